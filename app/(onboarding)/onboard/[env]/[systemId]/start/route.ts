@@ -1,0 +1,30 @@
+import { orgNoSchema } from "@/lib/validations/request";
+import { startOnboarding } from "@/lib/dal/onboarding";
+import { AppError } from "@/lib/errors";
+
+type Ctx = { params: Promise<{ env: string; systemId: string }> };
+
+/** Plain form POST (works without JavaScript): 303 to Altinn's confirm page, or 303 back with an error code. */
+export async function POST(req: Request, ctx: Ctx) {
+  const { env, systemId } = await ctx.params;
+  const form = await req.formData();
+  const raw = String(form.get("orgNo") ?? "");
+  const back = (error: string) => {
+    const url = new URL(`/onboard/${env}/${systemId}`, req.url);
+    url.searchParams.set("error", error);
+    url.searchParams.set("orgNo", raw.slice(0, 20));
+    return Response.redirect(url, 303);
+  };
+  const orgNo = orgNoSchema.safeParse(raw);
+  if (!orgNo.success) return back(orgNo.error.issues[0]?.message ?? "errors.orgNoFormat");
+  try {
+    const confirmUrl = await startOnboarding(decodeURIComponent(env), decodeURIComponent(systemId), orgNo.data);
+    return Response.redirect(confirmUrl, 303);
+  } catch (err) {
+    if (err instanceof AppError) {
+      console.warn(`[onboarding] start failed: ${err.code}`);
+      return back(err.code);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,16 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { action } from "@/lib/actions/safe-action";
+import { generateSigningKey } from "@/lib/dal/keys";
+
+export const generateKeyAction = action(
+  "keys.manage",
+  z.object({ environmentId: z.uuid() }),
+  (f) => ({ environmentId: f.get("environmentId") }),
+  async (input, actor) => {
+    const key = await generateSigningKey(actor, input.environmentId);
+    revalidatePath("/environment");
+    return { result: { kid: key.kid }, message: { nb: `Ny nøkkel ${key.kid} er laget. Registrer den offentlige nøkkelen hos Digdir.`, en: `New key ${key.kid} generated. Register the public key with Digdir.` } };
+  },
+);

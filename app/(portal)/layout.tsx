@@ -1,0 +1,43 @@
+import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
+import { getActor } from "@/lib/auth/session";
+import { getT } from "@/lib/i18n/server";
+import { can } from "@/lib/auth/permissions";
+import { LocaleSwitch } from "@/components/locale-switch";
+import { SignOutButton } from "./_components/sign-out-button";
+import { NavLink } from "./_components/nav-link";
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const [{ t }, actor] = await Promise.all([getT(), getActor()]);
+  if (!actor) redirect("/signin");
+  if (actor.mustChangePassword) redirect("/account/password");
+  const links = [
+    { href: "/", label: t("nav.dashboard") },
+    { href: "/environment", label: t("nav.environment") },
+    { href: "/systems", label: t("nav.systems") },
+    { href: "/requests", label: t("nav.requests") },
+    { href: "/customers", label: t("nav.customers") },
+    ...(can(actor.role, "audit.read") ? [{ href: "/audit", label: t("nav.audit") }] : []),
+  ];
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">{t("app.skip")}</a>
+      <header className="bg-brand-800 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+          <p className="font-bold">{t("app.name")}</p>
+          <div className="flex items-center gap-4 text-sm">
+            <span>{actor.name} · {t(`role.${actor.role}`)}</span>
+            <LocaleSwitch />
+            <SignOutButton label={t("nav.signout")} />
+          </div>
+        </div>
+        <nav aria-label={t("nav.label")} className="mx-auto max-w-6xl px-4">
+          <ul className="flex flex-wrap gap-1">
+            {links.map((l) => <li key={l.href}><NavLink href={l.href}>{l.label}</NavLink></li>)}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { notFound } from "next/navigation";
+import { getActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { getRequestView } from "@/lib/dal/requests";
+import { getT } from "@/lib/i18n/server";
+import { AppError } from "@/lib/errors";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { CopyButton } from "@/components/ui/copy-button";
+import { LiveStatus } from "./_components/live-status";
+import { RefreshForm } from "./_components/refresh-form";
+
+export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), getActor()]);
+  const r = await getRequestView(actor, id).catch((err: unknown) => {
+    if (err instanceof AppError && err.status === 404) notFound();
+    throw err;
+  });
+  const systemUserId = r.systemUser?.altinnSystemUserId ?? null;
+  return (
+    <>
+      <PageHeader title={`${t("requests.detail")}: ${r.customer.orgNo}`}>
+        {actor && can(actor.role, "requests.refresh") && <RefreshForm id={r.id} />}
+      </PageHeader>
+      <Card>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium">{t("requests.status")}</dt>
+          <dd><LiveStatus id={r.id} initial={{ status: r.status, systemUserId }} /></dd>
+          <dt className="font-medium">{t("requests.customer")}</dt><dd className="font-mono">{r.customer.orgNo}</dd>
+          <dt className="font-medium">{t("requests.system")}</dt><dd>{(r.system.name as Record<string, string>)[locale]} <span className="font-mono text-sm">({r.system.systemId})</span></dd>
+          <dt className="font-medium">{t("requests.systemUser")}</dt><dd className="font-mono" data-testid="system-user-id">{systemUserId ?? "–"}</dd>
+          <dt className="font-medium">{t("requests.created")}</dt><dd>{r.createdAt.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB")} · {t(`requests.via.${r.createdVia}`)}</dd>
+          <dt className="font-medium">{t("requests.confirmUrl")}</dt>
+          <dd className="flex flex-wrap items-center gap-2"><a href={r.confirmUrl} className="break-all font-mono text-sm text-brand-700 underline">{r.confirmUrl}</a><CopyButton text={r.confirmUrl} /></dd>
+        </dl>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+import { useActionState } from "react";
+import { useT } from "@/components/providers";
+import { TextField } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { createRequestAction } from "../actions";
+
+export function NewRequestForm({ systems }: { systems: { id: string; label: string }[] }) {
+  const t = useT();
+  const [state, formAction, pending] = useActionState(createRequestAction, {});
+  const v = state.values ?? {};
+  return (
+    <form action={formAction} noValidate>
+      <FormMessage state={state} />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <div className="mb-4">
+          <label htmlFor="systemId" className="block text-sm font-medium">{t("requests.system")}</label>
+          <select id="systemId" name="systemId" defaultValue={v.systemId} className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-sm">
+            {systems.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+          </select>
+        </div>
+        <TextField name="orgNo" label={t("requests.orgNo")} inputMode="numeric" autoComplete="off" defaultValue={v.orgNo} errors={state.errors?.orgNo} />
+      </div>
+      <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("requests.submit")}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { action } from "@/lib/actions/safe-action";
+import { createSystemSchema } from "@/lib/validations/system";
+import { createSystem } from "@/lib/dal/systems";
+
+export const createSystemAction = action(
+  "systems.manage",
+  createSystemSchema,
+  (f) => ({
+    environmentId: f.get("environmentId"), name: f.get("name"),
+    nameNb: f.get("nameNb"), nameNn: f.get("nameNn"), nameEn: f.get("nameEn"),
+    descriptionNb: f.get("descriptionNb"), descriptionNn: f.get("descriptionNn"), descriptionEn: f.get("descriptionEn"),
+    accessPackages: f.getAll("accessPackages"), redirectUrl: f.get("redirectUrl"), isVisible: f.get("isVisible") === "on",
+  }),
+  async (input, actor) => {
+    const system = await createSystem(actor, input);
+    revalidatePath("/systems");
+    return { redirectTo: `/systems/${system.id}` };
+  },
+);

@@ -1,0 +1,26 @@
+import { getActor } from "@/lib/auth/session";
+import { assertCan } from "@/lib/auth/actor";
+import { currentEnvironment } from "@/lib/current-environment";
+import { standardPackagesByArea } from "@/lib/access-packages";
+import { callbackUrl } from "@/lib/dal/request-sync";
+import { getT } from "@/lib/i18n/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { SystemForm } from "./_components/system-form";
+
+export default async function NewSystemPage() {
+  const [{ t, locale }, actor] = await Promise.all([getT(), getActor()]);
+  assertCan(actor, "systems.manage");
+  const environment = await currentEnvironment(actor);
+  const groups = standardPackagesByArea().map((g) => ({
+    name: g.group[locale],
+    areas: g.areas.map((a) => ({ urn: a.urn, name: a.name[locale], packages: a.packages.map((p) => ({ urn: p.urn, name: p.name[locale] })) })),
+  }));
+  const redirect = new URL(callbackUrl("x"));
+  redirect.search = "";
+  return (
+    <>
+      <PageHeader title={t("systemForm.title")} />
+      <SystemForm environmentId={environment.id} vendorOrgNo={environment.vendorOrgNo} defaultRedirect={redirect.toString()} groups={groups} />
+    </>
+  );
+}

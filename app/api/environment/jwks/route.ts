@@ -1,0 +1,21 @@
+import { getActor } from "@/lib/auth/session";
+import { currentEnvironment } from "@/lib/current-environment";
+import { listKeys } from "@/lib/dal/keys";
+import { AppError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+/** Public keys only, as a JWKS file for Digdir's self-service. */
+export async function GET() {
+  try {
+    const actor = await getActor();
+    const environment = await currentEnvironment(actor);
+    const keys = await listKeys(actor, environment.id);
+    return new Response(JSON.stringify({ keys: keys.filter((k) => k.state === "active").map((k) => k.publicJwk) }, null, 2), {
+      headers: { "content-type": "application/json", "content-disposition": `attachment; filename="${environment.slug}-jwks.json"` },
+    });
+  } catch (err) {
+    if (err instanceof AppError) return Response.json({ error: err.code }, { status: err.status });
+    throw err;
+  }
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import type { z } from "zod";
+import type { EnvironmentView } from "@/lib/dal/environments";
+import { getAccessToken } from "@/lib/maskinporten/tokens";
+import { AppError } from "@/lib/errors";
+import { problemToError } from "@/lib/altinn/problems";
+
+export type AltinnCall = {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+};
+
+export type AltinnResponse = { status: number; json: unknown; text: string; traceId?: string };
+
+const unreachable = (cause: unknown) =>
+  new AppError("altinn_unreachable", {
+    nb: "Fikk ikke kontakt med Altinn. Ingenting er endret; prøv igjen om litt.",
+    en: "Could not reach Altinn. Nothing was changed; try again shortly.",
+  }, 503, { cause });
+
+/** One authenticated call to the environment's Altinn platform. Non-2xx answers become AppErrors. */
+export async function callAltinn(environment: EnvironmentView, call: AltinnCall, allow: number[] = []): Promise<AltinnResponse> {
+  const token = await getAccessToken(environment);
+  const url = new URL(`/authentication/api/v1${call.path}`, environment.altinnBaseUrl);
+  for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: call.method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: "application/json",
+        ...(call.body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      signal: AbortSignal.timeout(20_000),
+    });
+  } catch (cause) {
+    throw unreachable(cause);
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  const traceId = typeof json === "object" && json && "traceId" in json ? String(json.traceId) : undefined;
+  if (!res.ok && !allow.includes(res.status)) throw problemToError(res.status, json, text);
+  return { status: res.status, json, text, traceId };
+}
+
+/** Validates a success body; a shape we do not understand is an error, not a guess. */
+export function parseBody<T>(schema: z.ZodType<T>, response: AltinnResponse, what: string): T {
+  const parsed = schema.safeParse(response.json);
+  if (!parsed.success) {
+    throw new AppError("altinn_bad_response", {
+      nb: `Altinn svarte med noe uventet (${what}).`,
+      en: `Altinn returned an unexpected response (${what}).`,
+    }, 502, { cause: parsed.error });
+  }
+  return parsed.data;
+}

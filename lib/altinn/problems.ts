@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { AppError, type LocalizedText } from "@/lib/errors";
+
+const problem = z.object({
+  code: z.string().optional(),
+  title: z.string().optional(),
+  status: z.number().optional(),
+  validationErrors: z.array(z.object({ code: z.string(), title: z.string().optional(), paths: z.array(z.string()).optional() })).optional(),
+}).loose();
+
+// Altinn's codes mapped to what they mean for a vendor and what fixes them.
+const EXPLAINED: Record<string, LocalizedText> = {
+  "AUTH.VLD-00000": { nb: "Leverandørens organisasjonsnummer har feil format.", en: "The vendor organisation number has the wrong format." },
+  "AUTH.VLD-00001": { nb: "System-ID-en må starte med leverandørens organisasjonsnummer og _.", en: "The system id must start with the vendor organisation number and _." },
+  "AUTH.VLD-00002": { nb: "Et system med denne ID-en finnes allerede i Altinn (også slettede teller).", en: "A system with this id already exists in Altinn (deleted ones count too)." },
+  "AUTH.VLD-00004": { nb: "Klient-ID-en er allerede knyttet til et annet system.", en: "The client id is already linked to another system." },
+  "AUTH.VLD-00005": { nb: "Omdirigerings-URL-en må være en absolutt https-adresse.", en: "The redirect URL must be an absolute https URL." },
+  "AUTH.VLD-00007": { nb: "Samme tilgangspakke er valgt to ganger.", en: "The same access package was chosen twice." },
+  "AUTH.VLD-00008": { nb: "En tilgangspakke finnes ikke eller kan ikke delegeres.", en: "An access package does not exist or cannot be delegated." },
+  "AUTH.VLD-00013": { nb: "System-ID-en kan ikke inneholde mellomrom.", en: "The system id cannot contain spaces." },
+  "AUTH.VLD-00018": { nb: "Klientpakker (regnskapsfører, revisor) kan ikke brukes på et synlig system.", en: "Client packages (accountant, auditor) cannot be used on a visible system." },
+  "AUTH-00000": { nb: "Altinn fant ikke organisasjonsnummeret i Enhetsregisteret.", en: "Altinn could not find the organisation number in the Entity Register." },
+  "AUTH-00004": { nb: "Kunden har allerede en systembruker for dette systemet.", en: "The customer already has a system user for this system." },
+  "AUTH-00010": { nb: "Altinn kjenner ikke forespørselen (den kan være slettet etter 28 dager).", en: "Altinn does not know the request (it may have been deleted after 28 days)." },
+  "AUTH-00011": { nb: "Systemet finnes ikke i Altinn, eller tilhører en annen leverandør. Registrer systemet først.", en: "The system does not exist in Altinn or belongs to another vendor. Register the system first." },
+  "AUTH-00021": { nb: "Omdirigerings-URL-en er ikke registrert på systemet.", en: "The redirect URL is not registered on the system." },
+  "AUTH-00026": { nb: "Systemet har ingen registrerte omdirigerings-URL-er.", en: "The system has no registered redirect URLs." },
+  "AUTH-00063": { nb: "En tilgangspakke er ikke registrert på systemet.", en: "An access package is not registered on the system." },
+  "AUTH-00064": { nb: "En tilgangspakke kan ikke gis til en vanlig systembruker (klientpakke).", en: "An access package cannot be given to a standard system user (client package)." },
+};
+
+export function explainCode(code: string): LocalizedText | undefined {
+  return EXPLAINED[code];
+}
+
+export function problemToError(status: number, json: unknown, text: string): AppError {
+  const parsed = problem.safeParse(json);
+  const p = parsed.success ? parsed.data : undefined;
+  const code = p?.validationErrors?.[0]?.code ?? p?.code ?? `http_${status}`;
+  const fallbackDetail = p?.validationErrors?.[0]?.title ?? p?.title ?? (text.slice(0, 200) || `HTTP ${status}`);
+  const message = EXPLAINED[code] ?? (status === 401 || status === 403
+    ? { nb: "Altinn avviste tilgangen (token eller scope mangler).", en: "Altinn denied access (token or scope missing)." }
+    : { nb: `Altinn avviste forespørselen: ${fallbackDetail}`, en: `Altinn rejected the request: ${fallbackDetail}` });
+  return new AppError(code, message, status >= 500 ? 502 : status, { cause: { status, body: json ?? text } });
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { z } from "zod";
+import type { EnvironmentView } from "@/lib/dal/environments";
+import { callAltinn, parseBody } from "@/lib/altinn/http";
+
+export const REQUEST_STATUSES = ["New", "Accepted", "Rejected", "Denied", "Timedout"] as const;
+
+const requestResponse = z.object({
+  id: z.uuid(),
+  externalRef: z.string().optional(),
+  systemId: z.string(),
+  partyOrgNo: z.string(),
+  accessPackages: z.array(z.object({ urn: z.string() })).optional().default([]),
+  status: z.enum(REQUEST_STATUSES),
+  redirectUrl: z.string().optional(),
+  confirmUrl: z.url(),
+}).loose();
+export type AltinnRequest = z.infer<typeof requestResponse>;
+
+const systemUser = z.object({
+  id: z.uuid(),
+  systemId: z.string(),
+  reporteeOrgNo: z.string(),
+  externalRef: z.string().optional(),
+  userType: z.string().optional(),
+  created: z.string().optional(),
+  isDeleted: z.boolean().optional(),
+}).loose();
+export type AltinnSystemUser = z.infer<typeof systemUser>;
+
+export type CreateRequestInput = { systemId: string; partyOrgNo: string; externalRef: string; accessPackages: string[]; redirectUrl: string };
+
+/** Create is idempotent per (system, org, externalRef): Altinn returns the existing request with 200. */
+export async function createStandardRequest(environment: EnvironmentView, input: CreateRequestInput) {
+  const res = await callAltinn(environment, {
+    method: "POST",
+    path: "/systemuser/request/vendor",
+    body: {
+      systemId: input.systemId,
+      partyOrgNo: input.partyOrgNo,
+      externalRef: input.externalRef,
+      accessPackages: input.accessPackages.map((urn) => ({ urn })),
+      redirectUrl: input.redirectUrl,
+    },
+  });
+  return { request: parseBody(requestResponse, res, "request create"), existed: res.status === 200 };
+}
+
+export async function getRequest(environment: EnvironmentView, altinnRequestId: string): Promise<AltinnRequest | null> {
+  const res = await callAltinn(environment, { method: "GET", path: `/systemuser/request/vendor/${altinnRequestId}` }, [404]);
+  return res.status === 404 ? null : parseBody(requestResponse, res, "request get");
+}
+
+export async function findSystemUser(environment: EnvironmentView, q: { systemId: string; orgNo: string; externalRef: string }) {
+  const res = await callAltinn(environment, {
+    method: "GET",
+    path: "/systemuser/vendor/byquery",
+    query: { "system-id": q.systemId, orgno: q.orgNo, "external-ref": q.externalRef },
+  }, [404]);
+  return res.status === 404 ? null : parseBody(systemUser, res, "system user byquery");
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { authenticateLocal, resolveOidcUser } from "@/lib/dal/users";
+import { oidcProvider } from "@/lib/auth/oidc";
+
+const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1) });
+
+export function authOptions(): NextAuthOptions {
+  const e = env();
+  const oidc = oidcProvider(e);
+  return {
+    secret: e.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(raw) {
+          const parsed = credentials.safeParse(raw);
+          if (!parsed.success) return null;
+          const user = await authenticateLocal(parsed.data.email, parsed.data.password);
+          return user ? { id: user.id, email: user.email, name: user.name } : null;
+        },
+      }),
+      ...(oidc ? [oidc] : []),
+    ],
+    callbacks: {
+      // OIDC users must already exist (or a default role must be configured); the token then
+      // carries only our own user id, and every request re-reads role and status from the database.
+      async signIn({ user, account }) {
+        if (!account || account.provider === "credentials") return true;
+        const local = await resolveOidcUser(user.email ?? "", user.name ?? "");
+        if (!local) return "/signin?error=AccessDenied";
+        user.id = local.id;
+        return true;
+      },
+      async jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, userId: token.sub };
+      },
+    },
+  };
+}

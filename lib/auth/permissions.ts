@@ -1,0 +1,19 @@
+export const ROLES = ["admin", "operator", "auditor"] as const;
+export type RoleName = (typeof ROLES)[number];
+
+// One table decides who may do what; data-layer functions and actions both consult it.
+const MATRIX = {
+  "portal.read": ["admin", "operator", "auditor"],
+  "keys.manage": ["admin"],
+  "systems.manage": ["admin"],
+  "requests.create": ["admin", "operator"],
+  "requests.refresh": ["admin", "operator"],
+  "audit.read": ["admin", "auditor"],
+  "users.manage": ["admin"],
+} as const satisfies Record<string, readonly RoleName[]>;
+
+export type Permission = keyof typeof MATRIX;
+
+export function can(role: RoleName, permission: Permission): boolean {
+  return (MATRIX[permission] as readonly RoleName[]).includes(role);
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { authOptions } from "@/lib/auth/options";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+
+export type { Actor } from "@/lib/auth/actor";
+
+/** The signed-in user, re-read from the database so a changed role or a disabled account bites at once. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions());
+  const userId = (session as { userId?: string } | null)?.userId;
+  if (!userId) return null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, mustChangePassword: true, disabled: true },
+  });
+  if (!user || user.disabled) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
+});

@@ -1,0 +1,36 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { recordAudit } from "@/lib/audit";
+import { createUserWithOneTimePassword } from "@/lib/dal/users";
+import { LOCAL_ENVIRONMENT } from "@/lib/local-environment";
+
+/**
+ * The "Local emulator" environment exists from the first start. Its URLs follow EMULATOR_URL, so
+ * moving the emulator to another port moves the environment with it.
+ */
+export async function ensureLocalEnvironment() {
+  const base = env().EMULATOR_URL.replace(/\/$/, "");
+  const urls = { maskinportenIssuer: `${base}/`, maskinportenTokenUrl: `${base}/token`, altinnBaseUrl: base };
+  const existing = await db.environment.findUnique({ where: { slug: LOCAL_ENVIRONMENT.slug }, select: { id: true } });
+  if (existing) {
+    await db.environment.update({ where: { id: existing.id }, data: urls });
+    return existing.id;
+  }
+  const created = await db.environment.create({ data: { ...LOCAL_ENVIRONMENT, kind: "emulator", ...urls }, select: { id: true } });
+  await recordAudit({ actor: { type: "system", label: "bootstrap" }, action: "environment.create", target: { type: "environment", id: LOCAL_ENVIRONMENT.slug }, outcome: "success", environmentId: created.id });
+  return created.id;
+}
+
+/** First start only: one admin with a one-time password, printed once and never stored in clear. */
+export async function ensureFirstAdmin(email: string) {
+  if ((await db.user.count()) > 0) return null;
+  // PORTAL_BOOTSTRAP_ADMIN_PASSWORD lets automation (CI, e2e) know the first password; it is still one-time.
+  const password = process.env.PORTAL_BOOTSTRAP_ADMIN_PASSWORD;
+  return createUserWithOneTimePassword({ email, name: "Administrator", role: "admin", password }, { type: "system", label: "bootstrap" });
+}
+
+export async function publicJwksFor(environmentId: string) {
+  const keys = await db.signingKey.findMany({ where: { environmentId, state: "active" }, select: { publicJwk: true } });
+  return { keys: keys.map((k) => k.publicJwk) };
+}

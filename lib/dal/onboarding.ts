@@ -1,0 +1,45 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { loadEnvironmentById } from "@/lib/dal/environments";
+import { findPublicSystem } from "@/lib/dal/systems";
+import { createOrReuseRequest, syncRequest } from "@/lib/dal/request-sync";
+
+// The public side: end customers have no login, so these functions take no actor and return only
+// what the customer may see about their own request.
+
+export async function startOnboarding(envSlug: string, systemId: string, orgNo: string) {
+  const system = await findPublicSystem(envSlug, systemId);
+  if (!system) throw unknownSystem();
+  const environment = await loadEnvironmentById(system.environmentId);
+  const request = await createOrReuseRequest(environment, system, orgNo, { type: "customer", label: orgNo }, "public");
+  return request.confirmUrl;
+}
+
+export async function completeOnboarding(ref: string) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)) throw unknownRequest();
+  const row = await db.systemUserRequest.findUnique({
+    where: { id: ref },
+    select: { id: true, customer: { select: { orgNo: true } }, system: { select: { name: true, environmentId: true, systemId: true } } },
+  });
+  if (!row) throw unknownRequest();
+  const environment = await loadEnvironmentById(row.system.environmentId);
+  const sync = await syncRequest(environment, row.id, { type: "customer", label: row.customer.orgNo });
+  if (sync.missingInAltinn) throw unknownRequest();
+  return {
+    status: sync.status,
+    orgNo: row.customer.orgNo,
+    systemName: row.system.name as { nb: string; nn: string; en: string },
+    envSlug: environment.slug,
+    systemId: row.system.systemId,
+  };
+}
+
+const unknownRequest = () =>
+  new AppError("unknown_request", {
+    nb: "Vi fant ikke denne forespørselen. Lenken kan være feil eller utløpt. Start på nytt fra leverandørens påmeldingsside.",
+    en: "We could not find this request. The link may be wrong or expired. Start again from the vendor's onboarding page.",
+  }, 404);
+
+const unknownSystem = () =>
+  new AppError("unknown_system", { nb: "Dette systemet finnes ikke.", en: "This system does not exist." }, 404);

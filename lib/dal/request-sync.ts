@@ -1,0 +1,101 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { recordAudit, type AuditActor } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import type { EnvironmentView } from "@/lib/dal/environments";
+import { createStandardRequest, findSystemUser, getRequest } from "@/lib/altinn/requests";
+
+type SystemRef = { id: string; systemId: string; accessPackages: string[] };
+
+export function callbackUrl(ref: string): string {
+  const url = new URL("/onboard/callback", env().PORTAL_URL);
+  url.searchParams.set("ref", ref);
+  return url.toString();
+}
+
+/** The confirm URL is where we send customers: never anything but a well-formed https URL outside the emulator. */
+function assertSafeConfirmUrl(environment: EnvironmentView, confirmUrl: string) {
+  const url = new URL(confirmUrl);
+  if (url.protocol === "https:" || (environment.kind === "emulator" && url.protocol === "http:")) return;
+  throw new AppError("confirm_url_unsafe", { nb: "Altinn returnerte en ugyldig godkjenningslenke.", en: "Altinn returned an invalid confirm URL." }, 502);
+}
+
+/**
+ * Creates (or, since Altinn's create is idempotent per system+org+externalRef, finds) the request in
+ * Altinn, then stores it. Our own id travels in the redirect URL so the callback can find the row.
+ */
+export async function createOrReuseRequest(environment: EnvironmentView, system: SystemRef, orgNo: string, by: AuditActor, via: "operator" | "public") {
+  const ref = randomUUID();
+  const audit = { actor: by, action: "request.create", target: { type: "system_user_request", id: null as string | null }, environmentId: environment.id };
+  let result: Awaited<ReturnType<typeof createStandardRequest>>;
+  try {
+    result = await createStandardRequest(environment, {
+      systemId: system.systemId, partyOrgNo: orgNo, externalRef: orgNo, accessPackages: system.accessPackages, redirectUrl: callbackUrl(ref),
+    });
+  } catch (err) {
+    if (err instanceof AppError) await recordAudit({ ...audit, outcome: "failure", detail: { orgNo, systemId: system.systemId, code: err.code, via } });
+    throw err;
+  }
+  const { request } = result;
+  assertSafeConfirmUrl(environment, request.confirmUrl);
+  const known = await db.systemUserRequest.findUnique({ where: { altinnRequestId: request.id }, select: { id: true, confirmUrl: true, status: true } });
+  if (known) return { ...known, existed: true };
+  // A request Altinn already had but we never stored (e.g. a crash between the two): keep its ref.
+  const refInAltinn = request.redirectUrl ? new URL(request.redirectUrl).searchParams.get("ref") : null;
+  const id = refInAltinn && /^[0-9a-f-]{36}$/.test(refInAltinn) ? refInAltinn : ref;
+  return db.$transaction(async (tx) => {
+    const customer = await tx.customer.upsert({
+      where: { environmentId_orgNo: { environmentId: environment.id, orgNo } },
+      create: { environmentId: environment.id, orgNo }, update: {}, select: { id: true },
+    });
+    const row = await tx.systemUserRequest.create({
+      data: {
+        id, systemId: system.id, customerId: customer.id, altinnRequestId: request.id, externalRef: request.externalRef ?? orgNo,
+        status: request.status, confirmUrl: request.confirmUrl, redirectUrl: request.redirectUrl ?? null,
+        accessPackages: request.accessPackages.map((p) => p.urn), createdVia: via,
+        createdById: by.type === "user" ? by.id : null,
+      },
+      select: { id: true, confirmUrl: true, status: true },
+    });
+    await recordAudit({ ...audit, target: { type: "system_user_request", id: row.id }, outcome: "success", detail: { orgNo, systemId: system.systemId, altinnRequestId: request.id, existedInAltinn: result.existed, via } }, tx);
+    return { ...row, existed: result.existed };
+  });
+}
+
+/** Reads the request's status from Altinn (never from the browser) and records any change. */
+export async function syncRequest(environment: EnvironmentView, requestId: string, by: AuditActor) {
+  const row = await db.systemUserRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { id: true, status: true, altinnRequestId: true, externalRef: true, systemId: true, customerId: true,
+      system: { select: { systemId: true } }, customer: { select: { orgNo: true } }, systemUser: { select: { id: true } } },
+  });
+  const remote = await getRequest(environment, row.altinnRequestId);
+  if (!remote) return { status: row.status, missingInAltinn: true };
+  const systemUser = remote.status === "Accepted" && !row.systemUser
+    ? await findSystemUser(environment, { systemId: row.system.systemId, orgNo: row.customer.orgNo, externalRef: row.externalRef })
+    : null;
+  if (remote.status === row.status && !systemUser) {
+    await db.systemUserRequest.update({ where: { id: row.id }, data: { lastCheckedAt: new Date() } });
+    return { status: row.status, missingInAltinn: false };
+  }
+  await db.$transaction(async (tx) => {
+    await tx.systemUserRequest.update({ where: { id: row.id }, data: { status: remote.status, lastCheckedAt: new Date() } });
+    if (remote.status !== row.status) {
+      await recordAudit({ actor: by, action: "request.status", target: { type: "system_user_request", id: row.id }, outcome: "success", environmentId: environment.id, detail: { from: row.status, to: remote.status } }, tx);
+    }
+    if (systemUser) {
+      // upsert: the callback and a status poll may race to link the same system user.
+      await tx.systemUser.upsert({
+        where: { altinnSystemUserId: systemUser.id },
+        update: {},
+        create: { systemId: row.systemId, customerId: row.customerId, requestId: row.id, altinnSystemUserId: systemUser.id,
+          externalRef: systemUser.externalRef ?? row.externalRef, userType: systemUser.userType ?? "standard",
+          altinnCreatedAt: systemUser.created ? new Date(systemUser.created) : null },
+      });
+      await recordAudit({ actor: by, action: "systemuser.link", target: { type: "system_user", id: systemUser.id }, outcome: "success", environmentId: environment.id, detail: { orgNo: row.customer.orgNo, systemId: row.system.systemId } }, tx);
+    }
+  });
+  return { status: remote.status, missingInAltinn: false };
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+
+// Read once at start-up (instrumentation.ts imports this), so a bad environment fails loudly
+// before the first request instead of on some later code path.
+const optionalUrl = z.url().optional();
+
+const schema = z
+  .object({
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+    PORTAL_MASTER_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded"),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+    PORTAL_URL: z.url().default("http://127.0.0.1:3000"),
+    EMULATOR_URL: z.url().default("http://127.0.0.1:4010"),
+    OIDC_ISSUER: optionalUrl,
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    OIDC_DEFAULT_ROLE: z.enum(["operator", "auditor"]).optional(),
+  })
+  .refine((e) => !e.OIDC_ISSUER || (e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET), {
+    message: "OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
+    path: ["OIDC_ISSUER"],
+  });
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= load();
+  return cached;
+}

@@ -1,0 +1,26 @@
+export type LocalizedText = { nb: string; en: string };
+
+/** The one application error: a stable code, a message safe to show users, an HTTP status. */
+export class AppError extends Error {
+  readonly code: string;
+  readonly userMessage: LocalizedText;
+  readonly status: number;
+
+  constructor(code: string, userMessage: LocalizedText, status = 400, options?: { cause?: unknown }) {
+    super(`${code}: ${userMessage.en}`, options);
+    this.name = "AppError";
+    this.code = code;
+    this.userMessage = userMessage;
+    this.status = status;
+  }
+}
+
+export const forbidden = () =>
+  new AppError(
+    "forbidden",
+    { nb: "Du har ikke tilgang til å gjøre dette.", en: "You are not allowed to do this." },
+    403,
+  );
+
+export const notFound = (what: LocalizedText) =>
+  new AppError("not_found", { nb: `Fant ikke ${what.nb}.`, en: `${what.en} not found.` }, 404);

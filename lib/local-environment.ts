@@ -1,0 +1,12 @@
+// The environment every fresh install has: the vendor and Maskinporten client the emulator knows.
+export const LOCAL_ENVIRONMENT = {
+  slug: "local",
+  name: "Local emulator",
+  vendorOrgNo: "991825827",
+  clientId: "7e4452de-123c-4f8f-beee-ce30e51c6504",
+  scopes: [
+    "altinn:authentication/systemregister.write",
+    "altinn:authentication/systemuser.request.read",
+    "altinn:authentication/systemuser.request.write",
+  ],
+};

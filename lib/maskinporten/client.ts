@@ -1,0 +1,63 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { SignJWT } from "jose";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { explainMaskinportenError } from "@/lib/maskinporten/errors";
+
+export type MaskinportenConfig = { issuer: string; tokenUrl: string; clientId: string };
+export type Signer = { kid: string; key: CryptoKey };
+export type IssuedToken = { accessToken: string; scope: string; expiresAt: number };
+
+const tokenResponse = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string(),
+  expires_in: z.number().int().positive(),
+  scope: z.string().optional(),
+});
+const errorResponse = z.object({ error: z.string(), error_description: z.string().optional() });
+
+/** JWT-bearer grant (RFC 7523) as Maskinporten wants it: form-encoded, aud = issuer, short-lived, fresh jti. */
+export async function signGrant(cfg: MaskinportenConfig, scopes: string[], signer: Signer): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ scope: scopes.join(" ") })
+    .setProtectedHeader({ alg: "RS256", kid: signer.kid })
+    .setIssuer(cfg.clientId)
+    .setAudience(cfg.issuer)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 60)
+    .setJti(randomUUID())
+    .sign(signer.key);
+}
+
+export async function requestToken(cfg: MaskinportenConfig, scopes: string[], signer: Signer): Promise<IssuedToken> {
+  const assertion = await signGrant(cfg, scopes, signer);
+  const body = new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion });
+  let res: Response;
+  try {
+    res = await fetch(cfg.tokenUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body,
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch (cause) {
+    throw new AppError("maskinporten_unreachable", {
+      nb: "Fikk ikke kontakt med Maskinporten. Prøv igjen om litt.",
+      en: "Could not reach Maskinporten. Try again shortly.",
+    }, 503, { cause });
+  }
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = errorResponse.safeParse(json);
+    throw explainMaskinportenError(res.status, err.success ? err.data : null);
+  }
+  const ok = tokenResponse.safeParse(json);
+  if (!ok.success) {
+    throw new AppError("maskinporten_bad_response", {
+      nb: "Maskinporten svarte med noe uventet.",
+      en: "Maskinporten returned an unexpected response.",
+    }, 502, { cause: ok.error });
+  }
+  return { accessToken: ok.data.access_token, scope: ok.data.scope ?? scopes.join(" "), expiresAt: Date.now() + ok.data.expires_in * 1000 };
+}

@@ -1,0 +1,53 @@
+// npm start / npm run serve: embedded database (unless DATABASE_URL), migrations, first-start
+// bootstrap, the emulator (for the Local emulator environment) and the Next.js server.
+import { createRequire } from "node:module";
+import path from "node:path";
+import { prepareRuntimeEnv, dataDir } from "./lib/runtime-env";
+import { withDatabase } from "./lib/with-database";
+import { onStop, startChild, stopAll, waitFor } from "./lib/children";
+import { registerDemoClient } from "./lib/emulator-client";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+prepareRuntimeEnv(port);
+const database = await withDatabase();
+onStop(database.stop);
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+
+const { ensureFirstAdmin, ensureLocalEnvironment, publicJwksFor } = await import("@/lib/bootstrap");
+const { db } = await import("@/lib/db");
+const envId = await ensureLocalEnvironment();
+const admin = await ensureFirstAdmin(process.env.ADMIN_EMAIL ?? "admin@example.no");
+
+const emulatorUrl = process.env.EMULATOR_URL ?? "";
+if (process.env.EMULATOR !== "off" && !(await waitFor(`${emulatorUrl}/emulator/health`, 500))) {
+  const { port: emulatorPort, hostname } = new URL(emulatorUrl);
+  const require = createRequire(import.meta.url);
+  startChild("emulator", process.execPath, [require.resolve("tsx/cli"), "emulator/main.ts"], {
+    ...process.env,
+    EMULATOR_PORT: emulatorPort || "80",
+    EMULATOR_HOST: hostname,
+    EMULATOR_PUBLIC_URL: emulatorUrl.replace(/\/$/, ""),
+    EMULATOR_STATE_FILE: process.env.EMULATOR_STATE_FILE ?? path.join(dataDir(), "emulator-state.json"),
+  });
+  if (!(await waitFor(`${emulatorUrl}/emulator/health`))) throw new Error(`emulator did not start on ${emulatorUrl}`);
+}
+// Stands in for the vendor's one-time Digdir onboarding: the client exists, with the keys we hold.
+if (process.env.EMULATOR !== "off") await registerDemoClient(emulatorUrl, await publicJwksFor(envId));
+await db.$disconnect();
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+startChild("next", process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", "127.0.0.1"], process.env);
+if (!(await waitFor(`${process.env.PORTAL_URL}/api/health`, 120_000))) throw new Error("portal did not start");
+
+console.log(`\n  Portal:    ${process.env.PORTAL_URL}`);
+console.log(`  Emulator:  ${emulatorUrl} (self-service: ${emulatorUrl}/selfservice)`);
+console.log(`  Database:  ${database.embedded ? `embedded PGlite in ${dataDir()}` : "DATABASE_URL"}`);
+if (admin) {
+  console.log(`\n  First start: sign in as ${admin.user.email} with the one-time password`);
+  console.log(`      ${admin.password}`);
+  console.log("  You will be asked to choose a new password. This is shown only once.\n");
+} else {
+  console.log("\n  Sign in with your account. New accounts: npm run user:create -- --email <e> --role <role>\n");
+}
