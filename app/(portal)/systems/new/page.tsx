@@ -1,5 +1,5 @@
 import { getActor } from "@/lib/auth/session";
-import { assertCan } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/current-environment";
 import { standardPackagesByArea } from "@/lib/access-packages";
 import { callbackUrl } from "@/lib/dal/request-sync";
@@ -9,7 +9,7 @@ import { SystemForm } from "./_components/system-form";
 
 export default async function NewSystemPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), getActor()]);
-  assertCan(actor, "systems.manage");
+  if (!actor || !can(actor.role, "systems.manage")) return <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">{t("errors.forbidden")}</p>;
   const environment = await currentEnvironment(actor);
   const groups = standardPackagesByArea().map((g) => ({
     name: g.group[locale],

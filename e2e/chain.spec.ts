@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import { expect, expectAccessible, pageAs, test } from "./fixtures";
+
+// The walking skeleton: one vendor onboards one customer end to end, as each person would.
+const CUSTOMER = "310904473"; // Tilfeldig Bakeri AS in the emulator's entity register
+
+test("vendor registers a system, customer onboards through Altinn, auditor sees it all", async ({ browser, baseURL }) => {
+  const base = baseURL ?? "";
+  const admin = await pageAs(browser, base, "admin");
+
+  // 2. The Local emulator environment exists; the admin generates a key and registers its public JWK.
+  await admin.getByRole("link", { name: "Miljø og nøkler" }).click();
+  await expect(admin.getByRole("heading", { name: "Miljø: Local emulator" })).toBeVisible();
+  await admin.getByRole("button", { name: /Lag ny nøkkel/ }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Ny nøkkel" })).toBeVisible();
+  const kid = (await admin.getByRole("status").filter({ hasText: "Ny nøkkel" }).textContent())?.match(/local-\d{8}-[0-9a-f]{8}/)?.[0] ?? "";
+  expect(kid).not.toBe("");
+  await admin.getByText("Offentlig nøkkel (JWK)").first().click();
+  const jwk = await admin.getByLabel(`Offentlig nøkkel (JWK) ${kid}`).textContent();
+  expect(JSON.parse(jwk ?? "{}")).toMatchObject({ kty: "RSA", kid, alg: "RS256", use: "sig" });
+  expect(jwk).not.toContain('"d"');
+  const selfService = await admin.getByRole("link", { name: "Åpne selvbetjening" }).getAttribute("href");
+  await admin.goto(selfService ?? "");
+  await admin.getByLabel("Public JWK").fill(jwk ?? "");
+  await admin.getByRole("button", { name: "Legg til nøkkel / Add key" }).click();
+  await expect(admin.getByRole("status")).toContainText(kid);
+
+  // 3. Register a system: bad input first (nothing may be written), then the real one.
+  const name = `regnskap-${randomBytes(3).toString("hex")}`;
+  await admin.goto("/systems/new");
+  await admin.getByLabel("Kortnavn").fill("Bad Name");
+  await admin.getByLabel("Omdirigerings-URL").fill("http://vendor.example/callback");
+  await admin.getByRole("button", { name: "Registrer i Altinn" }).click();
+  await expect(admin.getByText("Bruk 2–49 små bokstaver")).toBeVisible();
+  await expect(admin.getByText("Velg minst én tilgangspakke.")).toBeVisible();
+  await admin.getByLabel("Kortnavn").fill(name);
+  for (const [label, value] of [["Navn (bokmål)", "Regnskap Pluss"], ["Navn (nynorsk)", "Rekneskap Pluss"], ["Navn (engelsk)", "Accounting Plus"],
+    ["Beskrivelse (bokmål)", "Fører regnskap"], ["Beskrivelse (nynorsk)", "Fører rekneskap"], ["Beskrivelse (engelsk)", "Keeps the books"]] as const) {
+    await admin.getByLabel(label).fill(value);
+  }
+  await admin.getByText("Skatt, avgift, regnskap og toll").click();
+  await admin.getByLabel("Skattegrunnlag").check();
+  // Altinn (and the portal) refuse plain http outside loopback.
+  await admin.getByRole("button", { name: "Registrer i Altinn" }).click();
+  await expect(admin.getByRole("alert")).toContainText("https");
+  await admin.getByLabel("Omdirigerings-URL").fill(`${base}/onboard/callback`);
+  await admin.getByRole("button", { name: "Registrer i Altinn" }).click();
+  await expect(admin.getByRole("heading", { name: "Regnskap Pluss" })).toBeVisible();
+  await expect(admin.getByText(`991825827_${name}`)).toBeVisible();
+  const onboardingLink = (await admin.getByRole("link", { name: /\/onboard\/local\// }).getAttribute("href")) ?? "";
+
+  // 4. An operator creates a request; an invalid org number is refused, an admin-only page is closed.
+  const operator = await pageAs(browser, base, "operator");
+  await operator.goto("/systems/new");
+  await expect(operator.getByRole("alert")).toHaveText("Du har ikke tilgang til denne siden.");
+  await operator.goto("/requests");
+  await operator.getByLabel("Kundens organisasjonsnummer").fill("310904474");
+  await operator.getByRole("button", { name: "Opprett forespørsel" }).click();
+  await expect(operator.getByText("kontrollsifferet stemmer ikke")).toBeVisible();
+  await operator.getByLabel("Kundens organisasjonsnummer").fill(CUSTOMER);
+  await operator.getByRole("button", { name: "Opprett forespørsel" }).click();
+  await expect(operator.getByRole("heading", { name: `Forespørsel: ${CUSTOMER}` })).toBeVisible();
+  await expect(operator.getByText("Venter på kunden")).toBeVisible();
+  const confirmUrl = (await operator.getByRole("link", { name: /accessmanagement\/ui\/systemuser\/request/ }).getAttribute("href")) ?? "";
+  expect(confirmUrl).toMatch(/DONTCHOOSEREPORTEE=true$/);
+
+  // 5. The customer, with no portal login, onboards through the public page and approves in "Altinn".
+  const customer = await (await browser.newContext()).newPage();
+  await customer.goto(onboardingLink);
+  await expect(customer.getByRole("heading", { name: "Koble Regnskap Pluss til virksomheten din" })).toBeVisible();
+  await expectAccessible(customer);
+  await customer.getByLabel("Organisasjonsnummer (9 siffer)").fill("123");
+  await customer.getByRole("button", { name: "Gå videre til Altinn" }).click();
+  await expect(customer.getByRole("alert")).toHaveText("Organisasjonsnummeret må ha 9 siffer.");
+  await customer.getByLabel("Organisasjonsnummer (9 siffer)").fill(CUSTOMER);
+  await customer.getByRole("button", { name: "Gå videre til Altinn" }).click();
+  await expect(customer).toHaveURL(confirmUrl);
+  await expect(customer.getByRole("heading", { name: "Forespørsel om systemtilgang" })).toBeVisible();
+  await customer.getByLabel("Logg inn som / Sign in as").selectOption({ index: 1 });
+  await customer.getByRole("button", { name: "Godkjenn" }).click();
+  await expect(customer).toHaveURL(/\/onboard\/callback\?ref=/);
+  await expect(customer.getByRole("status")).toHaveText(`Takk! ${CUSTOMER} har godkjent Regnskap Pluss. Du kan lukke denne siden.`);
+  await expectAccessible(customer);
+
+  // 6. The vendor sees Accepted and the system user mapped to the customer.
+  await operator.reload();
+  await expect(operator.getByText("Godkjent", { exact: true })).toBeVisible();
+  await expect(operator.getByTestId("system-user-id")).toHaveText(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+  const systemUserId = (await operator.getByTestId("system-user-id").textContent()) ?? "";
+  await operator.getByRole("link", { name: "Kunder" }).click();
+  await expect(operator.getByRole("row", { name: new RegExp(CUSTOMER) })).toContainText(systemUserId);
+
+  // 7. The auditor reads the whole chain in the audit log, which verifies intact.
+  const auditor = await pageAs(browser, base, "auditor");
+  await auditor.getByRole("link", { name: "Revisjonslogg" }).click();
+  await expect(auditor.getByRole("status")).toContainText("Kjeden er intakt");
+  const log = auditor.getByRole("table", { name: "Revisjonslogg" });
+  for (const action of ["key.generate", "system.register", "request.create", "request.status", "systemuser.link"]) {
+    await expect(log.getByRole("cell", { name: action, exact: true }).first()).toBeVisible();
+  }
+  await expect(log.getByRole("row", { name: /system\.register/ }).first()).toContainText(`991825827_${name}`);
+  await expectAccessible(auditor);
+});

@@ -1,0 +1,54 @@
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { targetByPort, targetEnv } from "./servers";
+
+export type RoleName = "admin" | "operator" | "auditor";
+export const NEW_PASSWORD = "correct-horse-battery-staple";
+
+/** Creates a user through the real CLI (`npm run user:create`) against the target's database. */
+export function createUser(baseURL: string, role: RoleName): { email: string; password: string } {
+  const email = `${role}-${randomBytes(4).toString("hex")}@vendor.example`;
+  const res = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-create.ts", "--email", email, "--role", role], {
+    env: { ...process.env, ...targetEnv(targetByPort(baseURL)) },
+    encoding: "utf8",
+  });
+  const password = res.stdout.match(/One-time password: (\S+)/)?.[1];
+  if (res.status !== 0 || !password) throw new Error(`user:create failed: ${res.stdout}\n${res.stderr}`);
+  return { email, password };
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel(/^(E-post|Email)$/).fill(email);
+  await page.getByLabel(/^(Passord|Password)$/).fill(password);
+  await page.getByRole("button", { name: /^(Logg inn|Sign in)$/ }).click();
+}
+
+/** One-time password → forced change → the portal. */
+export async function signInFresh(page: Page, email: string, oneTime: string) {
+  await signIn(page, email, oneTime);
+  await expect(page.getByRole("heading", { name: "Velg nytt passord" })).toBeVisible();
+  await page.getByLabel("Nåværende passord").fill(oneTime);
+  await page.getByLabel("Nytt passord (minst 12 tegn)").fill(NEW_PASSWORD);
+  await page.getByLabel("Gjenta nytt passord").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Lagre passord" }).click();
+  await expect(page.getByRole("heading", { name: "Oversikt" })).toBeVisible();
+}
+
+export async function pageAs(browser: Browser, baseURL: string, role: RoleName): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const user = createUser(baseURL, role);
+  await signInFresh(page, user.email, user.password);
+  return page;
+}
+
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+export const test = base;
+export { expect };

@@ -1,0 +1,17 @@
+// Starts one e2e target from scratch: a wiped data dir (and, for PostgreSQL, a fresh database).
+import { rmSync } from "node:fs";
+import pg from "pg";
+import { TARGETS, targetEnv } from "./servers";
+
+const target = TARGETS.find((t) => t.name === process.argv[2]);
+if (!target) throw new Error(`usage: serve.ts <${TARGETS.map((t) => t.name).join("|")}>`);
+rmSync(target.dataDir, { recursive: true, force: true });
+if (target.databaseUrl) {
+  const admin = new pg.Client({ connectionString: target.databaseUrl.replace(/\/[^/]+$/, "/postgres") });
+  await admin.connect();
+  await admin.query("DROP DATABASE IF EXISTS portal_e2e WITH (FORCE)");
+  await admin.query("CREATE DATABASE portal_e2e");
+  await admin.end();
+}
+Object.assign(process.env, targetEnv(target));
+await import("../scripts/start");

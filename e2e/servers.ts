@@ -1,0 +1,41 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+// The two databases the suite runs against, each with its own portal and emulator.
+export type Target = { name: "pglite" | "postgres"; portalPort: number; emulatorPort: number; dataDir: string; databaseUrl?: string };
+
+const root = path.resolve(import.meta.dirname, "..");
+export const BOOTSTRAP_PASSWORD = "e2e-bootstrap-one-time";
+
+export const TARGETS: Target[] = [
+  { name: "pglite", portalPort: 3100, emulatorPort: 4110, dataDir: path.join(root, ".data-e2e/pglite") },
+  {
+    name: "postgres", portalPort: 3200, emulatorPort: 4210, dataDir: path.join(root, ".data-e2e/postgres"),
+    databaseUrl: "postgresql://postgres@127.0.0.1:5432/portal_e2e",
+  },
+];
+
+/** PostgreSQL at 127.0.0.1:5432 is used when it answers; otherwise that half of the suite is skipped. */
+export function postgresAvailable(): boolean {
+  const res = spawnSync("pg_isready", ["-h", "127.0.0.1", "-p", "5432", "-t", "3"]);
+  return res.status === 0;
+}
+
+export function targetEnv(t: Target): Record<string, string> {
+  return {
+    PORT: String(t.portalPort),
+    PORTAL_DATA_DIR: t.dataDir,
+    PORTAL_URL: `http://127.0.0.1:${t.portalPort}`,
+    EMULATOR_URL: `http://127.0.0.1:${t.emulatorPort}`,
+    PGLITE_PORT: String(t.portalPort + 52_000),
+    PORTAL_BOOTSTRAP_ADMIN_PASSWORD: BOOTSTRAP_PASSWORD,
+    ...(t.databaseUrl ? { DATABASE_URL: t.databaseUrl } : {}),
+  };
+}
+
+export function targetByPort(baseURL: string): Target {
+  const port = Number(new URL(baseURL).port);
+  const found = TARGETS.find((t) => t.portalPort === port);
+  if (!found) throw new Error(`no e2e target on ${baseURL}`);
+  return found;
+}

@@ -1,0 +1,96 @@
+// Entry point for embedding the emulator (tests, start-up scripts). One module per API area is
+// registered on a shared router so later issues can add areas without touching the others.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Emulator } from "./context";
+import { registerAdmin } from "./admin/admin-routes";
+import { registerRequests } from "./altinn/request-routes";
+import { registerSystemRegister } from "./altinn/system-register-routes";
+import { registerSystemUsers } from "./altinn/system-user-routes";
+import { BodyTooLargeError, redirect, sendEmpty, sendText } from "./lib/http";
+import { Router } from "./lib/router";
+import { registerMaskinporten } from "./maskinporten/routes";
+import { Store } from "./state/store";
+import { registerConfirmPage } from "./ui/confirm-page";
+import { registerSelfService } from "./ui/selfservice";
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  /** Base URL clients use to reach the emulator; defaults to http://<host>:<bound port>. */
+  publicUrl?: string;
+  /** JSON file for persistent state; loaded at start and rewritten after every mutation. */
+  stateFile?: string;
+}
+
+export interface RunningEmulator {
+  /** The public URL (issuer without trailing slash, base for every API). */
+  url: string;
+  close(): Promise<void>;
+}
+
+function buildRouter(emu: Emulator): Router {
+  const router = new Router();
+  registerMaskinporten(router, emu);
+  registerSystemRegister(router, emu);
+  registerRequests(router, emu);
+  registerSystemUsers(router, emu);
+  registerConfirmPage(router, emu);
+  registerSelfService(router, emu);
+  registerAdmin(router, emu);
+  router.get("/", ({ res }) => redirect(res, 302, "/selfservice"));
+  return router;
+}
+
+async function dispatch(router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://emulator.invalid");
+  const found = router.match(req.method ?? "GET", url.pathname);
+  if (found === null) return sendEmpty(res, 404);
+  if (found === "methodMismatch") return sendEmpty(res, 405);
+  try {
+    await found.handler({ req, res, url, params: found.params });
+  } catch (error) {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (error instanceof BodyTooLargeError) return sendEmpty(res, 413);
+    // Reported in the body rather than on stderr: the emulator is a test double and callers see it.
+    sendText(res, 500, `Emulator error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function formatHost(host: string): string {
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = opts.host ?? "127.0.0.1";
+  const store = await Store.open(opts.stateFile);
+  const emu: Emulator = { store, publicUrl: "", issuer: "" };
+  const router = buildRouter(emu);
+  const server = createServer((req, res) => void dispatch(router, req, res));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address: AddressInfo | string | null = server.address();
+  if (typeof address !== "object" || address === null) throw new Error("emulator is not listening on a TCP port");
+  const { port } = address;
+  // Set before any request is handled: the listen callback runs before the first connection event.
+  emu.publicUrl = (opts.publicUrl ?? `http://${formatHost(host)}:${port}`).replace(/\/+$/, "");
+  emu.issuer = `${emu.publicUrl}/`;
+
+  return {
+    url: emu.publicUrl,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

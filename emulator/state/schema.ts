@@ -1,0 +1,114 @@
+// The emulator's persistent state. The zod schema is the single source of truth for the stored
+// shapes, so a state file written by an older run is validated rather than trusted.
+import { z } from "zod";
+
+export const attributePairSchema = z.object({ id: z.string(), value: z.string() });
+export const rightSchema = z.object({
+  action: z.string().optional(),
+  resource: z.array(attributePairSchema),
+});
+export const accessPackageRefSchema = z.object({ urn: z.string() });
+
+export const publicRsaJwkSchema = z.object({
+  kty: z.literal("RSA"),
+  kid: z.string(),
+  n: z.string(),
+  e: z.string(),
+  alg: z.string().optional(),
+  use: z.string().optional(),
+});
+
+export const privateRsaJwkSchema = publicRsaJwkSchema.extend({
+  d: z.string(),
+  p: z.string(),
+  q: z.string(),
+  dp: z.string(),
+  dq: z.string(),
+  qi: z.string(),
+});
+
+export const clientSchema = z.object({
+  clientId: z.string(),
+  orgNo: z.string(),
+  scopes: z.array(z.string()),
+  keys: z.array(publicRsaJwkSchema),
+});
+
+export const systemSchema = z.object({
+  internalId: z.string(),
+  id: z.string(),
+  vendorOrgNo: z.string(),
+  name: z.record(z.string(), z.string()),
+  description: z.record(z.string(), z.string()),
+  rights: z.array(rightSchema),
+  accessPackages: z.array(accessPackageRefSchema),
+  clientIds: z.array(z.string()),
+  allowedRedirectUrls: z.array(z.string()),
+  isVisible: z.boolean(),
+  isDeleted: z.boolean(),
+  created: z.string(),
+});
+
+export const requestStatusSchema = z.enum(["New", "Accepted", "Rejected", "Denied", "Timedout"]);
+
+export const requestSchema = z.object({
+  id: z.string(),
+  integrationTitle: z.string().optional(),
+  externalRef: z.string(),
+  systemId: z.string(),
+  partyOrgNo: z.string(),
+  rights: z.array(rightSchema),
+  accessPackages: z.array(accessPackageRefSchema),
+  status: requestStatusSchema,
+  redirectUrl: z.string().optional(),
+  escalated: z.boolean(),
+  created: z.string(),
+  isDeleted: z.boolean(),
+  decidedBy: z.string().optional(),
+});
+
+export const systemUserSchema = z.object({
+  id: z.string(),
+  integrationTitle: z.string(),
+  systemId: z.string(),
+  systemInternalId: z.string(),
+  reporteeOrgNo: z.string(),
+  supplierOrgno: z.string(),
+  externalRef: z.string(),
+  rights: z.array(rightSchema),
+  accessPackages: z.array(accessPackageRefSchema),
+  created: z.string(),
+  isDeleted: z.boolean(),
+  userType: z.enum(["standard", "agent"]),
+  requestId: z.string(),
+});
+
+export const dataSchema = z.object({
+  clients: z.array(clientSchema),
+  systems: z.array(systemSchema),
+  requests: z.array(requestSchema),
+  systemUsers: z.array(systemUserSchema),
+  stats: z.object({ tokenGrants: z.number() }),
+});
+
+export const stateFileSchema = z.object({
+  version: z.literal(1),
+  signingKey: privateRsaJwkSchema,
+  data: dataSchema,
+});
+
+export type AttributePair = z.infer<typeof attributePairSchema>;
+export type Right = z.infer<typeof rightSchema>;
+export type AccessPackageRef = z.infer<typeof accessPackageRefSchema>;
+export type PublicRsaJwk = z.infer<typeof publicRsaJwkSchema>;
+export type PrivateRsaJwk = z.infer<typeof privateRsaJwkSchema>;
+export type MaskinportenClient = z.infer<typeof clientSchema>;
+export type StoredSystem = z.infer<typeof systemSchema>;
+export type RequestStatus = z.infer<typeof requestStatusSchema>;
+export type StoredRequest = z.infer<typeof requestSchema>;
+export type StoredSystemUser = z.infer<typeof systemUserSchema>;
+export type EmulatorData = z.infer<typeof dataSchema>;
+
+export function emptyData(): EmulatorData {
+  return { clients: [], systems: [], requests: [], systemUsers: [], stats: { tokenGrants: 0 } };
+}

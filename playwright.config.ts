@@ -1,0 +1,31 @@
+import { defineConfig } from "@playwright/test";
+import { TARGETS, postgresAvailable } from "./e2e/servers";
+
+const targets = TARGETS.filter((t) => t.name === "pglite" || postgresAvailable());
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  use: {
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-sync"],
+    },
+  },
+  projects: targets.map((t) => ({ name: t.name, use: { baseURL: `http://127.0.0.1:${t.portalPort}` } })),
+  // The real production build, the real emulator and the real database, one set per target.
+  webServer: targets.map((t) => ({
+    command: `node --conditions=react-server --import tsx e2e/serve.ts ${t.name}`,
+    url: `http://127.0.0.1:${t.portalPort}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+  })),
+});
