@@ -1,4 +1,4 @@
-import { expect, expectAccessible, NEW_PASSWORD, signIn, test } from "./fixtures";
+import { alertOf, expect, expectAccessible, NEW_PASSWORD, signIn, test } from "./fixtures";
 import { BOOTSTRAP_PASSWORD } from "./servers";
 
 test("first start: the bootstrap admin signs in with the one-time password and must replace it", async ({ page }) => {
@@ -7,7 +7,7 @@ test("first start: the bootstrap admin signs in with the one-time password and m
   await expectAccessible(page);
 
   await signIn(page, "admin@example.no", "not-the-password");
-  await expect(page.getByRole("alert")).toHaveText("Feil e-post eller passord.");
+  await expect(alertOf(page)).toHaveText("Feil e-post eller passord.");
 
   await signIn(page, "admin@example.no", BOOTSTRAP_PASSWORD);
   await expect(page.getByRole("heading", { name: "Velg nytt passord" })).toBeVisible();

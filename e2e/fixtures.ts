@@ -50,5 +50,8 @@ export async function expectAccessible(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
+/** Our alerts; Next's empty route announcer also has role=alert. */
+export const alertOf = (page: Page) => page.getByRole("alert").filter({ hasText: /\S/ });
+
 export const test = base;
 export { expect };

@@ -21,7 +21,7 @@ export function getAccessPackage(urn: string): AccessPackage | undefined {
 /** Packages a standard (non-client) system user can hold, grouped for a picker: organisation ones that are assignable. */
 export function standardPackagesByArea() {
   return groups
-    .filter((g) => g.entityType === "Organization")
+    .filter((g) => g.entityType.endsWith("Organization"))
     .map((g) => ({
       group: g.name,
       areas: areas

@@ -27,8 +27,18 @@ type Hashable = {
   targetType: string; targetId: string | null; outcome: string; detail: unknown; environmentId: string | null;
 };
 
+/** JSON with object keys sorted at every depth: jsonb does not keep the key order it was given. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 export function hashEvent(prevHash: string, e: Hashable): string {
-  const canonical = JSON.stringify([
+  const canonical = canonicalJson([
     prevHash, e.at.toISOString(), e.actorType, e.actorId, e.actorLabel, e.action,
     e.targetType, e.targetId, e.outcome, e.detail ?? null, e.environmentId,
   ]);

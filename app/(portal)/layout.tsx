@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/auth/permissions";
 import { LocaleSwitch } from "@/components/locale-switch";
@@ -8,9 +7,7 @@ import { SignOutButton } from "./_components/sign-out-button";
 import { NavLink } from "./_components/nav-link";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const [{ t }, actor] = await Promise.all([getT(), getActor()]);
-  if (!actor) redirect("/signin");
-  if (actor.mustChangePassword) redirect("/account/password");
+  const [{ t }, actor] = await Promise.all([getT(), requireActor()]);
   const links = [
     { href: "/", label: t("nav.dashboard") },
     { href: "/environment", label: t("nav.environment") },

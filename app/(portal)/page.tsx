@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/session";
 import { currentEnvironment } from "@/lib/current-environment";
 import { listKeys } from "@/lib/dal/keys";
 import { listSystems } from "@/lib/dal/systems";
@@ -8,7 +8,7 @@ import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
 export default async function DashboardPage() {
-  const [{ t }, actor] = await Promise.all([getT(), getActor()]);
+  const [{ t }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
   const [keys, systems, requests] = await Promise.all([
     listKeys(actor, environment.id), listSystems(actor, environment.id), listRequests(actor, environment.id),

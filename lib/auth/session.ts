@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
+import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -19,3 +20,14 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!user || user.disabled) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
 });
+
+/**
+ * For portal pages. Layout and page render in parallel, so each page must stop on its own when
+ * nobody is signed in rather than rely on the layout's redirect.
+ */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/signin");
+  if (actor.mustChangePassword) redirect("/account/password");
+  return actor;
+}

@@ -1,12 +1,12 @@
-import { getActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listAuditEvents, verifyAuditChain } from "@/lib/dal/audit";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
 export default async function AuditPage() {
-  const [{ t, locale }, actor] = await Promise.all([getT(), getActor()]);
-  if (!actor || !can(actor.role, "audit.read")) return <p role="alert">{t("errors.forbidden")}</p>;
+  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
+  if (!can(actor.role, "audit.read")) return <p role="alert">{t("errors.forbidden")}</p>;
   const [events, chain] = await Promise.all([listAuditEvents(actor), verifyAuditChain(actor)]);
   return (
     <>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/session";
 import { currentEnvironment } from "@/lib/current-environment";
 import { listCustomers } from "@/lib/dal/requests";
 import { getT } from "@/lib/i18n/server";
@@ -7,7 +7,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 
 export default async function CustomersPage() {
-  const [{ t, locale }, actor] = await Promise.all([getT(), getActor()]);
+  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
   const customers = await listCustomers(actor, environment.id);
   return (

@@ -1,4 +1,4 @@
-import { getActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/current-environment";
 import { selfServiceUrl } from "@/lib/dal/environments";
@@ -9,7 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { GenerateKeyForm } from "./_components/generate-key-form";
 
 export default async function EnvironmentPage() {
-  const [{ t, locale }, actor] = await Promise.all([getT(), getActor()]);
+  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
   const keys = await listKeys(actor, environment.id);
   const date = (d: Date | null) => (d ? d.toLocaleDateString(locale === "nb" ? "nb-NO" : "en-GB") : t("keys.never"));
@@ -28,7 +28,7 @@ export default async function EnvironmentPage() {
         </dl>
       </Card>
       <Card title={t("keys.title")}>
-        {actor && can(actor.role, "keys.manage") && <GenerateKeyForm environmentId={environment.id} />}
+        {can(actor.role, "keys.manage") && <GenerateKeyForm environmentId={environment.id} />}
         <p className="mb-4 text-sm text-slate-700">{t("keys.privateNote")}</p>
         {keys.length === 0 ? <p>{t("keys.none")}</p> : (
           <>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/current-environment";
 import { listRequests } from "@/lib/dal/requests";
@@ -10,14 +10,14 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { NewRequestForm } from "./_components/new-request-form";
 
 export default async function RequestsPage() {
-  const [{ t, locale }, actor] = await Promise.all([getT(), getActor()]);
+  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
   const [requests, systems] = await Promise.all([listRequests(actor, environment.id), listSystems(actor, environment.id)]);
   const registered = systems.filter((s) => s.altinnInternalId);
   return (
     <>
       <PageHeader title={t("requests.title")} />
-      {actor && can(actor.role, "requests.create") && (
+      {can(actor.role, "requests.create") && (
         <Card title={t("requests.new")}>
           {registered.length === 0 ? <p>{t("requests.needSystem")}</p> : <NewRequestForm systems={registered.map((s) => ({ id: s.id, label: `${s.name[locale]} (${s.systemId})` }))} />}
         </Card>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/current-environment";
 import { listSystems } from "@/lib/dal/systems";
@@ -7,13 +7,13 @@ import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
 export default async function SystemsPage() {
-  const [{ t, locale }, actor] = await Promise.all([getT(), getActor()]);
+  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
   const systems = await listSystems(actor, environment.id);
   return (
     <>
       <PageHeader title={t("systems.title")}>
-        {actor && can(actor.role, "systems.manage") && (
+        {can(actor.role, "systems.manage") && (
           <Link href="/systems/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("systems.new")}</Link>
         )}
       </PageHeader>

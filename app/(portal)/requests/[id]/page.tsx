@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getRequestView } from "@/lib/dal/requests";
 import { getT } from "@/lib/i18n/server";
@@ -10,7 +10,7 @@ import { LiveStatus } from "./_components/live-status";
 import { RefreshForm } from "./_components/refresh-form";
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), getActor()]);
+  const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), requireActor()]);
   const r = await getRequestView(actor, id).catch((err: unknown) => {
     if (err instanceof AppError && err.status === 404) notFound();
     throw err;
@@ -19,7 +19,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <PageHeader title={`${t("requests.detail")}: ${r.customer.orgNo}`}>
-        {actor && can(actor.role, "requests.refresh") && <RefreshForm id={r.id} />}
+        {can(actor.role, "requests.refresh") && <RefreshForm id={r.id} />}
       </PageHeader>
       <Card>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">

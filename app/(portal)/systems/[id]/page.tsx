@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/session";
 import { getSystem } from "@/lib/dal/systems";
 import { loadEnvironmentById } from "@/lib/dal/environments";
 import { getAccessPackage } from "@/lib/access-packages";
@@ -10,7 +10,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
 
 export default async function SystemPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), getActor()]);
+  const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), requireActor()]);
   const system = await getSystem(actor, id).catch((err: unknown) => {
     if (err instanceof AppError && err.status === 404) notFound();
     throw err;

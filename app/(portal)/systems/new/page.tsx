@@ -1,4 +1,4 @@
-import { getActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/current-environment";
 import { standardPackagesByArea } from "@/lib/access-packages";
@@ -8,8 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SystemForm } from "./_components/system-form";
 
 export default async function NewSystemPage() {
-  const [{ t, locale }, actor] = await Promise.all([getT(), getActor()]);
-  if (!actor || !can(actor.role, "systems.manage")) return <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">{t("errors.forbidden")}</p>;
+  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
+  if (!can(actor.role, "systems.manage")) return <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">{t("errors.forbidden")}</p>;
   const environment = await currentEnvironment(actor);
   const groups = standardPackagesByArea().map((g) => ({
     name: g.group[locale],

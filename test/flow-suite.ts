@@ -1,0 +1,38 @@
+// One integration suite, run once per database engine (each engine in its own test file, because
+// db and env() are per-process singletons).
+import { afterAll, beforeAll, describe } from "vitest";
+import type { TestDatabase } from "./databases";
+import { startPortal, type Portal } from "./portal";
+import { auditTests } from "./suites/audit";
+import { chainTests } from "./suites/chain";
+import { keyTests } from "./suites/keys";
+import { outageTests } from "./suites/outage";
+import { roleTests } from "./suites/roles";
+
+export type PortalRef = () => Portal;
+
+export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
+  let database: TestDatabase | undefined;
+  let portal: Portal | undefined;
+  const ref: PortalRef = () => {
+    if (!portal) throw new Error("the portal did not start (see beforeAll)");
+    return portal;
+  };
+
+  beforeAll(async () => {
+    database = await startDatabase();
+    portal = await startPortal(database.url);
+  });
+
+  afterAll(async () => {
+    await portal?.stop();
+    await database?.stop();
+  });
+
+  // Order matters: the chain creates the system and request the later groups look at.
+  describe("roles are enforced in the data layer", () => roleTests(ref));
+  describe("the chain from key to system user", () => chainTests(ref));
+  describe("signing key storage", () => keyTests(ref));
+  describe("audit chain", () => auditTests(ref));
+  describe("Altinn outage", () => outageTests(ref));
+}

@@ -1,0 +1,71 @@
+// Starts the portal's data layer against a given database plus an in-process emulator, the way the
+// app runs: migrations applied, Local environment bootstrapped, one user per role, a signing key
+// registered at the emulator's Maskinporten. Modules are imported only after the env is set.
+import { randomBytes } from "node:crypto";
+import { startEmulator } from "@/emulator/server";
+import type { Actor } from "@/lib/auth/actor";
+import type { RoleName } from "@/lib/auth/permissions";
+import { LOCAL_ENVIRONMENT } from "@/lib/local-environment";
+import { migrateDeploy } from "@/scripts/lib/migrate";
+import { emulatorFetch } from "./emulator-api";
+
+async function loadModules() {
+  const [db, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens] = await Promise.all([
+    import("@/lib/db"), import("@/lib/bootstrap"), import("@/lib/dal/users"), import("@/lib/dal/keys"),
+    import("@/lib/dal/systems"), import("@/lib/dal/requests"), import("@/lib/dal/onboarding"),
+    import("@/lib/dal/audit"), import("@/lib/dal/environments"), import("@/lib/maskinporten/tokens"),
+  ]);
+  return { db: db.db, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens };
+}
+
+export type Modules = Awaited<ReturnType<typeof loadModules>>;
+
+export type Portal = {
+  m: Modules;
+  db: Modules["db"];
+  emulatorUrl: string;
+  masterKey: Buffer;
+  environmentId: string;
+  kid: string;
+  actors: Record<RoleName, Actor>;
+  stop: () => Promise<void>;
+};
+
+export async function startPortal(databaseUrl: string): Promise<Portal> {
+  await migrateDeploy(databaseUrl);
+  const emulator = await startEmulator({ port: 0 });
+  const masterKey = randomBytes(32);
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    PORTAL_MASTER_KEY: masterKey.toString("base64"),
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    PORTAL_URL: "http://127.0.0.1:3999",
+    EMULATOR_URL: emulator.url,
+  });
+  const m = await loadModules();
+  try {
+    const environmentId = await m.bootstrap.ensureLocalEnvironment();
+    const actors = {} as Record<RoleName, Actor>;
+    for (const role of ["admin", "operator", "auditor"] as const) {
+      const email = `${role}@vendor.test`;
+      const { user } = await m.users.createUserWithOneTimePassword({ email, name: `Test ${role}`, role }, { type: "system", label: "test" });
+      actors[role] = { id: user.id, email: user.email, name: `Test ${role}`, role: user.role, mustChangePassword: false };
+    }
+    const { kid } = await m.keys.generateSigningKey(actors.admin, environmentId);
+    const keys = await m.keys.listKeys(actors.admin, environmentId);
+    const res = await emulatorFetch(emulator.url, "/emulator/maskinporten/clients", {
+      client_id: LOCAL_ENVIRONMENT.clientId, org_no: LOCAL_ENVIRONMENT.vendorOrgNo, scopes: LOCAL_ENVIRONMENT.scopes,
+      jwks: { keys: keys.map((k) => k.publicJwk) },
+    });
+    if (res.status !== 200) throw new Error(`emulator refused the client: ${res.status} ${JSON.stringify(res.json)}`);
+    const stop = async () => {
+      await m.db.$disconnect();
+      await emulator.close();
+    };
+    return { m, db: m.db, emulatorUrl: emulator.url, masterKey, environmentId, kid, actors, stop };
+  } catch (err) {
+    await m.db.$disconnect();
+    await emulator.close();
+    throw err;
+  }
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import { expect, it } from "vitest";
+import type { PortalRef } from "../flow-suite";
+import type { Portal } from "../portal";
+import { emulatorFetch, emulatorStats, registeredSystemSchema, requestSchema, systemUserSchema } from "../emulator-api";
+import { CALLBACK, counts, CUSTOMER_ORG, expectAppError, systemInput } from "../helpers";
+
+const SYSTEM_ID = "991825827_lonn-sync";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+async function altinnGet(p: Portal, path: string) {
+  const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
+  const token = await p.m.tokens.getAccessToken(environment);
+  return emulatorFetch(p.emulatorUrl, `/authentication/api/v1${path}`, undefined, token);
+}
+
+export function chainTests(ref: PortalRef) {
+  const state = { systemRowId: "", requestId: "", altinnRequestId: "" };
+
+  it("registers the system in Altinn and stores Altinn's internal id", async () => {
+    const p = ref();
+    const created = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "lonn-sync"));
+    expect(created.systemId).toBe(SYSTEM_ID);
+    state.systemRowId = created.id;
+    const row = await p.db.system.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.altinnInternalId).toMatch(UUID);
+    expect(row).toMatchObject({ redirectUrls: [CALLBACK], clientIds: ["7e4452de-123c-4f8f-beee-ce30e51c6504"], isVisible: false });
+    expect((await emulatorStats(p.emulatorUrl)).systems).toBe(1);
+    const remote = await altinnGet(p, `/systemregister/vendor/${SYSTEM_ID}`);
+    expect(remote.status).toBe(200);
+    expect(registeredSystemSchema.parse(remote.json)).toMatchObject({
+      id: SYSTEM_ID, vendor: { ID: "0192:991825827" }, accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
+      clientId: row.clientIds, allowedRedirectUrls: [CALLBACK], isVisible: false,
+    });
+    const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "system.register", outcome: "success" } });
+    expect(audit).toMatchObject({ actorId: p.actors.admin.id, targetId: SYSTEM_ID, detail: { altinnInternalId: row.altinnInternalId } });
+  });
+
+  it("refuses to register the same system name twice", async () => {
+    const p = ref();
+    const before = await counts(p);
+    await expectAppError(p.m.systems.createSystem(p.actors.admin, systemInput(p, "lonn-sync")), "system_exists", 409);
+    expect(await counts(p)).toEqual(before);
+    expect((await emulatorStats(p.emulatorUrl)).systems).toBe(1);
+  });
+
+  it("creates a request for the customer, and reuses it when asked again", async () => {
+    const p = ref();
+    const first = await p.m.requests.createRequest(p.actors.operator, { systemId: state.systemRowId, orgNo: CUSTOMER_ORG });
+    expect(first).toMatchObject({ status: "New", existed: false });
+    expect(first.confirmUrl.startsWith(`${p.emulatorUrl}/accessmanagement/ui/systemuser/request?id=`)).toBe(true);
+    expect(new URL(first.confirmUrl).searchParams.get("DONTCHOOSEREPORTEE")).toBe("true");
+    const row = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: first.id }, include: { customer: true } });
+    expect(row).toMatchObject({ externalRef: CUSTOMER_ORG, createdVia: "operator", createdById: p.actors.operator.id, customer: { orgNo: CUSTOMER_ORG } });
+    expect(row.redirectUrl).toBe(`${CALLBACK}?ref=${first.id}`);
+    expect(new URL(first.confirmUrl).searchParams.get("id")).toBe(row.altinnRequestId);
+    Object.assign(state, { requestId: first.id, altinnRequestId: row.altinnRequestId });
+
+    const before = await counts(p);
+    const again = await p.m.requests.createRequest(p.actors.operator, { systemId: state.systemRowId, orgNo: CUSTOMER_ORG });
+    expect(again).toEqual({ id: first.id, confirmUrl: first.confirmUrl, status: "New", existed: true });
+    expect(await counts(p)).toEqual(before);
+    expect((await emulatorStats(p.emulatorUrl)).requests).toBe(1);
+  });
+
+  it("links the system user once the customer approves and the request is refreshed", async () => {
+    const p = ref();
+    await expect(p.m.requests.refreshRequest(p.actors.operator, state.requestId)).resolves.toEqual({ status: "New", missingInAltinn: false });
+    const approved = await emulatorFetch(p.emulatorUrl, `/emulator/requests/${state.altinnRequestId}/approve`, {});
+    expect(approved.status).toBe(200);
+    expect(requestSchema.parse(approved.json)).toMatchObject({ id: state.altinnRequestId, status: "Accepted", partyOrgNo: CUSTOMER_ORG });
+
+    await expect(p.m.requests.refreshRequest(p.actors.operator, state.requestId)).resolves.toEqual({ status: "Accepted", missingInAltinn: false });
+    const remote = await altinnGet(p, `/systemuser/vendor/byquery?system-id=${SYSTEM_ID}&orgno=${CUSTOMER_ORG}&external-ref=${CUSTOMER_ORG}`);
+    const systemUser = systemUserSchema.parse(remote.json);
+    const linked = await p.db.systemUser.findMany({ include: { customer: true } });
+    expect(linked).toHaveLength(1);
+    expect(linked[0]).toMatchObject({ altinnSystemUserId: systemUser.id, requestId: state.requestId, systemId: state.systemRowId, externalRef: CUSTOMER_ORG, customer: { orgNo: CUSTOMER_ORG } });
+    const request = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: state.requestId } });
+    expect(request.status).toBe("Accepted");
+    expect(request.lastCheckedAt).toBeInstanceOf(Date);
+    const actions = (await p.db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 2 })).map((e) => [e.action, e.detail]);
+    expect(actions).toEqual([
+      ["systemuser.link", { orgNo: CUSTOMER_ORG, systemId: SYSTEM_ID }],
+      ["request.status", { from: "New", to: "Accepted" }],
+    ]);
+
+    const before = await counts(p);
+    await expect(p.m.requests.refreshRequest(p.actors.operator, state.requestId)).resolves.toMatchObject({ status: "Accepted" });
+    expect(await counts(p)).toEqual(before);
+  });
+
+  it("completes onboarding for the request's own id and for nothing else", async () => {
+    const p = ref();
+    const before = await counts(p);
+    await expect(p.m.onboarding.completeOnboarding(state.requestId)).resolves.toEqual({
+      status: "Accepted", orgNo: CUSTOMER_ORG, envSlug: "local", systemId: SYSTEM_ID,
+      systemName: { nb: "Lønnssynk", nn: "Lønssynk", en: "Payroll sync" },
+    });
+    await expectAppError(p.m.onboarding.completeOnboarding(randomUUID()), "unknown_request", 404);
+    await expectAppError(p.m.onboarding.completeOnboarding("not-a-uuid"), "unknown_request", 404);
+    await expectAppError(p.m.onboarding.completeOnboarding(`${state.requestId}'--`), "unknown_request", 404);
+    expect(await counts(p)).toEqual(before);
+  });
+}

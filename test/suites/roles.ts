@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { expect, it } from "vitest";
+import type { PortalRef } from "../flow-suite";
+import { emulatorStats } from "../emulator-api";
+import { counts, CUSTOMER_ORG, expectAppError, systemInput } from "../helpers";
+
+export function roleTests(ref: PortalRef) {
+  it("refuses forbidden calls with 403 and writes nothing, here or in Altinn", async () => {
+    const p = ref();
+    const { admin, operator, auditor } = p.actors;
+    const before = await counts(p);
+    const altinnBefore = await emulatorStats(p.emulatorUrl);
+    const anyRequest = { systemId: randomUUID(), orgNo: CUSTOMER_ORG };
+
+    await expectAppError(p.m.keys.generateSigningKey(operator, p.environmentId), "forbidden", 403);
+    await expectAppError(p.m.keys.generateSigningKey(auditor, p.environmentId), "forbidden", 403);
+    await expectAppError(p.m.systems.createSystem(operator, systemInput(p, "operator-made")), "forbidden", 403);
+    await expectAppError(p.m.systems.createSystem(auditor, systemInput(p, "auditor-made")), "forbidden", 403);
+    await expectAppError(p.m.requests.createRequest(auditor, anyRequest), "forbidden", 403);
+    await expectAppError(p.m.requests.createRequest(null, anyRequest), "forbidden", 403);
+    await expectAppError(p.m.requests.refreshRequest(auditor, randomUUID()), "forbidden", 403);
+    await expectAppError(p.m.systems.listSystems(null, p.environmentId), "forbidden", 403);
+    await expectAppError(p.m.keys.listKeys(null, p.environmentId), "forbidden", 403);
+    await expectAppError(p.m.audit.listAuditEvents(operator), "forbidden", 403);
+    await expectAppError(p.m.audit.verifyAuditChain(operator), "forbidden", 403);
+    await expectAppError(p.m.users.createUserWithOneTimePassword({ email: "x@vendor.test", name: "X", role: "admin" }, operator), "forbidden", 403);
+
+    expect(await counts(p)).toEqual(before);
+    expect(await emulatorStats(p.emulatorUrl)).toEqual(altinnBefore);
+    // The same calls with a role that may make them do get through the check.
+    await expect(p.m.systems.listSystems(auditor, p.environmentId)).resolves.toEqual([]);
+    await expect(p.m.keys.listKeys(operator, p.environmentId)).resolves.toHaveLength(1);
+    await expectAppError(p.m.requests.createRequest(operator, anyRequest), "not_found", 404);
+    expect(await counts(p)).toEqual(before);
+  });
+
+  it("refuses a non-https redirect URL before calling Altinn and stores nothing", async () => {
+    const p = ref();
+    const before = await counts(p);
+    const altinnBefore = await emulatorStats(p.emulatorUrl);
+    for (const redirectUrl of ["http://vendor.example/onboard/callback", "not a url", "ftp://127.0.0.1/cb"]) {
+      const err = await expectAppError(p.m.systems.createSystem(p.actors.admin, systemInput(p, "bad-redirect", { redirectUrl })), "redirect_not_allowed", 400);
+      expect(err.userMessage.en).toContain("https");
+    }
+    expect(await counts(p)).toEqual(before);
+    expect(await emulatorStats(p.emulatorUrl)).toEqual(altinnBefore);
+  });
+
+  it("stores nothing when Altinn rejects the system, but audits the failure", async () => {
+    const p = ref();
+    const before = await counts(p);
+    // A client package on a visible system: Altinn answers AUTH.VLD-00018.
+    const input = systemInput(p, "visible-client", { isVisible: true, accessPackages: ["urn:altinn:accesspackage:regnskapsforer-lonn"] });
+    await expectAppError(p.m.systems.createSystem(p.actors.admin, input), "AUTH.VLD-00018", 400);
+    expect(await counts(p)).toEqual({ ...before, audit: before.audit + 1 });
+    const event = await p.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    expect(event).toMatchObject({ action: "system.register", outcome: "failure", targetId: "991825827_visible-client", detail: { code: "AUTH.VLD-00018" } });
+    expect((await emulatorStats(p.emulatorUrl)).systems).toBe(0);
+  });
+}
