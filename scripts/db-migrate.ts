@@ -2,6 +2,6 @@
 import { prepareRuntimeEnv } from "./lib/runtime-env";
 import { withDatabase } from "./lib/with-database";
 
-prepareRuntimeEnv(Number(process.env.PORT ?? 3000));
+prepareRuntimeEnv();
 const database = await withDatabase();
 await database.stop();

@@ -8,8 +8,7 @@ import { onStop, startChild, stopAll, waitFor } from "./lib/children";
 import { registerDemoClient } from "./lib/emulator-client";
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-prepareRuntimeEnv(port);
+const port = prepareRuntimeEnv();
 const database = await withDatabase();
 onStop(database.stop);
 process.on("SIGINT", () => void stopAll(0));

@@ -11,7 +11,7 @@ if (!values.email || !/^[^@\s]+@[^@\s]+$/.test(values.email) || !role) {
   process.exit(2);
 }
 
-prepareRuntimeEnv(Number(process.env.PORT ?? 3000));
+prepareRuntimeEnv();
 const database = await withDatabase();
 const { createUserWithOneTimePassword } = await import("@/lib/dal/users");
 const { AppError } = await import("@/lib/errors");

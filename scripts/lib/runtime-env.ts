@@ -16,11 +16,15 @@ function fileSecret(name: string, make: () => string): string {
 }
 
 /** Fills in the embedded defaults for anything the environment does not set. */
-export function prepareRuntimeEnv(port: number) {
+export function prepareRuntimeEnv(): number {
+  // .env is honoured here too, so it decides embedded vs external database before Next starts.
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const port = Number(process.env.PORT ?? 3000);
   mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
   process.env.PORTAL_MASTER_KEY ??= fileSecret("master.key", () => randomBytes(32).toString("base64"));
   process.env.NEXTAUTH_SECRET ??= fileSecret("nextauth.secret", () => randomBytes(48).toString("base64url"));
   process.env.PORTAL_URL ??= `http://127.0.0.1:${port}`;
   process.env.NEXTAUTH_URL ??= process.env.PORTAL_URL;
   process.env.EMULATOR_URL ??= "http://127.0.0.1:4010";
+  return port;
 }
