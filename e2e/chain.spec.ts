@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { alertOf, expect, expectAccessible, pageAs, test } from "./fixtures";
+import { decideInAltinn, fillSystemForm, generateAndRegisterKey } from "./steps";
 
 // The walking skeleton: one vendor onboards one customer end to end, as each person would.
 const CUSTOMER = "310904473"; // Tilfeldig Bakeri AS in the emulator's entity register
@@ -12,36 +12,18 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   // 2. The Local emulator environment exists; the admin generates a key and registers its public JWK.
   await admin.getByRole("link", { name: "Miljø og nøkler" }).click();
   await expect(admin.getByRole("heading", { name: "Miljø: Local emulator" })).toBeVisible();
-  await admin.getByRole("button", { name: /Lag ny nøkkel/ }).click();
-  await expect(admin.getByRole("status").filter({ hasText: "Ny nøkkel" })).toBeVisible();
-  const kid = (await admin.getByRole("status").filter({ hasText: "Ny nøkkel" }).textContent())?.match(/local-\d{8}-[0-9a-f]{8}/)?.[0] ?? "";
-  expect(kid).not.toBe("");
-  await admin.getByText("Offentlig nøkkel (JWK)").first().click();
-  const jwk = await admin.getByLabel(`Offentlig nøkkel (JWK) ${kid}`).textContent();
-  expect(JSON.parse(jwk ?? "{}")).toMatchObject({ kty: "RSA", kid, alg: "RS256", use: "sig" });
-  expect(jwk).not.toContain('"d"');
-  const selfService = await admin.getByRole("link", { name: "Åpne selvbetjening" }).getAttribute("href");
-  await admin.goto(selfService ?? "");
-  await admin.getByLabel("Public JWK").fill(jwk ?? "");
-  await admin.getByRole("button", { name: "Legg til nøkkel / Add key" }).click();
-  await expect(admin.getByRole("status")).toContainText(kid);
+  await generateAndRegisterKey(admin);
 
   // 3. Register a system: bad input first (nothing may be written), then the real one.
-  const name = `regnskap-${randomBytes(3).toString("hex")}`;
   await admin.goto("/systems/new");
   await admin.getByLabel("Kortnavn").fill("Bad Name");
   await admin.getByLabel("Omdirigerings-URL").fill("http://vendor.example/callback");
   await admin.getByRole("button", { name: "Registrer i Altinn" }).click();
   await expect(admin.getByText("Bruk 2–49 små bokstaver")).toBeVisible();
   await expect(admin.getByText("Velg minst én tilgangspakke.")).toBeVisible();
-  await admin.getByLabel("Kortnavn").fill(name);
-  for (const [label, value] of [["Navn (bokmål)", "Regnskap Pluss"], ["Navn (nynorsk)", "Rekneskap Pluss"], ["Navn (engelsk)", "Accounting Plus"],
-    ["Beskrivelse (bokmål)", "Fører regnskap"], ["Beskrivelse (nynorsk)", "Fører rekneskap"], ["Beskrivelse (engelsk)", "Keeps the books"]] as const) {
-    await admin.getByLabel(label).fill(value);
-  }
-  await admin.getByText("Skatt, avgift, regnskap og toll").click();
-  await admin.getByLabel("Skattegrunnlag").check();
+  const name = await fillSystemForm(admin, base);
   // Altinn (and the portal) refuse plain http outside loopback.
+  await admin.getByLabel("Omdirigerings-URL").fill("http://vendor.example/callback");
   await admin.getByRole("button", { name: "Registrer i Altinn" }).click();
   await expect(alertOf(admin)).toContainText("https");
   await admin.getByLabel("Omdirigerings-URL").fill(`${base}/onboard/callback`);
@@ -76,12 +58,12 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   await customer.getByLabel("Organisasjonsnummer (9 siffer)").fill(CUSTOMER);
   await customer.getByRole("button", { name: "Gå videre til Altinn" }).click();
   await expect(customer).toHaveURL(confirmUrl);
-  await expect(customer.getByRole("heading", { name: "Forespørsel om systemtilgang" })).toBeVisible();
-  await customer.getByLabel("Logg inn som / Sign in as").selectOption({ index: 1 });
-  await customer.getByRole("button", { name: "Godkjenn" }).click();
-  await expect(customer).toHaveURL(/\/onboard\/callback\?ref=/);
+  await decideInAltinn(customer, "Godkjenn");
   await expect(customer.getByRole("status")).toHaveText(`Takk! ${CUSTOMER} har godkjent Regnskap Pluss. Du kan lukke denne siden.`);
   await expectAccessible(customer);
+  // A made-up or foreign reference learns nothing and changes nothing.
+  await customer.goto("/onboard/callback?ref=00000000-0000-4000-8000-000000000000");
+  await expect(alertOf(customer)).toContainText("Vi fant ikke denne forespørselen");
 
   // 6. The vendor sees Accepted and the system user mapped to the customer.
   await operator.reload();

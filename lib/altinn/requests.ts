@@ -59,3 +59,8 @@ export async function findSystemUser(environment: EnvironmentView, q: { systemId
   }, [404]);
   return res.status === 404 ? null : parseBody(systemUser, res, "system user byquery");
 }
+
+/** Soft-deletes a request (202). Altinn keeps a Rejected request for its triple until it is deleted. */
+export async function deleteRequest(environment: EnvironmentView, altinnRequestId: string): Promise<void> {
+  await callAltinn(environment, { method: "DELETE", path: `/systemuser/request/vendor/${altinnRequestId}` }, [404]);
+}

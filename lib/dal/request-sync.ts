@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { recordAudit, type AuditActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { EnvironmentView } from "@/lib/dal/environments";
-import { createStandardRequest, findSystemUser, getRequest } from "@/lib/altinn/requests";
+import { createStandardRequest, deleteRequest, findSystemUser, getRequest, type CreateRequestInput } from "@/lib/altinn/requests";
 
 type SystemRef = { id: string; systemId: string; accessPackages: string[] };
 
@@ -29,11 +29,19 @@ function assertSafeConfirmUrl(environment: EnvironmentView, confirmUrl: string) 
 export async function createOrReuseRequest(environment: EnvironmentView, system: SystemRef, orgNo: string, by: AuditActor, via: "operator" | "public") {
   const ref = randomUUID();
   const audit = { actor: by, action: "request.create", target: { type: "system_user_request", id: null as string | null }, environmentId: environment.id };
+  const input: CreateRequestInput = {
+    systemId: system.systemId, partyOrgNo: orgNo, externalRef: orgNo, accessPackages: system.accessPackages, redirectUrl: callbackUrl(ref),
+  };
   let result: Awaited<ReturnType<typeof createStandardRequest>>;
   try {
-    result = await createStandardRequest(environment, {
-      systemId: system.systemId, partyOrgNo: orgNo, externalRef: orgNo, accessPackages: system.accessPackages, redirectUrl: callbackUrl(ref),
-    });
+    result = await createStandardRequest(environment, input);
+    // Altinn hands back a rejected request for the same customer until it is deleted; a customer who
+    // comes back wants a fresh one to approve, so renew it (CONTRACT §8).
+    if (result.request.status === "Rejected" || result.request.status === "Denied") {
+      await deleteRequest(environment, result.request.id);
+      await recordAudit({ ...audit, action: "request.renew", outcome: "success", detail: { orgNo, systemId: system.systemId, replaced: result.request.id, via } });
+      result = await createStandardRequest(environment, input);
+    }
   } catch (err) {
     if (err instanceof AppError) await recordAudit({ ...audit, outcome: "failure", detail: { orgNo, systemId: system.systemId, code: err.code, via } });
     throw err;

@@ -1,0 +1,37 @@
+import { alertOf, expect, pageAs, test } from "./fixtures";
+import { decideInAltinn, generateAndRegisterKey, registerSystem } from "./steps";
+
+const CUSTOMER = "313469999"; // Havbris Fiskeoppdrett AS in the emulator's entity register
+
+test("a customer who rejected can start again and approve a fresh request", async ({ browser, baseURL }) => {
+  test.setTimeout(150_000);
+  const base = baseURL ?? "";
+  const admin = await pageAs(browser, base, "admin");
+  await generateAndRegisterKey(admin);
+  const { onboardingLink } = await registerSystem(admin, base);
+
+  const customer = await (await browser.newContext()).newPage();
+  await customer.goto(onboardingLink);
+  // An org number Altinn does not know gets Altinn's answer in plain words.
+  await customer.getByLabel("Organisasjonsnummer (9 siffer)").fill("974760673");
+  await customer.getByRole("button", { name: "Gå videre til Altinn" }).click();
+  await expect(alertOf(customer)).toHaveText("Altinn fant ikke organisasjonsnummeret i Enhetsregisteret.");
+
+  await customer.getByLabel("Organisasjonsnummer (9 siffer)").fill(CUSTOMER);
+  await customer.getByRole("button", { name: "Gå videre til Altinn" }).click();
+  await decideInAltinn(customer, "Avvis");
+  await expect(customer.getByRole("status")).toContainText(`Forespørselen for ${CUSTOMER} ble avvist`);
+
+  await customer.getByRole("link", { name: "Start på nytt" }).click();
+  await customer.getByLabel("Organisasjonsnummer (9 siffer)").fill(CUSTOMER);
+  await customer.getByRole("button", { name: "Gå videre til Altinn" }).click();
+  await decideInAltinn(customer, "Godkjenn");
+  await expect(customer.getByRole("status")).toHaveText(`Takk! ${CUSTOMER} har godkjent Regnskap Pluss. Du kan lukke denne siden.`);
+
+  // The vendor sees both: the rejected request and the accepted one that replaced it.
+  await admin.goto("/requests");
+  const rows = admin.getByRole("row", { name: new RegExp(CUSTOMER) });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "Avvist" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "Godkjent" })).toHaveCount(1);
+});
