@@ -4,9 +4,12 @@ import { z } from "zod";
 
 export type EmulatorResponse = { status: number; json: unknown };
 
-export async function emulatorFetch(base: string, path: string, body?: unknown, token?: string): Promise<EmulatorResponse> {
+type FetchOptions = { method?: "GET" | "POST" | "DELETE"; body?: unknown; token?: string };
+
+export async function emulatorFetch(base: string, path: string, opts: FetchOptions = {}): Promise<EmulatorResponse> {
+  const { body, token } = opts;
   const res = await fetch(`${base}${path}`, {
-    method: body === undefined ? "GET" : "POST",
+    method: opts.method ?? (body === undefined ? "GET" : "POST"),
     headers: {
       accept: "application/json",
       ...(body === undefined ? {} : { "content-type": "application/json" }),

@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { CreateSystemInput } from "@/lib/validations/system";
+import { emulatorFetch } from "./emulator-api";
 import type { Portal } from "./portal";
 
 export const CUSTOMER_ORG = "310904473";
@@ -44,4 +45,11 @@ export function systemInput(p: Portal, name: string, overrides: Partial<CreateSy
 
 export async function lastAudit(p: Portal) {
   return p.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+}
+
+/** Calls the emulator's Altinn API directly with the portal's token, to see what Altinn holds. */
+export async function altinnCall(p: Portal, path: string, method: "GET" | "DELETE" = "GET") {
+  const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
+  const token = await p.m.tokens.getAccessToken(environment);
+  return emulatorFetch(p.emulatorUrl, `/authentication/api/v1${path}`, { method, token });
 }

@@ -45,18 +45,18 @@ export async function startPortal(databaseUrl: string): Promise<Portal> {
   const m = await loadModules();
   try {
     const environmentId = await m.bootstrap.ensureLocalEnvironment();
-    const actors = {} as Record<RoleName, Actor>;
-    for (const role of ["admin", "operator", "auditor"] as const) {
-      const email = `${role}@vendor.test`;
-      const { user } = await m.users.createUserWithOneTimePassword({ email, name: `Test ${role}`, role }, { type: "system", label: "test" });
-      actors[role] = { id: user.id, email: user.email, name: `Test ${role}`, role: user.role, mustChangePassword: false };
-    }
+    const makeActor = async (role: RoleName): Promise<Actor> => {
+      const input = { email: `${role}@vendor.test`, name: `Test ${role}`, role };
+      const { user } = await m.users.createUserWithOneTimePassword(input, { type: "system", label: "test" });
+      return { id: user.id, email: user.email, name: input.name, role: user.role, mustChangePassword: false };
+    };
+    const actors = { admin: await makeActor("admin"), operator: await makeActor("operator"), auditor: await makeActor("auditor") };
     const { kid } = await m.keys.generateSigningKey(actors.admin, environmentId);
     const keys = await m.keys.listKeys(actors.admin, environmentId);
-    const res = await emulatorFetch(emulator.url, "/emulator/maskinporten/clients", {
+    const res = await emulatorFetch(emulator.url, "/emulator/maskinporten/clients", { body: {
       client_id: LOCAL_ENVIRONMENT.clientId, org_no: LOCAL_ENVIRONMENT.vendorOrgNo, scopes: LOCAL_ENVIRONMENT.scopes,
       jwks: { keys: keys.map((k) => k.publicJwk) },
-    });
+    } });
     if (res.status !== 200) throw new Error(`emulator refused the client: ${res.status} ${JSON.stringify(res.json)}`);
     const stop = async () => {
       await m.db.$disconnect();

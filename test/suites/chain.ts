@@ -1,18 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import type { PortalRef } from "../flow-suite";
-import type { Portal } from "../portal";
 import { emulatorFetch, emulatorStats, registeredSystemSchema, requestSchema, systemUserSchema } from "../emulator-api";
-import { CALLBACK, counts, CUSTOMER_ORG, expectAppError, systemInput } from "../helpers";
+import { altinnCall, CALLBACK, counts, CUSTOMER_ORG, expectAppError, systemInput } from "../helpers";
 
 const SYSTEM_ID = "991825827_lonn-sync";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-async function altinnGet(p: Portal, path: string) {
-  const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
-  const token = await p.m.tokens.getAccessToken(environment);
-  return emulatorFetch(p.emulatorUrl, `/authentication/api/v1${path}`, undefined, token);
-}
 
 export function chainTests(ref: PortalRef) {
   const state = { systemRowId: "", requestId: "", altinnRequestId: "" };
@@ -26,7 +19,7 @@ export function chainTests(ref: PortalRef) {
     expect(row.altinnInternalId).toMatch(UUID);
     expect(row).toMatchObject({ redirectUrls: [CALLBACK], clientIds: ["7e4452de-123c-4f8f-beee-ce30e51c6504"], isVisible: false });
     expect((await emulatorStats(p.emulatorUrl)).systems).toBe(1);
-    const remote = await altinnGet(p, `/systemregister/vendor/${SYSTEM_ID}`);
+    const remote = await altinnCall(p, `/systemregister/vendor/${SYSTEM_ID}`);
     expect(remote.status).toBe(200);
     expect(registeredSystemSchema.parse(remote.json)).toMatchObject({
       id: SYSTEM_ID, vendor: { ID: "0192:991825827" }, accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
@@ -66,12 +59,12 @@ export function chainTests(ref: PortalRef) {
   it("links the system user once the customer approves and the request is refreshed", async () => {
     const p = ref();
     await expect(p.m.requests.refreshRequest(p.actors.operator, state.requestId)).resolves.toEqual({ status: "New", missingInAltinn: false });
-    const approved = await emulatorFetch(p.emulatorUrl, `/emulator/requests/${state.altinnRequestId}/approve`, {});
+    const approved = await emulatorFetch(p.emulatorUrl, `/emulator/requests/${state.altinnRequestId}/approve`, { body: {} });
     expect(approved.status).toBe(200);
     expect(requestSchema.parse(approved.json)).toMatchObject({ id: state.altinnRequestId, status: "Accepted", partyOrgNo: CUSTOMER_ORG });
 
     await expect(p.m.requests.refreshRequest(p.actors.operator, state.requestId)).resolves.toEqual({ status: "Accepted", missingInAltinn: false });
-    const remote = await altinnGet(p, `/systemuser/vendor/byquery?system-id=${SYSTEM_ID}&orgno=${CUSTOMER_ORG}&external-ref=${CUSTOMER_ORG}`);
+    const remote = await altinnCall(p, `/systemuser/vendor/byquery?system-id=${SYSTEM_ID}&orgno=${CUSTOMER_ORG}&external-ref=${CUSTOMER_ORG}`);
     const systemUser = systemUserSchema.parse(remote.json);
     const linked = await p.db.systemUser.findMany({ include: { customer: true } });
     expect(linked).toHaveLength(1);

@@ -7,7 +7,7 @@ import { counts, CUSTOMER_ORG, expectAppError, systemInput } from "../helpers";
 export function roleTests(ref: PortalRef) {
   it("refuses forbidden calls with 403 and writes nothing, here or in Altinn", async () => {
     const p = ref();
-    const { admin, operator, auditor } = p.actors;
+    const { operator, auditor } = p.actors;
     const before = await counts(p);
     const altinnBefore = await emulatorStats(p.emulatorUrl);
     const anyRequest = { systemId: randomUUID(), orgNo: CUSTOMER_ORG };
