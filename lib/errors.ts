@@ -22,5 +22,9 @@ export const forbidden = () =>
     403,
   );
 
+/** For data-layer functions that re-validate what an action already checked: a direct caller gets a clear error. */
+export const invalidInput = (cause?: unknown) =>
+  new AppError("invalid_input", { nb: "Ugyldige opplysninger.", en: "Invalid input." }, 400, { cause });
+
 export const notFound = (what: LocalizedText) =>
   new AppError("not_found", { nb: `Fant ikke ${what.nb}.`, en: `${what.en} not found.` }, 404);

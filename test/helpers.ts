@@ -38,6 +38,7 @@ export function systemInput(p: Portal, name: string, overrides: Partial<CreateSy
     descriptionNb: "Sender lønnsdata", descriptionNn: "Sender lønsdata", descriptionEn: "Sends payroll data",
     accessPackages: ["urn:altinn:accesspackage:skattegrunnlag"],
     redirectUrl: CALLBACK,
+    clientIds: [],
     isVisible: false,
     ...overrides,
   };
@@ -48,8 +49,8 @@ export async function lastAudit(p: Portal) {
 }
 
 /** Calls the emulator's Altinn API directly with the portal's token, to see what Altinn holds. */
-export async function altinnCall(p: Portal, path: string, method: "GET" | "DELETE" = "GET") {
+export async function altinnCall(p: Portal, path: string, method: "GET" | "DELETE" | "POST" = "GET", body?: unknown) {
   const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
   const token = await p.m.tokens.getAccessToken(environment);
-  return emulatorFetch(p.emulatorUrl, `/authentication/api/v1${path}`, { method, token });
+  return emulatorFetch(p.emulatorUrl, `/authentication/api/v1${path}`, { method, token, body });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 
 export const ENV_SELECT = {
   id: true, slug: true, name: true, kind: true, vendorOrgNo: true, clientId: true, scopes: true,
@@ -27,7 +28,9 @@ export async function getEnvironment(actor: Actor | null, slug: string): Promise
 
 /** For server-internal use (public onboarding, callbacks): no actor, so never return it to a client as is. */
 export async function loadEnvironmentById(id: string): Promise<EnvironmentView> {
-  return db.environment.findUniqueOrThrow({ where: { id }, select: ENV_SELECT });
+  const found = isUuid(id) ? await db.environment.findUnique({ where: { id }, select: ENV_SELECT }) : null;
+  if (!found) throw notFound({ nb: "miljøet", en: "Environment" });
+  return found;
 }
 
 /**

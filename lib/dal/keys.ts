@@ -7,6 +7,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { open, seal } from "@/lib/crypto/secret-box";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { loadEnvironmentById } from "@/lib/dal/environments";
 import type { Signer } from "@/lib/maskinporten/client";
 
 const KEY_LIFETIME_DAYS = 365; // Digdir keys live one year.
@@ -16,7 +17,7 @@ export type PublicJwk = { kty: "RSA"; n: string; e: string; kid: string; alg: "R
 
 export async function generateSigningKey(actor: Actor | null, environmentId: string) {
   assertCan(actor, "keys.manage");
-  const environment = await db.environment.findUniqueOrThrow({ where: { id: environmentId }, select: { slug: true } });
+  const environment = await loadEnvironmentById(environmentId);
   const { publicKey, privateKey } = await generateKeyPair("RS256", { modulusLength: 2048, extractable: true });
   const date = new Date().toISOString().slice(0, 10).replaceAll("-", "");
   // kid must be unique across all Maskinporten customers, so it carries randomness, not just a date.

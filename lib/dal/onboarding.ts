@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { loadEnvironmentById } from "@/lib/dal/environments";
 import { findPublicSystem } from "@/lib/dal/systems";
 import { createOrReuseRequest, syncRequest } from "@/lib/dal/request-sync";
@@ -17,7 +18,7 @@ export async function startOnboarding(envSlug: string, systemId: string, orgNo: 
 }
 
 export async function completeOnboarding(ref: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)) throw unknownRequest();
+  if (!isUuid(ref)) throw unknownRequest();
   const row = await db.systemUserRequest.findUnique({
     where: { id: ref },
     select: { id: true, customer: { select: { orgNo: true } }, system: { select: { name: true, environmentId: true, systemId: true } } },

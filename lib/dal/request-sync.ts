@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordAudit, type AuditActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import type { EnvironmentView } from "@/lib/dal/environments";
 import { createStandardRequest, deleteRequest, findSystemUser, getRequest, type CreateRequestInput } from "@/lib/altinn/requests";
 
@@ -52,7 +53,7 @@ export async function createOrReuseRequest(environment: EnvironmentView, system:
   if (known) return { ...known, existed: true };
   // A request Altinn already had but we never stored (e.g. a crash between the two): keep its ref.
   const refInAltinn = request.redirectUrl ? new URL(request.redirectUrl).searchParams.get("ref") : null;
-  const id = refInAltinn && /^[0-9a-f-]{36}$/.test(refInAltinn) ? refInAltinn : ref;
+  const id = isUuid(refInAltinn) ? refInAltinn : ref;
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.upsert({
       where: { environmentId_orgNo: { environmentId: environment.id, orgNo } },

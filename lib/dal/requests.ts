@@ -1,13 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, invalidInput, notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { loadEnvironmentById } from "@/lib/dal/environments";
 import { createOrReuseRequest, syncRequest } from "@/lib/dal/request-sync";
-import type { CreateRequestInput } from "@/lib/validations/request";
+import { createRequestSchema, type CreateRequestInput } from "@/lib/validations/request";
 
-export async function createRequest(actor: Actor | null, input: CreateRequestInput) {
+export async function createRequest(actor: Actor | null, raw: CreateRequestInput) {
   assertCan(actor, "requests.create");
+  const parsed = createRequestSchema.safeParse(raw);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const input = parsed.data;
   const system = await db.system.findUnique({ where: { id: input.systemId }, select: { id: true, systemId: true, accessPackages: true, environmentId: true, altinnInternalId: true } });
   if (!system) throw notFound({ nb: "systemet", en: "System" });
   if (!system.altinnInternalId) {
@@ -32,7 +36,7 @@ export async function listRequests(actor: Actor | null, environmentId: string) {
 
 export async function getRequestView(actor: Actor | null, id: string) {
   assertCan(actor, "portal.read");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound({ nb: "forespørselen", en: "Request" });
+  if (!isUuid(id)) throw notFound({ nb: "forespørselen", en: "Request" });
   const row = await db.systemUserRequest.findUnique({ where: { id }, select: LIST_SELECT });
   if (!row) throw notFound({ nb: "forespørselen", en: "Request" });
   return row;

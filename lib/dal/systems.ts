@@ -2,10 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, invalidInput, notFound } from "@/lib/errors";
 import { isAllowedRedirectUrl, loadEnvironmentById } from "@/lib/dal/environments";
 import { registerSystem } from "@/lib/altinn/system-register";
-import type { CreateSystemInput } from "@/lib/validations/system";
+import { createSystemSchema, type CreateSystemInput } from "@/lib/validations/system";
 
 const SYSTEM_SELECT = {
   id: true, environmentId: true, systemId: true, name: true, description: true, accessPackages: true,
@@ -16,8 +16,11 @@ type Text3 = { nb: string; nn: string; en: string };
 const view = <T extends { name: unknown; description: unknown }>(s: T) => ({ ...s, name: s.name as Text3, description: s.description as Text3 });
 
 /** Registers the system in Altinn first; only what Altinn accepted is stored, so a rejection leaves nothing behind. */
-export async function createSystem(actor: Actor | null, input: CreateSystemInput) {
+export async function createSystem(actor: Actor | null, raw: CreateSystemInput) {
   assertCan(actor, "systems.manage");
+  const parsed = createSystemSchema.safeParse(raw);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const input = parsed.data;
   const environment = await loadEnvironmentById(input.environmentId);
   if (!isAllowedRedirectUrl(environment.kind, input.redirectUrl)) {
     throw new AppError("redirect_not_allowed", {
@@ -29,13 +32,23 @@ export async function createSystem(actor: Actor | null, input: CreateSystemInput
   if (await db.system.findUnique({ where: { environmentId_systemId: { environmentId: environment.id, systemId } }, select: { id: true } })) {
     throw new AppError("system_exists", { nb: `Systemet ${systemId} finnes allerede.`, en: `The system ${systemId} already exists.` }, 409);
   }
+  const taken = await db.system.findFirst({
+    where: { environmentId: environment.id, clientIds: { hasSome: input.clientIds } },
+    select: { systemId: true },
+  });
+  if (taken && input.clientIds.length > 0) {
+    throw new AppError("client_id_in_use", {
+      nb: `Klient-ID-en brukes allerede av ${taken.systemId}. Altinn tillater én klient per system: opprett en ny Maskinporten-klient, eller la feltet stå tomt.`,
+      en: `The client id is already used by ${taken.systemId}. Altinn allows one client per system: create another Maskinporten client, or leave the field empty.`,
+    }, 409);
+  }
   const data = {
     systemId,
     vendorOrgNo: environment.vendorOrgNo,
     name: { nb: input.nameNb, nn: input.nameNn, en: input.nameEn },
     description: { nb: input.descriptionNb, nn: input.descriptionNn, en: input.descriptionEn },
     accessPackages: input.accessPackages,
-    clientIds: [environment.clientId],
+    clientIds: input.clientIds,
     redirectUrls: [input.redirectUrl],
     isVisible: input.isVisible,
   };

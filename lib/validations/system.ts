@@ -15,6 +15,14 @@ export const createSystemSchema = z.object({
     .refine((urns) => urns.every((u) => getAccessPackage(u)?.isAssignable), "errors.packageUnknown")
     .refine((urns) => new Set(urns).size === urns.length, "errors.packageDuplicate"),
   redirectUrl: z.string().trim().min(1, "errors.required"),
+  // Altinn lets one Maskinporten client belong to one system only (AUTH.VLD-00004), so each system names its own.
+  clientIds: z
+    .union([z.string().transform((v) => v.split(/[\s,]+/).filter(Boolean)), z.array(z.string())])
+    .default([])
+    .pipe(
+      z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, "errors.clientIdFormat"))
+        .refine((ids) => new Set(ids).size === ids.length && ids.length <= 10, "errors.clientIdDuplicate"),
+    ),
   isVisible: z.boolean().default(false),
 });
 export type CreateSystemInput = z.infer<typeof createSystemSchema>;

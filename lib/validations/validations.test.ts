@@ -84,3 +84,17 @@ describe("changePasswordSchema", () => {
     expect(mismatch.success ? null : mismatch.error.issues.map((i) => [i.message, i.path.join(".")])).toEqual([["errors.passwordMismatch", "confirm"]]);
   });
 });
+
+describe("createSystemSchema client ids", () => {
+  it("splits on spaces and commas, defaults to none, and is idempotent", () => {
+    expect(createSystemSchema.parse({ ...validSystem, clientIds: " a-1, b_2  c.3 " }).clientIds).toEqual(["a-1", "b_2", "c.3"]);
+    expect(createSystemSchema.parse(validSystem).clientIds).toEqual([]);
+    const once = createSystemSchema.parse({ ...validSystem, clientIds: "x y" });
+    expect(createSystemSchema.parse(once).clientIds).toEqual(["x", "y"]);
+  });
+
+  it("rejects odd characters and duplicates with i18n keys", () => {
+    expect(createSystemSchema.safeParse({ ...validSystem, clientIds: "ok bad/id" }).error?.issues[0]?.message).toBe("errors.clientIdFormat");
+    expect(createSystemSchema.safeParse({ ...validSystem, clientIds: "same same" }).error?.issues[0]?.message).toBe("errors.clientIdDuplicate");
+  });
+});

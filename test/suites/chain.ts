@@ -12,13 +12,14 @@ export function chainTests(ref: PortalRef) {
 
   it("registers the system in Altinn and stores Altinn's internal id", async () => {
     const p = ref();
-    const created = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "lonn-sync"));
+    const systemsBefore = (await emulatorStats(p.emulatorUrl)).systems;
+    const created = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "lonn-sync", { clientIds: ["7e4452de-123c-4f8f-beee-ce30e51c6504"] }));
     expect(created.systemId).toBe(SYSTEM_ID);
     state.systemRowId = created.id;
     const row = await p.db.system.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.altinnInternalId).toMatch(UUID);
     expect(row).toMatchObject({ redirectUrls: [CALLBACK], clientIds: ["7e4452de-123c-4f8f-beee-ce30e51c6504"], isVisible: false });
-    expect((await emulatorStats(p.emulatorUrl)).systems).toBe(1);
+    expect((await emulatorStats(p.emulatorUrl)).systems).toBe(systemsBefore + 1);
     const remote = await altinnCall(p, `/systemregister/vendor/${SYSTEM_ID}`);
     expect(remote.status).toBe(200);
     expect(registeredSystemSchema.parse(remote.json)).toMatchObject({
@@ -32,9 +33,19 @@ export function chainTests(ref: PortalRef) {
   it("refuses to register the same system name twice", async () => {
     const p = ref();
     const before = await counts(p);
+    const systemsBefore = (await emulatorStats(p.emulatorUrl)).systems;
     await expectAppError(p.m.systems.createSystem(p.actors.admin, systemInput(p, "lonn-sync")), "system_exists", 409);
     expect(await counts(p)).toEqual(before);
-    expect((await emulatorStats(p.emulatorUrl)).systems).toBe(1);
+    expect((await emulatorStats(p.emulatorUrl)).systems).toBe(systemsBefore);
+  });
+
+  it("refuses a second system on a client id another system holds (Altinn allows one system per client)", async () => {
+    const p = ref();
+    const before = await counts(p);
+    const input = systemInput(p, "second", { clientIds: ["7e4452de-123c-4f8f-beee-ce30e51c6504"] });
+    const err = await expectAppError(p.m.systems.createSystem(p.actors.admin, input), "client_id_in_use", 409);
+    expect(err.userMessage.en).toContain(SYSTEM_ID);
+    expect(await counts(p)).toEqual(before);
   });
 
   it("creates a request for the customer, and reuses it when asked again", async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import type { PortalRef } from "../flow-suite";
 import { emulatorStats } from "../emulator-api";
-import { counts, CUSTOMER_ORG, expectAppError, systemInput } from "../helpers";
+import { altinnCall, CALLBACK, counts, CUSTOMER_ORG, expectAppError, systemInput } from "../helpers";
 
 export function roleTests(ref: PortalRef) {
   it("refuses forbidden calls with 403 and writes nothing, here or in Altinn", async () => {
@@ -48,13 +48,25 @@ export function roleTests(ref: PortalRef) {
 
   it("stores nothing when Altinn rejects the system, but audits the failure", async () => {
     const p = ref();
+    // Drift: someone registered this id in Altinn outside the portal, so only Altinn can say no (AUTH.VLD-00002).
+    const outside = await altinnCall(p, "/systemregister/vendor", "POST", {
+      id: "991825827_made-elsewhere", vendor: { ID: "0192:991825827" }, name: { nb: "X" }, description: { nb: "X" },
+      accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }], allowedRedirectUrls: [CALLBACK],
+    });
+    expect(outside.status).toBe(200);
     const before = await counts(p);
-    // A client package on a visible system: Altinn answers AUTH.VLD-00018.
-    const input = systemInput(p, "visible-client", { isVisible: true, accessPackages: ["urn:altinn:accesspackage:regnskapsforer-lonn"] });
-    await expectAppError(p.m.systems.createSystem(p.actors.admin, input), "AUTH.VLD-00018", 400);
+    await expectAppError(p.m.systems.createSystem(p.actors.admin, systemInput(p, "made-elsewhere")), "AUTH.VLD-00002", 400);
     expect(await counts(p)).toEqual({ ...before, audit: before.audit + 1 });
     const event = await p.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-    expect(event).toMatchObject({ action: "system.register", outcome: "failure", targetId: "991825827_visible-client", detail: { code: "AUTH.VLD-00018" } });
-    expect((await emulatorStats(p.emulatorUrl)).systems).toBe(0);
+    expect(event).toMatchObject({ action: "system.register", outcome: "failure", targetId: "991825827_made-elsewhere", detail: { code: "AUTH.VLD-00002" } });
+    expect((await emulatorStats(p.emulatorUrl)).systems).toBe(1);
+  });
+
+  it("refuses a client package the portal knows a standard system user cannot hold, before calling Altinn", async () => {
+    const p = ref();
+    const before = await counts(p);
+    const input = systemInput(p, "visible-client", { isVisible: true, accessPackages: ["urn:altinn:accesspackage:regnskapsforer-lonn"] });
+    await expectAppError(p.m.systems.createSystem(p.actors.admin, input), "invalid_input", 400);
+    expect(await counts(p)).toEqual(before);
   });
 }

@@ -7,9 +7,9 @@ import { FormMessage } from "@/components/ui/form-message";
 import { createSystemAction } from "../actions";
 import { PackagePicker, type PackageGroup } from "./package-picker";
 
-type Props = { environmentId: string; vendorOrgNo: string; defaultRedirect: string; groups: PackageGroup[] };
+type Props = { environmentId: string; vendorOrgNo: string; defaultRedirect: string; defaultClientId: string; groups: PackageGroup[] };
 
-export function SystemForm({ environmentId, vendorOrgNo, defaultRedirect, groups }: Props) {
+export function SystemForm({ environmentId, vendorOrgNo, defaultRedirect, defaultClientId, groups }: Props) {
   const t = useT();
   const [state, formAction, pending] = useActionState(createSystemAction, {});
   const v = state.values ?? {};
@@ -35,6 +35,7 @@ export function SystemForm({ environmentId, vendorOrgNo, defaultRedirect, groups
         <FieldErrors name="accessPackages" errors={e.accessPackages} />
       </fieldset>
       <TextField name="redirectUrl" type="url" label={t("systemForm.redirect")} defaultValue={v.redirectUrl ?? defaultRedirect} hint={t("systemForm.redirectHint")} errors={e.redirectUrl} />
+      <TextField name="clientIds" label={t("systemForm.clientIds")} defaultValue={v.clientIds ?? defaultClientId} hint={t("systemForm.clientIdsHint")} errors={e.clientIds} />
       <div className="mb-6 flex items-center gap-2">
         <input id="isVisible" name="isVisible" type="checkbox" className="h-4 w-4" defaultChecked={v.isVisible === "on"} />
         <label htmlFor="isVisible" className="text-sm">{t("systemForm.visible")}</label>

@@ -1,0 +1,66 @@
+import { expect, it } from "vitest";
+import type { PortalRef } from "../flow-suite";
+import type { Portal } from "../portal";
+import { freePort } from "../databases";
+import { emulatorStats } from "../emulator-api";
+import { altinnCall, counts, CUSTOMER_ORG, expectAppError, OTHER_CUSTOMER_ORG } from "../helpers";
+
+async function systemRowId(p: Portal) {
+  return (await p.db.system.findFirstOrThrow({ where: { altinnInternalId: { not: null } } })).id;
+}
+
+async function expectNothingButAFailure(p: Portal, attempt: () => Promise<unknown>, code: string) {
+  const before = await counts(p);
+  const altinnBefore = await emulatorStats(p.emulatorUrl);
+  await expectAppError(attempt(), code, 503);
+  expect(await counts(p)).toEqual({ ...before, audit: before.audit + 1 });
+  expect((await emulatorStats(p.emulatorUrl)).requests).toBe(altinnBefore.requests);
+  const event = await p.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+  expect(event).toMatchObject({ action: "request.create", outcome: "failure", detail: { code, orgNo: OTHER_CUSTOMER_ORG, via: "operator" } });
+}
+
+export function outageTests(ref: PortalRef) {
+  it("writes no request when Altinn does not answer", async () => {
+    const p = ref();
+    const systemId = await systemRowId(p);
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    await p.db.environment.update({ where: { id: p.environmentId }, data: { altinnBaseUrl: dead } });
+    const create = () => p.m.requests.createRequest(p.actors.operator, { systemId, orgNo: OTHER_CUSTOMER_ORG });
+    await expectNothingButAFailure(p, create, "altinn_unreachable");
+  });
+
+  it("writes no request when Maskinporten does not answer", async () => {
+    const p = ref();
+    const systemId = await systemRowId(p);
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    await p.db.environment.update({ where: { id: p.environmentId }, data: { maskinportenTokenUrl: `${dead}/token` } });
+    p.m.tokens.clearTokenCache(p.environmentId);
+    const create = () => p.m.requests.createRequest(p.actors.operator, { systemId, orgNo: OTHER_CUSTOMER_ORG });
+    await expectNothingButAFailure(p, create, "maskinporten_unreachable");
+  });
+
+  it("loses nothing: earlier data is intact and a retry works once Altinn is back", async () => {
+    const p = ref();
+    await p.m.bootstrap.ensureLocalEnvironment();
+    const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
+    expect(environment.altinnBaseUrl).toBe(p.emulatorUrl);
+    expect(environment.maskinportenTokenUrl).toBe(`${p.emulatorUrl}/token`);
+    const before = await counts(p);
+    const retry = await p.m.requests.createRequest(p.actors.operator, { systemId: await systemRowId(p), orgNo: OTHER_CUSTOMER_ORG });
+    expect(retry).toMatchObject({ status: "New", existed: false });
+    expect(await counts(p)).toEqual({ ...before, customers: before.customers + 1, requests: before.requests + 1, audit: before.audit + 1 });
+    const statuses = await p.db.systemUserRequest.findMany({ select: { status: true, customer: { select: { orgNo: true } } }, orderBy: { createdAt: "asc" } });
+    expect(statuses).toEqual([{ status: "Accepted", customer: { orgNo: CUSTOMER_ORG } }, { status: "New", customer: { orgNo: OTHER_CUSTOMER_ORG } }]);
+    await expect(p.m.audit.verifyAuditChain(p.actors.auditor)).resolves.toMatchObject({ ok: true });
+  });
+  it("keeps a request Altinn no longer knows, and tells the customer it is unknown", async () => {
+    const p = ref();
+    const row = await p.db.systemUserRequest.findFirstOrThrow({ where: { status: "New" } });
+    expect((await altinnCall(p, `/systemuser/request/vendor/${row.altinnRequestId}`, "DELETE")).status).toBe(202);
+    const before = await counts(p);
+    await expectAppError(p.m.onboarding.completeOnboarding(row.id), "unknown_request", 404);
+    await expect(p.m.requests.refreshRequest(p.actors.operator, row.id)).resolves.toEqual({ status: "New", missingInAltinn: true });
+    expect(await counts(p)).toEqual(before);
+    await expect(p.db.systemUserRequest.findUniqueOrThrow({ where: { id: row.id } })).resolves.toMatchObject({ status: "New", confirmUrl: row.confirmUrl });
+  });
+}
