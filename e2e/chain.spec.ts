@@ -21,6 +21,7 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   await admin.getByRole("button", { name: "Registrer i Altinn" }).click();
   await expect(admin.getByText("Bruk 2–49 små bokstaver")).toBeVisible();
   await expect(admin.getByText("Velg minst én tilgangspakke.")).toBeVisible();
+  await expectAccessible(admin);
   const name = await fillSystemForm(admin, base);
   // Altinn (and the portal) refuse plain http outside loopback.
   await admin.getByLabel("Omdirigerings-URL").fill("http://vendor.example/callback");
@@ -44,6 +45,7 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   await operator.getByRole("button", { name: "Opprett forespørsel" }).click();
   await expect(operator.getByRole("heading", { name: `Forespørsel: ${CUSTOMER}` })).toBeVisible();
   await expect(operator.getByText("Venter på kunden")).toBeVisible();
+  await expectAccessible(operator);
   const confirmUrl = (await operator.getByRole("link", { name: /accessmanagement\/ui\/systemuser\/request/ }).getAttribute("href")) ?? "";
   expect(confirmUrl).toMatch(/DONTCHOOSEREPORTEE=true$/);
 
@@ -72,6 +74,7 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   const systemUserId = (await operator.getByTestId("system-user-id").textContent()) ?? "";
   await operator.getByRole("link", { name: "Kunder" }).click();
   await expect(operator.getByRole("row", { name: new RegExp(CUSTOMER) })).toContainText(systemUserId);
+  await expectAccessible(operator);
 
   // 7. The auditor reads the whole chain in the audit log, which verifies intact.
   const auditor = await pageAs(browser, base, "auditor");
