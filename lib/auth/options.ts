@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { authenticateLocal, resolveOidcUser } from "@/lib/dal/users";
 import { oidcProvider } from "@/lib/auth/oidc";
 
-const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1) });
+const credentials = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1) });
 
 export function authOptions(): NextAuthOptions {
   const e = env();
