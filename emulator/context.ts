@@ -8,4 +8,6 @@ export interface Emulator {
   publicUrl: string;
   /** Maskinporten issuer: publicUrl with a trailing slash, as test.maskinporten.no publishes it. */
   issuer: string;
+  /** The emulated clock: real time plus the offset set by `POST /emulator/clock`. Use it for every expiry. */
+  now(): Date;
 }

@@ -4,11 +4,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Emulator } from "./context";
 import { registerAdmin } from "./admin/admin-routes";
+import { registerControl } from "./admin/control-routes";
+import { registerChangeRequests } from "./altinn/change-request-routes";
+import { registerClientDelegation } from "./altinn/client-delegation-routes";
+import { registerExchange } from "./altinn/exchange-routes";
+import { registerMetadata } from "./altinn/metadata-routes";
+import { registerDigdirApi } from "./digdir/clients-api";
+import { registerIdPorten } from "./idporten/routes";
+import { registerServiceOwner } from "./serviceowner/routes";
 import { registerRequests } from "./altinn/request-routes";
 import { registerSystemRegister } from "./altinn/system-register-routes";
 import { registerSystemUsers } from "./altinn/system-user-routes";
 import { BodyTooLargeError, redirect, sendEmpty, sendText } from "./lib/http";
 import { Router } from "./lib/router";
+import { applyFaults, recordCall } from "./lib/control";
 import { registerMaskinporten } from "./maskinporten/routes";
 import { Store } from "./state/store";
 import { registerConfirmPage } from "./ui/confirm-page";
@@ -38,15 +47,26 @@ function buildRouter(emu: Emulator): Router {
   registerConfirmPage(router, emu);
   registerSelfService(router, emu);
   registerAdmin(router, emu);
+  registerControl(router, emu);
+  registerExchange(router, emu);
+  registerIdPorten(router, emu);
+  registerDigdirApi(router, emu);
+  registerMetadata(router, emu);
+  registerChangeRequests(router, emu);
+  registerClientDelegation(router, emu);
+  registerServiceOwner(router, emu);
   router.get("/", ({ res }) => redirect(res, 302, "/selfservice"));
   return router;
 }
 
-async function dispatch(router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function dispatch(emu: Emulator, router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
   const found = router.match(req.method ?? "GET", url.pathname);
   if (found === null) return sendEmpty(res, 404);
   if (found === "methodMismatch") return sendEmpty(res, 405);
+  const method = req.method ?? "GET";
+  res.once("finish", () => recordCall(emu, method, found.pattern, res.statusCode));
+  if (await applyFaults(emu, url.pathname, res)) return;
   try {
     await found.handler({ req, res, url, params: found.params });
   } catch (error) {
@@ -67,9 +87,9 @@ function formatHost(host: string): string {
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = opts.host ?? "127.0.0.1";
   const store = await Store.open(opts.stateFile);
-  const emu: Emulator = { store, publicUrl: "", issuer: "" };
+  const emu: Emulator = { store, publicUrl: "", issuer: "", now: () => new Date(Date.now() + store.data.control.clockOffsetMs) };
   const router = buildRouter(emu);
-  const server = createServer((req, res) => void dispatch(router, req, res));
+  const server = createServer((req, res) => void dispatch(emu, router, req, res));
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

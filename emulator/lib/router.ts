@@ -13,6 +13,7 @@ export type Handler = (ctx: Ctx) => Promise<void> | void;
 
 interface Route {
   method: string;
+  pattern: string;
   segments: string[];
   handler: Handler;
 }
@@ -25,7 +26,7 @@ export class Router {
   private readonly routes: Route[] = [];
 
   add(method: string, pattern: string, handler: Handler): void {
-    this.routes.push({ method, segments: split(pattern), handler });
+    this.routes.push({ method, pattern, segments: split(pattern), handler });
   }
 
   get(pattern: string, handler: Handler): void {
@@ -41,7 +42,7 @@ export class Router {
   }
 
   /** Finds the handler; `methodMismatch` tells the caller to answer 405 rather than 404. */
-  match(method: string, pathname: string): { handler: Handler; params: Record<string, string> } | "methodMismatch" | null {
+  match(method: string, pathname: string): { handler: Handler; params: Record<string, string>; pattern: string } | "methodMismatch" | null {
     const parts = split(pathname);
     let pathMatched = false;
     for (const route of this.routes) {
@@ -51,7 +52,7 @@ export class Router {
         pathMatched = true;
         continue;
       }
-      return { handler: route.handler, params };
+      return { handler: route.handler, params, pattern: route.pattern };
     }
     return pathMatched ? "methodMismatch" : null;
   }

@@ -1,13 +1,14 @@
 // The emulator's persistent state. The zod schema is the single source of truth for the stored
 // shapes, so a state file written by an older run is validated rather than trusted.
 import { z } from "zod";
+import { changeRequestSchema } from "./change-request-schema";
+import { changelogEntrySchema } from "./changelog-schema";
+import { controlSchema } from "./control-schema";
+import { delegationSchema } from "./delegation-schema";
 
-export const attributePairSchema = z.object({ id: z.string(), value: z.string() });
-export const rightSchema = z.object({
-  action: z.string().optional(),
-  resource: z.array(attributePairSchema),
-});
-export const accessPackageRefSchema = z.object({ urn: z.string() });
+import { accessPackageRefSchema, attributePairSchema, rightSchema } from "./common-schema";
+
+export { accessPackageRefSchema, attributePairSchema, rightSchema } from "./common-schema";
 
 export const publicRsaJwkSchema = z.object({
   kty: z.literal("RSA"),
@@ -89,6 +90,11 @@ export const dataSchema = z.object({
   requests: z.array(requestSchema),
   systemUsers: z.array(systemUserSchema),
   stats: z.object({ tokenGrants: z.number() }),
+  // Added after the first state-file version; defaults keep older files loading.
+  changeRequests: z.array(changeRequestSchema).default([]),
+  delegations: z.array(delegationSchema).default([]),
+  changelog: z.array(changelogEntrySchema).default([]),
+  control: controlSchema.default({ faults: [], clockOffsetMs: 0, calls: {} }),
 });
 
 export const stateFileSchema = z.object({
@@ -110,5 +116,8 @@ export type StoredSystemUser = z.infer<typeof systemUserSchema>;
 export type EmulatorData = z.infer<typeof dataSchema>;
 
 export function emptyData(): EmulatorData {
-  return { clients: [], systems: [], requests: [], systemUsers: [], stats: { tokenGrants: 0 } };
+  return {
+    clients: [], systems: [], requests: [], systemUsers: [], stats: { tokenGrants: 0 },
+    changeRequests: [], delegations: [], changelog: [], control: { faults: [], clockOffsetMs: 0, calls: {} },
+  };
 }

@@ -1,0 +1,12 @@
+// System register changelog entries (CONTRACT §3.2). Owned by the system-register area.
+import { z } from "zod";
+
+export const changelogEntrySchema = z.object({
+  systemInternalId: z.string(),
+  changedByOrgNumber: z.string(),
+  changeType: z.enum(["create", "update", "rightsupdate", "accesspackageupdate", "delete", "unknown"]),
+  changedData: z.record(z.string(), z.unknown()),
+  clientId: z.string().optional(),
+  created: z.string(),
+});
+export type ChangelogEntry = z.infer<typeof changelogEntrySchema>;
