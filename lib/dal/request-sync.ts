@@ -52,8 +52,9 @@ export async function createOrReuseRequest(environment: EnvironmentView, system:
   const known = await db.systemUserRequest.findUnique({ where: { altinnRequestId: request.id }, select: { id: true, confirmUrl: true, status: true } });
   if (known) return { ...known, existed: true };
   // A request Altinn already had but we never stored (e.g. a crash between the two): keep its ref.
-  const refInAltinn = request.redirectUrl ? new URL(request.redirectUrl).searchParams.get("ref") : null;
-  const id = isUuid(refInAltinn) ? refInAltinn : ref;
+  const refInAltinn = URL.canParse(request.redirectUrl ?? "") ? new URL(request.redirectUrl ?? "").searchParams.get("ref") : null;
+  const refFree = isUuid(refInAltinn) && !(await db.systemUserRequest.findUnique({ where: { id: refInAltinn }, select: { id: true } }));
+  const id = refFree && refInAltinn ? refInAltinn : ref;
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.upsert({
       where: { environmentId_orgNo: { environmentId: environment.id, orgNo } },
