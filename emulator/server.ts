@@ -4,10 +4,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Emulator } from "./context";
 import { registerAdmin } from "./admin/admin-routes";
+import { registerRequestShortcuts } from "./admin/request-shortcuts";
 import { registerControl } from "./admin/control-routes";
 import { registerChangeRequests } from "./altinn/change-request-routes";
 import { registerClientDelegation } from "./altinn/client-delegation-routes";
 import { registerExchange } from "./altinn/exchange-routes";
+import { registerByExternalId } from "./altinn/byexternalid-routes";
 import { registerMetadata } from "./altinn/metadata-routes";
 import { registerDigdirApi } from "./digdir/clients-api";
 import { registerIdPorten } from "./idporten/routes";
@@ -35,6 +37,8 @@ export interface EmulatorOptions {
 export interface RunningEmulator {
   /** The public URL (issuer without trailing slash, base for every API). */
   url: string;
+  /** In-process access to state and clock, for tests only (e.g. moving `control.clockOffsetMs`). */
+  emulator: Emulator;
   close(): Promise<void>;
 }
 
@@ -47,6 +51,7 @@ function buildRouter(emu: Emulator): Router {
   registerConfirmPage(router, emu);
   registerSelfService(router, emu);
   registerAdmin(router, emu);
+  registerRequestShortcuts(router, emu);
   registerControl(router, emu);
   registerExchange(router, emu);
   registerIdPorten(router, emu);
@@ -55,6 +60,7 @@ function buildRouter(emu: Emulator): Router {
   registerChangeRequests(router, emu);
   registerClientDelegation(router, emu);
   registerServiceOwner(router, emu);
+  registerByExternalId(router, emu);
   router.get("/", ({ res }) => redirect(res, 302, "/selfservice"));
   return router;
 }
@@ -107,6 +113,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
 
   return {
     url: emu.publicUrl,
+    emulator: emu,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -6,6 +6,7 @@ import { decideRequest, type Decision } from "../altinn/approval";
 import { toRequestResponse } from "../altinn/models";
 import { problemBody } from "../altinn/problems";
 import { ORGANISATIONS, PERSONS, findPerson } from "../data/entities";
+import { groupedCalls } from "../lib/control";
 import { readText, sendJson } from "../lib/http";
 import { param, type Ctx, type Router } from "../lib/router";
 import { validatePublicJwks } from "../maskinporten/jwk-validation";
@@ -24,7 +25,7 @@ function publicClient(c: MaskinportenClient): Record<string, unknown> {
   return { client_id: c.clientId, org_no: c.orgNo, scopes: c.scopes, jwks: { keys: c.keys } };
 }
 
-async function readJson(ctx: Ctx): Promise<{ ok: true; value: unknown } | { ok: false }> {
+export async function readJson(ctx: Ctx): Promise<{ ok: true; value: unknown } | { ok: false }> {
   const text = await readText(ctx.req);
   if (text.trim() === "") return { ok: true, value: undefined };
   try {
@@ -42,6 +43,7 @@ export function registerAdmin(router: Router, emu: Emulator): void {
     const d = emu.store.data;
     sendJson(res, 200, {
       tokenGrants: d.stats.tokenGrants,
+      calls: groupedCalls(d.control.calls),
       clients: d.clients.length,
       systems: d.systems.length,
       requests: d.requests.length,

@@ -1,8 +1,10 @@
 // Bearer authentication for the Altinn APIs. The emulator plays both Maskinporten and Altinn, so it
-// accepts its own Maskinporten access tokens directly (CONTRACT §2 "Which token goes where").
-import { jwtVerify, type JWTPayload } from "jose";
+// accepts its own raw Maskinporten access tokens and the Altinn tokens /exchange issues from them
+// (CONTRACT §2 "Which token goes where": the emulator accepts both).
+import type { JWTPayload } from "jose";
 import type { Ctx } from "../lib/router";
 import { sendEmpty } from "../lib/http";
+import { altinnIssuer, bearerToken, orgFromConsumer, scopeSet, verifyEmulatorToken } from "../lib/tokens";
 import type { Emulator } from "../context";
 
 export const SCOPES = {
@@ -10,6 +12,8 @@ export const SCOPES = {
   systemRegisterAdmin: "altinn:authentication/systemregister.admin",
   requestWrite: "altinn:authentication/systemuser.request.write",
   requestRead: "altinn:authentication/systemuser.request.read",
+  maskinportenSystemUserRead: "altinn:maskinporten/systemuser.read",
+  portalEndUser: "altinn:portal/enduser",
 } as const;
 
 export interface Caller {
@@ -19,29 +23,10 @@ export interface Caller {
   vendorOrgNo: string | null;
 }
 
-function vendorFromConsumer(consumer: unknown): string | null {
-  if (typeof consumer !== "object" || consumer === null) return null;
-  const authority: unknown = Reflect.get(consumer, "authority");
-  const id: unknown = Reflect.get(consumer, "ID");
-  if (authority !== "iso6523-actorid-upis" || typeof id !== "string" || !id.startsWith("0192:")) return null;
-  const orgNo = id.slice("0192:".length);
-  return orgNo.length > 0 ? orgNo : null;
-}
-
 async function verify(emu: Emulator, header: string | undefined): Promise<Caller | null> {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
-  if (!match?.[1]) return null;
-  try {
-    const { payload } = await jwtVerify(match[1], emu.store.signing.publicKey, {
-      issuer: emu.issuer,
-      algorithms: ["RS256"],
-      clockTolerance: 10,
-    });
-    const scopes = new Set(typeof payload.scope === "string" ? payload.scope.split(" ").filter(Boolean) : []);
-    return { claims: payload, scopes, vendorOrgNo: vendorFromConsumer(payload.consumer) };
-  } catch {
-    return null;
-  }
+  const payload = await verifyEmulatorToken(emu, bearerToken(header), [emu.issuer, altinnIssuer(emu)]);
+  if (!payload) return null;
+  return { claims: payload, scopes: scopeSet(payload), vendorOrgNo: orgFromConsumer(payload.consumer) };
 }
 
 /**

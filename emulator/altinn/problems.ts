@@ -16,11 +16,19 @@ const AUTH_PROBLEMS = {
   "AUTH-00013": [409, "The Status of the Request is not New."],
   "AUTH-00015": [404, "The SystemUser was not found."],
   "AUTH-00021": [400, "The RedirectUri was not found or not valid."],
+  "AUTH-00025": [400, "The request id is valid but its not a valid request for creating an agent system user"],
+  "AUTH-00030": [404, "The Id does not refer to an AgentRequest in our system."],
+  "AUTH-00058": [400, "No AccessPackages found, an Agent SystemUser must have at least one"],
+  "AUTH-00061": [409, "The Status of the Request is not New. Please generate a new CorrellationId for a new Change Request"],
+  "AUTH-00065": [400, "One or more access packages cannot be delegated because they are not intended for client relationships"],
   "AUTH-00023": [401, "Can't resolve the Organisation Number for the Vendor from the Token."],
   "AUTH-00026": [400, "No redirect uris are set for the system"],
   "AUTH-00059": [400, "No AccessPackages or Single Rights found, a SystemUser must have at least one"],
   "AUTH-00063": [400, "One or more accesspackage is not found in the referenced system in the System Register."],
   "AUTH-00064": [400, "One or more access packages cannot be delegated. Either they are intended for clients or they cannot be delegated further."],
+  "AUTH-00038": [400, "Delegation not found"],
+  "AUTH-00079": [400, "Client not found."],
+  "AUTH-00080": [400, "Client does not have the accesspackages the agent system user requires"],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type AuthCode = keyof typeof AUTH_PROBLEMS;
@@ -46,7 +54,10 @@ export const VLD_TITLES = {
   "AUTH.VLD-00007": "One or more duplicate access package(s) found",
   "AUTH.VLD-00008": "One or all the accesspackage(s) is not found in altinn's access packages or is not delegable",
   "AUTH.VLD-00009": "One or more resource id is in wrong format. The valid format is urn:altinn:resource",
+  "AUTH.VLD-00011": "Request contains duplicate client ids",
+  "AUTH.VLD-00012": "The system ID in the request body does not match the system ID in the URL",
   "AUTH.VLD-00013": "System ID cannot have spaces in id (leading, trailing or in between the id)",
+  "AUTH.VLD-00017": "One or more resources specified in rights is of resource type which is not delegable.",
   "AUTH.VLD-00018": "Access packages meant for system user for client relations can't be used in combination with the flag isVisible: true",
 } as const;
 

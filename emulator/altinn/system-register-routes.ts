@@ -1,25 +1,24 @@
-// System Register vendor API (CONTRACT §3.2) under /authentication/api/v1/systemregister.
+// System Register vendor API (CONTRACT §3.2) under /authentication/api/v1/systemregister: create,
+// list and read here; updates, delete and changelog in system-register-update-routes.ts; the
+// portal-scoped reads in system-register-portal-routes.ts.
 import { randomUUID } from "node:crypto";
 import type { Emulator } from "../context";
 import { bindJson } from "../lib/aspnet-model";
 import { sendEmpty, sendJson } from "../lib/http";
 import { param, type Router } from "../lib/router";
-import { authorize, SCOPES, type Caller } from "./auth";
-import { normalizeRights, registerSystemInput, toRegisteredSystemDto, toRegisteredSystemResponse } from "./models";
+import { authorize } from "./auth";
+import { registerSystemInput, toRegisteredSystemDto, toRegisteredSystemResponse } from "./models";
 import { sendValidationProblem } from "./problems";
+import { changelogEntry, requestSnapshot } from "./system-register-changelog";
+import { mayWrite, SYSTEM_REGISTER_BASE, systemFromInput, WRITE_SCOPES } from "./system-register-common";
+import { registerSystemRegisterPortal } from "./system-register-portal-routes";
+import { registerSystemRegisterUpdates } from "./system-register-update-routes";
 import { validateNewSystem, vendorIdError } from "./system-register-validation";
 
-const BASE = "/authentication/api/v1/systemregister";
-const WRITE = [SCOPES.systemRegisterWrite, SCOPES.systemRegisterAdmin];
-
-/** Ownership rule: the token's consumer must be the vendor, unless the caller has the admin scope. */
-function mayWrite(caller: Caller, vendorOrgNo: string): boolean {
-  return caller.scopes.has(SCOPES.systemRegisterAdmin) || caller.vendorOrgNo === vendorOrgNo;
-}
-
 export function registerSystemRegister(router: Router, emu: Emulator): void {
+  const BASE = SYSTEM_REGISTER_BASE;
   router.post(`${BASE}/vendor`, async (ctx) => {
-    const caller = await authorize(ctx, emu, WRITE);
+    const caller = await authorize(ctx, emu, WRITE_SCOPES);
     if (!caller) return;
     const input = await bindJson(ctx, registerSystemInput, "registerNewSystem");
     if (!input) return;
@@ -33,27 +32,16 @@ export function registerSystemRegister(router: Router, emu: Emulator): void {
     if (errors.length > 0) return sendValidationProblem(ctx.res, errors);
 
     const internalId = randomUUID();
+    const system = systemFromInput(input, { internalId, vendorOrgNo, created: emu.now().toISOString() });
     emu.store.mutate((d) => {
-      d.systems.push({
-        internalId,
-        id: input.id,
-        vendorOrgNo,
-        name: input.name,
-        description: input.description,
-        rights: normalizeRights(input.rights),
-        accessPackages: (input.accessPackages ?? []).map((p) => ({ urn: p.urn ?? "" })),
-        clientIds: input.clientId ?? [],
-        allowedRedirectUrls: input.allowedRedirectUrls ?? [],
-        isVisible: input.isVisible ?? true,
-        isDeleted: false,
-        created: new Date().toISOString(),
-      });
+      d.systems.push(system);
+      d.changelog.push(changelogEntry(emu, caller, "create", internalId, requestSnapshot(system)));
     });
     sendJson(ctx.res, 200, internalId);
   });
 
   router.get(`${BASE}/vendor`, async (ctx) => {
-    const caller = await authorize(ctx, emu, WRITE);
+    const caller = await authorize(ctx, emu, WRITE_SCOPES);
     if (!caller) return;
     if (!caller.vendorOrgNo) return sendEmpty(ctx.res, 403);
     const systems = emu.store.data.systems.filter((s) => !s.isDeleted && s.vendorOrgNo === caller.vendorOrgNo);
@@ -61,7 +49,7 @@ export function registerSystemRegister(router: Router, emu: Emulator): void {
   });
 
   router.get(`${BASE}/vendor/:systemId`, async (ctx) => {
-    const caller = await authorize(ctx, emu, WRITE);
+    const caller = await authorize(ctx, emu, WRITE_SCOPES);
     if (!caller) return;
     // Soft-deleted systems are still returned, flagged isDeleted (CONTRACT §3.2).
     const system = emu.store.data.systems.find((s) => s.id === param(ctx, "systemId"));
@@ -69,4 +57,7 @@ export function registerSystemRegister(router: Router, emu: Emulator): void {
     if (!mayWrite(caller, system.vendorOrgNo)) return sendEmpty(ctx.res, 403);
     sendJson(ctx.res, 200, toRegisteredSystemResponse(system));
   });
+
+  registerSystemRegisterUpdates(router, emu);
+  registerSystemRegisterPortal(router, emu);
 }

@@ -1,18 +1,10 @@
-// POST /systemregister/vendor validation (CONTRACT §3.3), in the order SystemRegisterController
-// collects it: registered-system checks, then rights, then access packages.
-import { findAccessPackage } from "../data/access-packages";
-import type { EmulatorData } from "../state/schema";
+// POST and PUT /systemregister/vendor validation (CONTRACT §3.3), in the order
+// SystemRegisterController collects it: registered-system checks, then rights, then access packages
+// (system-register-grants.ts), then (PUT only) client ids.
+import type { EmulatorData, StoredSystem } from "../state/schema";
 import type { ValidationError } from "./problems";
-import type { AccessPackageInput, RegisterSystemInput, RightInput } from "./models";
-
-const PATHS = {
-  vendorId: "/registersystemrequest/vendor/id",
-  systemId: "/registersystemrequest/systemid",
-  redirect: "/registersystemrequest/allowedredirecturls",
-  clientId: "/registersystemrequest/clientid",
-  rights: "/registersystemrequest/rights/resource",
-  packages: "/registersystemrequest/accesspackages",
-} as const;
+import type { RegisterSystemInput } from "./models";
+import { REGISTER_PATHS as PATHS, validatePackages, validateRights } from "./system-register-grants";
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
@@ -44,6 +36,7 @@ export function validateNewSystem(input: RegisterSystemInput, data: EmulatorData
   // The lookup does not filter soft-deleted systems, so their ids can never be reused.
   if (data.systems.some((s) => s.id === input.id)) errors.push({ code: "AUTH.VLD-00002", path: PATHS.systemId });
   if ((input.allowedRedirectUrls ?? []).some((u) => !isAllowedRedirectUrl(u))) errors.push({ code: "AUTH.VLD-00005", path: PATHS.redirect });
+  // Soft-deleted systems release their client ids.
   const taken = new Set(data.systems.filter((s) => !s.isDeleted).flatMap((s) => s.clientIds.map((c) => c.toLowerCase())));
   if ((input.clientId ?? []).some((c) => taken.has(c.toLowerCase()))) errors.push({ code: "AUTH.VLD-00004", path: PATHS.clientId });
   errors.push(...validateRights(input.rights ?? []));
@@ -51,45 +44,21 @@ export function validateNewSystem(input: RegisterSystemInput, data: EmulatorData
   return errors;
 }
 
-function validateRights(rights: readonly RightInput[]): ValidationError[] {
-  const errors: ValidationError[] = [];
-  const pairs = rights.flatMap((r) => r.resource ?? []);
-  const badIds = pairs.filter((p) => !/^urn:altinn:resource$/.test(p.id ?? "")).map((p) => p.id ?? "");
-  if (badIds.length > 0) {
-    errors.push({ code: "AUTH.VLD-00009", path: PATHS.rights, extensions: { "Invalid Resource Id Details : ": badIds.join(" | ") } });
-  }
-  // The emulator has no Resource Registry: every urn:altinn:resource value is treated as existing and delegable.
-  const keys = rights.map((r) => JSON.stringify((r.resource ?? []).map((p) => [p.id, p.value]).sort()));
-  if (new Set(keys).size !== keys.length) errors.push({ code: "AUTH.VLD-00006", path: PATHS.rights });
-  return errors;
-}
-
-function validatePackages(packages: readonly AccessPackageInput[], isVisible: boolean): ValidationError[] {
-  const errors: ValidationError[] = [];
-  const invalidFormat: string[] = [];
-  const notFound: string[] = [];
-  const notDelegable: string[] = [];
-  for (const { urn } of packages) {
-    if (!urn || urn.split(":").length < 4) {
-      invalidFormat.push(urn ?? "");
-      continue;
+/**
+ * PUT (whole system) after the id-mismatch and deleted checks: rights, packages, then client ids.
+ * Id format, redirect URLs and the vendor identifier are not re-checked, as in the real service.
+ */
+export function validateSystemUpdate(input: RegisterSystemInput, current: StoredSystem, data: EmulatorData): ValidationError[] {
+  const errors = [...validateRights(input.rights ?? []), ...validatePackages(input.accessPackages ?? [], input.isVisible ?? true)];
+  const clientIds = input.clientId ?? [];
+  const seen = new Set<string>();
+  if (clientIds.some((c) => seen.size === seen.add(c.toLowerCase()).size)) errors.push({ code: "AUTH.VLD-00011", path: PATHS.clientId });
+  const others = data.systems.filter((s) => !s.isDeleted && s.internalId !== current.internalId);
+  // ValidateClientIds adds one error per client id used by another active system.
+  for (const clientId of clientIds) {
+    if (others.some((s) => s.clientIds.some((c) => c.toLowerCase() === clientId.toLowerCase()))) {
+      errors.push({ code: "AUTH.VLD-00004", path: PATHS.clientId });
     }
-    const info = findAccessPackage(urn);
-    if (!info) notFound.push(urn);
-    else if (!info.isDelegable && !info.isAssignable) notDelegable.push(urn);
-  }
-  const details = [
-    invalidFormat.length > 0 ? `Invalid format: ${invalidFormat.join(", ")}` : null,
-    notFound.length > 0 ? `Not found: ${notFound.join(", ")}` : null,
-    notDelegable.length > 0 ? `Not possible to delegate: ${notDelegable.join(", ")}` : null,
-  ].filter((d): d is string => d !== null);
-  if (details.length > 0) {
-    errors.push({ code: "AUTH.VLD-00008", path: PATHS.packages, extensions: { "Invalid Urn Details : ": details.join(" | ") } });
-  }
-  const urns = packages.map((p) => p.urn ?? "");
-  if (new Set(urns).size !== urns.length) errors.push({ code: "AUTH.VLD-00007", path: PATHS.packages });
-  if (isVisible && packages.some((p) => findAccessPackage(p.urn ?? "")?.isAssignable === false)) {
-    errors.push({ code: "AUTH.VLD-00018", path: PATHS.packages });
   }
   return errors;
 }

@@ -48,8 +48,13 @@ export async function validateGrant(emu: Emulator, form: URLSearchParams): Promi
     return MALFORMED;
   }
   if (!header.alg || !ALGS.includes(header.alg)) return fail("invalid_request", "Invalid assertion. Invalid parameter value: alg must be RS256, RS384 or RS512");
-  if (header.x5c !== undefined) return fail("invalid_grant", "Invalid assertion. Client authentication failed. Business certificates (x5c) are not supported by the emulator; register a JWK and use kid");
-  if (typeof header.kid !== "string" || header.kid.length === 0) return fail("invalid_request", "Invalid assertion. Invalid parameter value: kid is required");
+  // Exactly one of kid (own key) and x5c (business certificate) identifies the signing key (§1.2).
+  if (header.x5c !== undefined && header.kid !== undefined) return fail("invalid_request", "Invalid assertion. Invalid parameter value: use either kid or x5c, not both");
+  if (header.x5c !== undefined) {
+    if (!Array.isArray(header.x5c)) return fail("invalid_grant", "Failed to extract certificate from jwt");
+    return fail("invalid_grant", "Invalid assertion. Client authentication failed. Business certificates (x5c) are not emulated; register a JWK on the client and use kid");
+  }
+  if (typeof header.kid !== "string" || header.kid.length === 0) return fail("invalid_request", "Invalid assertion. Invalid parameter value: kid or x5c is required");
 
   const client = emu.store.data.clients.find((c) => c.clientId === claims.iss);
   if (typeof claims.iss !== "string" || !client) return MP100;
@@ -62,11 +67,15 @@ export async function validateGrant(emu: Emulator, form: URLSearchParams): Promi
   } catch {
     return MP100;
   }
+  // Checked after the signature so only the key's holder learns that the key has expired.
+  if (jwk.expiresAt !== undefined && Date.parse(jwk.expiresAt) <= emu.now().getTime()) {
+    return fail("invalid_grant", "MP-121 Invalid assertion. Client authentication failed. Expired key");
+  }
 
   const audOk = typeof claims.aud === "string" && (claims.aud === emu.issuer || claims.aud === emu.publicUrl);
   if (!audOk) return fail("invalid_grant", "MP-110 Invalid assertion. Client authentication failed. Invalid JWT claim aud");
 
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(emu.now().getTime() / 1000);
   if (typeof claims.iat !== "number" || typeof claims.exp !== "number") return MALFORMED;
   if (Math.abs(now - claims.iat) > MAX_SKEW_SECONDS) {
     return fail("invalid_grant", "Invalid assertion. Client authentication failed. Invalid JWT claim iat: must be within 10 seconds of the server clock");

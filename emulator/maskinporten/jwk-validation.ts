@@ -37,6 +37,14 @@ function checkOne(input: unknown): PublicRsaJwk | string {
   const key: PublicRsaJwk = { kty: "RSA", kid, n, e };
   if (alg) key.alg = alg;
   if (use) key.use = use;
+  // Not a JWK member: the emulator's way to give a registered key an expiry (MP-121).
+  const expiresAt: unknown = Reflect.get(input, "expiresAt");
+  if (expiresAt !== undefined && expiresAt !== null && expiresAt !== "") {
+    if (typeof expiresAt !== "string" || Number.isNaN(Date.parse(expiresAt))) {
+      return `expiresAt for ${kid} må være et ISO 8601-tidspunkt. / expiresAt must be an ISO 8601 date-time.`;
+    }
+    key.expiresAt = new Date(Date.parse(expiresAt)).toISOString();
+  }
   return key;
 }
 

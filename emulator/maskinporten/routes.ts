@@ -52,7 +52,7 @@ export function registerMaskinporten(router: Router, emu: Emulator): void {
       return sendError(res, { error: "invalid_grant", description: "Invalid assertion. Grant is used before" });
     }
 
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(emu.now().getTime() / 1000);
     const claims: Record<string, unknown> = {
       ...(details ? { authorization_details: details } : {}),
       scope: grant.scope,

@@ -6,6 +6,10 @@ import type { GrantError } from "./grant";
 
 export type DetailsResult = { ok: true; details: Record<string, unknown>[] } | { ok: false; error: GrantError };
 
+const mp303 = (cause: string): DetailsResult => ({
+  ok: false,
+  error: { error: "invalid_altinn_customer_configuration", description: `MP-303 System user not found: ${cause}` },
+});
 const invalid = (description: string): DetailsResult => ({ ok: false, error: { error: "invalid_request", description } });
 
 function asRecord(value: unknown): Record<string, unknown> | null {
@@ -33,23 +37,15 @@ export function resolveAuthorizationDetails(data: EmulatorData, client: Maskinpo
   const ownerOrgNo = id.slice(5);
   // An empty externalRef defaults to the owner org number, as in Altinn's byExternalId lookup.
   const externalRef = element.externalRef || ownerOrgNo;
-  const systemIds = new Set(
-    data.systems
-      .filter((s) => !s.isDeleted && s.vendorOrgNo === client.orgNo && s.clientIds.includes(client.clientId))
-      .map((s) => s.id),
-  );
-  const systemUser = data.systemUsers.find(
-    (u) => !u.isDeleted && systemIds.has(u.systemId) && u.reporteeOrgNo === ownerOrgNo && u.externalRef === externalRef,
-  );
-  if (!systemUser) {
-    return {
-      ok: false,
-      error: {
-        error: "invalid_altinn_customer_configuration",
-        description: "MP-303 System user not found. Check that the client_id is registered on the system, that systemuser_org is the system user's owner and that externalRef matches.",
-      },
-    };
-  }
+  const systems = data.systems.filter((s) => !s.isDeleted && s.vendorOrgNo === client.orgNo && s.clientIds.includes(client.clientId));
+  if (systems.length === 0) return mp303(`client_id ${client.clientId} is not registered on any system of vendor ${client.orgNo}`);
+  const systemIds = new Set(systems.map((s) => s.id));
+  // Standard users are owned by the customer, agent users by the facilitator: both are stored with
+  // that owner as reporteeOrgNo, which is what systemuser_org names (§1.4).
+  const owned = data.systemUsers.filter((u) => !u.isDeleted && systemIds.has(u.systemId) && u.reporteeOrgNo === ownerOrgNo);
+  if (owned.length === 0) return mp303(`no system user for organisation ${ownerOrgNo} on the client's system`);
+  const systemUser = owned.find((u) => u.externalRef === externalRef);
+  if (!systemUser) return mp303(`externalRef ${externalRef} does not match the system user of organisation ${ownerOrgNo}`);
   return {
     ok: true,
     details: [

@@ -16,5 +16,9 @@ export const changeRequestSchema = z.object({
   redirectUrl: z.string().optional(),
   created: z.string(),
   isDeleted: z.boolean(),
+  /** Set by the customer's "escalate" (status stays New); default keeps older state files loading. */
+  escalated: z.boolean().default(false),
+  decidedBy: z.string().optional(),
 });
 export type StoredChangeRequest = z.infer<typeof changeRequestSchema>;
+export type ChangeRequestStatus = StoredChangeRequest["status"];

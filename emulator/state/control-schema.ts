@@ -7,6 +7,8 @@ export const faultSchema = z.object({
   errorRate: z.number().min(0).max(1).default(0),
   status: z.number().int().default(503),
   retryAfterS: z.number().int().min(0).optional(),
+  /** Makes the error draws reproducible (a seeded PRNG instead of Math.random). */
+  seed: z.number().int().optional(),
 });
 export type Fault = z.infer<typeof faultSchema>;
 

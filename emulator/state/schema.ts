@@ -17,6 +17,8 @@ export const publicRsaJwkSchema = z.object({
   e: z.string(),
   alg: z.string().optional(),
   use: z.string().optional(),
+  /** ISO 8601 instant after which Maskinporten rejects grants signed with this key (MP-121); absent = never. */
+  expiresAt: z.string().optional(),
 });
 
 export const privateRsaJwkSchema = publicRsaJwkSchema.extend({
@@ -66,6 +68,8 @@ export const requestSchema = z.object({
   created: z.string(),
   isDeleted: z.boolean(),
   decidedBy: z.string().optional(),
+  /** Absent on standard requests (and in older state files); "agent" for POST vendor/agent. */
+  requestType: z.enum(["standard", "agent"]).optional(),
 });
 
 export const systemUserSchema = z.object({

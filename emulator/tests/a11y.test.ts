@@ -63,4 +63,21 @@ describe.skipIf(!executablePath)("accessibility (axe, WCAG 2.1 AA)", () => {
   it("not-found page has no violations", async () => {
     expect(await violations(`${emu.url}/accessmanagement/ui/systemuser/request?id=nope`)).toEqual([]);
   });
+
+  it("agent, change-request and system-user pages have no violations, including the escalated state", async () => {
+    const token = await accessToken(emu.url, await registerClient(emu.url, await newKey()));
+    const body = { systemId: `${VENDOR_ORG}_a11y`, partyOrgNo: CUSTOMER_ORG, externalRef: "a11y-agent", accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }] };
+    const agent = await json(await api(emu.url, token, "POST", "/systemuser/request/vendor/agent", body));
+    expect((await fetch(`${emu.url}/emulator/requests/${String(agent.id)}/escalate`, { method: "POST" })).status).toBe(200);
+    expect(await violations(String(agent.confirmUrl))).toEqual([]);
+    const std = await json(await api(emu.url, token, "POST", "/systemuser/request/vendor", { ...body, externalRef: "a11y-std" }));
+    await fetch(`${emu.url}/emulator/requests/${String(std.id)}/approve`, { method: "POST" });
+    const user = await json(await api(emu.url, token, "GET", `/systemuser/vendor/byquery?system-id=${VENDOR_ORG}_a11y&orgno=${CUSTOMER_ORG}&external-ref=a11y-std`));
+    const change = await json(await api(emu.url, token, "POST", `/systemuser/changerequest/vendor?correlation-id=${crypto.randomUUID()}&system-user-id=${String(user.id)}`, {
+      unwantedAccessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
+    }));
+    expect(change.status).toBe("New");
+    expect(await violations(String(change.confirmUrl))).toEqual([]);
+    expect(await violations(`${emu.url}/accessmanagement/ui/systemusers?org=${CUSTOMER_ORG}`)).toEqual([]);
+  });
 });

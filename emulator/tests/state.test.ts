@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -54,6 +54,32 @@ describe("state file and system user tokens", () => {
     });
     const failed = await json(await postToken(second.url, wrongRef));
     expect(failed.error).toBe("invalid_altinn_customer_configuration");
+    await second.close();
+  });
+});
+
+describe("control state persistence", () => {
+  it("writes call counts only with the next mutation and keeps faults, clock and delegations across a restart", async () => {
+    const stateFile = join(dir, "control.json");
+    const stored = () => JSON.parse(readFileSync(stateFile, "utf8")).data;
+    const first = await start({ stateFile });
+    await fetch(`${first.url}/jwk`);
+    await fetch(`${first.url}/jwk`);
+    expect(stored().control.calls["GET /jwk 200"]).toBeUndefined();
+    first.emulator.store.mutate((d) => {
+      d.delegations.push({ agentSystemUserId: "a1", clientOrgNo: "310609544", created: "2026-01-01T00:00:00Z" });
+    });
+    expect(stored().control.calls["GET /jwk 200"]).toBe(2);
+    await fetch(`${first.url}/emulator/faults`, { method: "POST", body: JSON.stringify({ path: "/jwk", latencyMs: 1 }) });
+    await fetch(`${first.url}/emulator/clock`, { method: "POST", body: JSON.stringify({ advanceDays: 2 }) });
+    await first.close();
+
+    const second = await start({ stateFile });
+    const data = second.emulator.store.data;
+    expect(data.control.faults).toEqual([{ path: "/jwk", latencyMs: 1, errorRate: 0, status: 503 }]);
+    expect(data.control.clockOffsetMs).toBe(2 * 86_400_000);
+    expect(data.control.calls["GET /jwk 200"]).toBe(2);
+    expect(data.delegations).toEqual([{ agentSystemUserId: "a1", clientOrgNo: "310609544", created: "2026-01-01T00:00:00Z" }]);
     await second.close();
   });
 });

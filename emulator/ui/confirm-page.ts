@@ -1,106 +1,105 @@
-// The customer's approval page (am.ui…/accessmanagement/ui/systemuser/request) and Altinn's logout
-// redirect (CONTRACT §4.3): after a decision the browser goes via handleloggedout to redirectUrl.
+// The customer's approval pages for standard and agent requests (am.ui…/accessmanagement/ui/systemuser/
+// request and …/agentrequest) and Altinn's logout redirect (CONTRACT §4.3): after a decision the
+// browser goes via handleloggedout to the stored redirectUrl.
 import type { Emulator } from "../context";
-import { decideRequest } from "../altinn/approval";
-import { findAccessPackage } from "../data/access-packages";
-import { findOrganisation, findPerson, PERSONS } from "../data/entities";
-import { esc, messagePage, page } from "../lib/html";
+import { decideRequest, escalateRequest } from "../altinn/approval";
+import { isLive, kindOf, type RequestKind } from "../altinn/request-store";
+import { esc, messagePage } from "../lib/html";
 import { parseCookies, readForm, redirect, sendHtml } from "../lib/http";
 import type { Router } from "../lib/router";
 import type { StoredRequest } from "../state/schema";
+import { registerChangeConfirmPage } from "./change-confirm-page";
+import {
+  LOGGED_OUT, orgLabel, packageList, readDecision, redirectViaLogout, renderDecision, rightList, sendNotFound, sendNotNew, STATUS_NB,
+} from "./decision-page";
+import { registerSystemUsersPage } from "./system-users-page";
 
-const PATH = "/accessmanagement/ui/systemuser/request";
-const LOGGED_OUT = "/authentication/api/v1/logout/handleloggedout";
-const COOKIE = "SystemuserRequestId";
-
-const STATUS_NB: Record<StoredRequest["status"], string> = {
-  New: "Ny – venter på svar",
-  Accepted: "Godkjent",
-  Rejected: "Avvist",
-  Denied: "Avslått",
-  Timedout: "Utløpt",
+const PATHS: Record<RequestKind, string> = {
+  standard: "/accessmanagement/ui/systemuser/request",
+  agent: "/accessmanagement/ui/systemuser/agentrequest",
 };
+const COOKIES = { standard: "SystemuserRequestId", agent: "SystemuserAgentRequestId", change: "SystemuserChangeRequestId" } as const;
 
-function orgLabel(orgNo: string): string {
-  const name = findOrganisation(orgNo)?.name ?? "Ukjent virksomhet";
-  return `${esc(name)} (org.nr. ${esc(orgNo)})`;
-}
-
-function renderRequest(emu: Emulator, r: StoredRequest): string {
+function renderRequest(emu: Emulator, r: StoredRequest, kind: RequestKind): string {
   const system = emu.store.data.systems.find((s) => s.id === r.systemId);
   const systemName = system?.name.nb ?? r.systemId;
-  const packages = r.accessPackages
-    .map((p) => `<li>${esc(findAccessPackage(p.urn)?.name.nb ?? p.urn)} <span class="hint">(<code>${esc(p.urn)}</code>)</span></li>`)
-    .join("\n");
-  const rights = r.rights
-    .flatMap((x) => x.resource.map((p) => `<li><code>${esc(p.value)}</code></li>`))
-    .join("\n");
-  const decided = r.status !== "New";
-  const form = `<form method="post" action="${PATH}">
-<input type="hidden" name="id" value="${esc(r.id)}">
-<label for="personId">Logg inn som / Sign in as</label>
-<select id="personId" name="personId">
-${PERSONS.map((p) => `<option value="${esc(p.id)}">${esc(p.name)} (${esc(p.id)})</option>`).join("\n")}
-</select>
-<div class="actions">
-<button type="submit" name="decision" value="approve" class="primary">Godkjenn</button>
-<button type="submit" name="decision" value="reject" class="secondary">Avvis</button>
-</div>
-</form>`;
-  return page(`Godkjenn systemtilgang – ${systemName}`, `<h1>Forespørsel om systemtilgang</h1>
-<p>Systemet <strong>${esc(systemName)}</strong> ber om tilgang til å handle på vegne av ${orgLabel(r.partyOrgNo)}.</p>
-<dl>
-<dt>System</dt><dd>${esc(systemName)} (<code>${esc(r.systemId)}</code>)</dd>
-<dt>Leverandør</dt><dd>${system ? orgLabel(system.vendorOrgNo) : "Ukjent"}</dd>
-<dt>Virksomhet som gir tilgang</dt><dd>${orgLabel(r.partyOrgNo)}</dd>
-<dt>Status</dt><dd>${esc(STATUS_NB[r.status])}</dd>
-</dl>
-<h2>Tilgangspakker</h2>
-${packages ? `<ul>\n${packages}\n</ul>` : "<p>Ingen tilgangspakker.</p>"}
-${rights ? `<h2>Enkeltrettigheter</h2>\n<ul>\n${rights}\n</ul>` : ""}
-${decided ? `<p class="status" role="status">Forespørselen er allerede behandlet: ${esc(STATUS_NB[r.status])}.</p>` : form}`);
+  const agent = kind === "agent";
+  return renderDecision({
+    title: `Godkjenn ${agent ? "klienttilgang" : "systemtilgang"} – ${systemName}`,
+    heading: agent ? "Forespørsel om systemtilgang for klienter" : "Forespørsel om systemtilgang",
+    intro: agent
+      ? `Systemet <strong>${esc(systemName)}</strong> ber om å bli en systembruker for ${orgLabel(r.partyOrgNo)}, som deretter kan gi systemet tilgang til sine klienter.`
+      : `Systemet <strong>${esc(systemName)}</strong> ber om tilgang til å handle på vegne av ${orgLabel(r.partyOrgNo)}.`,
+    facts: [
+      ["System", `${esc(systemName)} (<code>${esc(r.systemId)}</code>)`],
+      ["Leverandør", system ? orgLabel(system.vendorOrgNo) : "Ukjent"],
+      ["Virksomhet som gir tilgang", orgLabel(r.partyOrgNo)],
+    ],
+    sections: `<h2>Tilgangspakker</h2>\n${packageList(r.accessPackages)}\n${r.rights.length > 0 ? `<h2>Enkeltrettigheter</h2>\n${rightList(r.rights)}` : ""}`,
+    action: PATHS[kind],
+    id: r.id,
+    status: r.status,
+    escalated: r.escalated,
+  });
+}
+
+function registerKind(router: Router, emu: Emulator, kind: RequestKind): void {
+  const find = (id: string) => {
+    const now = emu.now();
+    return emu.store.data.requests.find((r) => r.id === id.toLowerCase() && isLive(r, now) && kindOf(r) === kind);
+  };
+  router.get(PATHS[kind], ({ url, res }) => {
+    const request = find(url.searchParams.get("id") ?? "");
+    if (!request) return sendNotFound(res);
+    sendHtml(res, 200, renderRequest(emu, request, kind));
+  });
+
+  router.post(PATHS[kind], async ({ req, res }) => {
+    const posted = readDecision(res, await readForm(req));
+    if (!posted) return;
+    const now = emu.now();
+    const result = posted.decision === "escalate"
+      ? escalateRequest(emu.store, posted.id, now, kind)
+      : decideRequest(emu.store, posted.id, posted.decision, posted.personId, now, kind);
+    if (!result.ok) return result.code === "AUTH-00010" ? sendNotFound(res) : sendNotNew(res);
+    // Escalation keeps the request open: back to the page, which now says it was escalated.
+    if (posted.decision === "escalate") return redirect(res, 303, `${emu.publicUrl}${PATHS[kind]}?id=${result.request.id}`);
+    redirectViaLogout(emu, res, COOKIES[kind], result.request.id);
+  });
+}
+
+/** The stored redirectUrl and status for whichever decision cookie is set. */
+function decided(emu: Emulator, cookies: Map<string, string>): { name: string; redirectUrl?: string; status?: string } | null {
+  const requestId = cookies.get(COOKIES.standard) ?? cookies.get(COOKIES.agent);
+  if (requestId) {
+    const r = emu.store.data.requests.find((x) => x.id === requestId);
+    const name = cookies.has(COOKIES.standard) ? COOKIES.standard : COOKIES.agent;
+    return { name, ...(r ? { status: r.status } : {}), ...(r?.redirectUrl ? { redirectUrl: r.redirectUrl } : {}) };
+  }
+  const changeId = cookies.get(COOKIES.change);
+  if (!changeId) return null;
+  const c = emu.store.data.changeRequests.find((x) => x.id === changeId);
+  return { name: COOKIES.change, ...(c ? { status: c.status } : {}), ...(c?.redirectUrl ? { redirectUrl: c.redirectUrl } : {}) };
 }
 
 export function registerConfirmPage(router: Router, emu: Emulator): void {
-  router.get(PATH, ({ url, res }) => {
-    const id = url.searchParams.get("id") ?? "";
-    const request = emu.store.data.requests.find((r) => r.id === id.toLowerCase() && !r.isDeleted);
-    if (!request) return sendHtml(res, 404, messagePage("Fant ikke forespørselen", "Forespørselen finnes ikke eller er slettet."));
-    sendHtml(res, 200, renderRequest(emu, request));
-  });
-
-  router.post(PATH, async ({ req, res }) => {
-    const form = await readForm(req);
-    const decision = form.get("decision");
-    const personId = form.get("personId") ?? "";
-    if ((decision !== "approve" && decision !== "reject") || !findPerson(personId)) {
-      return sendHtml(res, 400, messagePage("Ugyldig skjema", "Velg en person og trykk Godkjenn eller Avvis."));
-    }
-    const result = decideRequest(emu.store, (form.get("id") ?? "").toLowerCase(), decision, personId);
-    if (!result.ok && result.code === "AUTH-00010") {
-      return sendHtml(res, 404, messagePage("Fant ikke forespørselen", "Forespørselen finnes ikke eller er slettet."));
-    }
-    if (!result.ok) {
-      return sendHtml(res, 409, messagePage("Allerede behandlet", "Forespørselen er ikke lenger ny og kan ikke endres (AUTH-00013)."));
-    }
-    // Altinn logs the user out and its logout handler redirects using this cookie.
-    const cookie = `${COOKIE}=${encodeURIComponent(result.request.id)}; Path=/; HttpOnly; SameSite=Lax`;
-    redirect(res, 303, `${emu.publicUrl}${LOGGED_OUT}`, { "set-cookie": cookie });
-  });
+  registerKind(router, emu, "standard");
+  registerKind(router, emu, "agent");
+  registerChangeConfirmPage(router, emu, COOKIES.change);
+  registerSystemUsersPage(router, emu);
 
   router.get(LOGGED_OUT, ({ req, res }) => {
-    const id = parseCookies(req).get(COOKIE);
+    const found = decided(emu, parseCookies(req));
     // Without the cookie, Altinn falls back to its base URL.
-    if (!id) return redirect(res, 302, `${emu.publicUrl}/`);
-    const clear = `${COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
-    const request = emu.store.data.requests.find((r) => r.id === id);
-    if (request?.redirectUrl) {
+    if (!found) return redirect(res, 302, `${emu.publicUrl}/`);
+    const clear = `${found.name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
+    if (found.redirectUrl) {
       // Verbatim: Altinn appends no status or query parameters. Non-ASCII is percent-encoded only
       // because Node refuses raw non-ASCII header values.
-      const location = /^[\x21-\x7e]+$/.test(request.redirectUrl) ? request.redirectUrl : new URL(request.redirectUrl).href;
+      const location = /^[\x21-\x7e]+$/.test(found.redirectUrl) ? found.redirectUrl : new URL(found.redirectUrl).href;
       return redirect(res, 302, location, { "set-cookie": clear });
     }
-    const outcome = request ? STATUS_NB[request.status].toLowerCase() : "behandlet";
+    const outcome = found.status ? (STATUS_NB[found.status] ?? found.status).toLowerCase() : "behandlet";
     sendHtml(res, 200, messagePage("Ferdig", `Forespørselen er ${outcome}. Du kan lukke dette vinduet.`), { "set-cookie": clear });
   });
 }
