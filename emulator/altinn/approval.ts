@@ -71,7 +71,7 @@ export function escalateRequest(store: Store, requestId: string, now: Date, kind
   return { ok: true, request };
 }
 
-export type DeleteResult = { ok: true; systemUser: StoredSystemUser } | { ok: false; code: "AUTH-00015" };
+export type DeleteResult = { ok: true; systemUser: StoredSystemUser } | { ok: false; code: "AUTH-00015" | "AUTH-00035" };
 
 /**
  * The customer's DELETE /systemuser/{party}/{id}: soft-deletes the system user and its originating
@@ -82,6 +82,8 @@ export function deleteSystemUser(store: Store, systemUserId: string, partyOrgNo?
     (u) => u.id === systemUserId && !u.isDeleted && (partyOrgNo === undefined || u.reporteeOrgNo === partyOrgNo),
   );
   if (!user) return { ok: false, code: "AUTH-00015" };
+  // An agent system user keeps its clients until they are removed (CONTRACT §7.2 AUTH-00035).
+  if (store.data.delegations.some((d) => d.agentSystemUserId === user.id)) return { ok: false, code: "AUTH-00035" };
   store.mutate((d) => {
     user.isDeleted = true;
     const origin = d.requests.find((r) => r.id === user.requestId);

@@ -26,6 +26,7 @@ const AUTH_PROBLEMS = {
   "AUTH-00059": [400, "No AccessPackages or Single Rights found, a SystemUser must have at least one"],
   "AUTH-00063": [400, "One or more accesspackage is not found in the referenced system in the System Register."],
   "AUTH-00064": [400, "One or more access packages cannot be delegated. Either they are intended for clients or they cannot be delegated further."],
+  "AUTH-00035": [400, "The system user has delegations from customer. Remove the delegations before deleting the system user"],
   "AUTH-00038": [400, "Delegation not found"],
   "AUTH-00079": [400, "Client not found."],
   "AUTH-00080": [400, "Client does not have the accesspackages the agent system user requires"],

@@ -1,5 +1,5 @@
-// In-memory ID-porten state: registered OIDC clients and issued authorization codes. Neither is
-// persisted: clients are set up by the start-up script on every run, and codes live 60 s anyway.
+// ID-porten state: registered OIDC clients live in the store (so they survive a restart with a state
+// file); authorization codes stay in memory, they live 60 s anyway.
 import { randomBytes } from "node:crypto";
 import type { Emulator } from "../context";
 
@@ -21,11 +21,32 @@ export interface AuthorizationCode {
 
 const CODE_LIFETIME_MS = 60_000;
 
+/** Map-like view over the stored clients, so callers need not know where they live. */
+class StoredClients {
+  constructor(private readonly emu: Emulator) {}
+  get(id: string): IdportenClient | undefined {
+    return this.emu.store.data.idportenClients.find((c) => c.clientId === id);
+  }
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+  set(id: string, client: IdportenClient): void {
+    this.emu.store.mutate((d) => {
+      d.idportenClients = [...d.idportenClients.filter((c) => c.clientId !== id), client];
+    });
+  }
+  values(): IdportenClient[] {
+    return this.emu.store.data.idportenClients;
+  }
+}
+
 export class IdportenRegistry {
-  readonly clients = new Map<string, IdportenClient>();
+  readonly clients: StoredClients;
   private readonly codes = new Map<string, AuthorizationCode>();
 
-  constructor(private readonly emu: Emulator) {}
+  constructor(private readonly emu: Emulator) {
+    this.clients = new StoredClients(emu);
+  }
 
   issueCode(code: Omit<AuthorizationCode, "expiresAt">): string {
     const now = this.emu.now().getTime();

@@ -48,7 +48,7 @@ export function registerMaskinporten(router: Router, emu: Emulator): void {
     }
     // Recorded only once every check has passed; claimJti re-checks synchronously, so two concurrent
     // grants with the same jti cannot both succeed.
-    if (grant.jti !== undefined && !emu.store.claimJti(grant.jti, grant.exp)) {
+    if (grant.jti !== undefined && !emu.store.claimJti(grant.jti, grant.exp, Math.floor(emu.now().getTime() / 1000))) {
       return sendError(res, { error: "invalid_grant", description: "Invalid assertion. Grant is used before" });
     }
 

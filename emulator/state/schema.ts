@@ -99,6 +99,7 @@ export const dataSchema = z.object({
   delegations: z.array(delegationSchema).default([]),
   changelog: z.array(changelogEntrySchema).default([]),
   control: controlSchema.default({ faults: [], clockOffsetMs: 0, calls: {} }),
+  idportenClients: z.array(z.object({ clientId: z.string(), redirectUris: z.array(z.string()), scopes: z.array(z.string()) })).default([]),
 });
 
 export const stateFileSchema = z.object({
@@ -122,6 +123,6 @@ export type EmulatorData = z.infer<typeof dataSchema>;
 export function emptyData(): EmulatorData {
   return {
     clients: [], systems: [], requests: [], systemUsers: [], stats: { tokenGrants: 0 },
-    changeRequests: [], delegations: [], changelog: [], control: { faults: [], clockOffsetMs: 0, calls: {} },
+    changeRequests: [], delegations: [], changelog: [], control: { faults: [], clockOffsetMs: 0, calls: {} }, idportenClients: [],
   };
 }

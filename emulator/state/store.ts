@@ -40,8 +40,7 @@ export class Store {
   }
 
   /** Returns false when the jti was seen before (replay); records it otherwise. */
-  claimJti(jti: string, expiresAt: number): boolean {
-    const now = Math.floor(Date.now() / 1000);
+  claimJti(jti: string, expiresAt: number, now: number): boolean {
     for (const [key, exp] of this.usedJtis) if (exp < now - 60) this.usedJtis.delete(key);
     if (this.usedJtis.has(jti)) return false;
     this.usedJtis.set(jti, expiresAt);

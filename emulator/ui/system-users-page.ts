@@ -56,6 +56,9 @@ export function registerSystemUsersPage(router: Router, emu: Emulator): void {
     const form = await readForm(req);
     const orgNo = form.get("org") ?? "";
     const result = deleteSystemUser(emu.store, (form.get("id") ?? "").toLowerCase(), orgNo);
+    if (!result.ok && result.code === "AUTH-00035") {
+      return sendHtml(res, 400, messagePage("Kan ikke slette systembrukeren", "Systembrukeren har fortsatt klienter. Fjern klientene først."));
+    }
     if (!result.ok) return sendHtml(res, 404, messagePage("Fant ikke systembrukeren", "Systembrukeren finnes ikke eller er allerede slettet."));
     const back = new URLSearchParams({ org: orgNo, deleted: result.systemUser.integrationTitle });
     redirect(res, 303, `${emu.publicUrl}${PATH}?${back.toString()}`);
