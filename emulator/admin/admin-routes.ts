@@ -88,6 +88,26 @@ export function registerAdmin(router: Router, emu: Emulator): void {
     sendJson(ctx.res, 200, publicClient(client));
   });
 
+  // Key removal, as a vendor does in Digdir's self-service when retiring a key (rotation).
+  router.delete("/emulator/maskinporten/clients/:clientId/keys/:kid", (ctx) => {
+    const client = emu.store.data.clients.find((c) => c.clientId === param(ctx, "clientId"));
+    const kid = param(ctx, "kid");
+    if (!client || !client.keys.some((k) => k.kid === kid)) return sendJson(ctx.res, 404, { error: "Unknown client or kid" });
+    emu.store.mutate(() => {
+      client.keys = client.keys.filter((k) => k.kid !== kid);
+    });
+    sendJson(ctx.res, 200, publicClient(client));
+  });
+
+  router.delete("/emulator/maskinporten/clients/:clientId", (ctx) => {
+    const clientId = param(ctx, "clientId");
+    if (!emu.store.data.clients.some((c) => c.clientId === clientId)) return sendJson(ctx.res, 404, { error: "Unknown client" });
+    emu.store.mutate((d) => {
+      d.clients = d.clients.filter((c) => c.clientId !== clientId);
+    });
+    sendJson(ctx.res, 200, { deleted: clientId });
+  });
+
   const decide = (decision: Decision) => async (ctx: Ctx) => {
     const body = await readJson(ctx);
     if (!body.ok) return;

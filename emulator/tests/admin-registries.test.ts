@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../server";
 import { addSystemUser, call, CLIENT_ADMIN_PID, FACILITATOR_ORG, personToken, PKG } from "./control-helpers";
-import { start } from "./helpers";
+import { newKey, start } from "./helpers";
 
 const BASE = "/authentication/api/v1/enduser/systemuser";
 const CLIENT = "310609544"; // a client of the facilitator with the accountant package
@@ -52,5 +52,20 @@ describe("ID-porten clients", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("client registry keys", () => {
+  it("removes one key by kid, then the client, through the admin API", async () => {
+    const a = await newKey();
+    const b = await newKey();
+    const body = { client_id: "rotating", org_no: "991825827", scopes: ["x:y"], jwks: { keys: [a.publicJwk, b.publicJwk] } };
+    expect((await call(emu.url, "POST", "/emulator/maskinporten/clients", body)).status).toBe(200);
+    const removed = await call(emu.url, "DELETE", `/emulator/maskinporten/clients/rotating/keys/${a.kid}`);
+    expect(removed.status).toBe(200);
+    expect((removed.body as { jwks: { keys: { kid: string }[] } }).jwks.keys.map((k) => k.kid)).toEqual([b.kid]);
+    expect((await call(emu.url, "DELETE", `/emulator/maskinporten/clients/rotating/keys/${a.kid}`)).status).toBe(404);
+    expect((await call(emu.url, "DELETE", "/emulator/maskinporten/clients/rotating")).status).toBe(200);
+    expect((await call(emu.url, "DELETE", "/emulator/maskinporten/clients/rotating")).status).toBe(404);
   });
 });
