@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Emulator } from "../context";
 import { decideRequest, type Decision } from "../altinn/approval";
-import { toRequestResponse } from "../altinn/models";
+import { requestResponse } from "../altinn/request-models";
 import { problemBody } from "../altinn/problems";
 import { ORGANISATIONS, PERSONS, findPerson } from "../data/entities";
 import { groupedCalls } from "../lib/control";
@@ -120,7 +120,7 @@ export function registerAdmin(router: Router, emu: Emulator): void {
       const body = problemBody(result.code);
       return sendJson(ctx.res, Number(body.status), body, { "content-type": "application/problem+json; charset=utf-8" });
     }
-    sendJson(ctx.res, 200, toRequestResponse(result.request, emu.publicUrl));
+    sendJson(ctx.res, 200, requestResponse(result.request, emu.publicUrl, emu.now()));
   };
   router.post("/emulator/requests/:id/approve", decide("approve"));
   router.post("/emulator/requests/:id/reject", decide("reject"));

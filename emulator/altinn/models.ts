@@ -2,7 +2,7 @@
 // Output is camelCase with nulls omitted (WhenWritingNull), as the real service serialises it.
 import { z } from "zod";
 import { ciObject } from "../lib/aspnet-model";
-import type { Right, StoredRequest, StoredSystem, StoredSystemUser } from "../state/schema";
+import type { Right, StoredSystem, StoredSystemUser } from "../state/schema";
 
 const attributePair = ciObject({ id: z.string().nullish(), value: z.string().nullish() });
 export const rightInput = ciObject({ action: z.string().nullish(), resource: z.array(attributePair).nullish() });
@@ -42,10 +42,10 @@ export function normalizeRights(rights: readonly RightInput[] | null | undefined
   }));
 }
 
-export function toRegisteredSystemResponse(s: StoredSystem): Record<string, unknown> {
+/** The RegisterSystemRequest as System.Text.Json writes it back (vendor.authority is a field, CONTRACT §3.1). */
+export function toRegisterSystemShape(s: StoredSystem): Record<string, unknown> {
   return {
     id: s.id,
-    // VendorInfo.authority is a C# field, not a property, so it is never serialised (CONTRACT §3.1).
     vendor: { ID: `0192:${s.vendorOrgNo}` },
     name: s.name,
     description: s.description,
@@ -54,8 +54,11 @@ export function toRegisteredSystemResponse(s: StoredSystem): Record<string, unkn
     clientId: s.clientIds,
     allowedRedirectUrls: s.allowedRedirectUrls,
     isVisible: s.isVisible,
-    isDeleted: s.isDeleted,
   };
+}
+
+export function toRegisteredSystemResponse(s: StoredSystem): Record<string, unknown> {
+  return { ...toRegisterSystemShape(s), isDeleted: s.isDeleted };
 }
 
 export function toRegisteredSystemDto(s: StoredSystem): Record<string, unknown> {
@@ -68,29 +71,6 @@ export function toRegisteredSystemDto(s: StoredSystem): Record<string, unknown> 
     rights: s.rights,
     accessPackages: s.accessPackages,
     isVisible: s.isVisible,
-  };
-}
-
-export function confirmUrl(publicUrl: string, id: string): string {
-  return `${publicUrl}/accessmanagement/ui/systemuser/request?id=${id}&DONTCHOOSEREPORTEE=true`;
-}
-
-/** `created` may be overridden: the create path never sets it, so it serialises as DateTime.MinValue. */
-export function toRequestResponse(r: StoredRequest, publicUrl: string, created = r.created): Record<string, unknown> {
-  return {
-    id: r.id,
-    ...(r.integrationTitle !== undefined ? { integrationTitle: r.integrationTitle } : {}),
-    externalRef: r.externalRef,
-    systemId: r.systemId,
-    partyOrgNo: r.partyOrgNo,
-    rights: r.rights,
-    accessPackages: r.accessPackages,
-    status: r.status,
-    ...(r.redirectUrl !== undefined ? { redirectUrl: r.redirectUrl } : {}),
-    confirmUrl: confirmUrl(publicUrl, r.id),
-    escalated: r.escalated,
-    created,
-    timedOut: false,
   };
 }
 

@@ -29,17 +29,4 @@ export function changelogFor(data: EmulatorData, system: StoredSystem): Changelo
   return data.changelog.filter((e) => e.systemInternalId === system.internalId);
 }
 
-/** The RegisterSystemRequest as System.Text.Json would write it back (vendor.authority is a field). */
-export function requestSnapshot(s: StoredSystem): Record<string, unknown> {
-  return {
-    id: s.id,
-    vendor: { ID: `0192:${s.vendorOrgNo}` },
-    name: s.name,
-    description: s.description,
-    rights: s.rights,
-    accessPackages: s.accessPackages,
-    clientId: s.clientIds,
-    allowedRedirectUrls: s.allowedRedirectUrls,
-    isVisible: s.isVisible,
-  };
-}
+export { toRegisterSystemShape as requestSnapshot } from "./models";
