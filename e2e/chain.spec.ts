@@ -76,6 +76,13 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   await expect(operator.getByRole("row", { name: new RegExp(CUSTOMER) })).toContainText(systemUserId);
   await expectAccessible(operator);
 
+  // Every call the portal made is in the call log, with who caused it.
+  await operator.getByRole("link", { name: "Kall-logg" }).click();
+  const calls = operator.getByRole("table", { name: "Kall til Altinn og Maskinporten" });
+  await expect(calls.getByRole("row", { name: /POST \/authentication\/api\/v1\/systemuser\/request\/vendor 201/ }).first()).toContainText("@vendor.example");
+  await expect(calls.getByRole("row", { name: /customer:310904473/ }).first()).toBeVisible();
+  await expectAccessible(operator);
+
   // 7. The auditor reads the whole chain in the audit log, which verifies intact.
   const auditor = await pageAs(browser, base, "auditor");
   await auditor.getByRole("link", { name: "Revisjonslogg" }).click();

@@ -7,6 +7,7 @@ import { auditTests } from "./suites/audit";
 import { chainTests } from "./suites/chain";
 import { keyTests } from "./suites/keys";
 import { outageTests } from "./suites/outage";
+import { outboundTests } from "./suites/outbound";
 import { roleTests } from "./suites/roles";
 
 export type PortalRef = () => Portal;
@@ -35,4 +36,5 @@ export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
   describe("signing key storage", () => keyTests(ref));
   describe("audit chain", () => auditTests(ref));
   describe("Altinn outage", () => outageTests(ref));
+  describe("outbound call log", () => outboundTests(ref));
 }

@@ -14,6 +14,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: "/systems", label: t("nav.systems") },
     { href: "/requests", label: t("nav.requests") },
     { href: "/customers", label: t("nav.customers") },
+    { href: "/calls", label: t("nav.calls") },
     ...(can(actor.role, "audit.read") ? [{ href: "/audit", label: t("nav.audit") }] : []),
   ];
   return (

@@ -1,9 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { EnvironmentView } from "@/lib/dal/environments";
 import { getAccessToken } from "@/lib/maskinporten/tokens";
 import { AppError } from "@/lib/errors";
 import { problemToError } from "@/lib/altinn/problems";
+import { logOutbound } from "@/lib/outbound-log";
 
 export type AltinnCall = {
   method: "GET" | "POST" | "PUT" | "DELETE";
@@ -25,6 +27,10 @@ export async function callAltinn(environment: EnvironmentView, call: AltinnCall,
   const token = await getAccessToken(environment);
   const url = new URL(`/authentication/api/v1${call.path}`, environment.altinnBaseUrl);
   for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
+  const correlationId = randomUUID();
+  const started = performance.now();
+  const log = (status: number | null, problemCode: string | null, traceId?: string) =>
+    logOutbound({ environmentId: environment.id, service: "altinn", method: call.method, path: `${url.pathname}${url.search}`, status, durationMs: performance.now() - started, problemCode, traceId, correlationId });
   let res: Response;
   try {
     res = await fetch(url, {
@@ -32,12 +38,14 @@ export async function callAltinn(environment: EnvironmentView, call: AltinnCall,
       headers: {
         authorization: `Bearer ${token}`,
         accept: "application/json",
+        "x-correlation-id": correlationId,
         ...(call.body === undefined ? {} : { "content-type": "application/json" }),
       },
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
       signal: AbortSignal.timeout(20_000),
     });
   } catch (cause) {
+    await log(null, "unreachable");
     throw unreachable(cause);
   }
   const text = await res.text();
@@ -48,7 +56,9 @@ export async function callAltinn(environment: EnvironmentView, call: AltinnCall,
     json = null;
   }
   const traceId = typeof json === "object" && json && "traceId" in json ? String(json.traceId) : undefined;
-  if (!res.ok && !allow.includes(res.status)) throw problemToError(res.status, json, text);
+  const error = !res.ok && !allow.includes(res.status) ? problemToError(res.status, json, text) : null;
+  await log(res.status, error?.code ?? null, traceId);
+  if (error) throw error;
   return { status: res.status, json, text, traceId };
 }
 

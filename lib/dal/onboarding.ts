@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { loadEnvironmentById } from "@/lib/dal/environments";
+import { runAs } from "@/lib/request-context";
 import { findPublicSystem } from "@/lib/dal/systems";
 import { createOrReuseRequest, syncRequest } from "@/lib/dal/request-sync";
 
@@ -13,7 +14,7 @@ export async function startOnboarding(envSlug: string, systemId: string, orgNo: 
   const system = await findPublicSystem(envSlug, systemId);
   if (!system) throw unknownSystem();
   const environment = await loadEnvironmentById(system.environmentId);
-  const request = await createOrReuseRequest(environment, system, orgNo, { type: "customer", label: orgNo }, "public");
+  const request = await runAs(`customer:${orgNo}`, () => createOrReuseRequest(environment, system, orgNo, { type: "customer", label: orgNo }, "public"));
   return request.confirmUrl;
 }
 
@@ -25,7 +26,7 @@ export async function completeOnboarding(ref: string) {
   });
   if (!row) throw unknownRequest();
   const environment = await loadEnvironmentById(row.system.environmentId);
-  const sync = await syncRequest(environment, row.id, { type: "customer", label: row.customer.orgNo });
+  const sync = await runAs(`customer:${row.customer.orgNo}`, () => syncRequest(environment, row.id, { type: "customer", label: row.customer.orgNo }));
   if (sync.missingInAltinn) throw unknownRequest();
   return {
     status: sync.status,

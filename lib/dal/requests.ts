@@ -4,6 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { AppError, invalidInput, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { loadEnvironmentById } from "@/lib/dal/environments";
+import { runAs } from "@/lib/request-context";
 import { createOrReuseRequest, syncRequest } from "@/lib/dal/request-sync";
 import { createRequestSchema, type CreateRequestInput } from "@/lib/validations/request";
 
@@ -18,7 +19,7 @@ export async function createRequest(actor: Actor | null, raw: CreateRequestInput
     throw new AppError("system_not_registered", { nb: "Systemet er ikke registrert i Altinn ennå.", en: "The system is not registered in Altinn yet." }, 409);
   }
   const environment = await loadEnvironmentById(system.environmentId);
-  return createOrReuseRequest(environment, system, input.orgNo, { type: "user", id: actor.id, label: actor.email }, "operator");
+  return runAs(actor.email, () => createOrReuseRequest(environment, system, input.orgNo, { type: "user", id: actor.id, label: actor.email }, "operator"));
 }
 
 const LIST_SELECT = {
@@ -46,7 +47,7 @@ export async function refreshRequest(actor: Actor | null, id: string) {
   assertCan(actor, "requests.refresh");
   const row = await getRequestView(actor, id);
   const environment = await loadEnvironmentById(row.system.environmentId);
-  return syncRequest(environment, id, { type: "user", id: actor.id, label: actor.email });
+  return runAs(actor.email, () => syncRequest(environment, id, { type: "user", id: actor.id, label: actor.email }));
 }
 
 export async function listCustomers(actor: Actor | null, environmentId: string) {

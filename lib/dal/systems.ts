@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit";
+import { runAs } from "@/lib/request-context";
 import { AppError, invalidInput, notFound } from "@/lib/errors";
 import { isAllowedRedirectUrl, loadEnvironmentById } from "@/lib/dal/environments";
 import { registerSystem } from "@/lib/altinn/system-register";
@@ -55,7 +56,7 @@ export async function createSystem(actor: Actor | null, raw: CreateSystemInput) 
   const auditBase = { actor: { type: "user" as const, id: actor.id, label: actor.email }, action: "system.register", target: { type: "system", id: systemId }, environmentId: environment.id };
   let altinnInternalId: string;
   try {
-    altinnInternalId = await registerSystem(environment, data);
+    altinnInternalId = await runAs(actor.email, () => registerSystem(environment, data));
   } catch (err) {
     if (err instanceof AppError) await recordAudit({ ...auditBase, outcome: "failure", detail: { code: err.code } });
     throw err;

@@ -4,8 +4,10 @@ import { SignJWT } from "jose";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { explainMaskinportenError } from "@/lib/maskinporten/errors";
+import { logOutbound } from "@/lib/outbound-log";
 
-export type MaskinportenConfig = { issuer: string; tokenUrl: string; clientId: string };
+/** `environmentId` ties each grant to the outbound call log. */
+export type MaskinportenConfig = { issuer: string; tokenUrl: string; clientId: string; environmentId: string };
 export type Signer = { kid: string; key: CryptoKey };
 export type IssuedToken = { accessToken: string; scope: string; expiresAt: number };
 
@@ -33,6 +35,11 @@ export async function signGrant(cfg: MaskinportenConfig, scopes: string[], signe
 export async function requestToken(cfg: MaskinportenConfig, scopes: string[], signer: Signer): Promise<IssuedToken> {
   const assertion = await signGrant(cfg, scopes, signer);
   const body = new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion });
+  const correlationId = randomUUID();
+  const started = performance.now();
+  const path = new URL(cfg.tokenUrl).pathname;
+  const log = (status: number | null, problemCode: string | null) =>
+    logOutbound({ environmentId: cfg.environmentId, service: "maskinporten", method: "POST", path, status, durationMs: performance.now() - started, problemCode, correlationId });
   let res: Response;
   try {
     res = await fetch(cfg.tokenUrl, {
@@ -42,6 +49,7 @@ export async function requestToken(cfg: MaskinportenConfig, scopes: string[], si
       signal: AbortSignal.timeout(15_000),
     });
   } catch (cause) {
+    await log(null, "unreachable");
     throw new AppError("maskinporten_unreachable", {
       nb: "Fikk ikke kontakt med Maskinporten. Prøv igjen om litt.",
       en: "Could not reach Maskinporten. Try again shortly.",
@@ -50,8 +58,11 @@ export async function requestToken(cfg: MaskinportenConfig, scopes: string[], si
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const err = errorResponse.safeParse(json);
-    throw explainMaskinportenError(res.status, err.success ? err.data : null);
+    const error = explainMaskinportenError(res.status, err.success ? err.data : null);
+    await log(res.status, error.code);
+    throw error;
   }
+  await log(res.status, null);
   const ok = tokenResponse.safeParse(json);
   if (!ok.success) {
     throw new AppError("maskinporten_bad_response", {

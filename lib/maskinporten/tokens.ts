@@ -21,7 +21,7 @@ export async function getAccessToken(environment: EnvironmentView): Promise<stri
   if (!pending) {
     pending = (async () => {
       const signer = await loadSigner(environment.id);
-      const cfg = { issuer: environment.maskinportenIssuer, tokenUrl: environment.maskinportenTokenUrl, clientId: environment.clientId };
+      const cfg = { issuer: environment.maskinportenIssuer, tokenUrl: environment.maskinportenTokenUrl, clientId: environment.clientId, environmentId: environment.id };
       return requestToken(cfg, scopes, signer);
     })().finally(() => inflight.delete(key));
     inflight.set(key, pending);
