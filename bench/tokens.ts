@@ -1,0 +1,39 @@
+// npm run bench — token single-flight: N concurrent Altinn calls that need the same token should
+// cost one Maskinporten grant. Counts come from the emulator's /emulator/stats, not from timing.
+import { startPglite } from "../test/databases";
+import { startPortal } from "../test/portal";
+
+// Two waves of 500 concurrent calls: the first races for a cold cache, the second finds it warm.
+const WAVE = 500;
+const WAVES = 2;
+const CALLS = WAVE * WAVES;
+
+async function tokenGrants(emulatorUrl: string): Promise<number> {
+  const stats = (await (await fetch(`${emulatorUrl}/emulator/stats`)).json()) as { tokenGrants: number };
+  return stats.tokenGrants;
+}
+
+const database = await startPglite();
+const portal = await startPortal(database.url);
+try {
+  const { callAltinn } = await import("@/lib/altinn/http");
+  const environment = await portal.m.environments.loadEnvironmentById(portal.environmentId);
+  portal.m.tokens.clearTokenCache();
+  const before = await tokenGrants(portal.emulatorUrl);
+  const started = performance.now();
+  const results: PromiseSettledResult<unknown>[] = [];
+  for (let wave = 0; wave < WAVES; wave++) {
+    results.push(...(await Promise.allSettled(
+      Array.from({ length: WAVE }, () => callAltinn(environment, { method: "GET", path: "/systemregister/vendor" })),
+    )));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const grants = (await tokenGrants(portal.emulatorUrl)) - before;
+  const failed = results.filter((r) => r.status === "rejected").length;
+  console.log(`token grants per 1000 calls: ${(grants * 1000) / CALLS}`);
+  console.log(`  ${WAVES} waves of ${WAVE} concurrent calls, ${grants} grant(s), ${failed} failed, ${(CALLS / seconds).toFixed(0)} calls/s`);
+  if (failed > 0) process.exitCode = 1;
+} finally {
+  await portal.stop();
+  await database.stop();
+}
