@@ -13,6 +13,12 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   await admin.getByRole("link", { name: "Miljø og nøkler" }).click();
   await expect(admin.getByRole("heading", { name: "Miljø: Local emulator" })).toBeVisible();
   await generateAndRegisterKey(admin);
+  await admin.goto("/environment");
+  await admin.getByRole("button", { name: "Test tilkoblingen" }).click();
+  const result = admin.getByRole("list", { name: "Resultat av tilkoblingstest" });
+  await expect(result.getByRole("listitem")).toHaveCount(4);
+  await expect(result).toContainText("Maskinporten godtok en grant signert med local-");
+  await expect(result).not.toContainText("✗");
 
   // 3. Register a system: bad input first (nothing may be written), then the real one.
   await admin.goto("/systems/new");

@@ -8,6 +8,7 @@ import { chainTests } from "./suites/chain";
 import { keyTests } from "./suites/keys";
 import { outageTests } from "./suites/outage";
 import { outboundTests } from "./suites/outbound";
+import { connectionTests } from "./suites/connection";
 import { roleTests } from "./suites/roles";
 
 export type PortalRef = () => Portal;
@@ -37,4 +38,5 @@ export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
   describe("audit chain", () => auditTests(ref));
   describe("Altinn outage", () => outageTests(ref));
   describe("outbound call log", () => outboundTests(ref));
+  describe("test connection", () => connectionTests(ref));
 }

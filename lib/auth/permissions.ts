@@ -8,6 +8,7 @@ const MATRIX = {
   "systems.manage": ["admin"],
   "requests.create": ["admin", "operator"],
   "requests.refresh": ["admin", "operator"],
+  "environments.test": ["admin", "operator"],
   "audit.read": ["admin", "auditor"],
   "users.manage": ["admin"],
 } as const satisfies Record<string, readonly RoleName[]>;

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/safe-action";
 import { generateSigningKey } from "@/lib/dal/keys";
+import { testConnection } from "@/lib/dal/connection-test";
 
 export const generateKeyAction = action(
   "keys.manage",
@@ -12,5 +13,16 @@ export const generateKeyAction = action(
     const key = await generateSigningKey(actor, input.environmentId);
     revalidatePath("/environment");
     return { result: { kid: key.kid }, message: { nb: `Ny nøkkel ${key.kid} er laget. Registrer den offentlige nøkkelen hos Digdir.`, en: `New key ${key.kid} generated. Register the public key with Digdir.` } };
+  },
+);
+
+export const testConnectionAction = action(
+  "environments.test",
+  z.object({ environmentId: z.uuid() }),
+  (f) => ({ environmentId: f.get("environmentId") }),
+  async (input, actor) => {
+    const checks = await testConnection(actor, input.environmentId);
+    // Form state carries strings only; the client parses this back with zod.
+    return { result: { checks: JSON.stringify(checks) } };
   },
 );

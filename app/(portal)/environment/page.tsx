@@ -7,6 +7,7 @@ import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
 import { GenerateKeyForm } from "./_components/generate-key-form";
+import { TestConnectionForm } from "./_components/test-connection-form";
 
 export default async function EnvironmentPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
@@ -26,6 +27,7 @@ export default async function EnvironmentPage() {
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
           {facts.map(([k, v]) => [<dt key={`${k}-t`} className="font-medium">{k}</dt>, <dd key={`${k}-d`} className="break-all font-mono text-sm">{v}</dd>])}
         </dl>
+        {can(actor.role, "environments.test") && <div className="mt-4"><TestConnectionForm environmentId={environment.id} /></div>}
       </Card>
       <Card title={t("keys.title")}>
         {can(actor.role, "keys.manage") && <GenerateKeyForm environmentId={environment.id} />}

@@ -1,0 +1,35 @@
+import { expect, it } from "vitest";
+import type { PortalRef } from "../flow-suite";
+import { emulatorFetch } from "../emulator-api";
+import { LOCAL_ENVIRONMENT } from "@/lib/local-environment";
+
+export function connectionTests(ref: PortalRef) {
+  it("passes every check when the key is registered and the scopes are granted", async () => {
+    const p = ref();
+    const checks = await p.m.connection.testConnection(p.actors.operator, p.environmentId);
+    expect(checks.map((c) => [c.id, c.ok])).toEqual([["metadata", true], ["grant", true], ["scopes", true], ["altinn", true]]);
+    expect(checks[1]?.detail.en).toContain(p.kid);
+  });
+
+  it("stops at the grant and says why when Maskinporten no longer knows the key", async () => {
+    const p = ref();
+    const removed = await emulatorFetch(p.emulatorUrl, `/emulator/maskinporten/clients/${LOCAL_ENVIRONMENT.clientId}/keys/${p.kid}`, { method: "DELETE" });
+    expect(removed.status).toBe(200);
+    try {
+      const checks = await p.m.connection.testConnection(p.actors.admin, p.environmentId);
+      expect(checks.map((c) => [c.id, c.ok])).toEqual([["metadata", true], ["grant", false]]);
+      expect(checks[1]?.detail.en).toContain("public key registered");
+    } finally {
+      const keys = await p.m.keys.listKeys(p.actors.admin, p.environmentId);
+      await emulatorFetch(p.emulatorUrl, "/emulator/maskinporten/clients", { body: {
+        client_id: LOCAL_ENVIRONMENT.clientId, org_no: LOCAL_ENVIRONMENT.vendorOrgNo, scopes: LOCAL_ENVIRONMENT.scopes,
+        jwks: { keys: keys.map((k) => k.publicJwk) },
+      } });
+    }
+  });
+
+  it("is for admins and operators only", async () => {
+    const p = ref();
+    await expect(p.m.connection.testConnection(p.actors.auditor, p.environmentId)).rejects.toMatchObject({ code: "forbidden" });
+  });
+}
