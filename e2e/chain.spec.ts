@@ -19,6 +19,12 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   await expect(result.getByRole("listitem")).toHaveCount(4);
   await expect(result).toContainText("Maskinporten godtok en grant signert med local-");
   await expect(result).not.toContainText("✗");
+  // Importing only the public half is refused, and the pasted text is not sent back.
+  await admin.getByText("Importer en eksisterende nøkkel").click();
+  await admin.getByLabel("Privat nøkkel (PKCS#8 PEM eller privat JWK)").fill('{"kty":"RSA","n":"AQAB","e":"AQAB"}');
+  await admin.getByRole("button", { name: "Importer nøkkel" }).click();
+  await expect(alertOf(admin)).toContainText("Dette er bare den offentlige delen");
+  await expect(admin.getByLabel("Privat nøkkel (PKCS#8 PEM eller privat JWK)")).toHaveValue("");
 
   // 3. Register a system: bad input first (nothing may be written), then the real one.
   await admin.goto("/systems/new");

@@ -6,6 +6,7 @@ import { startPortal, type Portal } from "./portal";
 import { auditTests } from "./suites/audit";
 import { chainTests } from "./suites/chain";
 import { keyTests } from "./suites/keys";
+import { keyImportTests } from "./suites/key-import";
 import { outageTests } from "./suites/outage";
 import { outboundTests } from "./suites/outbound";
 import { connectionTests } from "./suites/connection";
@@ -35,6 +36,7 @@ export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
   describe("roles are enforced in the data layer", () => roleTests(ref));
   describe("the chain from key to system user", () => chainTests(ref));
   describe("signing key storage", () => keyTests(ref));
+  describe("signing key import", () => keyImportTests(ref));
   describe("audit chain", () => auditTests(ref));
   describe("Altinn outage", () => outageTests(ref));
   describe("outbound call log", () => outboundTests(ref));

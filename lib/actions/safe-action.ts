@@ -8,6 +8,9 @@ import type { ActionState } from "@/lib/actions/types";
 export type { ActionState };
 import { can, type Permission } from "@/lib/auth/permissions";
 
+/** Never echoed back to the browser: passwords and pasted private keys. */
+const SECRET_FIELDS = /password|current|next|confirm|^key$|secret|private/i;
+
 type Outcome = { redirectTo?: string; result?: Record<string, string>; message?: LocalizedText } | void;
 
 /**
@@ -23,8 +26,8 @@ export function action<S extends z.ZodType>(
   return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
     const actor = await getActor();
     // Echoed back so fields keep what was typed (React resets forms after an action); multi-valued
-    // fields (checkbox groups) are joined with newlines. Passwords are never echoed.
-    const keys = new Set([...form.keys()].filter((k) => !k.startsWith("$") && !/password|current|next|confirm/i.test(k)));
+    // fields (checkbox groups) are joined with newlines. Secrets are never echoed.
+    const keys = new Set([...form.keys()].filter((k) => !k.startsWith("$") && !SECRET_FIELDS.test(k)));
     const values = Object.fromEntries([...keys].map((k) => [k, form.getAll(k).filter((v) => typeof v === "string").join("\n")]));
     if (!actor || !can(actor.role, permission)) return { message: forbidden().userMessage, values };
     const parsed = schema.safeParse(toInput(form));

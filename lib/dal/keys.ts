@@ -7,6 +7,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { open, seal } from "@/lib/crypto/secret-box";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { parsePrivateRsaKey } from "@/lib/crypto/key-import";
 import { loadEnvironmentById } from "@/lib/dal/environments";
 import type { Signer } from "@/lib/maskinporten/client";
 
@@ -18,20 +19,41 @@ export type PublicJwk = { kty: "RSA"; n: string; e: string; kid: string; alg: "R
 export async function generateSigningKey(actor: Actor | null, environmentId: string) {
   assertCan(actor, "keys.manage");
   const environment = await loadEnvironmentById(environmentId);
-  const { publicKey, privateKey } = await generateKeyPair("RS256", { modulusLength: 2048, extractable: true });
+  const { privateKey } = await generateKeyPair("RS256", { modulusLength: 2048, extractable: true });
+  return storeKey(actor, environment, newKid(environment.slug), await exportJWK(privateKey), "key.generate");
+}
+
+/** An existing key (PKCS#8 PEM or private JWK), e.g. one already registered at Digdir. */
+export async function importSigningKey(actor: Actor | null, environmentId: string, input: { key: string; kid?: string }) {
+  assertCan(actor, "keys.manage");
+  const environment = await loadEnvironmentById(environmentId);
+  const privateJwk = await parsePrivateRsaKey(input.key);
+  const kid = input.kid?.trim() || newKid(environment.slug);
+  if (!/^[A-Za-z0-9._:-]{1,100}$/.test(kid)) {
+    throw new AppError("kid_invalid", { nb: "Nøkkel-ID-en kan bare ha bokstaver, tall og . _ : -", en: "The key id may only contain letters, digits and . _ : -" });
+  }
+  if (await db.signingKey.findUnique({ where: { kid }, select: { id: true } })) {
+    throw new AppError("kid_exists", { nb: `Nøkkel-ID-en ${kid} finnes allerede.`, en: `The key id ${kid} already exists.` }, 409);
+  }
+  return storeKey(actor, environment, kid, privateJwk, "key.import");
+}
+
+// kid must be unique across all Maskinporten customers, so it carries randomness, not just a date.
+function newKid(slug: string): string {
   const date = new Date().toISOString().slice(0, 10).replaceAll("-", "");
-  // kid must be unique across all Maskinporten customers, so it carries randomness, not just a date.
-  const kid = `${environment.slug}-${date}-${randomBytes(4).toString("hex")}`;
-  const pub = await exportJWK(publicKey);
-  const publicJwk: PublicJwk = { kty: "RSA", n: pub.n ?? "", e: pub.e ?? "", kid, alg: "RS256", use: "sig" };
-  const privateKeyEnc = seal(JSON.stringify(await exportJWK(privateKey)), masterKey(), kid);
+  return `${slug}-${date}-${randomBytes(4).toString("hex")}`;
+}
+
+async function storeKey(actor: Actor, environment: { id: string }, kid: string, privateJwk: JWK, action: string) {
+  const publicJwk: PublicJwk = { kty: "RSA", n: privateJwk.n ?? "", e: privateJwk.e ?? "", kid, alg: "RS256", use: "sig" };
+  const privateKeyEnc = seal(JSON.stringify(privateJwk), masterKey(), kid);
   const expiresAt = new Date(Date.now() + KEY_LIFETIME_DAYS * 86_400_000);
   return db.$transaction(async (tx) => {
     const key = await tx.signingKey.create({
-      data: { environmentId, kid, alg: "RS256", publicJwk, privateKeyEnc, expiresAt, createdById: actor.id },
+      data: { environmentId: environment.id, kid, alg: "RS256", publicJwk, privateKeyEnc, expiresAt, createdById: actor.id },
       select: { id: true, kid: true },
     });
-    await recordAudit({ actor: { type: "user", id: actor.id, label: actor.email }, action: "key.generate", target: { type: "signing_key", id: kid }, outcome: "success", environmentId }, tx);
+    await recordAudit({ actor: { type: "user", id: actor.id, label: actor.email }, action, target: { type: "signing_key", id: kid }, outcome: "success", environmentId: environment.id }, tx);
     return key;
   });
 }

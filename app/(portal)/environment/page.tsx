@@ -8,6 +8,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
 import { GenerateKeyForm } from "./_components/generate-key-form";
 import { TestConnectionForm } from "./_components/test-connection-form";
+import { ImportKeyForm } from "./_components/import-key-form";
 
 export default async function EnvironmentPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
@@ -30,7 +31,7 @@ export default async function EnvironmentPage() {
         {can(actor.role, "environments.test") && <div className="mt-4"><TestConnectionForm environmentId={environment.id} /></div>}
       </Card>
       <Card title={t("keys.title")}>
-        {can(actor.role, "keys.manage") && <GenerateKeyForm environmentId={environment.id} />}
+        {can(actor.role, "keys.manage") && <><GenerateKeyForm environmentId={environment.id} /><ImportKeyForm environmentId={environment.id} /></>}
         <p className="mb-4 text-sm text-slate-700">{t("keys.privateNote")}</p>
         {keys.length === 0 ? <p>{t("keys.none")}</p> : (
           <>
