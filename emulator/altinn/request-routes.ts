@@ -75,32 +75,40 @@ export function registerRequests(router: Router, emu: Emulator): void {
   router.post(`${REQUEST_BASE}/vendor/agent`, createHandler(emu, "agent", createAgentRequestInput, "createAgentRequest"));
 
   router.get(`${REQUEST_BASE}/vendor/:requestId`, async (ctx) => {
-    const caller = await authorize(ctx, emu, [SCOPES.requestRead]);
-    if (!caller) return;
-    const id = requestIdOrError(ctx);
-    if (!id) return;
-    if (!caller.vendorOrgNo) return sendEmpty(ctx.res, 401);
-    const request = liveRequest(emu, id);
-    if (!request) return sendProblem(ctx.res, "AUTH-00010");
-    const system = emu.store.data.systems.find((s) => s.id === request.systemId);
-    if (!system || system.vendorOrgNo !== caller.vendorOrgNo) return sendProblem(ctx.res, "AUTH-00011");
-    sendJson(ctx.res, 200, requestResponse(request, emu.publicUrl, emu.now()));
+    const found = await findRequest(ctx, emu, SCOPES.requestRead);
+    if (!found) return;
+    const system = emu.store.data.systems.find((s) => s.id === found.request.systemId);
+    if (!system || system.vendorOrgNo !== found.vendorOrgNo) return sendProblem(ctx.res, "AUTH-00011");
+    sendJson(ctx.res, 200, requestResponse(found.request, emu.publicUrl, emu.now()));
   });
 
   router.delete(`${REQUEST_BASE}/vendor/:requestId`, async (ctx) => {
-    const caller = await authorize(ctx, emu, [SCOPES.requestWrite]);
-    if (!caller) return;
-    const id = requestIdOrError(ctx);
-    if (!id) return;
-    if (!caller.vendorOrgNo) return sendEmpty(ctx.res, 401);
-    const request = liveRequest(emu, id);
-    if (!request) return sendProblem(ctx.res, "AUTH-00010");
+    const found = await findRequest(ctx, emu, SCOPES.requestWrite);
+    if (!found) return;
     // Faithful to the real service: DELETE does not check that the caller owns the request.
     emu.store.mutate(() => {
-      request.isDeleted = true;
+      found.request.isDeleted = true;
     });
     sendEmpty(ctx.res, 202);
   });
 
   registerRequestLists(router, emu);
+}
+
+/** The checks GET and DELETE share, in the controller's order: scope, GUID, consumer, then AUTH-00010. */
+async function findRequest(ctx: Ctx, emu: Emulator, scope: string): Promise<{ request: StoredRequest; vendorOrgNo: string } | null> {
+  const caller = await authorize(ctx, emu, [scope]);
+  if (!caller) return null;
+  const id = requestIdOrError(ctx);
+  if (!id) return null;
+  if (!caller.vendorOrgNo) {
+    sendEmpty(ctx.res, 401);
+    return null;
+  }
+  const request = liveRequest(emu, id);
+  if (!request) {
+    sendProblem(ctx.res, "AUTH-00010");
+    return null;
+  }
+  return { request, vendorOrgNo: caller.vendorOrgNo };
 }
