@@ -1,6 +1,7 @@
 // Test helpers: start the emulator in-process, register a Maskinporten client through the admin API
 // and sign JWT grants with jose, exactly as the portal would.
 import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload } from "jose";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../server";
 
@@ -109,4 +110,24 @@ export async function json(res: Response): Promise<Record<string, unknown>> {
   const body: unknown = await res.json();
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw new Error(`expected a JSON object, got ${JSON.stringify(body)}`);
   return Object.fromEntries(Object.entries(body));
+}
+
+/**
+ * One emulator for the whole test file, its state reset before every test. Call it before the
+ * file's own hooks, so those run after the reset.
+ */
+export function sharedEmulator(): { readonly url: string } {
+  let running: RunningEmulator | undefined;
+  const url = () => {
+    if (!running) throw new Error("the emulator has not started (beforeAll)");
+    return running.url;
+  };
+  beforeAll(async () => {
+    running = await start();
+  });
+  afterAll(async () => running?.close());
+  beforeEach(async () => {
+    await fetch(`${url()}/emulator/reset`, { method: "POST" });
+  });
+  return { get url() { return url(); } };
 }

@@ -1,25 +1,21 @@
 // Every grant rule of CONTRACT §1.1, §1.2 and §1.5 not already covered by maskinporten.test.ts.
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from "jose";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../server";
-import { json, newKey, postToken, registerClient, signGrant, start, VENDOR_ORG, VENDOR_SCOPES, type TestClient, type TestKey } from "./helpers";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { json, newKey, postToken, registerClient, sharedEmulator, signGrant, type TestClient, type TestKey, VENDOR_ORG, VENDOR_SCOPES } from "./helpers";
 import { grantWithHeader, tokenError } from "./tokens-setup";
 
 const SCOPE = VENDOR_SCOPES[0] ?? "";
 const ALG_TEXT = "Invalid assertion. Invalid parameter value: alg must be RS256, RS384 or RS512";
 const MP100 = "MP-100 Invalid assertion. Client authentication failed.";
-let emu: RunningEmulator;
+const emu = sharedEmulator();
 let key: TestKey;
 let client: TestClient;
 
 beforeAll(async () => {
-  emu = await start();
   key = await newKey();
 });
-afterAll(async () => emu.close());
 beforeEach(async () => {
-  await fetch(`${emu.url}/emulator/reset`, { method: "POST" });
   client = await registerClient(emu.url, key);
 });
 

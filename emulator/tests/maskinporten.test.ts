@@ -1,21 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { decodeJwt, decodeProtectedHeader } from "jose";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../server";
-import { json, newKey, postToken, registerClient, signGrant, start, VENDOR_ORG, type TestClient, type TestKey } from "./helpers";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { json, newKey, postToken, registerClient, sharedEmulator, signGrant, type TestClient, type TestKey, VENDOR_ORG } from "./helpers";
 
 const SCOPE = "altinn:authentication/systemregister.write";
-let emu: RunningEmulator;
+const emu = sharedEmulator();
 let key: TestKey;
 let client: TestClient;
 
 beforeAll(async () => {
-  emu = await start();
   key = await newKey();
 });
-afterAll(async () => emu.close());
 beforeEach(async () => {
-  await fetch(`${emu.url}/emulator/reset`, { method: "POST" });
   client = await registerClient(emu.url, key, VENDOR_ORG, [SCOPE]);
 });
 

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../server";
-import { accessToken, api, CUSTOMER_ORG, json, newKey, registerClient, start, systemBody, VENDOR_ORG, type TestKey } from "./helpers";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { accessToken, api, CUSTOMER_ORG, json, newKey, registerClient, sharedEmulator, systemBody, type TestKey, VENDOR_ORG } from "./helpers";
 
 const SYSTEM_ID = `${VENDOR_ORG}_regnskap`;
 const REDIRECT = "https://vendor.example/receipt?state=abc123";
-let emu: RunningEmulator;
+const emu = sharedEmulator();
 let key: TestKey;
 let token: string;
 
 beforeAll(async () => {
-  emu = await start();
   key = await newKey();
 });
-afterAll(async () => emu.close());
 beforeEach(async () => {
-  await fetch(`${emu.url}/emulator/reset`, { method: "POST" });
   token = await accessToken(emu.url, await registerClient(emu.url, key));
   const res = await api(emu.url, token, "POST", "/systemregister/vendor", systemBody(SYSTEM_ID, { name: { nb: "Regnskap Pluss" } }));
   expect(res.status).toBe(200);

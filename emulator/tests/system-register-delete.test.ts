@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../server";
-import { api, json, OTHER_VENDOR_ORG, start, VENDOR_ORG, VENDOR_SCOPES } from "./helpers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { api, json, OTHER_VENDOR_ORG, sharedEmulator, VENDOR_ORG, VENDOR_SCOPES } from "./helpers";
 import { ADMIN_SCOPE, createSystem, expectEmpty, expectText, right, tokenFor } from "./register-helpers";
 
-let emu: RunningEmulator;
+const emu = sharedEmulator();
 let token: string;
 const ID = `${VENDOR_ORG}_del`;
 const PATH = `/systemregister/vendor/${ID}`;
 
-beforeAll(async () => {
-  emu = await start();
-});
-afterAll(async () => emu.close());
 beforeEach(async () => {
-  await fetch(`${emu.url}/emulator/reset`, { method: "POST" });
   token = await tokenFor(emu.url, VENDOR_ORG, VENDOR_SCOPES);
 });
 

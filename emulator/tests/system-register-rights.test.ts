@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../server";
-import { api, start, systemBody, VENDOR_ORG, VENDOR_SCOPES } from "./helpers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { api, sharedEmulator, systemBody, VENDOR_ORG, VENDOR_SCOPES } from "./helpers";
 import { codesOf, right, tokenFor, validationErrors } from "./register-helpers";
 
-let emu: RunningEmulator;
+const emu = sharedEmulator();
 let token: string;
 const RIGHTS_PATH = ["/registersystemrequest/rights/resource"];
 const PKG_PATH = ["/registersystemrequest/accesspackages"];
 
-beforeAll(async () => {
-  emu = await start();
-});
-afterAll(async () => emu.close());
 beforeEach(async () => {
-  await fetch(`${emu.url}/emulator/reset`, { method: "POST" });
   token = await tokenFor(emu.url, VENDOR_ORG, VENDOR_SCOPES);
 });
 

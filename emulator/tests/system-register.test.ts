@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../server";
-import { accessToken, api, json, newKey, OTHER_VENDOR_ORG, registerClient, start, systemBody, VENDOR_ORG, type TestKey } from "./helpers";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { accessToken, api, json, newKey, OTHER_VENDOR_ORG, registerClient, sharedEmulator, systemBody, type TestKey, VENDOR_ORG } from "./helpers";
 
-let emu: RunningEmulator;
+const emu = sharedEmulator();
 let key: TestKey;
 let token: string;
 
 beforeAll(async () => {
-  emu = await start();
   key = await newKey();
 });
-afterAll(async () => emu.close());
 beforeEach(async () => {
-  await fetch(`${emu.url}/emulator/reset`, { method: "POST" });
   token = await accessToken(emu.url, await registerClient(emu.url, key));
 });
 
