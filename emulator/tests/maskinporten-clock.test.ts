@@ -2,21 +2,15 @@
 // and ID-porten areas: grant iat, registered-key expiry, token expiry and code lifetime.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../server";
-import { accessToken, json, newKey, postToken, registerClient, signGrant, start, VENDOR_ORG, VENDOR_SCOPES, type TestClient } from "./helpers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { accessToken, json, newKey, postToken, registerClient, sharedEmulator, signGrant, type TestClient, VENDOR_ORG, VENDOR_SCOPES } from "./helpers";
 
 const SCOPE = VENDOR_SCOPES[0] ?? "";
 const HOUR = 3_600_000;
-let emu: RunningEmulator;
+const emu = sharedEmulator();
 let client: TestClient;
 
-beforeAll(async () => {
-  emu = await start();
-});
-afterAll(async () => emu.close());
 beforeEach(async () => {
-  await fetch(`${emu.url}/emulator/reset`, { method: "POST" });
   client = await registerClient(emu.url, await newKey());
 });
 

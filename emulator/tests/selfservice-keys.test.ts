@@ -1,20 +1,14 @@
 // Self-service additions: PEM public keys with a separate kid, key expiry, and removing keys.
 import { generateKeyPairSync } from "node:crypto";
 import { importPKCS8 } from "jose";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../server";
-import { json, newKey, postToken, registerClient, signGrant, start, VENDOR_SCOPES, type TestClient, type TestKey } from "./helpers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { json, newKey, postToken, registerClient, sharedEmulator, signGrant, type TestClient, type TestKey, VENDOR_SCOPES } from "./helpers";
 
 const SCOPE = VENDOR_SCOPES[0] ?? "";
-let emu: RunningEmulator;
+const emu = sharedEmulator();
 let client: TestClient;
 
-beforeAll(async () => {
-  emu = await start();
-});
-afterAll(async () => emu.close());
 beforeEach(async () => {
-  await fetch(`${emu.url}/emulator/reset`, { method: "POST" });
   client = await registerClient(emu.url, await newKey("first-kid"));
 });
 

@@ -1,18 +1,12 @@
 import { generateKeyPairSync } from "node:crypto";
 import { exportJWK, generateKeyPair } from "jose";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../server";
-import { newKey, registerClient, start, type TestClient } from "./helpers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { newKey, registerClient, sharedEmulator, type TestClient } from "./helpers";
 
-let emu: RunningEmulator;
+const emu = sharedEmulator();
 let client: TestClient;
 
-beforeAll(async () => {
-  emu = await start();
-});
-afterAll(async () => emu.close());
 beforeEach(async () => {
-  await fetch(`${emu.url}/emulator/reset`, { method: "POST" });
   client = await registerClient(emu.url, await newKey("existing-kid"));
 });
 
