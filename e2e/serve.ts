@@ -9,8 +9,10 @@ rmSync(target.dataDir, { recursive: true, force: true });
 if (target.databaseUrl) {
   const admin = new pg.Client({ connectionString: target.databaseUrl.replace(/\/[^/]+$/, "/postgres") });
   await admin.connect();
-  await admin.query("DROP DATABASE IF EXISTS portal_e2e WITH (FORCE)");
-  await admin.query("CREATE DATABASE portal_e2e");
+  // The name comes from TARGETS ([a-z0-9_] only); DDL cannot take bind parameters.
+  const name = new URL(target.databaseUrl).pathname.slice(1);
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
 }
 Object.assign(process.env, targetEnv(target));

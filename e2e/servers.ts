@@ -7,11 +7,14 @@ export type Target = { name: "pglite" | "postgres"; portalPort: number; emulator
 const root = path.resolve(import.meta.dirname, "..");
 export const BOOTSTRAP_PASSWORD = "e2e-bootstrap-one-time";
 
+// E2E_PORT_OFFSET lets several checkouts on one machine run the suite at once without colliding.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+
 export const TARGETS: Target[] = [
-  { name: "pglite", portalPort: 3100, emulatorPort: 4110, dataDir: path.join(root, ".data-e2e/pglite") },
+  { name: "pglite", portalPort: 3100 + offset, emulatorPort: 4110 + offset, dataDir: path.join(root, ".data-e2e/pglite") },
   {
-    name: "postgres", portalPort: 3200, emulatorPort: 4210, dataDir: path.join(root, ".data-e2e/postgres"),
-    databaseUrl: "postgresql://postgres@127.0.0.1:5432/portal_e2e",
+    name: "postgres", portalPort: 3200 + offset, emulatorPort: 4210 + offset, dataDir: path.join(root, ".data-e2e/postgres"),
+    databaseUrl: `postgresql://postgres@127.0.0.1:5432/portal_e2e${offset ? `_${offset}` : ""}`,
   },
 ];
 

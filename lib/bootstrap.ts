@@ -11,7 +11,11 @@ import { LOCAL_ENVIRONMENT } from "@/lib/local-environment";
  */
 export async function ensureLocalEnvironment() {
   const base = env().EMULATOR_URL.replace(/\/$/, "");
-  const urls = { maskinportenIssuer: `${base}/`, maskinportenTokenUrl: `${base}/token`, altinnBaseUrl: base };
+  const urls = {
+    maskinportenIssuer: `${base}/`, maskinportenTokenUrl: `${base}/token`, altinnBaseUrl: base,
+    confirmUrlHosts: [new URL(base).host], digdirApiUrl: base,
+    serviceOwnerTestUrl: `${base}/serviceowner/api/v1/skattegrunnlag/{orgNo}`,
+  };
   const existing = await db.environment.findUnique({ where: { slug: LOCAL_ENVIRONMENT.slug }, select: { id: true } });
   if (existing) {
     await db.environment.update({ where: { id: existing.id }, data: urls });

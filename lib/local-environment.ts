@@ -10,3 +10,6 @@ export const LOCAL_ENVIRONMENT = {
     "altinn:authentication/systemuser.request.write",
   ],
 };
+
+/** Digdir's client admin API scope (CONTRACT §1.7); the emulator's client gets it so keys upload by API. */
+export const DIGDIR_WRITE_SCOPE = "idporten:dcr.write";

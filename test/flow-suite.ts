@@ -11,6 +11,9 @@ import { outageTests } from "./suites/outage";
 import { outboundTests } from "./suites/outbound";
 import { connectionTests } from "./suites/connection";
 import { roleTests } from "./suites/roles";
+import { environmentTests } from "./suites/environments";
+import { tokenDoctorTests } from "./suites/token-doctor";
+import { rotationTests } from "./suites/rotation";
 
 export type PortalRef = () => Portal;
 
@@ -41,4 +44,7 @@ export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
   describe("Altinn outage", () => outageTests(ref));
   describe("outbound call log", () => outboundTests(ref));
   describe("test connection", () => connectionTests(ref));
+  describe("environments side by side", () => environmentTests(ref));
+  describe("token doctor and system-user tokens", () => tokenDoctorTests(ref));
+  describe("key rotation", () => rotationTests(ref));
 }

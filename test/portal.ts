@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { startEmulator } from "@/emulator/server";
 import type { Actor } from "@/lib/auth/actor";
 import type { RoleName } from "@/lib/auth/permissions";
-import { LOCAL_ENVIRONMENT } from "@/lib/local-environment";
+import { DIGDIR_WRITE_SCOPE, LOCAL_ENVIRONMENT } from "@/lib/local-environment";
 import { migrateDeploy } from "@/scripts/lib/migrate";
 import { emulatorFetch } from "./emulator-api";
 
@@ -55,7 +55,7 @@ export async function startPortal(databaseUrl: string): Promise<Portal> {
     const { kid } = await m.keys.generateSigningKey(actors.admin, environmentId);
     const keys = await m.keys.listKeys(actors.admin, environmentId);
     const res = await emulatorFetch(emulator.url, "/emulator/maskinporten/clients", { body: {
-      client_id: LOCAL_ENVIRONMENT.clientId, org_no: LOCAL_ENVIRONMENT.vendorOrgNo, scopes: LOCAL_ENVIRONMENT.scopes,
+      client_id: LOCAL_ENVIRONMENT.clientId, org_no: LOCAL_ENVIRONMENT.vendorOrgNo, scopes: [...LOCAL_ENVIRONMENT.scopes, DIGDIR_WRITE_SCOPE],
       jwks: { keys: keys.map((k) => k.publicJwk) },
     } });
     if (res.status !== 200) throw new Error(`emulator refused the client: ${res.status} ${JSON.stringify(res.json)}`);

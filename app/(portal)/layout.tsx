@@ -15,6 +15,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: "/requests", label: t("nav.requests") },
     { href: "/customers", label: t("nav.customers") },
     { href: "/calls", label: t("nav.calls") },
+    ...(can(actor.role, "tokens.diagnose") ? [{ href: "/doctor", label: t("nav.doctor") }] : []),
     ...(can(actor.role, "audit.read") ? [{ href: "/audit", label: t("nav.audit") }] : []),
   ];
   return (

@@ -9,6 +9,9 @@ const MATRIX = {
   "requests.create": ["admin", "operator"],
   "requests.refresh": ["admin", "operator"],
   "environments.test": ["admin", "operator"],
+  // Environment settings (URLs, client, allowlists), production's included, are an admin's call.
+  "environments.manage": ["admin"],
+  "tokens.diagnose": ["admin", "operator"],
   "audit.read": ["admin", "auditor"],
   "users.manage": ["admin"],
 } as const satisfies Record<string, readonly RoleName[]>;

@@ -49,8 +49,11 @@ async function storeKey(actor: Actor, environment: { id: string }, kid: string, 
   const privateKeyEnc = seal(JSON.stringify(privateJwk), masterKey(), kid);
   const expiresAt = new Date(Date.now() + KEY_LIFETIME_DAYS * 86_400_000);
   return db.$transaction(async (tx) => {
+    // The first key signs at once (nothing to rotate away from); later keys wait as "next".
+    const hasActive = await tx.signingKey.count({ where: { environmentId: environment.id, state: "active" } });
+    const state = hasActive ? "next" : "active";
     const key = await tx.signingKey.create({
-      data: { environmentId: environment.id, kid, alg: "RS256", publicJwk, privateKeyEnc, expiresAt, createdById: actor.id },
+      data: { environmentId: environment.id, kid, alg: "RS256", publicJwk, privateKeyEnc, expiresAt, createdById: actor.id, state, activatedAt: hasActive ? null : new Date() },
       select: { id: true, kid: true },
     });
     await recordAudit({ actor: { type: "user", id: actor.id, label: actor.email }, action, target: { type: "signing_key", id: kid }, outcome: "success", environmentId: environment.id }, tx);

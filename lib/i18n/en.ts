@@ -1,6 +1,12 @@
 import type { nb } from "@/lib/i18n/nb";
+import { environmentsEn } from "@/lib/i18n/areas/environments";
+import { keysEn } from "@/lib/i18n/areas/keys";
+import { tokensEn } from "@/lib/i18n/areas/tokens";
 
 export const en: Record<keyof typeof nb, string> = {
+  ...environmentsEn,
+  ...keysEn,
+  ...tokensEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",
@@ -148,6 +154,7 @@ export const en: Record<keyof typeof nb, string> = {
   "calls.trigger": "Triggered by",
   "calls.noAnswer": "No answer",
   "nav.calls": "Call log",
+  "nav.doctor": "Token doctor",
   "onboard.title": "Connect {system} to your organisation",
   "onboard.intro": "{system} needs a system user in Altinn to fetch and send data on behalf of your organisation. Enter the organisation number; you will be sent to Altinn to approve.",
   "onboard.packages": "The system asks for this access:",

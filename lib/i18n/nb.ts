@@ -1,5 +1,12 @@
 // Norwegian bokmål is the default; en.ts must have exactly the same keys (checked by the type).
+import { environmentsNb } from "@/lib/i18n/areas/environments";
+import { keysNb } from "@/lib/i18n/areas/keys";
+import { tokensNb } from "@/lib/i18n/areas/tokens";
+
 export const nb = {
+  ...environmentsNb,
+  ...keysNb,
+  ...tokensNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",
@@ -147,6 +154,7 @@ export const nb = {
   "calls.trigger": "Utløst av",
   "calls.noAnswer": "Intet svar",
   "nav.calls": "Kall-logg",
+  "nav.doctor": "Tokendoktor",
   "onboard.title": "Koble {system} til virksomheten din",
   "onboard.intro": "{system} trenger en systembruker i Altinn for å hente og sende data på vegne av virksomheten din. Oppgi organisasjonsnummeret; du sendes til Altinn for å godkjenne.",
   "onboard.packages": "Systemet ber om disse tilgangene:",

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import type { PortalRef } from "../flow-suite";
 import { emulatorFetch } from "../emulator-api";
-import { LOCAL_ENVIRONMENT } from "@/lib/local-environment";
+import { DIGDIR_WRITE_SCOPE, LOCAL_ENVIRONMENT } from "@/lib/local-environment";
 
 export function connectionTests(ref: PortalRef) {
   it("passes every check when the key is registered and the scopes are granted", async () => {
@@ -22,7 +22,7 @@ export function connectionTests(ref: PortalRef) {
     } finally {
       const keys = await p.m.keys.listKeys(p.actors.admin, p.environmentId);
       await emulatorFetch(p.emulatorUrl, "/emulator/maskinporten/clients", { body: {
-        client_id: LOCAL_ENVIRONMENT.clientId, org_no: LOCAL_ENVIRONMENT.vendorOrgNo, scopes: LOCAL_ENVIRONMENT.scopes,
+        client_id: LOCAL_ENVIRONMENT.clientId, org_no: LOCAL_ENVIRONMENT.vendorOrgNo, scopes: [...LOCAL_ENVIRONMENT.scopes, DIGDIR_WRITE_SCOPE],
         jwks: { keys: keys.map((k) => k.publicJwk) },
       } });
     }
