@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit";
 import { createUserWithOneTimePassword } from "@/lib/dal/users";
 import { LOCAL_ENVIRONMENT } from "@/lib/local-environment";
+import { registrableJwks } from "@/lib/dal/keys";
 
 /**
  * The "Local emulator" environment exists from the first start. Its URLs follow EMULATOR_URL, so
@@ -34,7 +35,5 @@ export async function ensureFirstAdmin(email: string) {
   return createUserWithOneTimePassword({ email, name: "Administrator", role: "admin", password }, { type: "system", label: "bootstrap" });
 }
 
-export async function publicJwksFor(environmentId: string) {
-  const keys = await db.signingKey.findMany({ where: { environmentId, state: "active" }, select: { publicJwk: true } });
-  return { keys: keys.map((k) => k.publicJwk) };
-}
+/** The local emulator's client is kept in step with the portal's keys on every start. */
+export const publicJwksFor = (environmentId: string) => registrableJwks(environmentId);

@@ -4,7 +4,7 @@ import { currentTrigger } from "@/lib/request-context";
 
 export type OutboundEntry = {
   environmentId: string;
-  service: "maskinporten" | "altinn";
+  service: "maskinporten" | "altinn" | "digdir";
   method: string;
   path: string;
   status: number | null;

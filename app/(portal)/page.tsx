@@ -1,18 +1,19 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { currentEnvironment } from "@/lib/current-environment";
-import { listKeys } from "@/lib/dal/keys";
+import { listExpiringKeys, listKeys } from "@/lib/dal/keys";
 import { listSystems } from "@/lib/dal/systems";
 import { listRequests } from "@/lib/dal/requests";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
 export default async function DashboardPage() {
-  const [{ t }, actor] = await Promise.all([getT(), requireActor()]);
+  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
-  const [keys, systems, requests] = await Promise.all([
-    listKeys(actor, environment.id), listSystems(actor, environment.id), listRequests(actor, environment.id),
+  const [keys, systems, requests, expiring] = await Promise.all([
+    listKeys(actor, environment.id), listSystems(actor, environment.id), listRequests(actor, environment.id), listExpiringKeys(actor),
   ]);
+  const date = (d: Date) => d.toLocaleDateString(locale === "nb" ? "nb-NO" : "en-GB");
   const steps = [
     { label: t("dashboard.step.key"), done: keys.length > 0, href: "/environment" },
     { label: t("dashboard.step.system"), done: systems.length > 0, href: "/systems/new" },
@@ -22,6 +23,22 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={t("dashboard.title")} />
+      {expiring.length > 0 && (
+        <section aria-labelledby="expiring-title" className="mb-6 rounded-lg border-2 border-red-700 bg-red-50 p-4">
+          <h2 id="expiring-title" className="mb-2 text-lg font-semibold text-red-900">{t("dashboard.expiring.title")}</h2>
+          <ul className="space-y-1 text-sm">
+            {expiring.map((k) => {
+              const vars = { kid: k.kid, env: k.environment.name, state: t(`keys.stateName.${k.state}`), date: date(k.expiresAt), days: k.daysLeft };
+              return (
+                <li key={k.id} data-level={k.level} className={k.level === "warning" ? "text-slate-900" : "font-semibold text-red-900"}>
+                  {t(`keys.expiry.${k.level}`)}: {t(k.level === "expired" ? "dashboard.expiring.expired" : "dashboard.expiring.item", vars)}{" "}
+                  <Link href="/environment" className="text-brand-700 underline">{t("dashboard.expiring.fix")}</Link>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       <Card title={`${t("dashboard.checklist")} · ${environment.name}`}>
         <ol className="space-y-3">
           {steps.map((s, i) => (

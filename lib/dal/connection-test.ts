@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
 import { callAltinn } from "@/lib/altinn/http";
 import { loadEnvironmentById, type EnvironmentView } from "@/lib/dal/environments";
 import { loadSigner } from "@/lib/dal/keys";
@@ -45,6 +46,8 @@ export async function testConnection(actor: Actor | null, environmentId: string)
     try {
       const signer = await loadSigner(e.id);
       const token = await requestToken({ issuer: e.maskinportenIssuer, tokenUrl: e.maskinportenTokenUrl, clientId: e.clientId, environmentId: e.id }, e.scopes, signer);
+      // An accepted grant proves the key is registered; the key list shows it.
+      await db.signingKey.updateMany({ where: { environmentId: e.id, kid: signer.kid }, data: { verifiedAt: new Date() } });
       checks.push({ id: "grant", ok: true, detail: { nb: `Maskinporten godtok en grant signert med ${signer.kid}.`, en: `Maskinporten accepted a grant signed with ${signer.kid}.` } });
       const granted = new Set(token.scope.split(" "));
       const missing = e.scopes.filter((s) => !granted.has(s));

@@ -61,7 +61,7 @@ export const en: Record<keyof typeof nb, string> = {
   "env.check.altinn": "Altinn",
   "keys.title": "Signing keys",
   "keys.none": "No keys yet. Generate one to get tokens from Maskinporten.",
-  "keys.generate": "Generate new key (RSA 2048, RS256)",
+  "keys.generate": "Generate new key (RS256)",
   "keys.generated": "New key generated. Register the public key with Digdir.",
   "keys.import": "Import an existing key",
   "keys.importKey": "Private key (PKCS#8 PEM or private JWK)",

@@ -61,7 +61,7 @@ export const nb = {
   "env.check.altinn": "Altinn",
   "keys.title": "Signeringsnøkler",
   "keys.none": "Ingen nøkler ennå. Lag en for å kunne hente tokens fra Maskinporten.",
-  "keys.generate": "Lag ny nøkkel (RSA 2048, RS256)",
+  "keys.generate": "Lag ny nøkkel (RS256)",
   "keys.generated": "Ny nøkkel laget. Registrer den offentlige nøkkelen hos Digdir.",
   "keys.import": "Importer en eksisterende nøkkel",
   "keys.importKey": "Privat nøkkel (PKCS#8 PEM eller privat JWK)",

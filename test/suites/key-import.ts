@@ -22,6 +22,8 @@ export function keyImportTests(ref: PortalRef) {
     const pem = await exportPKCS8((await rsa(2048)).privateKey);
     const fromPem = await p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem, kid: "vendor-2026-imported" });
     expect(fromPem.kid).toBe("vendor-2026-imported");
+    // An active key already signs, so an imported key waits its turn in the rotation.
+    expect(fromPem.state).toBe("next");
     const jwk = JSON.stringify(await exportJWK((await rsa(3072)).privateKey));
     const fromJwk = await p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: jwk });
     expect(fromJwk.kid).toMatch(/^local-\d{8}-[0-9a-f]{8}$/);
@@ -52,5 +54,42 @@ export function keyImportTests(ref: PortalRef) {
     await expectAppError(p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem, kid: "vendor-2026-imported" }), "kid_exists", 409);
     await expectAppError(p.m.keys.importSigningKey(p.actors.operator, p.environmentId, { key: pem }), "forbidden", 403);
     expect(await counts(p)).toEqual(before);
+  });
+
+  it("refuses an expired key, the same key twice, and a key that belongs to another environment", async () => {
+    const p = ref();
+    const other = await p.db.environment.create({ data: {
+      slug: `other-${Date.now()}`, name: "Test (tt02)", kind: "test", vendorOrgNo: "991825827", clientId: "tt02-client",
+      scopes: ["altinn:authentication/systemregister.write"], maskinportenIssuer: "https://test.maskinporten.no/",
+      maskinportenTokenUrl: "https://test.maskinporten.no/token", altinnBaseUrl: "https://platform.tt02.altinn.no",
+    } });
+    try {
+      const pem = await exportPKCS8((await rsa(2048)).privateKey);
+      const held = await p.m.keys.importSigningKey(p.actors.admin, other.id, { key: pem, kid: "tt02-held" });
+      expect(held.state).toBe("active");
+      const before = await counts(p);
+      const expired = await expectAppError(p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem, expiresAt: new Date(Date.now() - 86_400_000) }), "key_expired", 400);
+      expect(expired.userMessage.en).toContain("MP-121");
+      const elsewhere = await expectAppError(p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem }), "key_other_environment", 409);
+      expect(elsewhere.userMessage.en).toContain('"Test (tt02)" (tt02-held)');
+      const twice = await expectAppError(p.m.keys.importSigningKey(p.actors.admin, other.id, { key: pem, kid: "tt02-again" }), "key_duplicate", 409);
+      expect(twice.userMessage.en).toContain("already stored as tt02-held");
+      expect(await counts(p)).toEqual(before);
+    } finally {
+      await p.db.signingKey.deleteMany({ where: { environmentId: other.id } });
+      await p.db.environment.delete({ where: { id: other.id } });
+    }
+  });
+
+  it("keeps a given Digdir expiry date instead of assuming a year", async () => {
+    const p = ref();
+    const expiresAt = new Date(Date.now() + 20 * 86_400_000);
+    const pem = await exportPKCS8((await rsa(2048)).privateKey);
+    const { kid } = await p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem, expiresAt });
+    const row = await p.db.signingKey.findUniqueOrThrow({ where: { kid } });
+    expect(row.expiresAt.toISOString()).toBe(expiresAt.toISOString());
+    // A next key expiring within 30 days shows up on the dashboard's warnings, in any role.
+    const warnings = await p.m.keys.listExpiringKeys(p.actors.auditor);
+    expect(warnings.find((w) => w.kid === kid)).toMatchObject({ level: "warning", daysLeft: 20, state: "next" });
   });
 }

@@ -9,6 +9,8 @@
 ALTER TYPE "KeyState" ADD VALUE 'next';
 ALTER TYPE "KeyState" ADD VALUE 'retiring';
 
+ALTER TYPE "OutboundService" ADD VALUE 'digdir';
+
 -- AlterTable
 ALTER TABLE "environments" ADD COLUMN     "confirmUrlHosts" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN     "digdirApiUrl" TEXT,

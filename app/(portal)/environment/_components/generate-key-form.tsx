@@ -12,7 +12,16 @@ export function GenerateKeyForm({ environmentId }: { environmentId: string }) {
     <form action={formAction} className="mb-4">
       <FormMessage state={state} />
       <input type="hidden" name="environmentId" value={environmentId} />
-      <Button type="submit" disabled={pending}>{t("keys.generate")}</Button>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="text-sm font-medium">
+          {t("keys.bits")}
+          <select name="bits" defaultValue="2048" className="ml-2 rounded-md border border-slate-400 px-2 py-2">
+            <option value="2048">RSA 2048</option>
+            <option value="3072">RSA 3072</option>
+          </select>
+        </label>
+        <Button type="submit" disabled={pending}>{t("keys.generate")}</Button>
+      </div>
     </form>
   );
 }

@@ -5,13 +5,13 @@ import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-/** Public keys only, as a JWKS file for Digdir's self-service. */
+/** Public keys only, as a JWKS file for Digdir's self-service: every key the client should hold (next, active, retiring). */
 export async function GET() {
   try {
     const actor = await getActor();
     const environment = await currentEnvironment(actor);
     const keys = await listKeys(actor, environment.id);
-    return new Response(JSON.stringify({ keys: keys.filter((k) => k.state === "active").map((k) => k.publicJwk) }, null, 2), {
+    return new Response(JSON.stringify({ keys: keys.filter((k) => k.state !== "retired").map((k) => k.publicJwk) }, null, 2), {
       headers: { "content-type": "application/json", "content-disposition": `attachment; filename="${environment.slug}-jwks.json"` },
     });
   } catch (err) {

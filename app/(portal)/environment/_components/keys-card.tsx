@@ -1,0 +1,77 @@
+import type { EnvironmentView } from "@/lib/dal/environments";
+import { selfServiceUrl } from "@/lib/dal/environments";
+import type { KeyView } from "@/lib/dal/keys";
+import { expiryLevel } from "@/lib/key-expiry";
+import type { Translate } from "@/lib/i18n";
+import { Card } from "@/components/ui/page-header";
+import { CopyButton } from "@/components/ui/copy-button";
+import { GenerateKeyForm } from "./generate-key-form";
+import { ImportKeyForm } from "./import-key-form";
+import { KeyStepForm, type KeyStep } from "./key-step-form";
+import { RotationGuide } from "./rotation-guide";
+
+const STATE_STYLE: Record<KeyView["state"], string> = {
+  next: "border-amber-700 bg-amber-50 text-amber-900",
+  active: "border-green-700 bg-green-50 text-green-900",
+  retiring: "border-slate-600 bg-slate-100 text-slate-900",
+  retired: "border-slate-400 bg-white text-slate-700",
+};
+
+type Props = { environment: EnvironmentView; keys: KeyView[]; canManage: boolean; t: Translate; date: (d: Date | null) => string };
+
+export function KeysCard({ environment, keys, canManage, t, date }: Props) {
+  const live = keys.filter((k) => k.state !== "retired");
+  const retired = keys.filter((k) => k.state === "retired");
+  const stepsFor = (k: KeyView): KeyStep[] => {
+    if (!canManage) return [];
+    if (k.state === "next") return [...(environment.digdirApiUrl ? ["register" as const] : []), "verify", "activate", "retire"];
+    if (k.state === "retiring") return ["retire"];
+    return [];
+  };
+  const item = (k: KeyView) => {
+    const jwk = JSON.stringify(k.publicJwk, null, 2);
+    const level = k.state === "active" || k.state === "next" ? expiryLevel(k.expiresAt) : null;
+    return (
+      <li key={k.id} className="rounded-md border border-slate-300 p-4" data-kid={k.kid}>
+        <p className="flex flex-wrap items-center gap-2">
+          <span className="font-mono text-sm font-semibold">{k.kid}</span>
+          <span className={`rounded border px-2 py-0.5 text-xs font-semibold ${STATE_STYLE[k.state]}`}>{t(`keys.stateName.${k.state}`)}</span>
+          {level && <span className={`rounded border px-2 py-0.5 text-xs font-semibold ${level === "warning" ? STATE_STYLE.next : "border-red-700 bg-red-50 text-red-900"}`}>{t(`keys.expiry.${level}`)}</span>}
+        </p>
+        <p className="text-sm text-slate-700">{t(`keys.stateHelp.${k.state}`)}</p>
+        <p className="text-sm text-slate-700">
+          RSA {k.bits} · {t("keys.expires")}: {date(k.expiresAt)} · {t("keys.lastUsed")}: {date(k.lastUsedAt)} · {t("keys.verified")}: {date(k.verifiedAt)}
+        </p>
+        <details className="mt-2">
+          <summary className="cursor-pointer text-sm text-brand-700">{t("keys.public")}</summary>
+          <pre aria-label={`${t("keys.public")} ${k.kid}`} className="mt-2 overflow-x-auto rounded bg-slate-100 p-3 text-xs">{jwk}</pre>
+        </details>
+        {k.state !== "retired" && <div className="mt-2"><CopyButton text={jwk} label={`${t("keys.copy")} JWK`} /></div>}
+        <KeyStepForm environmentId={environment.id} keyId={k.id} kid={k.kid} steps={stepsFor(k)} disabled={k.verifiedAt ? [] : ["activate"]} />
+      </li>
+    );
+  };
+  return (
+    <Card title={t("keys.title")}>
+      <RotationGuide keys={keys} hasDigdirApi={Boolean(environment.digdirApiUrl)} t={t} />
+      {canManage && <><GenerateKeyForm environmentId={environment.id} /><ImportKeyForm environmentId={environment.id} /></>}
+      <p className="mb-4 text-sm text-slate-700">{t("keys.privateNote")}</p>
+      {live.length === 0 ? <p>{t("keys.none")}</p> : (
+        <>
+          <p className="mb-2 text-sm">
+            {t("keys.register")}{" "}
+            <a className="text-brand-700 underline" href={selfServiceUrl(environment)} target="_blank" rel="noreferrer">{t("keys.selfservice")}</a>{" · "}
+            <a className="text-brand-700 underline" href="/api/environment/jwks" download>{t("keys.download")}</a>
+          </p>
+          <ul className="space-y-4">{live.map(item)}</ul>
+        </>
+      )}
+      {retired.length > 0 && (
+        <details className="mt-4">
+          <summary className="cursor-pointer text-sm text-brand-700">{t("keys.retiredList", { count: retired.length })}</summary>
+          <ul className="mt-2 space-y-4">{retired.map(item)}</ul>
+        </details>
+      )}
+    </Card>
+  );
+}
