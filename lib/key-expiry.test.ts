@@ -15,9 +15,11 @@ describe("key expiry warnings", () => {
     expect(expiryLevel(inDays(-3), now)).toBe("expired");
   });
 
-  it("counts whole days left, rounding a part day up and never below zero", () => {
-    expect(daysLeft(inDays(6.2), now)).toBe(7);
-    expect(daysLeft(inDays(0.1), now)).toBe(1);
+  it("counts whole days left as a calendar does, never below zero", () => {
+    // Imported with Digdir's date 2026-12-05 (end of day) on 2026-11-25 at noon: 10 days.
+    expect(daysLeft(new Date("2026-12-05T23:59:59Z"), now)).toBe(10);
+    expect(daysLeft(inDays(6.2), now)).toBe(6);
+    expect(daysLeft(inDays(0.1), now)).toBe(0);
     expect(daysLeft(inDays(-2), now)).toBe(0);
   });
 });

@@ -31,7 +31,7 @@ export default async function DashboardPage() {
               const vars = { kid: k.kid, env: k.environment.name, state: t(`keys.stateName.${k.state}`), date: date(k.expiresAt), days: k.daysLeft };
               return (
                 <li key={k.id} data-level={k.level} className={k.level === "warning" ? "text-slate-900" : "font-semibold text-red-900"}>
-                  {t(`keys.expiry.${k.level}`)}: {t(k.level === "expired" ? "dashboard.expiring.expired" : "dashboard.expiring.item", vars)}{" "}
+                  {t(`keys.expiry.${k.level}`)}: {t(k.level === "expired" ? "dashboard.expiring.expired" : k.daysLeft === 0 ? "dashboard.expiring.today" : "dashboard.expiring.item", vars)}{" "}
                   <Link href="/environment" className="text-brand-700 underline">{t("dashboard.expiring.fix")}</Link>
                 </li>
               );

@@ -83,7 +83,7 @@ export function keyImportTests(ref: PortalRef) {
 
   it("keeps a given Digdir expiry date instead of assuming a year", async () => {
     const p = ref();
-    const expiresAt = new Date(Date.now() + 20 * 86_400_000);
+    const expiresAt = new Date(Date.now() + 20.5 * 86_400_000);
     const pem = await exportPKCS8((await rsa(2048)).privateKey);
     const { kid } = await p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem, expiresAt });
     const row = await p.db.signingKey.findUniqueOrThrow({ where: { kid } });

@@ -6,7 +6,6 @@ export const keysNb = {
   "keys.importExpiresHint": "Datoen selvbetjeningen viser for nøkkelen. Uten dato regner portalen ett år fra i dag.",
   "keys.expiresAtFormat": "Skriv datoen som ÅÅÅÅ-MM-DD.",
   "keys.verified": "Bekreftet hos Maskinporten",
-  "keys.retiredList": "Pensjonerte nøkler ({count})",
   "keys.step.register": "Last opp til Digdir",
   "keys.step.verify": "Bekreft registrering",
   "keys.step.activate": "Aktiver",
@@ -35,6 +34,7 @@ export const keysNb = {
   "dashboard.expiring.title": "Nøkler som snart utløper",
   "dashboard.expiring.item": "{kid} i «{env}» ({state}) utløper {date}: om {days} dager.",
   "dashboard.expiring.expired": "{kid} i «{env}» ({state}) utløp {date}. Kall som signeres med den feiler.",
+  "dashboard.expiring.today": "{kid} i «{env}» ({state}) utløper i dag, {date}.",
   "dashboard.expiring.fix": "Roter nøkkelen",
 } as const;
 
@@ -44,7 +44,6 @@ export const keysEn: Record<keyof typeof keysNb, string> = {
   "keys.importExpiresHint": "The date the self-service shows for the key. Without it the portal assumes one year from today.",
   "keys.expiresAtFormat": "Write the date as YYYY-MM-DD.",
   "keys.verified": "Verified with Maskinporten",
-  "keys.retiredList": "Retired keys ({count})",
   "keys.step.register": "Upload to Digdir",
   "keys.step.verify": "Verify registration",
   "keys.step.activate": "Activate",
@@ -73,5 +72,6 @@ export const keysEn: Record<keyof typeof keysNb, string> = {
   "dashboard.expiring.title": "Keys expiring soon",
   "dashboard.expiring.item": "{kid} in \"{env}\" ({state}) expires {date}: in {days} days.",
   "dashboard.expiring.expired": "{kid} in \"{env}\" ({state}) expired {date}. Calls signed with it fail.",
+  "dashboard.expiring.today": "{kid} in \"{env}\" ({state}) expires today, {date}.",
   "dashboard.expiring.fix": "Rotate the key",
 } as const;

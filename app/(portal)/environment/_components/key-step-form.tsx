@@ -11,7 +11,8 @@ export type KeyStep = "register" | "verify" | "activate" | "retire";
 export function KeyStepForm({ environmentId, keyId, kid, steps, disabled = [] }: { environmentId: string; keyId: string; kid: string; steps: KeyStep[]; disabled?: KeyStep[] }) {
   const t = useT();
   const [state, formAction, pending] = useActionState(keyStepAction, {});
-  if (steps.length === 0) return null;
+  // The message outlives the buttons: after "activate" or "retire" the key has no steps left.
+  if (steps.length === 0) return state.message ? <div className="mt-3"><FormMessage state={state} /></div> : null;
   return (
     <form action={formAction} className="mt-3">
       <FormMessage state={state} />

@@ -21,7 +21,6 @@ type Props = { environment: EnvironmentView; keys: KeyView[]; canManage: boolean
 
 export function KeysCard({ environment, keys, canManage, t, date }: Props) {
   const live = keys.filter((k) => k.state !== "retired");
-  const retired = keys.filter((k) => k.state === "retired");
   const stepsFor = (k: KeyView): KeyStep[] => {
     if (!canManage) return [];
     if (k.state === "next") return [...(environment.digdirApiUrl ? ["register" as const] : []), "verify", "activate", "retire"];
@@ -32,7 +31,7 @@ export function KeysCard({ environment, keys, canManage, t, date }: Props) {
     const jwk = JSON.stringify(k.publicJwk, null, 2);
     const level = k.state === "active" || k.state === "next" ? expiryLevel(k.expiresAt) : null;
     return (
-      <li key={k.id} className="rounded-md border border-slate-300 p-4" data-kid={k.kid}>
+      <li key={k.id} className={`rounded-md border p-4 ${k.state === "retired" ? "border-slate-200 bg-slate-50" : "border-slate-300"}`} data-kid={k.kid} data-state={k.state}>
         <p className="flex flex-wrap items-center gap-2">
           <span className="font-mono text-sm font-semibold">{k.kid}</span>
           <span className={`rounded border px-2 py-0.5 text-xs font-semibold ${STATE_STYLE[k.state]}`}>{t(`keys.stateName.${k.state}`)}</span>
@@ -57,21 +56,14 @@ export function KeysCard({ environment, keys, canManage, t, date }: Props) {
       {canManage && <><GenerateKeyForm environmentId={environment.id} /><ImportKeyForm environmentId={environment.id} /></>}
       <p className="mb-4 text-sm text-slate-700">{t("keys.privateNote")}</p>
       {live.length === 0 ? <p>{t("keys.none")}</p> : (
-        <>
-          <p className="mb-2 text-sm">
-            {t("keys.register")}{" "}
-            <a className="text-brand-700 underline" href={selfServiceUrl(environment)} target="_blank" rel="noreferrer">{t("keys.selfservice")}</a>{" · "}
-            <a className="text-brand-700 underline" href="/api/environment/jwks" download>{t("keys.download")}</a>
-          </p>
-          <ul className="space-y-4">{live.map(item)}</ul>
-        </>
+        <p className="mb-2 text-sm">
+          {t("keys.register")}{" "}
+          <a className="text-brand-700 underline" href={selfServiceUrl(environment)} target="_blank" rel="noreferrer">{t("keys.selfservice")}</a>{" · "}
+          <a className="text-brand-700 underline" href="/api/environment/jwks" download>{t("keys.download")}</a>
+        </p>
       )}
-      {retired.length > 0 && (
-        <details className="mt-4">
-          <summary className="cursor-pointer text-sm text-brand-700">{t("keys.retiredList", { count: retired.length })}</summary>
-          <ul className="mt-2 space-y-4">{retired.map(item)}</ul>
-        </details>
-      )}
+      {/* One list, retired keys included: a key keeps its place (and its last message) as its state changes. */}
+      <ul className="space-y-4">{keys.map(item)}</ul>
     </Card>
   );
 }
