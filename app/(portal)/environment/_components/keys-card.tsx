@@ -25,6 +25,9 @@ export function KeysCard({ environment, keys, canManage, t, date }: Props) {
     if (!canManage) return [];
     if (k.state === "next") return [...(environment.digdirApiUrl ? ["register" as const] : []), "verify", "activate", "retire"];
     if (k.state === "retiring") return ["retire"];
+    // A first key signs at once but may not be registered yet; it cannot upload itself (the upload's
+    // own token would be signed by it), so it is pasted in the self-service and verified here.
+    if (k.state === "active" && !k.verifiedAt) return ["verify"];
     return [];
   };
   const item = (k: KeyView) => {
