@@ -14,6 +14,8 @@ import { roleTests } from "./suites/roles";
 import { environmentTests } from "./suites/environments";
 import { tokenDoctorTests } from "./suites/token-doctor";
 import { rotationTests } from "./suites/rotation";
+import { systemAdminTests } from "./suites/systems-admin";
+import { changeRequestTests } from "./suites/change-requests";
 
 export type PortalRef = () => Portal;
 
@@ -46,5 +48,7 @@ export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
   describe("test connection", () => connectionTests(ref));
   describe("environments side by side", () => environmentTests(ref));
   describe("token doctor and system-user tokens", () => tokenDoctorTests(ref));
+  describe("System Register management", () => systemAdminTests(ref));
+  describe("access packages, rights and change requests", () => changeRequestTests(ref));
   describe("key rotation", () => rotationTests(ref));
 }

@@ -2,11 +2,15 @@ import type { nb } from "@/lib/i18n/nb";
 import { environmentsEn } from "@/lib/i18n/areas/environments";
 import { keysEn } from "@/lib/i18n/areas/keys";
 import { tokensEn } from "@/lib/i18n/areas/tokens";
+import { systemsEn } from "@/lib/i18n/areas/systems";
+import { packagesEn } from "@/lib/i18n/areas/packages";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
   ...keysEn,
   ...tokensEn,
+  ...systemsEn,
+  ...packagesEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",

@@ -2,11 +2,15 @@
 import { environmentsNb } from "@/lib/i18n/areas/environments";
 import { keysNb } from "@/lib/i18n/areas/keys";
 import { tokensNb } from "@/lib/i18n/areas/tokens";
+import { systemsNb } from "@/lib/i18n/areas/systems";
+import { packagesNb } from "@/lib/i18n/areas/packages";
 
 export const nb = {
   ...environmentsNb,
   ...keysNb,
   ...tokensNb,
+  ...systemsNb,
+  ...packagesNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",
