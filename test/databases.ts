@@ -29,7 +29,7 @@ export async function startPglite(): Promise<TestDatabase> {
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 20 });
   await server.start();
   return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable&application_name=portal-embedded`,
     stop: async () => {
       await server.stop();
       await db.close();

@@ -15,7 +15,7 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
-const urlFor = (port: number) => `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+const urlFor = (port: number) => `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable&application_name=portal-embedded`;
 
 /**
  * Embedded PostgreSQL: PGlite persisted under the data dir, served on a local port so Prisma, the

@@ -81,7 +81,7 @@ export function rotationTests(ref: PortalRef) {
       running = false;
       await load;
     }
-    expect(outcome.failed).toEqual([]);
+    expect(outcome.failed, outcome.failed.join("\n")).toEqual([]);
     expect(outcome.ok).toBeGreaterThan(70);
 
     const [oldAfter, newAfter] = await Promise.all([
