@@ -65,7 +65,8 @@ export type CreateEnvironmentInput = z.input<typeof createEnvironmentSchema>;
 // Kind and slug are fixed once created: onboarding links and the switcher cookie carry the slug.
 export const updateEnvironmentSchema = z.object({ ...settings, ...urls, slugCheck: z.string().trim().optional() });
 export const updateEmulatorSchema = z.object({ ...settings, slugCheck: z.string().trim().optional() });
-export type UpdateEnvironmentInput = z.input<typeof updateEnvironmentSchema>;
+/** The emulator's settings, plus URLs for test and production. */
+export type UpdateEnvironmentInput = z.input<typeof updateEmulatorSchema> & Partial<z.input<typeof updateEnvironmentSchema>>;
 export const URL_FIELDS = ["maskinportenIssuer", "maskinportenTokenUrl", "altinnBaseUrl", "digdirApiUrl", "serviceOwnerTestUrl"] as const;
 
 /** What the edit form posts: the emulator's form has no URL fields (`urls: "fixed"`). */
