@@ -24,7 +24,7 @@ export function EnvironmentSwitcher({ label, current, options, productionLabel }
           return (
             <button key={o.slug} type="submit" name="slug" value={o.slug} aria-pressed={active} disabled={pending}
               className={`rounded border px-2 py-1 text-sm ${active ? "border-white bg-white font-semibold text-slate-900" : "border-white/70 text-white hover:bg-brand-700"}`}>
-              {o.name}{o.production && <span className="ml-1 rounded bg-red-700 px-1 text-xs font-bold text-white">{productionLabel}</span>}
+              {o.name}{o.production && <> <span className="ml-1 rounded bg-red-700 px-1 text-xs font-bold text-white">{productionLabel}</span></>}
             </button>
           );
         })}
