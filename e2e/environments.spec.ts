@@ -20,6 +20,7 @@ test("admin adds tt02 and production from presets, switches between them, and no
   // Something to leak: a key and a system in the Local emulator environment.
   await generateAndRegisterKey(admin);
   await registerSystem(admin, base);
+  const localSystemPage = admin.url();
   await admin.goto("/systems");
   await expect(admin.getByRole("link", { name: "Regnskap Pluss" }).first()).toBeVisible();
 
@@ -62,6 +63,19 @@ test("admin adds tt02 and production from presets, switches between them, and no
     await expect(admin.getByText(empty)).toBeVisible();
   }
   await expect(admin.getByTestId("production-banner")).toHaveCount(0);
+  // A Local system's own page is not found from tt02 (ids are global, environments are not).
+  await admin.goto(localSystemPage);
+  await expect(admin.getByRole("heading", { name: "Regnskap Pluss" })).toHaveCount(0);
+  await expect(admin.getByText("Siden finnes ikke.")).toBeVisible();
+
+  // The switcher also works without JavaScript: a plain form POST, then back to the same section.
+  const noJs = await browser.newContext({ baseURL: base, javaScriptEnabled: false, storageState: await admin.context().storageState() });
+  const plain = await noJs.newPage();
+  await plain.goto("/customers");
+  await switchTo(plain, /^Local emulator/);
+  await expect(plain).toHaveURL(/\/customers$/);
+  await switchTo(plain, /^Test \(tt02\)/);
+  await noJs.close();
 
   // Production from its preset, then marked on every page once it is the current environment.
   await admin.goto("/environments");
