@@ -184,4 +184,20 @@ export function environmentTests(ref: PortalRef) {
     }
     expect((await p.m.environments.loadEnvironmentById(local.id)).confirmUrlHosts).toEqual([emulatorHost]);
   });
+
+  it("keeps an admin's allowlist for the emulator across restarts, moving only the emulator's own host", async () => {
+    const p = ref();
+    const local = await p.m.environments.loadEnvironmentById(p.environmentId);
+    const emulatorHost = new URL(p.emulatorUrl).host;
+    try {
+      // As if the emulator ran on another port last time, and an admin added a host of their own.
+      await p.db.environment.update({ where: { id: local.id }, data: { altinnBaseUrl: "http://127.0.0.1:1", confirmUrlHosts: ["127.0.0.1:1", "am.ui.tt02.altinn.no"] } });
+      await p.m.bootstrap.ensureLocalEnvironment();
+      expect(await p.m.environments.loadEnvironmentById(local.id)).toMatchObject({
+        altinnBaseUrl: p.emulatorUrl, confirmUrlHosts: [emulatorHost, "am.ui.tt02.altinn.no"],
+      });
+    } finally {
+      await p.db.environment.update({ where: { id: local.id }, data: { confirmUrlHosts: local.confirmUrlHosts } });
+    }
+  });
 }
