@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { cookies } from "next/headers";
 import type { Actor } from "@/lib/auth/actor";
 import { getEnvironment, listEnvironments } from "@/lib/dal/environments";
@@ -6,14 +7,17 @@ import { AppError } from "@/lib/errors";
 
 export const ENV_COOKIE = "env";
 
-/** Every environment and the one the user is working in: the one chosen (cookie), else the first. */
-export async function environmentContext(actor: Actor | null) {
+/**
+ * Every environment and the one the user is working in: the one chosen (cookie), else the first.
+ * Cached per request: the layout and the page both ask.
+ */
+export const environmentContext = cache(async (actor: Actor | null) => {
   const [all, jar] = await Promise.all([listEnvironments(actor), cookies()]);
   const chosen = jar.get(ENV_COOKIE)?.value;
   const current = all.find((e) => e.slug === chosen) ?? all[0];
   if (!current) throw new AppError("no_environment", { nb: "Ingen miljøer er satt opp.", en: "No environments are set up." }, 500);
   return { all, current };
-}
+});
 
 export async function currentEnvironment(actor: Actor | null) {
   return (await environmentContext(actor)).current;

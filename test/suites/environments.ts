@@ -136,6 +136,12 @@ export function environmentTests(ref: PortalRef) {
     expect(await p.m.systems.findPublicSystem("local", SYSTEM_ID)).not.toBeNull();
     expect(await p.m.systems.findPublicSystem("tt02", SYSTEM_ID)).toBeNull();
     await expectAppError(p.m.onboarding.startOnboarding("tt02", SYSTEM_ID, FRESH_CUSTOMER), "unknown_system", 404);
+    // The audit log, looked at from tt02: its own events and those of no environment, nothing of Local's.
+    const events = await p.m.audit.listAuditEvents(auditor, { environmentId: tt02Id, take: 1000 });
+    const targets = events.map((e) => `${e.action} ${e.targetId ?? ""}`);
+    expect(targets).toEqual(expect.arrayContaining(["environment.create tt02", `key.generate ${kid}`]));
+    expect(targets.filter((x) => /^(system\.register|request\.|key\.generate local-)/.test(x))).toEqual([]);
+    expect(events.length).toBeLessThan((await p.m.audit.listAuditEvents(auditor, { take: 1000 })).length);
   });
 
   it("refuses a confirm URL on a host not in the allowlist: deleted at Altinn, nothing stored, at both entry points", async () => {
