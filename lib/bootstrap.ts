@@ -17,9 +17,12 @@ export async function ensureLocalEnvironment() {
     confirmUrlHosts: [new URL(base).host], digdirApiUrl: base,
     serviceOwnerTestUrl: `${base}/serviceowner/api/v1/skattegrunnlag/{orgNo}`,
   };
-  const existing = await db.environment.findUnique({ where: { slug: LOCAL_ENVIRONMENT.slug }, select: { id: true } });
+  const existing = await db.environment.findUnique({ where: { slug: LOCAL_ENVIRONMENT.slug }, select: { id: true, altinnBaseUrl: true, confirmUrlHosts: true } });
   if (existing) {
-    await db.environment.update({ where: { id: existing.id }, data: urls });
+    // The allowlist is an admin's to edit: keep it, only moving the emulator's own host along.
+    const previous = URL.canParse(existing.altinnBaseUrl) ? new URL(existing.altinnBaseUrl).host : null;
+    const hosts = existing.confirmUrlHosts.map((h) => (h === previous ? urls.confirmUrlHosts[0] ?? h : h));
+    await db.environment.update({ where: { id: existing.id }, data: { ...urls, confirmUrlHosts: hosts.length ? [...new Set(hosts)] : urls.confirmUrlHosts } });
     return existing.id;
   }
   const created = await db.environment.create({ data: { ...LOCAL_ENVIRONMENT, kind: "emulator", ...urls }, select: { id: true } });

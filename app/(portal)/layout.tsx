@@ -5,12 +5,17 @@ import { can } from "@/lib/auth/permissions";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { SignOutButton } from "./_components/sign-out-button";
 import { NavLink } from "./_components/nav-link";
+import { environmentContext } from "@/lib/current-environment";
+import { EnvironmentSwitcher } from "./_components/environment-switcher";
+import { ProductionBanner } from "./_components/production-banner";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const [{ t }, actor] = await Promise.all([getT(), requireActor()]);
+  const { all, current } = await environmentContext(actor);
   const links = [
     { href: "/", label: t("nav.dashboard") },
     { href: "/environment", label: t("nav.environment") },
+    { href: "/environments", label: t("envs.nav") },
     { href: "/systems", label: t("nav.systems") },
     { href: "/requests", label: t("nav.requests") },
     { href: "/customers", label: t("nav.customers") },
@@ -21,6 +26,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">{t("app.skip")}</a>
+      {current.kind === "production" && <ProductionBanner text={t("envs.banner", { name: current.name })} />}
       <header className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <p className="font-bold">{t("app.name")}</p>
@@ -29,6 +35,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             <LocaleSwitch />
             <SignOutButton label={t("nav.signout")} />
           </div>
+        </div>
+        <div className="mx-auto max-w-6xl px-4 pb-2">
+          <EnvironmentSwitcher label={t("envs.switcher.label")} current={current.slug} productionLabel={t("envs.productionMark")}
+            options={all.map((e) => ({ slug: e.slug, name: e.name, production: e.kind === "production" }))} />
         </div>
         <nav aria-label={t("nav.label")} className="mx-auto max-w-6xl px-4">
           <ul className="flex flex-wrap gap-1">

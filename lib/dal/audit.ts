@@ -5,9 +5,11 @@ import { hashEvent } from "@/lib/audit";
 
 const GENESIS = "0".repeat(64);
 
-export async function listAuditEvents(actor: Actor | null, opts: { take?: number } = {}) {
+/** With `environmentId`: that environment's events plus those that belong to none (users, sign-ins). */
+export async function listAuditEvents(actor: Actor | null, opts: { take?: number; environmentId?: string } = {}) {
   assertCan(actor, "audit.read");
   const rows = await db.auditEvent.findMany({
+    where: opts.environmentId ? { OR: [{ environmentId: opts.environmentId }, { environmentId: null }] } : {},
     orderBy: { seq: "desc" },
     take: Math.min(opts.take ?? 200, 1000),
     select: { seq: true, at: true, actorType: true, actorLabel: true, action: true, targetType: true, targetId: true, outcome: true, detail: true },

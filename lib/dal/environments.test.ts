@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedRedirectUrl, selfServiceUrl } from "@/lib/dal/environments";
+import { isAllowedConfirmUrl, isAllowedRedirectUrl, selfServiceUrl } from "@/lib/dal/environments";
 
 // Pure functions only: importing the module does not touch the database (db is created on first use).
 const KINDS = ["emulator", "test", "production"] as const;
@@ -41,5 +41,42 @@ describe("selfServiceUrl", () => {
     expect(selfServiceUrl({ ...base, kind: "test" })).toBe("https://sjolvbetjening.test.samarbeid.digdir.no");
     expect(selfServiceUrl({ ...base, kind: "production" })).toBe("https://sjolvbetjening.samarbeid.digdir.no");
     expect(selfServiceUrl({ ...base, kind: "emulator" })).toBe("http://127.0.0.1:4010/selfservice/clients/abc%20def");
+  });
+});
+
+describe("isAllowedConfirmUrl", () => {
+  const tt02 = { kind: "test" as const, confirmUrlHosts: ["am.ui.tt02.altinn.no"] };
+  const local = { kind: "emulator" as const, confirmUrlHosts: ["127.0.0.1:4010"] };
+  const confirm = "/accessmanagement/ui/systemuser/request?id=505f8488-3d48-4c15-8e21-35cb9432f815&DONTCHOOSEREPORTEE=true";
+
+  it("accepts https on an allowed host, in any case", () => {
+    expect(isAllowedConfirmUrl(tt02, `https://am.ui.tt02.altinn.no${confirm}`)).toBe(true);
+    expect(isAllowedConfirmUrl(tt02, `https://AM.UI.TT02.altinn.no${confirm}`)).toBe(true);
+    expect(isAllowedConfirmUrl(tt02, `https://am.ui.tt02.altinn.no:443${confirm}`)).toBe(true);
+  });
+
+  it.each([
+    ["another host", `https://am.ui.altinn.no${confirm}`],
+    ["a look-alike suffix", `https://am.ui.tt02.altinn.no.evil.example${confirm}`],
+    ["a sub-domain", `https://x.am.ui.tt02.altinn.no${confirm}`],
+    ["another port", `https://am.ui.tt02.altinn.no:8443${confirm}`],
+    ["plain http", `http://am.ui.tt02.altinn.no${confirm}`],
+    ["user info hiding the host", `https://am.ui.tt02.altinn.no@evil.example${confirm}`],
+    ["garbage", "not a url"],
+    ["a relative URL", confirm],
+    ["javascript:", "javascript:alert(1)"],
+  ])("refuses %s", (_what, url) => {
+    expect(isAllowedConfirmUrl(tt02, url)).toBe(false);
+  });
+
+  it("lets the emulator use http on loopback, with the port in the allowlist", () => {
+    expect(isAllowedConfirmUrl(local, `http://127.0.0.1:4010${confirm}`)).toBe(true);
+    expect(isAllowedConfirmUrl(local, `http://127.0.0.1:4011${confirm}`)).toBe(false);
+    expect(isAllowedConfirmUrl({ ...local, confirmUrlHosts: ["vendor.example"] }, `http://vendor.example${confirm}`)).toBe(false);
+    expect(isAllowedConfirmUrl({ ...tt02, confirmUrlHosts: ["127.0.0.1:4010"] }, `http://127.0.0.1:4010${confirm}`)).toBe(false);
+  });
+
+  it("refuses everything when the allowlist is empty", () => {
+    expect(isAllowedConfirmUrl({ ...tt02, confirmUrlHosts: [] }, `https://am.ui.tt02.altinn.no${confirm}`)).toBe(false);
   });
 });

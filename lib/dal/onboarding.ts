@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
-import { loadEnvironmentById } from "@/lib/dal/environments";
+import { confirmUrlNotAllowed, isAllowedConfirmUrl, loadEnvironmentById } from "@/lib/dal/environments";
 import { runAs } from "@/lib/request-context";
 import { findPublicSystem } from "@/lib/dal/systems";
 import { createOrReuseRequest, syncRequest } from "@/lib/dal/request-sync";
@@ -15,6 +15,9 @@ export async function startOnboarding(envSlug: string, systemId: string, orgNo: 
   if (!system) throw unknownSystem();
   const environment = await loadEnvironmentById(system.environmentId);
   const request = await runAs(`customer:${orgNo}`, () => createOrReuseRequest(environment, system, orgNo, { type: "customer", label: orgNo }, "public"));
+  // Defence in depth: this is where the customer is sent away, so check the link actually followed
+  // (a stored one, when the request existed) against today's allowlist too.
+  if (!isAllowedConfirmUrl(environment, request.confirmUrl)) throw confirmUrlNotAllowed(environment, request.confirmUrl);
   return request.confirmUrl;
 }
 

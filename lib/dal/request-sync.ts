@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { recordAudit, type AuditActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
-import type { EnvironmentView } from "@/lib/dal/environments";
+import { confirmUrlNotAllowed, isAllowedConfirmUrl, type EnvironmentView } from "@/lib/dal/environments";
 import { createStandardRequest, deleteRequest, findSystemUser, getRequest, type CreateRequestInput } from "@/lib/altinn/requests";
 
 type SystemRef = { id: string; systemId: string; accessPackages: string[] };
@@ -16,12 +16,7 @@ export function callbackUrl(ref: string): string {
   return url.toString();
 }
 
-/** The confirm URL is where we send customers: never anything but a well-formed https URL outside the emulator. */
-function assertSafeConfirmUrl(environment: EnvironmentView, confirmUrl: string) {
-  const url = new URL(confirmUrl);
-  if (url.protocol === "https:" || (environment.kind === "emulator" && url.protocol === "http:")) return;
-  throw new AppError("confirm_url_unsafe", { nb: "Altinn returnerte en ugyldig godkjenningslenke.", en: "Altinn returned an invalid confirm URL." }, 502);
-}
+const hostOf = (value: string) => (URL.canParse(value) ? new URL(value).host : null);
 
 /**
  * Creates (or, since Altinn's create is idempotent per system+org+externalRef, finds) the request in
@@ -48,7 +43,15 @@ export async function createOrReuseRequest(environment: EnvironmentView, system:
     throw err;
   }
   const { request } = result;
-  assertSafeConfirmUrl(environment, request.confirmUrl);
+  if (!isAllowedConfirmUrl(environment, request.confirmUrl)) {
+    // Never store or hand out a link to a host we do not trust; a request we just made goes away again.
+    if (!result.existed) {
+      await deleteRequest(environment, request.id).catch((e: unknown) => console.warn(`[request] could not delete ${request.id} at Altinn: ${String(e)}`));
+    }
+    const err = confirmUrlNotAllowed(environment, request.confirmUrl);
+    await recordAudit({ ...audit, outcome: "failure", detail: { orgNo, systemId: system.systemId, code: err.code, confirmUrlHost: hostOf(request.confirmUrl), via } });
+    throw err;
+  }
   const known = await db.systemUserRequest.findUnique({ where: { altinnRequestId: request.id }, select: { id: true, confirmUrl: true, status: true } });
   if (known) return { ...known, existed: true };
   // A request Altinn already had but we never stored (e.g. a crash between the two): keep its ref.

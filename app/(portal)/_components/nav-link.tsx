@@ -5,7 +5,8 @@ import type { ReactNode } from "react";
 
 export function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const path = usePathname();
-  const active = href === "/" ? path === "/" : path.startsWith(href);
+  // Whole segments only: "/environment" must not light up on "/environments".
+  const active = href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`);
   return (
     <Link
       href={href}

@@ -1,17 +1,19 @@
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listAuditEvents, verifyAuditChain } from "@/lib/dal/audit";
+import { currentEnvironment } from "@/lib/current-environment";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
 export default async function AuditPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   if (!can(actor.role, "audit.read")) return <p role="alert">{t("errors.forbidden")}</p>;
-  const [events, chain] = await Promise.all([listAuditEvents(actor), verifyAuditChain(actor)]);
+  const environment = await currentEnvironment(actor);
+  const [events, chain] = await Promise.all([listAuditEvents(actor, { environmentId: environment.id }), verifyAuditChain(actor)]);
   return (
     <>
       <PageHeader title={t("audit.title")} />
-      <p className="mb-4 text-sm text-slate-700">{t("audit.intro")}</p>
+      <p className="mb-4 text-sm text-slate-700">{t("audit.intro")} {t("envs.auditScope", { name: environment.name })}</p>
       <p role="status" className={`mb-4 rounded-md border p-3 text-sm ${chain.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}`}>
         {chain.ok ? t("audit.chainOk", { n: chain.checked }) : t("audit.chainBroken", { seq: chain.brokenAt })}
       </p>

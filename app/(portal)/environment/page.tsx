@@ -20,6 +20,7 @@ export default async function EnvironmentPage() {
     <>
       <PageHeader title={t("env.title", { name: environment.name })}>
         <span className="rounded bg-slate-200 px-2 py-1 text-sm">{t(`env.kind.${environment.kind}`)}</span>
+        <a href={`/environments/${environment.slug}`} className="text-brand-700 underline">{t("envs.editSettings")}</a>
       </PageHeader>
       <Card>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">

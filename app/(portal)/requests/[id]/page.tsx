@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getRequestView } from "@/lib/dal/requests";
+import { currentEnvironment } from "@/lib/current-environment";
 import { getT } from "@/lib/i18n/server";
 import { AppError } from "@/lib/errors";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -15,6 +16,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     if (err instanceof AppError && err.status === 404) notFound();
     throw err;
   });
+  // Ids are global, so check the request belongs to the environment being looked at: nothing leaks across.
+  if (r.system.environmentId !== (await currentEnvironment(actor)).id) notFound();
   const systemUserId = r.systemUser?.altinnSystemUserId ?? null;
   return (
     <>

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { getSystem } from "@/lib/dal/systems";
-import { loadEnvironmentById } from "@/lib/dal/environments";
+import { currentEnvironment } from "@/lib/current-environment";
 import { getAccessPackage } from "@/lib/access-packages";
 import { onboardingLink } from "@/lib/onboarding-link";
 import { getT } from "@/lib/i18n/server";
@@ -15,7 +15,9 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
     if (err instanceof AppError && err.status === 404) notFound();
     throw err;
   });
-  const environment = await loadEnvironmentById(system.environmentId);
+  // Ids are global, so check the system belongs to the environment being looked at: nothing leaks across.
+  const environment = await currentEnvironment(actor);
+  if (system.environmentId !== environment.id) notFound();
   const link = onboardingLink(environment.slug, system.systemId);
   return (
     <>
