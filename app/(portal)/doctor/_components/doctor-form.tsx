@@ -46,7 +46,7 @@ export function DoctorForm({ environmentId, choices }: { environmentId: string; 
           <div className="mb-4">
             <label htmlFor="systemId" className="block text-sm font-medium">{t("doctor.system")}</label>
             <select id="systemId" name="systemId" value={systemId} onChange={(e) => setSystemId(e.target.value)} className={selectClass}>
-              {choices.systems.map((s) => <option key={s.id} value={s.id}>{s.systemId}</option>)}
+              {choices.systems.map((s) => <option key={s.id} value={s.id}>{s.systemId}{s.holdsClient ? ` (${t("doctor.holdsClient")})` : ""}</option>)}
             </select>
           </div>
           <TextField name="orgNo" label={t("doctor.orgNo")} inputMode="numeric" autoComplete="off" value={orgNo} onChange={(e) => setOrgNo(e.target.value)} errors={state.errors?.orgNo} />
