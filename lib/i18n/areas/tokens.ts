@@ -27,7 +27,6 @@ export const tokensNb = {
   "doctor.serviceOwner": "Svar fra tjenesteeierens test-API",
   "doctor.status": "Status",
   "doctor.exchanged": "Påstander i det vekslede Altinn-tokenet",
-  "tokens.expires": "utløper",
 } as const;
 
 export const tokensEn: Record<keyof typeof tokensNb, string> = {
@@ -57,5 +56,4 @@ export const tokensEn: Record<keyof typeof tokensNb, string> = {
   "doctor.serviceOwner": "Answer from the service owner's test API",
   "doctor.status": "Status",
   "doctor.exchanged": "Claims of the exchanged Altinn token",
-  "tokens.expires": "expires",
 };
