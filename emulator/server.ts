@@ -66,6 +66,10 @@ function buildRouter(emu: Emulator): Router {
 }
 
 async function dispatch(emu: Emulator, router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // Every answer is dated by the emulated clock, as a real server's Date header reflects its own
+  // clock: clients that compare it with theirs (clock-skew diagnosis) see the offset set with
+  // POST /emulator/clock. Node would otherwise stamp the host's real time.
+  res.setHeader("date", emu.now().toUTCString());
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
   const found = router.match(req.method ?? "GET", url.pathname);
   if (found === null) return sendEmpty(res, 404);

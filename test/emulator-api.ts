@@ -4,7 +4,7 @@ import { z } from "zod";
 
 export type EmulatorResponse = { status: number; json: unknown };
 
-type FetchOptions = { method?: "GET" | "POST" | "DELETE"; body?: unknown; token?: string };
+type FetchOptions = { method?: "GET" | "POST" | "PUT" | "DELETE"; body?: unknown; token?: string };
 
 export async function emulatorFetch(base: string, path: string, opts: FetchOptions = {}): Promise<EmulatorResponse> {
   const { body, token } = opts;

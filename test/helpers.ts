@@ -49,7 +49,7 @@ export async function lastAudit(p: Portal) {
 }
 
 /** Calls the emulator's Altinn API directly with the portal's token, to see what Altinn holds. */
-export async function altinnCall(p: Portal, path: string, method: "GET" | "DELETE" | "POST" = "GET", body?: unknown) {
+export async function altinnCall(p: Portal, path: string, method: "GET" | "DELETE" | "POST" | "PUT" = "GET", body?: unknown) {
   const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
   const token = await p.m.tokens.getAccessToken(environment);
   return emulatorFetch(p.emulatorUrl, `/authentication/api/v1${path}`, { method, token, body });

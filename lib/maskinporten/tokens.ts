@@ -1,32 +1,54 @@
 import "server-only";
 import type { EnvironmentView } from "@/lib/dal/environments";
 import { loadSigner } from "@/lib/dal/keys";
-import { requestToken, type IssuedToken } from "@/lib/maskinporten/client";
+import { requestToken, systemUserDetails, type MaskinportenConfig } from "@/lib/maskinporten/client";
+import { SingleFlightCache, tokenCacheKey, type Cached, type SystemUserContext } from "@/lib/maskinporten/cache";
 
-// Per-process cache with single-flight: concurrent callers needing the same token share one grant.
-const cache = new Map<string, IssuedToken>();
-const inflight = new Map<string, Promise<IssuedToken>>();
-const REFRESH_MARGIN_MS = 60_000;
+export type { SystemUserContext };
+
+// One cache for Maskinporten and exchanged Altinn tokens: keys start with the environment id, so
+// clearTokenCache(environmentId) drops both when keys or settings change.
+export const tokenCache = new SingleFlightCache();
 
 export function clearTokenCache(environmentId?: string) {
-  for (const key of cache.keys()) if (!environmentId || key.startsWith(`${environmentId}|`)) cache.delete(key);
+  tokenCache.clear(environmentId === undefined ? undefined : `${environmentId}|`);
 }
 
+const configOf = (e: EnvironmentView): MaskinportenConfig =>
+  ({ issuer: e.maskinportenIssuer, tokenUrl: e.maskinportenTokenUrl, clientId: e.clientId, environmentId: e.id });
+
+/** The environment's own (vendor) token for the Altinn APIs. */
 export async function getAccessToken(environment: EnvironmentView): Promise<string> {
   const scopes = [...environment.scopes].sort();
-  const key = `${environment.id}|${scopes.join(" ")}`;
-  const hit = cache.get(key);
-  if (hit && hit.expiresAt - REFRESH_MARGIN_MS > Date.now()) return hit.accessToken;
-  let pending = inflight.get(key);
-  if (!pending) {
-    pending = (async () => {
-      const signer = await loadSigner(environment.id);
-      const cfg = { issuer: environment.maskinportenIssuer, tokenUrl: environment.maskinportenTokenUrl, clientId: environment.clientId, environmentId: environment.id };
-      return requestToken(cfg, scopes, signer);
-    })().finally(() => inflight.delete(key));
-    inflight.set(key, pending);
-  }
-  const token = await pending;
-  cache.set(key, token);
-  return token.accessToken;
+  const cached = await tokenCache.get(tokenCacheKey(environment.id, scopes), () => grant(environment, scopes));
+  return cached.token;
+}
+
+export const systemUserScopes = (e: EnvironmentView) => [...(e.systemUserScopes.length > 0 ? e.systemUserScopes : e.scopes)].sort();
+
+/** The cache key a system-user token is held under; the exchange keys its Altinn token off it. */
+export const systemUserCacheKey = (e: EnvironmentView, context: SystemUserContext) =>
+  tokenCacheKey(e.id, systemUserScopes(e), { orgNo: context.orgNo, externalRef: context.externalRef || undefined });
+
+/**
+ * A system-user token for one customer (CONTRACT §1.4). `fresh` skips a cached token (the token
+ * doctor wants a real grant) but still shares a grant already in flight.
+ */
+export async function getSystemUserTokenDetails(environment: EnvironmentView, context: SystemUserContext, opts: { fresh?: boolean } = {}): Promise<Cached> {
+  const scopes = systemUserScopes(environment);
+  const externalRef = context.externalRef || undefined;
+  const key = systemUserCacheKey(environment, context);
+  if (opts.fresh) tokenCache.delete(key);
+  return tokenCache.get(key, () => grant(environment, scopes, context.orgNo, externalRef));
+}
+
+export async function getSystemUserToken(environment: EnvironmentView, context: SystemUserContext): Promise<string> {
+  return (await getSystemUserTokenDetails(environment, context)).token;
+}
+
+async function grant(environment: EnvironmentView, scopes: string[], orgNo?: string, externalRef?: string): Promise<Cached> {
+  const signer = await loadSigner(environment.id);
+  const details = orgNo ? systemUserDetails(orgNo, externalRef) : undefined;
+  const issued = await requestToken(configOf(environment), scopes, signer, details);
+  return { token: issued.accessToken, expiresAt: issued.expiresAt, clockSkewMs: issued.clockSkewMs };
 }

@@ -1,0 +1,15 @@
+"use server";
+import { action } from "@/lib/actions/safe-action";
+import { runTokenDoctor } from "@/lib/dal/token-doctor";
+import { tokenDoctorSchema } from "@/lib/validations/doctor";
+
+export const tokenDoctorAction = action(
+  "tokens.diagnose",
+  tokenDoctorSchema,
+  (f) => ({ environmentId: f.get("environmentId"), systemId: f.get("systemId"), orgNo: f.get("orgNo") ?? "", externalRef: f.get("externalRef") ?? undefined }),
+  async (input, actor) => {
+    const report = await runTokenDoctor(actor, input);
+    // Form state carries strings only; the client parses this back with zod. It holds claims, never a token.
+    return { result: { report: JSON.stringify(report) } };
+  },
+);

@@ -1,0 +1,23 @@
+import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { currentEnvironment } from "@/lib/current-environment";
+import { listDoctorChoices } from "@/lib/dal/doctor-choices";
+import { getT } from "@/lib/i18n/server";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { DoctorForm } from "./_components/doctor-form";
+
+export default async function DoctorPage() {
+  const [{ t }, actor] = await Promise.all([getT(), requireActor()]);
+  if (!can(actor.role, "tokens.diagnose")) return <p role="alert">{t("errors.forbidden")}</p>;
+  const environment = await currentEnvironment(actor);
+  const choices = await listDoctorChoices(actor, environment);
+  return (
+    <>
+      <PageHeader title={t("doctor.title")} />
+      <p className="mb-4 text-sm text-slate-700">{t("doctor.intro")}</p>
+      <Card>
+        {choices.systems.length === 0 ? <p>{t("doctor.noSystems")}</p> : <DoctorForm environmentId={environment.id} choices={choices} />}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { expect, expectAccessible, pageAs, test } from "./fixtures";
+import { decideInAltinn, generateAndRegisterKey, registerSystem } from "./steps";
+
+// Lyngheim Eiendom AS: used by no other spec, so it is onboarded here whatever ran before.
+const CUSTOMER = "311001116";
+
+test("an operator examines a customer's system-user token, then sees a failure explained", async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const base = baseURL ?? "";
+  const admin = await pageAs(browser, base, "admin");
+  await generateAndRegisterKey(admin);
+  const operator = await pageAs(browser, base, "operator");
+
+  // Tokens are for the system that holds the environment's Maskinporten client (Altinn allows one):
+  // the one an earlier spec registered, or a new one when this spec runs alone.
+  await operator.goto("/doctor");
+  await expect(operator.getByRole("heading", { name: "Tokendoktor" })).toBeVisible();
+  const holder = operator.getByLabel("System", { exact: true }).getByRole("option", { name: /har miljøets klient/ });
+  let systemId = (await holder.count()) > 0 ? ((await holder.first().textContent()) ?? "").split(" ")[0] ?? "" : "";
+  if (!systemId) systemId = (await registerSystem(admin, base)).systemId;
+
+  // The customer onboards through the system's public page and approves in "Altinn".
+  const customer = await (await browser.newContext()).newPage();
+  await customer.goto(`${base}/onboard/local/${systemId}`);
+  await customer.getByLabel("Organisasjonsnummer (9 siffer)").fill(CUSTOMER);
+  await customer.getByRole("button", { name: "Gå videre til Altinn" }).click();
+  await decideInAltinn(customer, "Godkjenn");
+  await expect(customer.getByRole("status")).toContainText(`Takk! ${CUSTOMER} har godkjent`);
+
+  // The operator picks the customer's system user; the form fills org number, externalRef and system.
+  await operator.goto("/doctor");
+  await operator.getByLabel("Kjent systembruker").selectOption({ label: `${CUSTOMER} · ${systemId} · standard · externalRef ${CUSTOMER}` });
+  await expect(operator.getByLabel("Kundens organisasjonsnummer")).toHaveValue(CUSTOMER);
+  await expect(operator.getByLabel("externalRef (valgfri)")).toHaveValue(CUSTOMER);
+  await operator.getByRole("button", { name: "Undersøk token" }).click();
+  const result = operator.getByRole("list", { name: "Resultat fra tokendoktoren" });
+  await expect(result).toContainText(`Maskinporten utstedte et systembrukertoken for ${CUSTOMER}.`);
+  await expect(result).toContainText("Tjenesteeierens test-API svarte 200.");
+  await expect(result).not.toContainText("✗");
+  const claims = operator.getByRole("region", { name: "Tokenets påstander (claims)" });
+  await expect(claims.getByRole("definition").first()).toHaveText(`{"authority":"iso6523-actorid-upis","ID":"0192:${CUSTOMER}"}`);
+  await expect(claims).toContainText(systemId);
+  const answer = operator.getByRole("region", { name: "Svar fra tjenesteeierens test-API" });
+  await expect(answer).toContainText("Status 200");
+  await expect(answer).toContainText(`"orgNo": "${CUSTOMER}"`);
+  // No token is on the page, only its claims.
+  expect(await operator.content()).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/);
+  await expectAccessible(operator);
+
+  // A wrong externalRef: Maskinporten says MP-303, the doctor says which externalRef Altinn holds.
+  await operator.getByLabel("externalRef (valgfri)").fill("crm-4711");
+  await operator.getByRole("button", { name: "Undersøk token" }).click();
+  await expect(result).toContainText("✗ Systembrukertoken");
+  await expect(result).toContainText(`men med externalRef «${CUSTOMER}»; granten sendte «crm-4711»`);
+  await expect(result.getByRole("link", { name: "Se kundens systembrukere" })).toHaveAttribute("href", "/customers");
+  await expect(operator.getByRole("region", { name: "Tokenets påstander (claims)" })).toHaveCount(0);
+  await expectAccessible(operator);
+
+  // A bad org number is refused in the form.
+  await operator.getByLabel("Kundens organisasjonsnummer").fill("311001117");
+  await operator.getByRole("button", { name: "Undersøk token" }).click();
+  await expect(operator.getByText("kontrollsifferet stemmer ikke")).toBeVisible();
+});
