@@ -42,7 +42,7 @@ export function action<S extends z.ZodType>(
     } catch (err) {
       if (err instanceof AppError) {
         console.warn(`[action] ${permission} failed: ${err.code}`);
-        return { message: err.userMessage, values };
+        return { message: err.userMessage, errors: err.fieldErrors, values };
       }
       throw err;
     }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError, type LocalizedText } from "@/lib/errors";
+import { fieldErrorsFromProblem } from "@/lib/system-register/vld-fields";
 
 const problem = z.object({
   code: z.string().optional(),
@@ -13,11 +14,20 @@ const EXPLAINED: Record<string, LocalizedText> = {
   "AUTH.VLD-00000": { nb: "Leverandørens organisasjonsnummer har feil format.", en: "The vendor organisation number has the wrong format." },
   "AUTH.VLD-00001": { nb: "System-ID-en må starte med leverandørens organisasjonsnummer og _.", en: "The system id must start with the vendor organisation number and _." },
   "AUTH.VLD-00002": { nb: "Et system med denne ID-en finnes allerede i Altinn (også slettede teller).", en: "A system with this id already exists in Altinn (deleted ones count too)." },
+  "AUTH.VLD-00003": { nb: "En enkeltrettighet finnes ikke i Altinns ressursregister.", en: "A single right is not in Altinn's resource register." },
   "AUTH.VLD-00004": { nb: "Klient-ID-en er allerede knyttet til et annet system.", en: "The client id is already linked to another system." },
   "AUTH.VLD-00005": { nb: "Omdirigerings-URL-en må være en absolutt https-adresse.", en: "The redirect URL must be an absolute https URL." },
+  "AUTH.VLD-00006": { nb: "Samme enkeltrettighet står to ganger.", en: "The same single right is listed twice." },
   "AUTH.VLD-00007": { nb: "Samme tilgangspakke er valgt to ganger.", en: "The same access package was chosen twice." },
   "AUTH.VLD-00008": { nb: "En tilgangspakke finnes ikke eller kan ikke delegeres.", en: "An access package does not exist or cannot be delegated." },
+  "AUTH.VLD-00009": { nb: "En enkeltrettighet har feil ressurs-ID-type (må være urn:altinn:resource).", en: "A single right has the wrong resource id type (must be urn:altinn:resource)." },
+  "AUTH.VLD-00011": { nb: "Samme klient-ID er oppgitt to ganger.", en: "The same client id is given twice." },
+  "AUTH.VLD-00012": { nb: "System-ID-en i innholdet stemmer ikke med adressen.", en: "The system id in the body does not match the one in the URL." },
   "AUTH.VLD-00013": { nb: "System-ID-en kan ikke inneholde mellomrom.", en: "The system id cannot contain spaces." },
+  "AUTH.VLD-00014": { nb: "Agent-systembrukeren mangler eller finnes ikke.", en: "The agent system user is missing or does not exist." },
+  "AUTH.VLD-00015": { nb: "Systembrukeren er ikke en agent-systembruker.", en: "The system user is not an agent system user." },
+  "AUTH.VLD-00016": { nb: "Klienten mangler eller er ugyldig.", en: "The client is missing or invalid." },
+  "AUTH.VLD-00017": { nb: "En enkeltrettighet gjelder en ressurstype som ikke kan delegeres.", en: "A single right is for a resource type that cannot be delegated." },
   "AUTH.VLD-00018": { nb: "Klientpakker (regnskapsfører, revisor) kan ikke brukes på et synlig system.", en: "Client packages (accountant, auditor) cannot be used on a visible system." },
   "AUTH-00000": { nb: "Altinn fant ikke organisasjonsnummeret i Enhetsregisteret.", en: "Altinn could not find the organisation number in the Entity Register." },
   "AUTH-00004": { nb: "Kunden har allerede en systembruker for dette systemet.", en: "The customer already has a system user for this system." },
@@ -41,5 +51,7 @@ export function problemToError(status: number, json: unknown, text: string): App
   const message = EXPLAINED[code] ?? (status === 401 || status === 403
     ? { nb: "Altinn avviste tilgangen (token eller scope mangler).", en: "Altinn denied access (token or scope missing)." }
     : { nb: `Altinn avviste forespørselen: ${fallbackDetail}`, en: `Altinn rejected the request: ${fallbackDetail}` });
-  return new AppError(code, message, status >= 500 ? 502 : status, { cause: { status, body: json ?? text } });
+  // Several validation errors can come at once; the form shows each at its field.
+  const fieldErrors = fieldErrorsFromProblem(json) ?? undefined;
+  return new AppError(code, message, status >= 500 ? 502 : status, { cause: { status, body: json ?? text }, fieldErrors });
 }

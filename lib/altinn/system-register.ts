@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { EnvironmentView } from "@/lib/dal/environments";
 import { callAltinn, parseBody } from "@/lib/altinn/http";
+import { altinnSystemSchema, type AltinnSystem } from "@/lib/system-register/model";
 
 export type Localized3 = { nb: string; nn: string; en: string };
 
@@ -15,15 +16,6 @@ export type RegisterSystemInput = {
   redirectUrls: string[];
   isVisible: boolean;
 };
-
-const registeredSystem = z.object({
-  id: z.string(),
-  vendor: z.object({ ID: z.string() }).loose(),
-  accessPackages: z.array(z.object({ urn: z.string() })).optional().default([]),
-  clientId: z.array(z.string()).optional().default([]),
-  allowedRedirectUrls: z.array(z.string()).optional().default([]),
-  isDeleted: z.boolean().optional(),
-}).loose();
 
 export function toRegisterSystemRequest(input: RegisterSystemInput) {
   return {
@@ -45,8 +37,39 @@ export async function registerSystem(environment: EnvironmentView, input: Regist
   return parseBody(z.string().min(1), res, "systemregister create");
 }
 
-export async function getRegisteredSystem(environment: EnvironmentView, systemId: string) {
-  const res = await callAltinn(environment, { method: "GET", path: `/systemregister/vendor/${encodeURIComponent(systemId)}` }, [404]);
+const path = (systemId: string) => `/systemregister/vendor/${encodeURIComponent(systemId)}`;
+const succeeded = z.object({ succeeded: z.literal(true) }).loose();
+
+/** GET /systemregister/vendor/{id}: the whole system, soft-deleted ones included (isDeleted), unknown properties kept. */
+export async function getRegisteredSystem(environment: EnvironmentView, systemId: string): Promise<AltinnSystem | null> {
+  const res = await callAltinn(environment, { method: "GET", path: path(systemId) }, [404]);
   if (res.status === 404) return null;
-  return parseBody(registeredSystem, res, "systemregister get");
+  return parseBody(altinnSystemSchema, res, "systemregister get");
+}
+
+/** PUT replaces the whole system: `body` must be the complete object (see applyPortalFields). */
+export async function putRegisteredSystem(environment: EnvironmentView, systemId: string, body: Record<string, unknown>): Promise<void> {
+  const res = await callAltinn(environment, { method: "PUT", path: path(systemId), body });
+  parseBody(succeeded, res, "systemregister update");
+}
+
+/** DELETE is a soft delete: Altinn keeps the id taken (AUTH.VLD-00002) and releases the client ids. */
+export async function deleteRegisteredSystem(environment: EnvironmentView, systemId: string): Promise<void> {
+  const res = await callAltinn(environment, { method: "DELETE", path: path(systemId) });
+  parseBody(succeeded, res, "systemregister delete");
+}
+
+const changelogEntry = z.object({
+  systemInternalId: z.string(),
+  changedByOrgNumber: z.string(),
+  changeType: z.string(),
+  changedData: z.unknown().optional(),
+  clientId: z.string().optional(),
+  created: z.string(),
+}).loose();
+export type ChangelogEntry = z.infer<typeof changelogEntry>;
+
+export async function getSystemChangelog(environment: EnvironmentView, systemId: string): Promise<ChangelogEntry[]> {
+  const res = await callAltinn(environment, { method: "GET", path: `${path(systemId)}/changelog` });
+  return parseBody(z.array(changelogEntry), res, "systemregister changelog");
 }

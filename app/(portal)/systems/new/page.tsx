@@ -3,7 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/current-environment";
 import { standardPackagesByArea } from "@/lib/access-packages";
 import { callbackUrl } from "@/lib/dal/request-sync";
-import { listSystems } from "@/lib/dal/systems";
+import { clientIdOwners, listSystems } from "@/lib/dal/systems";
 import { getT } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemForm } from "./_components/system-form";
@@ -16,14 +16,15 @@ export default async function NewSystemPage() {
     name: g.group[locale],
     areas: g.areas.map((a) => ({ urn: a.urn, name: a.name[locale], packages: a.packages.map((p) => ({ urn: p.urn, name: p.name[locale] })) })),
   }));
-  const systems = await listSystems(actor, environment.id);
-  const clientFree = !systems.some((s) => s.clientIds.includes(environment.clientId));
+  const [systems, owners] = await Promise.all([listSystems(actor, environment.id), clientIdOwners(actor, environment.id)]);
+  // Deleted systems released their client ids in Altinn.
+  const clientFree = !systems.some((s) => !s.deletedAt && s.clientIds.includes(environment.clientId));
   const redirect = new URL(callbackUrl("x"));
   redirect.search = "";
   return (
     <>
       <PageHeader title={t("systemForm.title")} />
-      <SystemForm environmentId={environment.id} vendorOrgNo={environment.vendorOrgNo} defaultRedirect={redirect.toString()} defaultClientId={clientFree ? environment.clientId : ""} groups={groups} />
+      <SystemForm environmentId={environment.id} vendorOrgNo={environment.vendorOrgNo} defaultRedirect={redirect.toString()} defaultClientId={clientFree ? environment.clientId : ""} groups={groups} owners={owners} />
     </>
   );
 }

@@ -6,10 +6,11 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { createSystemAction } from "../actions";
 import { PackagePicker, type PackageGroup } from "./package-picker";
+import { ClientIdField, VisibleField } from "../../_components/client-id-field";
 
-type Props = { environmentId: string; vendorOrgNo: string; defaultRedirect: string; defaultClientId: string; groups: PackageGroup[] };
+type Props = { environmentId: string; vendorOrgNo: string; defaultRedirect: string; defaultClientId: string; groups: PackageGroup[]; owners: Record<string, string> };
 
-export function SystemForm({ environmentId, vendorOrgNo, defaultRedirect, defaultClientId, groups }: Props) {
+export function SystemForm({ environmentId, vendorOrgNo, defaultRedirect, defaultClientId, groups, owners }: Props) {
   const t = useT();
   const [state, formAction, pending] = useActionState(createSystemAction, {});
   const v = state.values ?? {};
@@ -21,6 +22,7 @@ export function SystemForm({ environmentId, vendorOrgNo, defaultRedirect, defaul
       <input type="hidden" name="environmentId" value={environmentId} />
       <TextField name="name" label={t("systemForm.name")} value={name} onChange={(ev) => setName(ev.target.value)} errors={e.name}
         hint={t("systemForm.idPreview", { id: `${vendorOrgNo}_${name || "…"}` })} />
+      <FieldErrors name="vendor" errors={e.vendor} />
       <div className="grid gap-x-4 sm:grid-cols-3">
         <TextField name="nameNb" label={t("systemForm.nameNb")} defaultValue={v.nameNb} errors={e.nameNb} />
         <TextField name="nameNn" label={t("systemForm.nameNn")} defaultValue={v.nameNn} errors={e.nameNn} />
@@ -35,11 +37,9 @@ export function SystemForm({ environmentId, vendorOrgNo, defaultRedirect, defaul
         <FieldErrors name="accessPackages" errors={e.accessPackages} />
       </fieldset>
       <TextField name="redirectUrl" type="url" label={t("systemForm.redirect")} defaultValue={v.redirectUrl ?? defaultRedirect} hint={t("systemForm.redirectHint")} errors={e.redirectUrl} />
-      <TextField name="clientIds" label={t("systemForm.clientIds")} defaultValue={v.clientIds ?? defaultClientId} hint={t("systemForm.clientIdsHint")} errors={e.clientIds} />
-      <div className="mb-6 flex items-center gap-2">
-        <input id="isVisible" name="isVisible" type="checkbox" className="h-4 w-4" defaultChecked={v.isVisible === "on"} />
-        <label htmlFor="isVisible" className="text-sm">{t("systemForm.visible")}</label>
-      </div>
+      <ClientIdField defaultValue={v.clientIds ?? defaultClientId} owners={owners} errors={e.clientIds} />
+      <VisibleField defaultChecked={v.isVisible === "on"} errors={e.isVisible} />
+      <FieldErrors name="_form" errors={e._form} />
       <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("systemForm.submit")}</Button>
     </form>
   );

@@ -1,0 +1,34 @@
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { standardPackagesByArea } from "@/lib/access-packages";
+import { callbackUrl } from "@/lib/dal/request-sync";
+import { clientIdOwners } from "@/lib/dal/systems";
+import { getT } from "@/lib/i18n/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { EditSystemForm } from "./_components/edit-form";
+import { loadSystemForPage } from "../load-system";
+
+export default async function EditSystemPage({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), requireActor()]);
+  if (!can(actor.role, "systems.manage")) return <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">{t("errors.forbidden")}</p>;
+  const { system, environment } = await loadSystemForPage(actor, id);
+  if (system.deletedAt) notFound();
+  const owners = await clientIdOwners(actor, system.environmentId);
+  const groups = standardPackagesByArea().map((g) => ({
+    name: g.group[locale],
+    areas: g.areas.map((a) => ({ urn: a.urn, name: a.name[locale], packages: a.packages.map((p) => ({ urn: p.urn, name: p.name[locale] })) })),
+  }));
+  const shown = new Set(groups.flatMap((g) => g.areas.flatMap((a) => a.packages.map((p) => p.urn))));
+  const callback = new URL(callbackUrl("x"));
+  callback.search = "";
+  const others = Object.fromEntries(Object.entries(owners).filter(([, s]) => s !== system.systemId));
+  return (
+    <>
+      <PageHeader title={t("sysreg.editNamed", { name: system.name[locale] })} />
+      <EditSystemForm
+        system={{ ...system, vendorOrgNo: environment.vendorOrgNo, otherPackages: system.accessPackages.filter((u) => !shown.has(u)) }}
+        groups={groups} owners={others} portalCallback={callback.toString()} />
+    </>
+  );
+}
