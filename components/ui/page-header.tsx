@@ -10,9 +10,11 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
 }
 
 export function Card({ title, children }: { title?: string; children: ReactNode }) {
+  // A titled card is a named region, so screen-reader users (and tests) can jump to it by name.
+  const id = title ? `card-${title.toLowerCase().replace(/[^a-z0-9æøå]+/g, "-")}` : undefined;
   return (
-    <section className="mb-6 rounded-lg border border-slate-300 bg-white p-5 shadow-sm">
-      {title && <h2 className="mb-4 text-lg font-semibold">{title}</h2>}
+    <section aria-labelledby={id} className="mb-6 rounded-lg border border-slate-300 bg-white p-5 shadow-sm">
+      {title && <h2 id={id} className="mb-4 text-lg font-semibold">{title}</h2>}
       {children}
     </section>
   );

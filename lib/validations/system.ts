@@ -6,6 +6,12 @@ import { isRegistrableRedirectUrl } from "@/lib/system-register/redirects";
 // the Altinn validation code the same rule would trigger (lib/system-register/vld-fields.ts).
 const text = (max: number) => z.string().trim().min(1, "errors.required").max(max, "errors.tooLong");
 
+/** Altinn registers a package on a system when some system user could hold it (AUTH.VLD-00008). */
+const usablePackage = (urn: string) => {
+  const p = getAccessPackage(urn);
+  return Boolean(p && (p.isAssignable || p.isDelegable));
+};
+
 const texts = {
   nameNb: text(100), nameNn: text(100), nameEn: text(100),
   descriptionNb: text(1000), descriptionNn: text(1000), descriptionEn: text(1000),
@@ -27,12 +33,14 @@ export const createSystemSchema = z.object({
   accessPackages: z
     .array(z.string())
     .min(1, "errors.packageRequired")
-    .refine((urns) => urns.every((u) => getAccessPackage(u)?.isAssignable), "errors.packageUnknown")
+    .refine((urns) => urns.every(usablePackage), "errors.packageUnknown")
     .refine((urns) => new Set(urns).size === urns.length, "errors.packageDuplicate"),
   redirectUrl: z.string().trim().min(1, "errors.required"),
   // Altinn lets one Maskinporten client belong to one system only (AUTH.VLD-00004), so each system names its own.
   clientIds: clientIdList("errors.clientIdDuplicate"),
   isVisible: z.boolean().default(false),
+}).superRefine((v, ctx) => {
+  if (v.isVisible && hasClientPackage(v.accessPackages)) ctx.addIssue({ code: "custom", path: ["isVisible"], message: "sysreg.vld.00018" });
 });
 export type CreateSystemInput = z.infer<typeof createSystemSchema>;
 
@@ -49,7 +57,7 @@ export const editSystemSchema = z.object({
   accessPackages: z
     .array(z.string())
     .default([])
-    .refine((urns) => urns.every((u) => getAccessPackage(u)), "sysreg.vld.00008")
+    .refine((urns) => urns.every(usablePackage), "sysreg.vld.00008")
     .refine((urns) => new Set(urns).size === urns.length, "sysreg.vld.00007"),
   // One URL a line. Loopback http passes here; the data layer refuses it outside the emulator environment.
   redirectUrls: z

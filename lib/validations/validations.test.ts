@@ -50,12 +50,18 @@ describe("createSystemSchema", () => {
   });
 
   it.each(["urn:altinn:accesspackage:regnskapsforer-lonn", "urn:altinn:accesspackage:ansvarlig-revisor", "urn:altinn:accesspackage:forretningsforer-eiendom"])(
-    "refuses the client package %s, which a standard system user cannot hold",
+    "takes the client package %s for agent system users, but not on a visible system (AUTH.VLD-00018)",
     (urn) => {
-      const r = createSystemSchema.safeParse({ ...validSystem, accessPackages: ["urn:altinn:accesspackage:skattegrunnlag", urn] });
-      expect(messages(r)).toEqual(["errors.packageUnknown"]);
+      const input = { ...validSystem, accessPackages: ["urn:altinn:accesspackage:skattegrunnlag", urn] };
+      expect(createSystemSchema.safeParse(input).success).toBe(true);
+      expect(messages(createSystemSchema.safeParse({ ...input, isVisible: true }))).toEqual(["sysreg.vld.00018"]);
     },
   );
+
+  it("refuses a package no system user can hold (AUTH.VLD-00008)", () => {
+    const r = createSystemSchema.safeParse({ ...validSystem, accessPackages: ["urn:altinn:accesspackage:eksplisitt"] });
+    expect(messages(r)).toEqual(["errors.packageUnknown"]);
+  });
 
   it("refuses no packages and duplicate packages", () => {
     expect(messages(createSystemSchema.safeParse({ ...validSystem, accessPackages: [] }))).toEqual(["errors.packageRequired"]);

@@ -26,6 +26,7 @@ export const packagesNb = {
   "changes.confirmUrl": "Godkjenningslenke",
   "changes.agents": "Agent-systembrukere kan ikke endres (CONTRACT §4.4). Disse må slettes og opprettes på nytt med ny forespørsel:",
   "changes.refresh": "Oppdater status",
+  "changes.open": "Åpne lenken for {org}",
   "changes.none": "Ingen endringsforespørsler ennå.",
 } as const;
 
@@ -55,5 +56,6 @@ export const packagesEn: Record<keyof typeof packagesNb, string> = {
   "changes.confirmUrl": "Approval link",
   "changes.agents": "Agent system users cannot be changed (CONTRACT §4.4). Delete these and create them again with a new request:",
   "changes.refresh": "Refresh status",
+  "changes.open": "Open the link for {org}",
   "changes.none": "No change requests yet.",
 } as const;

@@ -10,6 +10,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { RedirectChecker } from "./_components/redirect-checker";
 import { DeleteSystemForm } from "./_components/delete-form";
 import { loadSystemForPage } from "./load-system";
+import { ChangeRequestsCard } from "./_components/change-requests-card";
 
 const linkButton = "rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100";
 
@@ -56,6 +57,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
           </Card>
         </>
       )}
+      {!system.deletedAt && <ChangeRequestsCard actor={actor} systemId={system.id} t={t} />}
       {manage && (
         <Card title={t("sysreg.delete.title")}>
           <DeleteSystemForm id={system.id} systemId={system.systemId} />

@@ -1,7 +1,7 @@
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/current-environment";
-import { standardPackagesByArea } from "@/lib/access-packages";
+import { packageCatalogue } from "@/lib/catalogue/packages";
 import { callbackUrl } from "@/lib/dal/request-sync";
 import { clientIdOwners, listSystems } from "@/lib/dal/systems";
 import { getT } from "@/lib/i18n/server";
@@ -9,13 +9,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SystemForm } from "./_components/system-form";
 
 export default async function NewSystemPage() {
-  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
+  const [{ t }, actor] = await Promise.all([getT(), requireActor()]);
   if (!can(actor.role, "systems.manage")) return <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">{t("errors.forbidden")}</p>;
   const environment = await currentEnvironment(actor);
-  const groups = standardPackagesByArea().map((g) => ({
-    name: g.group[locale],
-    areas: g.areas.map((a) => ({ urn: a.urn, name: a.name[locale], packages: a.packages.map((p) => ({ urn: p.urn, name: p.name[locale] })) })),
-  }));
+  const catalogue = await packageCatalogue(environment);
   const [systems, owners] = await Promise.all([listSystems(actor, environment.id), clientIdOwners(actor, environment.id)]);
   // Deleted systems released their client ids in Altinn.
   const clientFree = !systems.some((s) => !s.deletedAt && s.clientIds.includes(environment.clientId));
@@ -24,7 +21,7 @@ export default async function NewSystemPage() {
   return (
     <>
       <PageHeader title={t("systemForm.title")} />
-      <SystemForm environmentId={environment.id} vendorOrgNo={environment.vendorOrgNo} defaultRedirect={redirect.toString()} defaultClientId={clientFree ? environment.clientId : ""} groups={groups} owners={owners} />
+      <SystemForm environmentId={environment.id} vendorOrgNo={environment.vendorOrgNo} defaultRedirect={redirect.toString()} defaultClientId={clientFree ? environment.clientId : ""} catalogue={catalogue} owners={owners} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { standardPackagesByArea } from "@/lib/access-packages";
+import { packageCatalogue } from "@/lib/catalogue/packages";
 import { callbackUrl } from "@/lib/dal/request-sync";
 import { clientIdOwners } from "@/lib/dal/systems";
 import { getT } from "@/lib/i18n/server";
@@ -15,11 +15,9 @@ export default async function EditSystemPage({ params }: { params: Promise<{ id:
   const { system, environment } = await loadSystemForPage(actor, id);
   if (system.deletedAt) notFound();
   const owners = await clientIdOwners(actor, system.environmentId);
-  const groups = standardPackagesByArea().map((g) => ({
-    name: g.group[locale],
-    areas: g.areas.map((a) => ({ urn: a.urn, name: a.name[locale], packages: a.packages.map((p) => ({ urn: p.urn, name: p.name[locale] })) })),
-  }));
-  const shown = new Set(groups.flatMap((g) => g.areas.flatMap((a) => a.packages.map((p) => p.urn))));
+  const catalogue = await packageCatalogue(environment);
+  // Packages this catalogue does not list (e.g. newer than the snapshot) still go back unchanged.
+  const shown = new Set(catalogue.groups.flatMap((g) => g.areas.flatMap((a) => a.packages.map((p) => p.urn))));
   const callback = new URL(callbackUrl("x"));
   callback.search = "";
   const others = Object.fromEntries(Object.entries(owners).filter(([, s]) => s !== system.systemId));
@@ -28,7 +26,7 @@ export default async function EditSystemPage({ params }: { params: Promise<{ id:
       <PageHeader title={t("sysreg.editNamed", { name: system.name[locale] })} />
       <EditSystemForm
         system={{ ...system, vendorOrgNo: environment.vendorOrgNo, otherPackages: system.accessPackages.filter((u) => !shown.has(u)) }}
-        groups={groups} owners={others} portalCallback={callback.toString()} />
+        catalogue={catalogue} owners={others} portalCallback={callback.toString()} />
     </>
   );
 }

@@ -5,12 +5,13 @@ import { FieldErrors, TextArea, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { createSystemAction } from "../actions";
-import { PackagePicker, type PackageGroup } from "./package-picker";
+import { AccessPackagePlanner } from "@/components/access-package-planner";
+import type { Catalogue } from "@/lib/catalogue/model";
 import { ClientIdField, VisibleField } from "../../_components/client-id-field";
 
-type Props = { environmentId: string; vendorOrgNo: string; defaultRedirect: string; defaultClientId: string; groups: PackageGroup[]; owners: Record<string, string> };
+type Props = { environmentId: string; vendorOrgNo: string; defaultRedirect: string; defaultClientId: string; catalogue: Catalogue; owners: Record<string, string> };
 
-export function SystemForm({ environmentId, vendorOrgNo, defaultRedirect, defaultClientId, groups, owners }: Props) {
+export function SystemForm({ environmentId, vendorOrgNo, defaultRedirect, defaultClientId, catalogue, owners }: Props) {
   const t = useT();
   const [state, formAction, pending] = useActionState(createSystemAction, {});
   const v = state.values ?? {};
@@ -33,7 +34,7 @@ export function SystemForm({ environmentId, vendorOrgNo, defaultRedirect, defaul
       <TextArea name="descriptionEn" label={t("systemForm.descEn")} defaultValue={v.descriptionEn} errors={e.descriptionEn} />
       <fieldset className="mb-4" aria-describedby="accessPackages-error">
         <legend className="mb-2 text-sm font-medium">{t("systemForm.packages")}</legend>
-        <PackagePicker groups={groups} selected={(v.accessPackages ?? "").split("\n").filter(Boolean)} />
+        <AccessPackagePlanner catalogue={catalogue} selected={(v.accessPackages ?? "").split("\n").filter(Boolean)} />
         <FieldErrors name="accessPackages" errors={e.accessPackages} />
       </fieldset>
       <TextField name="redirectUrl" type="url" label={t("systemForm.redirect")} defaultValue={v.redirectUrl ?? defaultRedirect} hint={t("systemForm.redirectHint")} errors={e.redirectUrl} />

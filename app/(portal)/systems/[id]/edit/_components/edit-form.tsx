@@ -4,19 +4,20 @@ import { useT } from "@/components/providers";
 import { FieldErrors, TextArea, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { PackagePicker, type PackageGroup } from "../../../new/_components/package-picker";
+import { AccessPackagePlanner } from "@/components/access-package-planner";
+import type { Catalogue } from "@/lib/catalogue/model";
 import { ClientIdField, VisibleField } from "../../../_components/client-id-field";
 import { updateSystemAction } from "../../actions";
 
 type Text3 = { nb: string; nn: string; en: string };
 type Props = {
   system: { id: string; systemId: string; vendorOrgNo: string; name: Text3; description: Text3; accessPackages: string[]; otherPackages: string[]; rights: string[]; redirectUrls: string[]; clientIds: string[]; isVisible: boolean };
-  groups: PackageGroup[];
+  catalogue: Catalogue;
   owners: Record<string, string>;
   portalCallback: string;
 };
 
-export function EditSystemForm({ system, groups, owners, portalCallback }: Props) {
+export function EditSystemForm({ system, catalogue, owners, portalCallback }: Props) {
   const t = useT();
   const [state, formAction, pending] = useActionState(updateSystemAction, {});
   const v = state.values;
@@ -45,7 +46,7 @@ export function EditSystemForm({ system, groups, owners, portalCallback }: Props
       <TextArea name="descriptionEn" label={t("systemForm.descEn")} defaultValue={text("descriptionEn", system.description.en)} errors={e.descriptionEn} />
       <fieldset className="mb-4" aria-describedby="accessPackages-error">
         <legend className="mb-2 text-sm font-medium">{t("systemForm.packages")}</legend>
-        <PackagePicker groups={groups} selected={selected} />
+        <AccessPackagePlanner catalogue={catalogue} selected={selected} />
         {system.otherPackages.length > 0 && (
           // Packages the picker does not offer (e.g. client packages set elsewhere) go back unchanged.
           <div className="mt-2 text-sm">
