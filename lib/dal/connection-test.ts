@@ -8,10 +8,11 @@ import { loadEnvironmentById, type EnvironmentView } from "@/lib/dal/environment
 import { loadSigner } from "@/lib/dal/keys";
 import { AppError, type LocalizedText } from "@/lib/errors";
 import { requestToken } from "@/lib/maskinporten/client";
+import { clockSkewText, MAX_CLOCK_SKEW_MS } from "@/lib/maskinporten/errors";
 import { logOutbound } from "@/lib/outbound-log";
 import { runAs } from "@/lib/request-context";
 
-export type Check = { id: "metadata" | "grant" | "scopes" | "altinn"; ok: boolean; detail: LocalizedText };
+export type Check = { id: "metadata" | "grant" | "clock" | "scopes" | "altinn"; ok: boolean; detail: LocalizedText };
 
 const metadataSchema = z.object({ issuer: z.string(), token_endpoint: z.string() }).loose();
 const slashless = (u: string) => u.replace(/\/+$/, "");
@@ -49,6 +50,10 @@ export async function testConnection(actor: Actor | null, environmentId: string)
       // An accepted grant proves the key is registered; the key list shows it.
       await db.signingKey.updateMany({ where: { environmentId: e.id, kid: signer.kid }, data: { verifiedAt: new Date() } });
       checks.push({ id: "grant", ok: true, detail: { nb: `Maskinporten godtok en grant signert med ${signer.kid}.`, en: `Maskinporten accepted a grant signed with ${signer.kid}.` } });
+      // Accepted now, but a clock drifting towards ±10 s will start failing grants: say so early.
+      if (token.clockSkewMs !== undefined && Math.abs(token.clockSkewMs) > MAX_CLOCK_SKEW_MS / 2) {
+        checks.push({ id: "clock", ok: false, detail: clockSkewText(token.clockSkewMs) });
+      }
       const granted = new Set(token.scope.split(" "));
       const missing = e.scopes.filter((s) => !granted.has(s));
       checks.push({ id: "scopes", ok: missing.length === 0, detail: missing.length === 0

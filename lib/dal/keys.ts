@@ -2,9 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { assertCan, type Actor } from "@/lib/auth/actor";
-import { open, seal } from "@/lib/crypto/secret-box";
+import { keyStore } from "@/lib/crypto/key-store";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { parsePrivateRsaKey } from "@/lib/crypto/key-import";
@@ -13,7 +12,6 @@ import { WARN_DAYS, daysLeft, expiryLevel } from "@/lib/key-expiry";
 import type { Signer } from "@/lib/maskinporten/client";
 
 const KEY_LIFETIME_DAYS = 365; // Digdir keys live one year.
-const masterKey = () => Buffer.from(env().PORTAL_MASTER_KEY, "base64");
 
 export type PublicJwk = { kty: "RSA"; n: string; e: string; kid: string; alg: "RS256"; use: "sig" };
 
@@ -77,7 +75,7 @@ function newKid(slug: string): string {
 
 async function storeKey(actor: Actor, environment: { id: string }, kid: string, privateJwk: JWK, action: string, expiry?: Date) {
   const publicJwk: PublicJwk = { kty: "RSA", n: privateJwk.n ?? "", e: privateJwk.e ?? "", kid, alg: "RS256", use: "sig" };
-  const privateKeyEnc = seal(JSON.stringify(privateJwk), masterKey(), kid);
+  const privateKeyEnc = await keyStore().put(kid, privateJwk);
   const expiresAt = expiry ?? new Date(Date.now() + KEY_LIFETIME_DAYS * 86_400_000);
   return db.$transaction(async (tx) => {
     // The first key signs at once (nothing to rotate away from); later keys wait as "next".
@@ -146,7 +144,7 @@ export async function loadKeySigner(environmentId: string, keyId: string): Promi
 }
 
 async function signerFor(key: { id: string; kid: string; privateKeyEnc: string }): Promise<Signer> {
-  const jwk = JSON.parse(open(key.privateKeyEnc, masterKey(), key.kid)) as JWK;
+  const jwk = await keyStore().get(key.kid, key.privateKeyEnc);
   const cryptoKey = await importJWK(jwk, "RS256");
   if (!(cryptoKey instanceof CryptoKey)) throw new Error("Unexpected key type");
   await db.signingKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });

@@ -28,6 +28,22 @@ export function connectionTests(ref: PortalRef) {
     }
   });
 
+  it("warns about a drifting clock before grants start failing, and explains them when they do", async () => {
+    const p = ref();
+    try {
+      await emulatorFetch(p.emulatorUrl, "/emulator/clock", { body: { advanceMs: 7_000 } });
+      const drifting = await p.m.connection.testConnection(p.actors.admin, p.environmentId);
+      expect(drifting.map((c) => [c.id, c.ok])).toEqual([["metadata", true], ["grant", true], ["clock", false], ["scopes", true], ["altinn", true]]);
+      expect(drifting[2]?.detail.en).toMatch(/differs from Maskinporten's by (6|7|8) s/);
+      await emulatorFetch(p.emulatorUrl, "/emulator/clock", { body: { advanceMs: 60_000 } });
+      const off = await p.m.connection.testConnection(p.actors.admin, p.environmentId);
+      expect(off.map((c) => [c.id, c.ok])).toEqual([["metadata", true], ["grant", false]]);
+      expect(off[1]?.detail.en).toMatch(/differs from Maskinporten's by (66|67|68) s/);
+    } finally {
+      await emulatorFetch(p.emulatorUrl, "/emulator/clock", { body: { reset: true } });
+    }
+  });
+
   it("is for admins and operators only", async () => {
     const p = ref();
     await expect(p.m.connection.testConnection(p.actors.auditor, p.environmentId)).rejects.toMatchObject({ code: "forbidden" });
