@@ -50,6 +50,7 @@ export async function updateSystem(actor: Actor | null, raw: EditSystemInput) {
     name: { nb: input.nameNb, nn: input.nameNn, en: input.nameEn },
     description: { nb: input.descriptionNb, nn: input.descriptionNn, en: input.descriptionEn },
     accessPackages: input.accessPackages, clientIds: input.clientIds, redirectUrls: input.redirectUrls, isVisible: input.isVisible,
+    ...(input.rights ? { rights: input.rights } : {}),
   };
   const audit = auditFor(actor, "system.update", row, environment);
   const sent = await runAs(actor.email, async () => {

@@ -65,6 +65,13 @@ export const editSystemSchema = z.object({
     .default([])
     .pipe(z.array(z.string().trim()).max(20, "sysreg.redirectTooMany").refine((urls) => urls.every((u) => isRegistrableRedirectUrl(u, true)), "sysreg.vld.00005")),
   clientIds: clientIdList("sysreg.vld.00011"),
+  // Single rights by resource id, one a line; absent means "keep Altinn's rights as they are". Whether a
+  // resource exists and can be delegated is Altinn's resource registry's call (AUTH.VLD-00003/00017).
+  rights: z
+    .union([z.string().transform((v) => v.split(/\s+/).filter(Boolean)), z.array(z.string())])
+    .optional()
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, "sysreg.rightFormat")).max(50, "errors.tooLong")
+      .refine((ids) => new Set(ids).size === ids.length, "sysreg.vld.00006").optional()),
   isVisible: z.boolean().default(false),
 }).superRefine((v, ctx) => {
   if (v.isVisible && hasClientPackage(v.accessPackages)) ctx.addIssue({ code: "custom", path: ["isVisible"], message: "sysreg.vld.00018" });

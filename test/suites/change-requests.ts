@@ -85,6 +85,31 @@ export function changeRequestTests(ref: PortalRef) {
     expect(audit[1]?.detail).toEqual({ from: "New", to: "Accepted" });
   });
 
+  it("edits single rights by resource id, checked by Altinn's resource registry, and asks for the change", async () => {
+    const { p, dal, system } = await load();
+    const { updateSystem } = await import("@/lib/dal/system-edit");
+    const row = await p.db.system.findUniqueOrThrow({ where: { id: system.id } });
+    const name = row.name as { nb: string; nn: string; en: string };
+    const description = row.description as { nb: string; nn: string; en: string };
+    const edit = (rights: string[]) => updateSystem(p.actors.admin, {
+      id: row.id, nameNb: name.nb, nameNn: name.nn, nameEn: name.en,
+      descriptionNb: description.nb, descriptionNn: description.nn, descriptionEn: description.en,
+      accessPackages: row.accessPackages, redirectUrls: row.redirectUrls, clientIds: row.clientIds, isVisible: row.isVisible, rights,
+    });
+    // Unknown and non-delegable resources: Altinn's answer lands at the rights field, nothing changes.
+    for (const [resource, code] of [["finnes-ikke", "00003"], ["ttd-maskinporten-schema", "00017"]] as const) {
+      const err = await expectAppError(edit([resource]), `AUTH.VLD-${code}`);
+      expect(err.fieldErrors?.rights).toEqual([`sysreg.vld.${code}`]);
+    }
+    expect((await p.db.system.findUniqueOrThrow({ where: { id: row.id } })).rights).toEqual([]);
+
+    await edit(["ske-skattegrunnlag"]);
+    expect((await p.db.system.findUniqueOrThrow({ where: { id: row.id } })).rights).toEqual(["ske-skattegrunnlag"]);
+    const plan = await dal.changePlan(p.actors.admin, system.id);
+    expect(plan.toRequest[0]?.diff.lists).toMatchObject({ requiredRights: ["ske-skattegrunnlag"], requiredAccessPackages: [] });
+    expect(await dal.createChangeRequests(p.actors.admin, system.id)).toEqual([{ orgNo: CUSTOMER_ORG, ok: true, status: "New" }]);
+  });
+
   it("lists agent system users apart: they cannot be changed, only recreated", async () => {
     const { p, dal, system } = await load();
     const customer = await p.db.customer.create({ data: { environmentId: p.environmentId, orgNo: "314250052", name: "Granlia Regnskapskontor" } });

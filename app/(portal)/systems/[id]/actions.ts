@@ -15,6 +15,7 @@ export const updateSystemAction = action(
     descriptionNb: f.get("descriptionNb"), descriptionNn: f.get("descriptionNn"), descriptionEn: f.get("descriptionEn"),
     accessPackages: f.getAll("accessPackages"), redirectUrls: f.get("redirectUrls") ?? "", clientIds: f.get("clientIds") ?? "",
     isVisible: f.get("isVisible") === "on",
+    rights: f.get("rights") ?? undefined,
   }),
   async (input, actor) => {
     const { id } = await updateSystem(actor, input);

@@ -56,11 +56,9 @@ export function EditSystemForm({ system, catalogue, owners, portalCallback }: Pr
         )}
         <FieldErrors name="accessPackages" errors={e.accessPackages} />
       </fieldset>
-      <div className="mb-4 text-sm">
-        <p className="font-medium">{t("sysreg.edit.rights")}</p>
-        {system.rights.length ? <ul className="list-disc pl-5">{system.rights.map((r) => <li key={r} className="font-mono">{r}</li>)}</ul> : <p>{t("sysreg.none")}</p>}
-        <FieldErrors name="rights" errors={e.rights} />
-      </div>
+      <TextArea name="rights" label={t("sysreg.edit.rights")} rows={3} defaultValue={v ? v.rights : system.rights.join("\n")} errors={e.rights}
+        aria-describedby="rights-hint rights-error" spellCheck={false} />
+      <p id="rights-hint" className="-mt-3 mb-4 text-xs text-slate-700">{t("sysreg.edit.rightsHint")}</p>
       <TextArea name="redirectUrls" label={t("sysreg.redirectUrls")} rows={3} value={redirects} onChange={(ev) => setRedirects(ev.target.value)}
         errors={e.redirectUrls} aria-describedby="redirectUrls-hint redirectUrls-error" />
       <p id="redirectUrls-hint" className="-mt-3 mb-2 text-xs text-slate-700">{t("sysreg.redirectHint", { url: portalCallback })}</p>
