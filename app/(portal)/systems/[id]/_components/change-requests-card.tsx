@@ -26,11 +26,11 @@ export async function ChangeRequestsCard({ actor, systemId, t }: { actor: Actor;
     <Card title={t("changes.title")}>
       <p className="mb-2 text-sm text-slate-700">{t("changes.intro")}</p>
       <p className="mb-3 font-medium">{plan.outdated.length ? t("changes.outdated", { count: plan.outdated.length }) : t("changes.upToDate")}</p>
-      {plan.toRequest.length > 0 && can(actor.role, "systems.manage") && (
-        <ChangeRequestButton systemId={systemId} kind="create" label={t("changes.create", { count: plan.toRequest.length })} />
+      {can(actor.role, "systems.manage") && (
+        <ChangeRequestButton systemId={systemId} kind="create" show={plan.toRequest.length > 0} label={t("changes.create", { count: plan.toRequest.length })} />
       )}
-      {requests.some((r) => r.status === "New") && can(actor.role, "requests.refresh") && (
-        <ChangeRequestButton systemId={systemId} kind="refresh" label={t("changes.refresh")} />
+      {can(actor.role, "requests.refresh") && (
+        <ChangeRequestButton systemId={systemId} kind="refresh" show={requests.some((r) => r.status === "New")} label={t("changes.refresh")} />
       )}
       {requests.length === 0 ? <p className="text-sm">{t("changes.none")}</p> : (
         <table className="w-full text-left text-sm">
