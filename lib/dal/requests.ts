@@ -13,8 +13,11 @@ export async function createRequest(actor: Actor | null, raw: CreateRequestInput
   const parsed = createRequestSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
-  const system = await db.system.findUnique({ where: { id: input.systemId }, select: { id: true, systemId: true, accessPackages: true, environmentId: true, altinnInternalId: true } });
+  const system = await db.system.findUnique({ where: { id: input.systemId }, select: { id: true, systemId: true, accessPackages: true, environmentId: true, altinnInternalId: true, deletedAt: true } });
   if (!system) throw notFound({ nb: "systemet", en: "System" });
+  if (system.deletedAt) {
+    throw new AppError("system_deleted", { nb: "Systemet er slettet i Altinn; det kan ikke få nye systembrukere.", en: "The system is deleted in Altinn; it cannot get new system users." }, 409);
+  }
   if (!system.altinnInternalId) {
     throw new AppError("system_not_registered", { nb: "Systemet er ikke registrert i Altinn ennå.", en: "The system is not registered in Altinn yet." }, 409);
   }

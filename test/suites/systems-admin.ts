@@ -110,6 +110,8 @@ export function systemAdminTests(ref: PortalRef) {
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
     await expectAppError(updateSystem(p.actors.admin, editOf(row)), "system_deleted", 409);
     await expectAppError(deleteSystem(p.actors.admin, { id: rowId, confirm: systemId }), "system_deleted", 409);
+    // Operators cannot start new requests for it either; nothing is sent to Altinn.
+    await expectAppError(p.m.requests.createRequest(p.actors.operator, { systemId: rowId, orgNo: "310904473" }), "system_deleted", 409);
   });
 
   it("refuses operators every System Register change, with nothing written anywhere", async () => {

@@ -13,7 +13,7 @@ export default async function RequestsPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
   const [requests, systems] = await Promise.all([listRequests(actor, environment.id), listSystems(actor, environment.id)]);
-  const registered = systems.filter((s) => s.altinnInternalId);
+  const registered = systems.filter((s) => s.altinnInternalId && !s.deletedAt);
   return (
     <>
       <PageHeader title={t("requests.title")} />
