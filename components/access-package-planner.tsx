@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useLocale, useT } from "@/components/providers";
 import { packageUse, type Catalogue, type CataloguePackage } from "@/lib/catalogue/model";
 import { planWarnings } from "@/lib/catalogue/plan";
@@ -17,11 +17,25 @@ const USE_STYLE = { both: "", standard: "border-sky-700 bg-sky-50 text-sky-900",
 /**
  * Searchable catalogue grouped by area, with the flags that decide where a package can be used. Every
  * checkbox stays in the DOM (hidden when filtered out) so a search never drops a choice from the form.
+ * The boxes are uncontrolled: React resets a form after its action, and the DOM is then the truth, so
+ * the summary is re-read from the boxes on every reset.
  */
 export function AccessPackagePlanner({ catalogue, selected: initial, visibleInputId = "isVisible", name = "accessPackages" }: Props) {
   const t = useT();
   const locale = useLocale();
   const [selected, setSelected] = useState(() => new Set(initial));
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const form = root.current?.closest("form");
+    if (!form) return;
+    const reread = () => setTimeout(() => {
+      const boxes = form.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${name}"]`);
+      setSelected(new Set([...boxes].filter((b) => b.checked).map((b) => b.value)));
+    }, 0);
+    form.addEventListener("reset", reread);
+    return () => form.removeEventListener("reset", reread);
+  }, [name]);
+  const initialSet = useMemo(() => new Set(initial), [initial]);
   const [query, setQuery] = useState("");
   const [visible, setVisible] = useState(false);
   useEffect(() => {
@@ -41,7 +55,7 @@ export function AccessPackagePlanner({ catalogue, selected: initial, visibleInpu
   const toggle = (urn: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(urn); else n.delete(urn); return n; });
 
   return (
-    <div>
+    <div ref={root}>
       <div className="mb-2 flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium">
           {t("planner.search")}
@@ -72,7 +86,7 @@ export function AccessPackagePlanner({ catalogue, selected: initial, visibleInpu
                       const use = packageUse(p);
                       return (
                         <li key={p.urn} className="flex flex-wrap items-center gap-2 py-0.5" hidden={!matches(p)}>
-                          <input id={id} type="checkbox" name={name} value={p.urn} className="h-4 w-4" checked={selected.has(p.urn)}
+                          <input id={id} type="checkbox" name={name} value={p.urn} className="h-4 w-4" defaultChecked={initialSet.has(p.urn)}
                             disabled={use === "none" && !selected.has(p.urn)} aria-describedby={use === "both" ? undefined : `${id}-use`}
                             onChange={(e) => toggle(p.urn, e.target.checked)} />
                           <label htmlFor={id} className="text-sm" title={p.description[locale]}>{p.name[locale]}</label>
