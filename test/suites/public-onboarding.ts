@@ -1,0 +1,122 @@
+import { afterAll, expect, it, vi } from "vitest";
+import type { PortalRef } from "../flow-suite";
+import type { Portal } from "../portal";
+import { emulatorFetch } from "../emulator-api";
+import { altinnCall, counts } from "../helpers";
+
+const SYSTEM_ID = "991825827_lonn-sync";
+// Organisations in the emulator's register that no other suite uses, so this suite can clean up after itself.
+const REJECTS = "311876546";
+const ESCALATES = "312345129";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Starts onboarding as the public page does and returns our ref and Altinn's id. */
+async function start(p: Portal, orgNo: string) {
+  const confirmUrl = await p.m.onboarding.startOnboarding("local", SYSTEM_ID, orgNo);
+  const altinnId = new URL(confirmUrl).searchParams.get("id") ?? "";
+  const row = await p.db.systemUserRequest.findUniqueOrThrow({ where: { altinnRequestId: altinnId }, select: { id: true } });
+  return { ref: row.id, altinnId, confirmUrl };
+}
+
+const decide = (p: Portal, altinnId: string, what: "approve" | "reject" | "escalate") =>
+  emulatorFetch(p.emulatorUrl, `/emulator/requests/${altinnId}/${what}`, { body: {} });
+
+export function publicOnboardingTests(ref: PortalRef) {
+  const refs: Record<string, string> = {};
+
+  afterAll(async () => {
+    // Later suites count requests and customers: leave Altinn and the database as this suite found them.
+    const p = ref();
+    const rows = await p.db.systemUserRequest.findMany({ where: { customer: { orgNo: { in: [REJECTS, ESCALATES] } } }, select: { id: true, altinnRequestId: true } });
+    for (const r of rows) await altinnCall(p, `/systemuser/request/vendor/${r.altinnRequestId}`, "DELETE");
+    for (const u of await p.db.systemUser.findMany({ where: { customer: { orgNo: { in: [REJECTS, ESCALATES] } } } })) {
+      await emulatorFetch(p.emulatorUrl, `/emulator/systemusers/${u.altinnSystemUserId}`, { method: "DELETE" });
+    }
+    const where = { customer: { orgNo: { in: [REJECTS, ESCALATES] } } };
+    await p.db.systemUser.deleteMany({ where });
+    await p.db.systemUserRequest.deleteMany({ where });
+    await p.db.customer.deleteMany({ where: { orgNo: { in: [REJECTS, ESCALATES] } } });
+  });
+
+  it("shows pending, then rejected, and a restart gives a fresh request that can be approved", async () => {
+    const p = ref();
+    const first = await start(p, REJECTS);
+    await expect(p.m.onboarding.completeOnboarding(first.ref)).resolves.toMatchObject({ kind: "pending", orgNo: REJECTS, ref: first.ref });
+    expect((await decide(p, first.altinnId, "reject")).status).toBe(200);
+    await expect(p.m.onboarding.completeOnboarding(first.ref)).resolves.toMatchObject({ kind: "rejected", orgNo: REJECTS });
+
+    const confirmUrl = await p.m.onboarding.restartOnboarding(first.ref);
+    const altinnId = new URL(confirmUrl).searchParams.get("id") ?? "";
+    expect(altinnId).not.toBe(first.altinnId);
+    const renewed = await p.db.systemUserRequest.findUniqueOrThrow({ where: { altinnRequestId: altinnId } });
+    expect(renewed.id).not.toBe(first.ref);
+    expect((await decide(p, altinnId, "approve")).status).toBe(200);
+    await expect(p.m.onboarding.completeOnboarding(renewed.id)).resolves.toMatchObject({ kind: "connected", orgNo: REJECTS });
+    // The rejected one stays on record as rejected; the vendor sees both.
+    await expect(p.db.systemUserRequest.findUniqueOrThrow({ where: { id: first.ref } })).resolves.toMatchObject({ status: "Rejected" });
+    expect(await p.db.systemUser.count({ where: { requestId: renewed.id } })).toBe(1);
+  });
+
+  it("says who must approve now when the customer escalated to an access manager", async () => {
+    const p = ref();
+    const { ref: r, altinnId } = await start(p, ESCALATES);
+    refs.escalated = r;
+    expect((await decide(p, altinnId, "escalate")).status).toBe(200);
+    const outcome = await p.m.onboarding.completeOnboarding(r);
+    expect(outcome).toMatchObject({ kind: "escalated", orgNo: ESCALATES });
+    await expect(p.db.systemUserRequest.findUniqueOrThrow({ where: { id: r } })).resolves.toMatchObject({ status: "New" });
+  });
+
+  it("Altinn down: says so, writes nothing, and the same link works once Altinn is back", async () => {
+    const p = ref();
+    const r = refs.escalated ?? "";
+    const fault = { path: "/authentication/api/v1/systemuser/request", errorRate: 1, status: 503 };
+    expect((await emulatorFetch(p.emulatorUrl, "/emulator/faults", { body: fault })).status).toBe(200);
+    try {
+      const before = await counts(p);
+      await expect(p.m.onboarding.completeOnboarding(r)).resolves.toEqual({ kind: "unavailable", ref: r });
+      expect(await counts(p)).toEqual(before);
+    } finally {
+      await emulatorFetch(p.emulatorUrl, `/emulator/faults?path=${encodeURIComponent(fault.path)}`, { method: "DELETE" });
+    }
+    await expect(p.m.onboarding.completeOnboarding(r)).resolves.toMatchObject({ kind: "escalated" });
+  });
+
+  it("after 28 days the request has expired, and starting again makes a new one", async () => {
+    const p = ref();
+    const r = refs.escalated ?? "";
+    // Both clocks move together (the emulator runs in-process and reads Date): moving only the
+    // emulator's would make Maskinporten refuse every grant (iat must be within ±10 s).
+    vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+    try {
+      vi.setSystemTime(Date.now() + 29 * DAY_MS);
+      p.m.tokens.clearTokenCache(p.environmentId);
+      await expect(p.m.onboarding.completeOnboarding(r)).resolves.toMatchObject({ kind: "expired", orgNo: ESCALATES });
+      const confirmUrl = await p.m.onboarding.restartOnboarding(r);
+      const fresh = await p.db.systemUserRequest.findUniqueOrThrow({ where: { altinnRequestId: new URL(confirmUrl).searchParams.get("id") ?? "" } });
+      expect(fresh.id).not.toBe(r);
+      await expect(p.m.onboarding.completeOnboarding(fresh.id)).resolves.toMatchObject({ kind: "pending" });
+    } finally {
+      vi.useRealTimers();
+      p.m.tokens.clearTokenCache(p.environmentId);
+    }
+  });
+
+  it("says wrong organisation when Altinn's request is for another org than ours", async () => {
+    const p = ref();
+    const row = await p.db.systemUserRequest.findFirstOrThrow({ where: { customer: { orgNo: ESCALATES } }, orderBy: { createdAt: "desc" } });
+    // Point our row at another customer: Altinn still reports the request for ESCALATES.
+    const other = await p.db.customer.findFirstOrThrow({ where: { orgNo: REJECTS } });
+    await p.db.systemUserRequest.update({ where: { id: row.id }, data: { customerId: other.id } });
+    await expect(p.m.onboarding.completeOnboarding(row.id)).resolves.toMatchObject({ kind: "wrong_org", orgNo: REJECTS });
+  });
+
+  it("answers one message for unknown, malformed and injected refs, and writes nothing", async () => {
+    const p = ref();
+    const before = await counts(p);
+    for (const bad of ["", "x", "00000000-0000-4000-8000-000000000000", "1 OR 1=1", "../../etc/passwd"]) {
+      await expect(p.m.onboarding.completeOnboarding(bad)).resolves.toEqual({ kind: "unknown" });
+    }
+    expect(await counts(p)).toEqual(before);
+  });
+}
