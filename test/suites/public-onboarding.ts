@@ -2,12 +2,14 @@ import { afterAll, expect, it, vi } from "vitest";
 import type { PortalRef } from "../flow-suite";
 import type { Portal } from "../portal";
 import { emulatorFetch } from "../emulator-api";
-import { altinnCall, counts } from "../helpers";
+import { altinnCall, counts, CUSTOMER_ORG, expectAppError } from "../helpers";
 
 const SYSTEM_ID = "991825827_lonn-sync";
 // Organisations in the emulator's register that no other suite uses, so this suite can clean up after itself.
 const REJECTS = "311876546";
 const ESCALATES = "312345129";
+const LINKED = "311001116";
+const OURS = [REJECTS, ESCALATES, LINKED];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Starts onboarding as the public page does and returns our ref and Altinn's id. */
@@ -27,15 +29,15 @@ export function publicOnboardingTests(ref: PortalRef) {
   afterAll(async () => {
     // Later suites count requests and customers: leave Altinn and the database as this suite found them.
     const p = ref();
-    const rows = await p.db.systemUserRequest.findMany({ where: { customer: { orgNo: { in: [REJECTS, ESCALATES] } } }, select: { id: true, altinnRequestId: true } });
+    const rows = await p.db.systemUserRequest.findMany({ where: { customer: { orgNo: { in: OURS } } }, select: { id: true, altinnRequestId: true } });
     for (const r of rows) await altinnCall(p, `/systemuser/request/vendor/${r.altinnRequestId}`, "DELETE");
-    for (const u of await p.db.systemUser.findMany({ where: { customer: { orgNo: { in: [REJECTS, ESCALATES] } } } })) {
+    for (const u of await p.db.systemUser.findMany({ where: { customer: { orgNo: { in: OURS } } } })) {
       await emulatorFetch(p.emulatorUrl, `/emulator/systemusers/${u.altinnSystemUserId}`, { method: "DELETE" });
     }
-    const where = { customer: { orgNo: { in: [REJECTS, ESCALATES] } } };
+    const where = { customer: { orgNo: { in: OURS } } };
     await p.db.systemUser.deleteMany({ where });
     await p.db.systemUserRequest.deleteMany({ where });
-    await p.db.customer.deleteMany({ where: { orgNo: { in: [REJECTS, ESCALATES] } } });
+    await p.db.customer.deleteMany({ where: { orgNo: { in: OURS } } });
   });
 
   it("shows pending, then rejected, and a restart gives a fresh request that can be approved", async () => {
@@ -118,5 +120,50 @@ export function publicOnboardingTests(ref: PortalRef) {
       await expect(p.m.onboarding.completeOnboarding(bad)).resolves.toEqual({ kind: "unknown" });
     }
     expect(await counts(p)).toEqual(before);
+  });
+
+  it("signed link: names system and masked org, starts the request for exactly that org, and is audited", async () => {
+    const p = ref();
+    const links = await import("@/lib/dal/onboarding-links");
+    const system = await p.db.system.findFirstOrThrow({ where: { systemId: SYSTEM_ID } });
+    const request = await p.m.requests.createRequest(p.actors.operator, { systemId: system.id, orgNo: LINKED });
+    await expectAppError(links.createOnboardingLink(p.actors.auditor, request.id), "forbidden", 403);
+    const link = await links.createOnboardingLink(p.actors.operator, request.id);
+    expect(link.generation).toBe(1);
+    expect(link.expiresAt.getTime() - Date.now()).toBeGreaterThan(7 * DAY_MS - 60_000);
+    const token = decodeURIComponent(new URL(link.url).pathname.split("/").pop() ?? "");
+    expect(link.url.startsWith("http://127.0.0.1:3999/onboard/l/")).toBe(true);
+    const resolved = await links.resolveOnboardingLink(token);
+    expect(resolved).toMatchObject({ orgNo: LINKED, maskedOrgNo: "••••••116", envSlug: "local", system: { systemId: SYSTEM_ID } });
+    const before = await counts(p);
+    await expect(links.startFromLink(token)).resolves.toBe(request.confirmUrl);
+    expect(await counts(p)).toEqual(before);
+    const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "onboarding_link.create" }, orderBy: { seq: "desc" } });
+    expect(audit).toMatchObject({ actorId: p.actors.operator.id, detail: { orgNo: LINKED, systemId: SYSTEM_ID, generation: 1 } });
+    refs.linkRequest = request.id;
+    refs.linkToken = token;
+  });
+
+  it("regenerating a link invalidates the older one; tampered and expired links are refused", async () => {
+    const p = ref();
+    const links = await import("@/lib/dal/onboarding-links");
+    const old = refs.linkToken ?? "";
+    const fresh = await links.createOnboardingLink(p.actors.admin, refs.linkRequest ?? "");
+    expect(fresh.generation).toBe(2);
+    const token = decodeURIComponent(new URL(fresh.url).pathname.split("/").pop() ?? "");
+    await expect(links.resolveOnboardingLink(old)).resolves.toBeNull();
+    await expectAppError(links.startFromLink(old), "invalid_link", 410);
+    await expect(links.resolveOnboardingLink(token)).resolves.toMatchObject({ orgNo: LINKED });
+    await expect(p.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).resolves.toMatchObject({ action: "onboarding_link.regenerate", detail: { generation: 2 } });
+    const [h, body, sig] = token.split(".");
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body ?? "", "base64url").toString()), org: CUSTOMER_ORG })).toString("base64url");
+    await expect(links.resolveOnboardingLink(`${h}.${forged}.${sig}`)).resolves.toBeNull();
+    vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+    try {
+      vi.setSystemTime(Date.now() + 8 * DAY_MS);
+      await expect(links.resolveOnboardingLink(token)).resolves.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 }
