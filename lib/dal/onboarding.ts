@@ -14,7 +14,8 @@ export async function startOnboarding(envSlug: string, systemId: string, orgNo: 
   const system = await findPublicSystem(envSlug, systemId);
   if (!system) throw unknownSystem();
   const environment = await loadEnvironmentById(system.environmentId);
-  const request = await runAs(`customer:${orgNo}`, () => createOrReuseRequest(environment, system, orgNo, { type: "customer", label: orgNo }, "public"));
+  const request = await runAs(`customer:${orgNo}`, () => createOrReuseRequest(environment, system, orgNo, { type: "customer", label: orgNo }, "public"))
+    .catch((err: unknown) => { throw err instanceof AppError && err.code === "AUTH-00004" ? cannotStart() : err; });
   // Defence in depth: this is where the customer is sent away, so check the link actually followed
   // (a stored one, when the request existed) against today's allowlist too.
   if (!isAllowedConfirmUrl(environment, request.confirmUrl)) throw confirmUrlNotAllowed(environment, request.confirmUrl);
@@ -78,6 +79,14 @@ const unknownRequest = () =>
     nb: "Vi fant ikke denne forespørselen. Lenken kan være feil eller utløpt. Start på nytt fra leverandørens påmeldingsside.",
     en: "We could not find this request. The link may be wrong or expired. Start again from the vendor's onboarding page.",
   }, 404);
+
+// Altinn refuses a new request when the org already has a system user. Saying so on a public page would
+// tell anyone which organisations are customers, so the words stay neutral.
+const cannotStart = () =>
+  new AppError("cannot_start", {
+    nb: "Vi kunne ikke starte en ny forespørsel for denne virksomheten. Er den allerede koblet til, trenger du ikke gjøre noe mer; ellers kan du be leverandøren om en personlig lenke.",
+    en: "We could not start a new request for this organisation. If it is already connected, you need to do nothing more; otherwise ask the vendor for a personal link.",
+  }, 409);
 
 const unknownSystem = () =>
   new AppError("unknown_system", { nb: "Dette systemet finnes ikke.", en: "This system does not exist." }, 404);

@@ -166,4 +166,13 @@ export function publicOnboardingTests(ref: PortalRef) {
       vi.useRealTimers();
     }
   });
+
+  it("does not tell the public page which organisations are already connected", async () => {
+    const p = ref();
+    const before = await counts(p);
+    const err = await expectAppError(p.m.onboarding.startOnboarding("local", SYSTEM_ID, CUSTOMER_ORG), "cannot_start", 409);
+    expect(`${err.userMessage.nb} ${err.userMessage.en}`).not.toMatch(/systembruker|system user|AUTH-/i);
+    // Only the failed attempt is recorded (for the vendor), nothing else is written.
+    expect(await counts(p)).toEqual({ ...before, audit: before.audit + 1 });
+  });
 }

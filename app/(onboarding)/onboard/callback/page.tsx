@@ -1,4 +1,6 @@
+import { headers } from "next/headers";
 import { completeOnboarding } from "@/lib/dal/onboarding";
+import { takePublic } from "@/lib/public-rate-limit";
 import { getT } from "@/lib/i18n/server";
 import { OutcomeView } from "./_components/outcome-view";
 
@@ -6,7 +8,17 @@ export const dynamic = "force-dynamic";
 
 /** Altinn sends the customer back here; the outcome is read from Altinn server-side, never from the URL. */
 export default async function CallbackPage({ searchParams }: { searchParams: Promise<{ ref?: string }> }) {
-  const [{ ref }, { t, locale }] = await Promise.all([searchParams, getT()]);
+  const [{ ref }, { t, locale }, h] = await Promise.all([searchParams, getT(), headers()]);
+  // Every view asks Altinn, so the page shares the callback's limit (a page cannot answer 429 itself).
+  const limit = takePublic(h, "callback");
+  if (!limit.ok) {
+    return (
+      <>
+        <h1 className="mb-4 text-2xl font-bold">{t("ob.rateLimited.title")}</h1>
+        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">{t("ob.rateLimited.body", { seconds: limit.retryAfterS })}</p>
+      </>
+    );
+  }
   const outcome = await completeOnboarding(typeof ref === "string" ? ref : "");
   return <OutcomeView outcome={outcome} t={t} locale={locale} />;
 }

@@ -1,10 +1,13 @@
 import { startFromLink } from "@/lib/dal/onboarding-links";
 import { AppError } from "@/lib/errors";
+import { limitPublic } from "@/lib/public-rate-limit";
 
 type Ctx = { params: Promise<{ token: string }> };
 
 /** Plain form POST: 303 to Altinn's confirm page, or 303 back to the link page with an error code. */
 export async function POST(req: Request, ctx: Ctx) {
+  const limited = limitPublic(req, "link");
+  if (limited) return limited;
   const token = decodeURIComponent((await ctx.params).token);
   const page = new URL(`/onboard/l/${encodeURIComponent(token)}`, req.url);
   try {
