@@ -12,6 +12,8 @@ const requestResponse = z.object({
   partyOrgNo: z.string(),
   accessPackages: z.array(z.object({ urn: z.string() })).optional().default([]),
   status: z.enum(REQUEST_STATUSES),
+  // Set when the customer handed the request on to the organisation's access managers (CONTRACT §4.3).
+  escalated: z.boolean().optional(),
   redirectUrl: z.string().optional(),
   confirmUrl: z.url(),
 }).loose();

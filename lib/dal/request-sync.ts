@@ -85,13 +85,13 @@ export async function syncRequest(environment: EnvironmentView, requestId: strin
       system: { select: { systemId: true } }, customer: { select: { orgNo: true } }, systemUser: { select: { id: true } } },
   });
   const remote = await getRequest(environment, row.altinnRequestId);
-  if (!remote) return { status: row.status, missingInAltinn: true };
+  if (!remote) return { status: row.status, missingInAltinn: true as boolean, remote: null };
   const systemUser = remote.status === "Accepted" && !row.systemUser
     ? await findSystemUser(environment, { systemId: row.system.systemId, orgNo: row.customer.orgNo, externalRef: row.externalRef })
     : null;
   if (remote.status === row.status && !systemUser) {
     await db.systemUserRequest.update({ where: { id: row.id }, data: { lastCheckedAt: new Date() } });
-    return { status: row.status, missingInAltinn: false };
+    return { status: row.status, missingInAltinn: false, remote };
   }
   await db.$transaction(async (tx) => {
     await tx.systemUserRequest.update({ where: { id: row.id }, data: { status: remote.status, lastCheckedAt: new Date() } });
@@ -110,5 +110,5 @@ export async function syncRequest(environment: EnvironmentView, requestId: strin
       await recordAudit({ actor: by, action: "systemuser.link", target: { type: "system_user", id: systemUser.id }, outcome: "success", environmentId: environment.id, detail: { orgNo: row.customer.orgNo, systemId: row.system.systemId } }, tx);
     }
   });
-  return { status: remote.status, missingInAltinn: false };
+  return { status: remote.status, missingInAltinn: false, remote };
 }

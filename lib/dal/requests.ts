@@ -50,7 +50,8 @@ export async function refreshRequest(actor: Actor | null, id: string) {
   assertCan(actor, "requests.refresh");
   const row = await getRequestView(actor, id);
   const environment = await loadEnvironmentById(row.system.environmentId);
-  return runAs(actor.email, () => syncRequest(environment, id, { type: "user", id: actor.id, label: actor.email }));
+  const { status, missingInAltinn } = await runAs(actor.email, () => syncRequest(environment, id, { type: "user", id: actor.id, label: actor.email }));
+  return { status, missingInAltinn };
 }
 
 export async function listCustomers(actor: Actor | null, environmentId: string) {

@@ -98,12 +98,12 @@ export function chainTests(ref: PortalRef) {
     const p = ref();
     const before = await counts(p);
     await expect(p.m.onboarding.completeOnboarding(state.requestId)).resolves.toEqual({
-      status: "Accepted", orgNo: CUSTOMER_ORG, envSlug: "local", systemId: SYSTEM_ID,
+      kind: "connected", ref: state.requestId, orgNo: CUSTOMER_ORG, envSlug: "local", systemId: SYSTEM_ID,
       systemName: { nb: "Lønnssynk", nn: "Lønssynk", en: "Payroll sync" },
     });
-    await expectAppError(p.m.onboarding.completeOnboarding(randomUUID()), "unknown_request", 404);
-    await expectAppError(p.m.onboarding.completeOnboarding("not-a-uuid"), "unknown_request", 404);
-    await expectAppError(p.m.onboarding.completeOnboarding(`${state.requestId}'--`), "unknown_request", 404);
+    for (const bad of [randomUUID(), "not-a-uuid", `${state.requestId}'--`]) {
+      await expect(p.m.onboarding.completeOnboarding(bad)).resolves.toEqual({ kind: "unknown" });
+    }
     expect(await counts(p)).toEqual(before);
   });
 }

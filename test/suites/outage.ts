@@ -53,12 +53,12 @@ export function outageTests(ref: PortalRef) {
     expect(statuses).toEqual([{ status: "Accepted", customer: { orgNo: CUSTOMER_ORG } }, { status: "New", customer: { orgNo: OTHER_CUSTOMER_ORG } }]);
     await expect(p.m.audit.verifyAuditChain(p.actors.auditor)).resolves.toMatchObject({ ok: true });
   });
-  it("keeps a request Altinn no longer knows, and tells the customer it is unknown", async () => {
+  it("keeps a request Altinn no longer knows, and tells the customer it has expired", async () => {
     const p = ref();
     const row = await p.db.systemUserRequest.findFirstOrThrow({ where: { status: "New" } });
     expect((await altinnCall(p, `/systemuser/request/vendor/${row.altinnRequestId}`, "DELETE")).status).toBe(202);
     const before = await counts(p);
-    await expectAppError(p.m.onboarding.completeOnboarding(row.id), "unknown_request", 404);
+    await expect(p.m.onboarding.completeOnboarding(row.id)).resolves.toMatchObject({ kind: "expired", ref: row.id });
     await expect(p.m.requests.refreshRequest(p.actors.operator, row.id)).resolves.toEqual({ status: "New", missingInAltinn: true });
     expect(await counts(p)).toEqual(before);
     await expect(p.db.systemUserRequest.findUniqueOrThrow({ where: { id: row.id } })).resolves.toMatchObject({ status: "New", confirmUrl: row.confirmUrl });

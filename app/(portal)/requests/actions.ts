@@ -4,6 +4,7 @@ import { z } from "zod";
 import { action } from "@/lib/actions/safe-action";
 import { createRequestSchema } from "@/lib/validations/request";
 import { createRequest, refreshRequest } from "@/lib/dal/requests";
+import { createOnboardingLink } from "@/lib/dal/onboarding-links";
 
 export const createRequestAction = action(
   "requests.create",
@@ -23,5 +24,22 @@ export const refreshRequestAction = action(
   async (input, actor) => {
     await refreshRequest(actor, input.id);
     revalidatePath(`/requests/${input.id}`);
+  },
+);
+
+export const createOnboardingLinkAction = action(
+  "requests.create",
+  z.object({ id: z.uuid() }),
+  (f) => ({ id: f.get("id") }),
+  async (input, actor) => {
+    const link = await createOnboardingLink(actor, input.id);
+    const at = (l: string) => link.expiresAt.toLocaleString(l, { timeZone: "Europe/Oslo" });
+    return {
+      result: { url: link.url },
+      message: {
+        nb: `Ny lenke laget. Den gjelder til ${at("nb-NO")}; eldre lenker for denne kunden virker ikke lenger.`,
+        en: `New link created. It is valid until ${at("en-GB")}; older links for this customer no longer work.`,
+      },
+    };
   },
 );

@@ -9,6 +9,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LiveStatus } from "./_components/live-status";
 import { RefreshForm } from "./_components/refresh-form";
+import { LinkForm } from "./_components/link-form";
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), requireActor()]);
@@ -35,6 +36,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <dt className="font-medium">{t("requests.confirmUrl")}</dt>
           <dd className="flex flex-wrap items-center gap-2"><a href={r.confirmUrl} className="break-all font-mono text-sm text-brand-700 underline">{r.confirmUrl}</a><CopyButton text={r.confirmUrl} /></dd>
         </dl>
+        {can(actor.role, "requests.create") && <LinkForm id={r.id} />}
       </Card>
     </>
   );

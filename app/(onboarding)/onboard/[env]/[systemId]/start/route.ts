@@ -1,11 +1,14 @@
 import { orgNoSchema } from "@/lib/validations/request";
 import { startOnboarding } from "@/lib/dal/onboarding";
 import { AppError } from "@/lib/errors";
+import { limitPublic } from "@/lib/public-rate-limit";
 
 type Ctx = { params: Promise<{ env: string; systemId: string }> };
 
 /** Plain form POST (works without JavaScript): 303 to Altinn's confirm page, or 303 back with an error code. */
 export async function POST(req: Request, ctx: Ctx) {
+  const limited = limitPublic(req, "start");
+  if (limited) return limited;
   const { env, systemId } = await ctx.params;
   const form = await req.formData();
   const raw = String(form.get("orgNo") ?? "");
@@ -23,7 +26,7 @@ export async function POST(req: Request, ctx: Ctx) {
   } catch (err) {
     if (err instanceof AppError) {
       console.warn(`[onboarding] start failed: ${err.code}`);
-      return back(err.code);
+      return back(err.code === "cannot_start" ? "ob.cannotStart" : err.code);
     }
     throw err;
   }

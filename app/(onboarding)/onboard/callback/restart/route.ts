@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { restartOnboarding } from "@/lib/dal/onboarding";
+import { AppError } from "@/lib/errors";
+import { limitPublic } from "@/lib/public-rate-limit";
+
+/**
+ * "Start again" from an outcome page (plain form POST): the ref names the request, everything else
+ * (customer, system) is read server-side. A renewed request goes straight to Altinn's confirm page.
+ */
+export async function POST(req: Request) {
+  const limited = limitPublic(req, "callback");
+  if (limited) return limited;
+  const ref = z.uuid().safeParse((await req.formData()).get("ref"));
+  const back = new URL("/onboard/callback", req.url);
+  if (!ref.success) return Response.redirect(back, 303);
+  back.searchParams.set("ref", ref.data);
+  try {
+    return Response.redirect(await restartOnboarding(ref.data), 303);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    console.warn(`[onboarding] restart failed: ${err.code}`);
+    // The outcome page re-checks and shows the fitting message (unavailable, unknown, ...).
+    return Response.redirect(back, 303);
+  }
+}

@@ -1,0 +1,22 @@
+import { startFromLink } from "@/lib/dal/onboarding-links";
+import { AppError } from "@/lib/errors";
+import { limitPublic } from "@/lib/public-rate-limit";
+
+type Ctx = { params: Promise<{ token: string }> };
+
+/** Plain form POST: 303 to Altinn's confirm page, or 303 back to the link page with an error code. */
+export async function POST(req: Request, ctx: Ctx) {
+  const limited = limitPublic(req, "link");
+  if (limited) return limited;
+  const token = decodeURIComponent((await ctx.params).token);
+  const page = new URL(`/onboard/l/${encodeURIComponent(token)}`, req.url);
+  try {
+    return Response.redirect(await startFromLink(token), 303);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    console.warn(`[onboarding] link start failed: ${err.code}`);
+    // An invalid link needs no code: the page itself says the link no longer works.
+    if (err.code !== "invalid_link") page.searchParams.set("error", err.code);
+    return Response.redirect(page, 303);
+  }
+}
