@@ -5,6 +5,7 @@ import type { TestDatabase } from "./databases";
 import { startPortal, type Portal } from "./portal";
 import { auditTests } from "./suites/audit";
 import { chainTests } from "./suites/chain";
+import { customerTests } from "./suites/customers";
 import { keyTests } from "./suites/keys";
 import { keyImportTests } from "./suites/key-import";
 import { outageTests } from "./suites/outage";
@@ -40,6 +41,7 @@ export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
   // Order matters: the chain creates the system and request the later groups look at.
   describe("roles are enforced in the data layer", () => roleTests(ref));
   describe("the chain from key to system user", () => chainTests(ref));
+  describe("customers, request timeline and renew", () => customerTests(ref));
   describe("signing key storage", () => keyTests(ref));
   describe("signing key import", () => keyImportTests(ref));
   describe("audit chain", () => auditTests(ref));

@@ -14,6 +14,8 @@ const requestResponse = z.object({
   status: z.enum(REQUEST_STATUSES),
   redirectUrl: z.string().optional(),
   confirmUrl: z.url(),
+  // Set when the approver lacked rights and sent it on to someone who has them (CONTRACT §4.3).
+  escalated: z.boolean().optional().default(false),
 }).loose();
 export type AltinnRequest = z.infer<typeof requestResponse>;
 

@@ -4,6 +4,7 @@ import { keysEn } from "@/lib/i18n/areas/keys";
 import { tokensEn } from "@/lib/i18n/areas/tokens";
 import { systemsEn } from "@/lib/i18n/areas/systems";
 import { packagesEn } from "@/lib/i18n/areas/packages";
+import { customersEn } from "@/lib/i18n/areas/customers";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
@@ -11,6 +12,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...tokensEn,
   ...systemsEn,
   ...packagesEn,
+  ...customersEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",

@@ -4,6 +4,7 @@ import { keysNb } from "@/lib/i18n/areas/keys";
 import { tokensNb } from "@/lib/i18n/areas/tokens";
 import { systemsNb } from "@/lib/i18n/areas/systems";
 import { packagesNb } from "@/lib/i18n/areas/packages";
+import { customersNb } from "@/lib/i18n/areas/customers";
 
 export const nb = {
   ...environmentsNb,
@@ -11,6 +12,7 @@ export const nb = {
   ...tokensNb,
   ...systemsNb,
   ...packagesNb,
+  ...customersNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",
