@@ -4,6 +4,8 @@ import { z } from "zod";
 import { action } from "@/lib/actions/safe-action";
 import { createRequestSchema } from "@/lib/validations/request";
 import { createRequest, refreshRequest } from "@/lib/dal/requests";
+import { renewRequest } from "@/lib/dal/request-renew";
+import { currentEnvironment } from "@/lib/current-environment";
 
 export const createRequestAction = action(
   "requests.create",
@@ -23,5 +25,17 @@ export const refreshRequestAction = action(
   async (input, actor) => {
     await refreshRequest(actor, input.id);
     revalidatePath(`/requests/${input.id}`);
+  },
+);
+
+export const renewRequestAction = action(
+  "requests.create",
+  z.object({ id: z.uuid() }),
+  (f) => ({ id: f.get("id") }),
+  async (input, actor) => {
+    const environment = await currentEnvironment(actor);
+    const renewed = await renewRequest(actor, environment.id, input.id);
+    revalidatePath("/requests");
+    return { redirectTo: `/requests/${renewed.id}` };
   },
 );
