@@ -172,6 +172,17 @@ export function customerTests(ref: PortalRef) {
     expect(row.externalRef).toBe(tallkloa.externalRef);
   });
 
+  it("records an escalation once, while the request keeps waiting", async () => {
+    const p = ref();
+    const row = await p.db.systemUserRequest.findFirstOrThrow({ where: { status: "New", customer: { orgNo: TALLKLOA } } });
+    expect((await emulatorFetch(p.emulatorUrl, `/emulator/requests/${row.altinnRequestId}/escalate`, { body: {} })).status).toBe(200);
+    await expect(p.m.requests.refreshRequest(p.actors.operator, row.id)).resolves.toMatchObject({ status: "New" });
+    expect(await kinds(p, row.id)).toEqual(["created", "escalated"]);
+    const before = await allCounts(p);
+    await p.m.requests.refreshRequest(p.actors.operator, row.id);
+    expect(await allCounts(p)).toEqual(before);
+  });
+
   it("lets auditors read but not write, and refuses them the export, with nothing written", async () => {
     const p = ref();
     const { auditor, operator } = p.actors;
