@@ -6,6 +6,7 @@ import { startPortal, type Portal } from "./portal";
 import { auditTests } from "./suites/audit";
 import { chainTests } from "./suites/chain";
 import { publicOnboardingTests } from "./suites/public-onboarding";
+import { customerTests } from "./suites/customers";
 import { keyTests } from "./suites/keys";
 import { keyImportTests } from "./suites/key-import";
 import { outageTests } from "./suites/outage";
@@ -42,6 +43,7 @@ export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
   describe("roles are enforced in the data layer", () => roleTests(ref));
   describe("the chain from key to system user", () => chainTests(ref));
   describe("public onboarding: outcomes, signed links, rate limits", () => publicOnboardingTests(ref));
+  describe("customers, request timeline and renew", () => customerTests(ref));
   describe("signing key storage", () => keyTests(ref));
   describe("signing key import", () => keyImportTests(ref));
   describe("audit chain", () => auditTests(ref));

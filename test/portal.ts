@@ -10,13 +10,15 @@ import { migrateDeploy } from "@/scripts/lib/migrate";
 import { emulatorFetch } from "./emulator-api";
 
 async function loadModules() {
-  const [db, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens, calls, connection] = await Promise.all([
+  const [db, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens, calls, connection, customers, customerExport, requestBulk, requestRenew, requestEvents] = await Promise.all([
     import("@/lib/db"), import("@/lib/bootstrap"), import("@/lib/dal/users"), import("@/lib/dal/keys"),
     import("@/lib/dal/systems"), import("@/lib/dal/requests"), import("@/lib/dal/onboarding"),
     import("@/lib/dal/audit"), import("@/lib/dal/environments"), import("@/lib/maskinporten/tokens"),
     import("@/lib/dal/outbound-calls"), import("@/lib/dal/connection-test"),
+    import("@/lib/dal/customers"), import("@/lib/dal/customer-export"), import("@/lib/dal/request-bulk"),
+    import("@/lib/dal/request-renew"), import("@/lib/dal/request-events"),
   ]);
-  return { db: db.db, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens, calls, connection };
+  return { db: db.db, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens, calls, connection, customers, customerExport, requestBulk, requestRenew, requestEvents };
 }
 
 export type Modules = Awaited<ReturnType<typeof loadModules>>;

@@ -12,10 +12,10 @@ const requestResponse = z.object({
   partyOrgNo: z.string(),
   accessPackages: z.array(z.object({ urn: z.string() })).optional().default([]),
   status: z.enum(REQUEST_STATUSES),
-  // Set when the customer handed the request on to the organisation's access managers (CONTRACT §4.3).
-  escalated: z.boolean().optional(),
   redirectUrl: z.string().optional(),
   confirmUrl: z.url(),
+  // Set when the approver lacked rights and sent it on to someone who has them (CONTRACT §4.3).
+  escalated: z.boolean().optional().default(false),
 }).loose();
 export type AltinnRequest = z.infer<typeof requestResponse>;
 

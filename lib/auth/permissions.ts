@@ -8,6 +8,9 @@ const MATRIX = {
   "systems.manage": ["admin"],
   "requests.create": ["admin", "operator"],
   "requests.refresh": ["admin", "operator"],
+  "customers.manage": ["admin", "operator"],
+  // The export carries every customer's open confirm link: an operational tool, not an audit record.
+  "customers.export": ["admin", "operator"],
   "environments.test": ["admin", "operator"],
   // Environment settings (URLs, client, allowlists), production's included, are an admin's call.
   "environments.manage": ["admin"],

@@ -7,6 +7,10 @@ import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { confirmUrlNotAllowed, isAllowedConfirmUrl, type EnvironmentView } from "@/lib/dal/environments";
 import { createStandardRequest, deleteRequest, findSystemUser, getRequest, type CreateRequestInput } from "@/lib/altinn/requests";
+import { eventForStatus, recordRequestEvent } from "@/lib/dal/request-events";
+
+/** Altinn's archiver soft-deletes requests this many days after creation (CONTRACT §4.1). */
+export const REQUEST_LIFETIME_DAYS = 28;
 
 type SystemRef = { id: string; systemId: string; accessPackages: string[] };
 
@@ -22,11 +26,15 @@ const hostOf = (value: string) => (URL.canParse(value) ? new URL(value).host : n
  * Creates (or, since Altinn's create is idempotent per system+org+externalRef, finds) the request in
  * Altinn, then stores it. Our own id travels in the redirect URL so the callback can find the row.
  */
-export async function createOrReuseRequest(environment: EnvironmentView, system: SystemRef, orgNo: string, by: AuditActor, via: "operator" | "public") {
+export async function createOrReuseRequest(environment: EnvironmentView, system: SystemRef, orgNo: string, by: AuditActor, via: "operator" | "public", renewedFrom?: string) {
   const ref = randomUUID();
   const audit = { actor: by, action: "request.create", target: { type: "system_user_request", id: null as string | null }, environmentId: environment.id };
+  // The customer's own externalRef (random for customers created on the Customers page). A customer
+  // first seen here keeps the org number, as before 0009: tokens and the doctor already rely on it.
+  const existing = await db.customer.findUnique({ where: { environmentId_orgNo: { environmentId: environment.id, orgNo } }, select: { externalRef: true } });
+  const externalRef = existing?.externalRef ?? orgNo;
   const input: CreateRequestInput = {
-    systemId: system.systemId, partyOrgNo: orgNo, externalRef: orgNo, accessPackages: system.accessPackages, redirectUrl: callbackUrl(ref),
+    systemId: system.systemId, partyOrgNo: orgNo, externalRef, accessPackages: system.accessPackages, redirectUrl: callbackUrl(ref),
   };
   let result: Awaited<ReturnType<typeof createStandardRequest>>;
   try {
@@ -34,8 +42,14 @@ export async function createOrReuseRequest(environment: EnvironmentView, system:
     // Altinn hands back a rejected request for the same customer until it is deleted; a customer who
     // comes back wants a fresh one to approve, so renew it (CONTRACT §8).
     if (result.request.status === "Rejected" || result.request.status === "Denied") {
-      await deleteRequest(environment, result.request.id);
-      await recordAudit({ ...audit, action: "request.renew", outcome: "success", detail: { orgNo, systemId: system.systemId, replaced: result.request.id, via } });
+      const replacedId = result.request.id;
+      await deleteRequest(environment, replacedId);
+      const old = await db.systemUserRequest.findUnique({ where: { altinnRequestId: replacedId }, select: { id: true } });
+      await db.$transaction(async (tx) => {
+        if (old) await recordRequestEvent(tx, old.id, "deleted", { altinnRequestId: replacedId, via });
+        await recordAudit({ ...audit, action: "request.renew", outcome: "success", detail: { orgNo, systemId: system.systemId, replaced: replacedId, via } }, tx);
+      });
+      renewedFrom ??= old?.id;
       result = await createStandardRequest(environment, input);
     }
   } catch (err) {
@@ -61,18 +75,20 @@ export async function createOrReuseRequest(environment: EnvironmentView, system:
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.upsert({
       where: { environmentId_orgNo: { environmentId: environment.id, orgNo } },
-      create: { environmentId: environment.id, orgNo }, update: {}, select: { id: true },
+      create: { environmentId: environment.id, orgNo, externalRef }, update: {}, select: { id: true },
     });
     const row = await tx.systemUserRequest.create({
       data: {
-        id, systemId: system.id, customerId: customer.id, altinnRequestId: request.id, externalRef: request.externalRef ?? orgNo,
+        id, systemId: system.id, customerId: customer.id, altinnRequestId: request.id, externalRef: request.externalRef ?? externalRef,
         status: request.status, confirmUrl: request.confirmUrl, redirectUrl: request.redirectUrl ?? null,
         accessPackages: request.accessPackages.map((p) => p.urn), createdVia: via,
         createdById: by.type === "user" ? by.id : null,
       },
       select: { id: true, confirmUrl: true, status: true },
     });
-    await recordAudit({ ...audit, target: { type: "system_user_request", id: row.id }, outcome: "success", detail: { orgNo, systemId: system.systemId, altinnRequestId: request.id, existedInAltinn: result.existed, via } }, tx);
+    await recordRequestEvent(tx, row.id, "created", { altinnRequestId: request.id, existedInAltinn: result.existed, via, renewedFrom: renewedFrom ?? null });
+    if (renewedFrom) await recordRequestEvent(tx, renewedFrom, "renewed", { to: row.id });
+    await recordAudit({ ...audit, target: { type: "system_user_request", id: row.id }, outcome: "success", detail: { orgNo, systemId: system.systemId, altinnRequestId: request.id, existedInAltinn: result.existed, via, renewedFrom: renewedFrom ?? null } }, tx);
     return { ...row, existed: result.existed };
   });
 }
@@ -81,20 +97,39 @@ export async function createOrReuseRequest(environment: EnvironmentView, system:
 export async function syncRequest(environment: EnvironmentView, requestId: string, by: AuditActor) {
   const row = await db.systemUserRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { id: true, status: true, altinnRequestId: true, externalRef: true, systemId: true, customerId: true,
-      system: { select: { systemId: true } }, customer: { select: { orgNo: true } }, systemUser: { select: { id: true } } },
+    select: { id: true, status: true, altinnRequestId: true, externalRef: true, systemId: true, customerId: true, createdAt: true,
+      system: { select: { systemId: true } }, customer: { select: { orgNo: true } }, systemUser: { select: { id: true } },
+      events: { where: { kind: { in: ["escalated", "deleted"] } }, select: { kind: true } } },
   });
   const remote = await getRequest(environment, row.altinnRequestId);
-  if (!remote) return { status: row.status, missingInAltinn: true as boolean, remote: null };
+  if (!remote) {
+    // Altinn forgets every request 28 days after creation (404 AUTH-00010). One still waiting, that old,
+    // that we did not delete ourselves has expired: keep that in our own timeline, since Altinn keeps
+    // nothing. Younger ones were deleted by someone else; they stay as they are (no guessing).
+    const ageDays = Math.floor((Date.now() - row.createdAt.getTime()) / 86_400_000);
+    if (row.status === "New" && ageDays >= REQUEST_LIFETIME_DAYS && !row.events.some((e) => e.kind === "deleted")) {
+      await db.$transaction(async (tx) => {
+        await tx.systemUserRequest.update({ where: { id: row.id }, data: { status: "Timedout", lastCheckedAt: new Date() } });
+        await recordRequestEvent(tx, row.id, "expired", { altinnRequestId: row.altinnRequestId, portalAgeDays: ageDays });
+        await recordAudit({ actor: by, action: "request.status", target: { type: "system_user_request", id: row.id }, outcome: "success", environmentId: environment.id, detail: { from: row.status, to: "Timedout", reason: "missing_in_altinn" } }, tx);
+      });
+      return { status: "Timedout" as const, missingInAltinn: true as boolean, remote: null };
+    }
+    return { status: row.status, missingInAltinn: true as boolean, remote: null };
+  }
+  const newlyEscalated = remote.escalated && !row.events.some((e) => e.kind === "escalated");
   const systemUser = remote.status === "Accepted" && !row.systemUser
     ? await findSystemUser(environment, { systemId: row.system.systemId, orgNo: row.customer.orgNo, externalRef: row.externalRef })
     : null;
-  if (remote.status === row.status && !systemUser) {
+  if (remote.status === row.status && !systemUser && !newlyEscalated) {
     await db.systemUserRequest.update({ where: { id: row.id }, data: { lastCheckedAt: new Date() } });
     return { status: row.status, missingInAltinn: false, remote };
   }
   await db.$transaction(async (tx) => {
     await tx.systemUserRequest.update({ where: { id: row.id }, data: { status: remote.status, lastCheckedAt: new Date() } });
+    if (newlyEscalated) await recordRequestEvent(tx, row.id, "escalated");
+    const kind = remote.status !== row.status ? eventForStatus(remote.status) : null;
+    if (kind) await recordRequestEvent(tx, row.id, kind, { from: row.status, to: remote.status });
     if (remote.status !== row.status) {
       await recordAudit({ actor: by, action: "request.status", target: { type: "system_user_request", id: row.id }, outcome: "success", environmentId: environment.id, detail: { from: row.status, to: remote.status } }, tx);
     }

@@ -5,6 +5,7 @@ import { tokensEn } from "@/lib/i18n/areas/tokens";
 import { systemsEn } from "@/lib/i18n/areas/systems";
 import { packagesEn } from "@/lib/i18n/areas/packages";
 import { onboardingEn } from "@/lib/i18n/areas/onboarding";
+import { customersEn } from "@/lib/i18n/areas/customers";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
@@ -13,6 +14,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...systemsEn,
   ...packagesEn,
   ...onboardingEn,
+  ...customersEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",

@@ -5,6 +5,7 @@ import { tokensNb } from "@/lib/i18n/areas/tokens";
 import { systemsNb } from "@/lib/i18n/areas/systems";
 import { packagesNb } from "@/lib/i18n/areas/packages";
 import { onboardingNb } from "@/lib/i18n/areas/onboarding";
+import { customersNb } from "@/lib/i18n/areas/customers";
 
 export const nb = {
   ...environmentsNb,
@@ -13,6 +14,7 @@ export const nb = {
   ...systemsNb,
   ...packagesNb,
   ...onboardingNb,
+  ...customersNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",

@@ -112,7 +112,7 @@ export function changeRequestTests(ref: PortalRef) {
 
   it("lists agent system users apart: they cannot be changed, only recreated", async () => {
     const { p, dal, system } = await load();
-    const customer = await p.db.customer.create({ data: { environmentId: p.environmentId, orgNo: "314250052", name: "Granlia Regnskapskontor" } });
+    const customer = await p.db.customer.create({ data: { environmentId: p.environmentId, orgNo: "314250052", name: "Granlia Regnskapskontor", externalRef: "314250052" } });
     const agent = await p.db.systemUser.create({ data: { systemId: system.id, customerId: customer.id, altinnSystemUserId: crypto.randomUUID(), externalRef: "314250052", userType: "agent" } });
     try {
       const plan = await dal.changePlan(p.actors.admin, system.id);

@@ -5,6 +5,8 @@ import { action } from "@/lib/actions/safe-action";
 import { createRequestSchema } from "@/lib/validations/request";
 import { createRequest, refreshRequest } from "@/lib/dal/requests";
 import { createOnboardingLink } from "@/lib/dal/onboarding-links";
+import { renewRequest } from "@/lib/dal/request-renew";
+import { currentEnvironment } from "@/lib/current-environment";
 
 export const createRequestAction = action(
   "requests.create",
@@ -41,5 +43,17 @@ export const createOnboardingLinkAction = action(
         en: `New link created. It is valid until ${at("en-GB")}; older links for this customer no longer work.`,
       },
     };
+  },
+);
+
+export const renewRequestAction = action(
+  "requests.create",
+  z.object({ id: z.uuid() }),
+  (f) => ({ id: f.get("id") }),
+  async (input, actor) => {
+    const environment = await currentEnvironment(actor);
+    const renewed = await renewRequest(actor, environment.id, input.id);
+    revalidatePath("/requests");
+    return { redirectTo: `/requests/${renewed.id}` };
   },
 );

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getRequestView } from "@/lib/dal/requests";
+import { listRequestEvents } from "@/lib/dal/request-events";
 import { currentEnvironment } from "@/lib/current-environment";
 import { getT } from "@/lib/i18n/server";
 import { AppError } from "@/lib/errors";
@@ -10,6 +11,12 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { LiveStatus } from "./_components/live-status";
 import { RefreshForm } from "./_components/refresh-form";
 import { LinkForm } from "./_components/link-form";
+import { RenewForm } from "./_components/renew-form";
+import { ShareLink } from "./_components/share-link";
+import { Timeline } from "./_components/timeline";
+
+// Altinn lets a rejected request block new ones until deleted; an expired one is gone already.
+const RENEWABLE = new Set(["Rejected", "Denied", "Timedout"]);
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), requireActor()]);
@@ -20,6 +27,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   // Ids are global, so check the request belongs to the environment being looked at: nothing leaks across.
   if (r.system.environmentId !== (await currentEnvironment(actor)).id) notFound();
   const systemUserId = r.systemUser?.altinnSystemUserId ?? null;
+  const events = await listRequestEvents(actor, r.id);
+  const renewedAway = events.some((e) => e.kind === "renewed");
+  const fmt = (d: Date) => d.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
+  const systemName = r.system.name as { nb: string; en: string };
   return (
     <>
       <PageHeader title={`${t("requests.detail")}: ${r.customer.orgNo}`}>
@@ -38,6 +49,15 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </dl>
         {can(actor.role, "requests.create") && <LinkForm id={r.id} />}
       </Card>
+      {r.status === "New" && (
+        <Card title={t("share.title")}>
+          <ShareLink t={t} url={r.confirmUrl} customerName={r.customer.name ?? r.customer.orgNo} systemName={systemName} />
+        </Card>
+      )}
+      {RENEWABLE.has(r.status) && !renewedAway && can(actor.role, "requests.create") && (
+        <Card title={t("renew.button")}><RenewForm id={r.id} /></Card>
+      )}
+      <Card title={t("timeline.title")}><Timeline t={t} events={events} fmt={fmt} /></Card>
     </>
   );
 }

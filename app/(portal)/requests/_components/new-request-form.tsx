@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { createRequestAction } from "../actions";
 
-export function NewRequestForm({ systems }: { systems: { id: string; label: string }[] }) {
+/** With `orgNo` (on a customer's page) the customer is fixed and only the system is chosen. */
+export function NewRequestForm({ systems, orgNo }: { systems: { id: string; label: string }[]; orgNo?: string }) {
   const t = useT();
   const [state, formAction, pending] = useActionState(createRequestAction, {});
   const v = state.values ?? {};
@@ -20,7 +21,9 @@ export function NewRequestForm({ systems }: { systems: { id: string; label: stri
             {systems.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
           </select>
         </div>
-        <TextField name="orgNo" label={t("requests.orgNo")} inputMode="numeric" autoComplete="off" defaultValue={v.orgNo} errors={state.errors?.orgNo} />
+        {orgNo ? <input type="hidden" name="orgNo" value={orgNo} /> : (
+          <TextField name="orgNo" label={t("requests.orgNo")} inputMode="numeric" autoComplete="off" defaultValue={v.orgNo} errors={state.errors?.orgNo} />
+        )}
       </div>
       <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("requests.submit")}</Button>
     </form>

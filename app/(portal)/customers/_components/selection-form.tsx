@@ -1,0 +1,51 @@
+"use client";
+import Link from "next/link";
+import { useActionState, type ReactNode } from "react";
+import { useLocale, useT } from "@/components/providers";
+import { Button } from "@/components/ui/button";
+import { FieldErrors } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { selectionReportSchema } from "@/lib/validations/customer";
+import { createSelectionAction } from "../actions";
+
+/**
+ * Wraps the server-rendered customer table so its checkboxes (name="customerIds") post here, and
+ * reports per customer: one failure does not hide the others.
+ */
+export function SelectionForm({ systems, canCreate, children }: { systems: { id: string; label: string }[]; canCreate: boolean; children: ReactNode }) {
+  const t = useT();
+  const locale = useLocale();
+  const [state, formAction, pending] = useActionState(createSelectionAction, {});
+  const parsed = selectionReportSchema.safeParse(JSON.parse(state.result?.report ?? "[]"));
+  const report = parsed.success ? parsed.data : [];
+  return (
+    <form action={formAction} noValidate aria-label={t("customers.selection")}>
+      {children}
+      {canCreate && systems.length > 0 && (
+        <fieldset className="mt-4 flex flex-wrap items-end gap-3 border-t border-slate-200 pt-4">
+          <legend className="sr-only">{t("customers.selection")}</legend>
+          <div>
+            <label htmlFor="selection-system" className="block text-sm font-medium">{t("requests.system")}</label>
+            <select id="selection-system" name="systemId" className="mt-1 block rounded-md border border-slate-500 bg-white px-3 py-2 text-sm">
+              {systems.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+            </select>
+          </div>
+          <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("customers.selection.submit")}</Button>
+        </fieldset>
+      )}
+      <FieldErrors name="customerIds" errors={state.errors?.customerIds} />
+      <FormMessage state={state} />
+      {report.length > 0 && (
+        <ul role="status" aria-live="polite" className="mt-3 space-y-1 text-sm">
+          {report.map((r) => (
+            <li key={r.orgNo} className={r.ok ? "text-green-900" : "text-red-800"}>
+              {r.ok && r.requestId
+                ? <Link className="underline" href={`/requests/${r.requestId}`}>{t(r.existed ? "customers.selection.existed" : "customers.selection.created", { orgNo: r.orgNo })}</Link>
+                : t("customers.selection.failed", { orgNo: r.orgNo, message: r.message?.[locale] ?? "" })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}

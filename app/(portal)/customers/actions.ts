@@ -1,0 +1,46 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { action } from "@/lib/actions/safe-action";
+import { currentEnvironment } from "@/lib/current-environment";
+import { createCustomer, updateCustomer } from "@/lib/dal/customers";
+import { createRequestsForSelection } from "@/lib/dal/request-bulk";
+import { createCustomerSchema, selectionRequestSchema, updateCustomerSchema } from "@/lib/validations/customer";
+
+const str = (f: FormData, k: string) => f.get(k) ?? "";
+
+export const createCustomerAction = action(
+  "customers.manage",
+  createCustomerSchema,
+  (f) => ({ orgNo: str(f, "orgNo"), name: str(f, "name"), notes: str(f, "notes"), tags: str(f, "tags") }),
+  async (input, actor) => {
+    const environment = await currentEnvironment(actor);
+    const row = await createCustomer(actor, environment.id, input);
+    revalidatePath("/customers");
+    return { redirectTo: `/customers/${row.id}` };
+  },
+);
+
+export const updateCustomerAction = action(
+  "customers.manage",
+  updateCustomerSchema,
+  (f) => ({ id: str(f, "id"), name: str(f, "name"), notes: str(f, "notes"), tags: str(f, "tags") }),
+  async (input, actor) => {
+    const environment = await currentEnvironment(actor);
+    await updateCustomer(actor, environment.id, input);
+    revalidatePath(`/customers/${input.id}`);
+    return { message: { nb: "Kunden er lagret.", en: "The customer is saved." } };
+  },
+);
+
+// The per-customer report travels as JSON in `result`, which the form renders as a list.
+export const createSelectionAction = action(
+  "requests.create",
+  selectionRequestSchema,
+  (f) => ({ systemId: str(f, "systemId"), customerIds: f.getAll("customerIds") }),
+  async (input, actor) => {
+    const environment = await currentEnvironment(actor);
+    const outcomes = await createRequestsForSelection(actor, environment.id, input);
+    revalidatePath("/customers");
+    return { result: { report: JSON.stringify(outcomes) } };
+  },
+);
