@@ -19,7 +19,8 @@ const requestResponse = z.object({
 }).loose();
 export type AltinnRequest = z.infer<typeof requestResponse>;
 
-const systemUser = z.object({
+/** Altinn's SystemUserExternalDTO, as byquery and the bysystem list return it (CONTRACT §5.1). */
+export const systemUserSchema = z.object({
   id: z.uuid(),
   systemId: z.string(),
   reporteeOrgNo: z.string(),
@@ -28,7 +29,7 @@ const systemUser = z.object({
   created: z.string().optional(),
   isDeleted: z.boolean().optional(),
 }).loose();
-export type AltinnSystemUser = z.infer<typeof systemUser>;
+export type AltinnSystemUser = z.infer<typeof systemUserSchema>;
 
 export type CreateRequestInput = { systemId: string; partyOrgNo: string; externalRef: string; accessPackages: string[]; redirectUrl: string };
 
@@ -59,7 +60,7 @@ export async function findSystemUser(environment: EnvironmentView, q: { systemId
     path: "/systemuser/vendor/byquery",
     query: { "system-id": q.systemId, orgno: q.orgNo, "external-ref": q.externalRef },
   }, [404]);
-  return res.status === 404 ? null : parseBody(systemUser, res, "system user byquery");
+  return res.status === 404 ? null : parseBody(systemUserSchema, res, "system user byquery");
 }
 
 /** Soft-deletes a request (202). Altinn keeps a Rejected request for its triple until it is deleted. */

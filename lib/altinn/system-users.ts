@@ -2,19 +2,12 @@ import "server-only";
 import { z } from "zod";
 import type { EnvironmentView } from "@/lib/dal/environments";
 import { callAltinn, parseBody } from "@/lib/altinn/http";
+import { systemUserSchema, type AltinnSystemUser } from "@/lib/altinn/requests";
 import { AppError } from "@/lib/errors";
 
-const systemUser = z.object({
-  id: z.string(),
-  systemId: z.string(),
-  reporteeOrgNo: z.string(),
-  externalRef: z.string().optional(),
-  userType: z.string().optional(),
-  isDeleted: z.boolean().optional(),
-}).loose();
-export type ListedSystemUser = z.infer<typeof systemUser>;
+export type ListedSystemUser = AltinnSystemUser;
 
-const page = z.object({ links: z.object({ next: z.string().optional() }).loose().optional(), data: z.array(systemUser) });
+const page = z.object({ links: z.object({ next: z.string().optional() }).loose().optional(), data: z.array(systemUserSchema) });
 
 // 50 per page (CONTRACT §5.1); a bound keeps a looping `next` from running forever.
 const MAX_PAGES = 200;
