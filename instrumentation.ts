@@ -1,7 +1,13 @@
-// Validates the environment when the server starts, so a bad config fails before the first request.
+// Validates the environment when the server starts, so a bad config fails before the first request,
+// then starts the background workers (status poller, bulk jobs, reconciliation) in this process.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { env } = await import("@/lib/env");
     env();
+    // JOBS=off runs a portal process that only serves pages (e.g. a second web node).
+    if (process.env.JOBS !== "off" && process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startWorkers } = await import("@/lib/jobs/worker");
+      await startWorkers();
+    }
   }
 }

@@ -15,7 +15,7 @@ process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 
 const { ensureFirstAdmin, ensureLocalEnvironment, publicJwksFor } = await import("@/lib/bootstrap");
-const { db } = await import("@/lib/db");
+const { closeDb } = await import("@/lib/db");
 const envId = await ensureLocalEnvironment();
 const admin = await ensureFirstAdmin(process.env.ADMIN_EMAIL ?? "admin@example.no");
 
@@ -34,7 +34,7 @@ if (process.env.EMULATOR !== "off" && !(await waitFor(`${emulatorUrl}/emulator/h
 }
 // Stands in for the vendor's one-time Digdir onboarding: the client exists, with the keys we hold.
 if (process.env.EMULATOR !== "off") await registerDemoClient(emulatorUrl, await publicJwksFor(envId));
-await db.$disconnect();
+await closeDb();
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 startChild("next", process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", "127.0.0.1"], process.env);

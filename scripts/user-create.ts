@@ -15,7 +15,7 @@ prepareRuntimeEnv();
 const database = await withDatabase();
 const { createUserWithOneTimePassword } = await import("@/lib/dal/users");
 const { AppError } = await import("@/lib/errors");
-const { db } = await import("@/lib/db");
+const { closeDb } = await import("@/lib/db");
 try {
   const { user, password } = await createUserWithOneTimePassword(
     { email: values.email, name: values.name ?? values.email, role },
@@ -29,6 +29,6 @@ try {
   console.error(err.userMessage.en);
   process.exitCode = 1;
 } finally {
-  await db.$disconnect();
+  await closeDb();
   await database.stop();
 }

@@ -18,6 +18,7 @@ import { tokenDoctorTests } from "./suites/token-doctor";
 import { rotationTests } from "./suites/rotation";
 import { systemAdminTests } from "./suites/systems-admin";
 import { changeRequestTests } from "./suites/change-requests";
+import { pollerTests } from "./suites/poller";
 
 export type PortalRef = () => Portal;
 
@@ -54,5 +55,6 @@ export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
   describe("token doctor and system-user tokens", () => tokenDoctorTests(ref));
   describe("System Register management", () => systemAdminTests(ref));
   describe("access packages, rights and change requests", () => changeRequestTests(ref));
+  describe("background status poller", () => pollerTests(ref));
   describe("key rotation", () => rotationTests(ref));
 }

@@ -18,7 +18,7 @@ async function loadModules() {
     import("@/lib/dal/customers"), import("@/lib/dal/customer-export"), import("@/lib/dal/request-bulk"),
     import("@/lib/dal/request-renew"), import("@/lib/dal/request-events"),
   ]);
-  return { db: db.db, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens, calls, connection, customers, customerExport, requestBulk, requestRenew, requestEvents };
+  return { db: db.db, closeDb: db.closeDb, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens, calls, connection, customers, customerExport, requestBulk, requestRenew, requestEvents };
 }
 
 export type Modules = Awaited<ReturnType<typeof loadModules>>;
@@ -62,12 +62,13 @@ export async function startPortal(databaseUrl: string): Promise<Portal> {
     } });
     if (res.status !== 200) throw new Error(`emulator refused the client: ${res.status} ${JSON.stringify(res.json)}`);
     const stop = async () => {
-      await m.db.$disconnect();
+      await (await import("@/lib/jobs/boss")).stopBoss();
+      await m.closeDb();
       await emulator.close();
     };
     return { m, db: m.db, emulatorUrl: emulator.url, masterKey, environmentId, kid, actors, stop };
   } catch (err) {
-    await m.db.$disconnect();
+    await m.closeDb();
     await emulator.close();
     throw err;
   }

@@ -85,7 +85,7 @@ export function validateCreateRequest(
   const existingProblem = existing ? EXISTING_STATUS_PROBLEMS[existing.status] : undefined;
   if (existingProblem) return { code: existingProblem };
   if (system.vendorOrgNo !== vendorOrgNo) return { code: "AUTH-00011" };
-  if (!findOrganisation(input.partyOrgNo)) return { code: "AUTH-00000" };
+  if (!findOrganisation(input.partyOrgNo) && !data.extraOrganisations.some((o) => o.orgNo === input.partyOrgNo)) return { code: "AUTH-00000" };
   const redirectProblem = checkRedirect(input.redirectUrl, system);
   if (redirectProblem) return redirectProblem;
 

@@ -100,6 +100,8 @@ export const dataSchema = z.object({
   changelog: z.array(changelogEntrySchema).default([]),
   control: controlSchema.default({ faults: [], clockOffsetMs: 0, calls: {} }),
   idportenClients: z.array(z.object({ clientId: z.string(), redirectUris: z.array(z.string()), scopes: z.array(z.string()) })).default([]),
+  /** Test organisations added through `POST /emulator/parties` (as tt02's Tenor gives a vendor many). */
+  extraOrganisations: z.array(z.object({ orgNo: z.string(), name: z.string() })).default([]),
 });
 
 export const stateFileSchema = z.object({
@@ -123,6 +125,6 @@ export type EmulatorData = z.infer<typeof dataSchema>;
 export function emptyData(): EmulatorData {
   return {
     clients: [], systems: [], requests: [], systemUsers: [], stats: { tokenGrants: 0 },
-    changeRequests: [], delegations: [], changelog: [], control: { faults: [], clockOffsetMs: 0, calls: {} }, idportenClients: [],
+    changeRequests: [], delegations: [], changelog: [], control: { faults: [], clockOffsetMs: 0, calls: {} }, idportenClients: [], extraOrganisations: [],
   };
 }

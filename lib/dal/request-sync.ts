@@ -8,6 +8,7 @@ import { isUuid } from "@/lib/ids";
 import { confirmUrlNotAllowed, isAllowedConfirmUrl, type EnvironmentView } from "@/lib/dal/environments";
 import { createStandardRequest, deleteRequest, findSystemUser, getRequest, type CreateRequestInput } from "@/lib/altinn/requests";
 import { eventForStatus, recordRequestEvent } from "@/lib/dal/request-events";
+import { nextCheckAt } from "@/lib/request-polling";
 
 /** Altinn's archiver soft-deletes requests this many days after creation (CONTRACT §4.1). */
 export const REQUEST_LIFETIME_DAYS = 28;
@@ -82,6 +83,7 @@ export async function createOrReuseRequest(environment: EnvironmentView, system:
         id, systemId: system.id, customerId: customer.id, altinnRequestId: request.id, externalRef: request.externalRef ?? externalRef,
         status: request.status, confirmUrl: request.confirmUrl, redirectUrl: request.redirectUrl ?? null,
         accessPackages: request.accessPackages.map((p) => p.urn), createdVia: via,
+        nextCheckAt: request.status === "New" ? nextCheckAt(0) : null,
         createdById: by.type === "user" ? by.id : null,
       },
       select: { id: true, confirmUrl: true, status: true },
@@ -109,7 +111,7 @@ export async function syncRequest(environment: EnvironmentView, requestId: strin
     const ageDays = Math.floor((Date.now() - row.createdAt.getTime()) / 86_400_000);
     if (row.status === "New" && ageDays >= REQUEST_LIFETIME_DAYS && !row.events.some((e) => e.kind === "deleted")) {
       await db.$transaction(async (tx) => {
-        await tx.systemUserRequest.update({ where: { id: row.id }, data: { status: "Timedout", lastCheckedAt: new Date() } });
+        await tx.systemUserRequest.update({ where: { id: row.id }, data: { status: "Timedout", lastCheckedAt: new Date(), nextCheckAt: null } });
         await recordRequestEvent(tx, row.id, "expired", { altinnRequestId: row.altinnRequestId, portalAgeDays: ageDays });
         await recordAudit({ actor: by, action: "request.status", target: { type: "system_user_request", id: row.id }, outcome: "success", environmentId: environment.id, detail: { from: row.status, to: "Timedout", reason: "missing_in_altinn" } }, tx);
       });
@@ -126,7 +128,7 @@ export async function syncRequest(environment: EnvironmentView, requestId: strin
     return { status: row.status, missingInAltinn: false, remote };
   }
   await db.$transaction(async (tx) => {
-    await tx.systemUserRequest.update({ where: { id: row.id }, data: { status: remote.status, lastCheckedAt: new Date() } });
+    await tx.systemUserRequest.update({ where: { id: row.id }, data: { status: remote.status, lastCheckedAt: new Date(), ...(remote.status === "New" ? {} : { nextCheckAt: null }) } });
     if (newlyEscalated) await recordRequestEvent(tx, row.id, "escalated");
     const kind = remote.status !== row.status ? eventForStatus(remote.status) : null;
     if (kind) await recordRequestEvent(tx, row.id, kind, { from: row.status, to: remote.status });

@@ -2,25 +2,13 @@ import { expect, it, vi } from "vitest";
 import type { PortalRef } from "../flow-suite";
 import type { Portal } from "../portal";
 import { emulatorFetch, emulatorStats } from "../emulator-api";
-import { altinnCall, counts, expectAppError, systemInput } from "../helpers";
+import { altinnCall, counts, expectAppError, orgNumbers, systemInput } from "../helpers";
 
 // Customers the emulator's entity register knows and no other suite uses.
 const STEINBRU = "311876546";
 const MAKESKJAER = "312345129";
 const TALLKLOA = "310555010";
 const DAY_MS = 86_400_000;
-
-/** Valid (mod-11) org numbers that only exist in the portal: enough to fill more than one page. */
-function orgNumbers(count: number): string[] {
-  const out: string[] = [];
-  for (let n = 39_000_000; out.length < count; n++) {
-    const base = String(n).padStart(8, "0");
-    const sum = [3, 2, 7, 6, 5, 4, 3, 2].reduce((acc, w, i) => acc + w * Number(base[i]), 0);
-    const check = (11 - (sum % 11)) % 11;
-    if (check < 10) out.push(`${base}${check}`);
-  }
-  return out;
-}
 
 const kinds = async (p: Portal, requestId: string) =>
   (await p.db.requestEvent.findMany({ where: { requestId }, orderBy: { at: "asc" } })).map((e) => e.kind);
@@ -55,7 +43,7 @@ export function customerTests(ref: PortalRef) {
 
   it("searches by name or org number, filters by tag and status, and pages by cursor", async () => {
     const p = ref();
-    const many = orgNumbers(27);
+    const many = orgNumbers(27, 39_000_000);
     for (const [i, orgNo] of many.entries()) {
       await p.m.customers.createCustomer(p.actors.operator, p.environmentId, { orgNo, name: `Pagetest ${String(i).padStart(2, "0")} AS`, notes: "", tags: "paging" });
     }

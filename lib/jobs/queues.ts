@@ -1,0 +1,19 @@
+import type PgBoss from "pg-boss";
+
+type QueueDef = { name: string; options: Omit<PgBoss.Queue, "name"> };
+
+/**
+ * Every queue the portal uses. Work lives in our own tables (requests, bulk rows, …); a job only says
+ * "go and do what is due", so a lost or repeated job never loses or doubles work.
+ */
+export const QUEUES = [
+  // Reads waiting requests from Altinn when their back-off says so. One run at a time across processes.
+  { name: "requests-poll", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 } },
+] as const satisfies readonly QueueDef[];
+
+export type QueueName = (typeof QUEUES)[number]["name"];
+
+/** Cron schedules (pg-boss checks them every 30 s; one minute is the finest step). */
+export const SCHEDULES: { name: QueueName; cron: string }[] = [
+  { name: "requests-poll", cron: "* * * * *" },
+];

@@ -1,0 +1,28 @@
+import "server-only";
+import { getBoss } from "@/lib/jobs/boss";
+import { SCHEDULES, type QueueName } from "@/lib/jobs/queues";
+
+type Handler = (data: unknown) => Promise<unknown>;
+
+// Imported lazily so a queue's code loads only in the process that works it.
+const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
+  "requests-poll": async () => (await import("@/lib/dal/request-poller")).pollDueRequests,
+};
+
+/** Registers every handler and cron schedule; called once per portal process (instrumentation.ts). */
+export async function startWorkers(): Promise<void> {
+  const boss = await getBoss();
+  for (const [name, load] of Object.entries(HANDLERS) as [QueueName, () => Promise<Handler>][]) {
+    const handler = await load();
+    await boss.work(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
+      for (const job of jobs) await handler(job.data);
+    });
+  }
+  for (const s of SCHEDULES) await boss.schedule(s.name, s.cron);
+}
+
+/** Asks for a queue's work to run now instead of at its next scheduled minute. */
+export async function kick(name: QueueName, data: object = {}): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(name, data);
+}
