@@ -5,6 +5,7 @@ import { listExpiringKeys, listKeys } from "@/lib/dal/keys";
 import { listSystems } from "@/lib/dal/systems";
 import { listRequests } from "@/lib/dal/requests";
 import { getT } from "@/lib/i18n/server";
+import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
 export default async function DashboardPage() {
@@ -23,6 +24,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={t("dashboard.title")} />
+      <LiveRefresh />
       {expiring.length > 0 && (
         <section aria-labelledby="expiring-title" className="mb-6 rounded-lg border-2 border-red-700 bg-red-50 p-4">
           <h2 id="expiring-title" className="mb-2 text-lg font-semibold text-red-900">{t("dashboard.expiring.title")}</h2>

@@ -13,13 +13,14 @@ import {
 export const ENV_SELECT = {
   id: true, slug: true, name: true, kind: true, vendorOrgNo: true, clientId: true, scopes: true,
   maskinportenIssuer: true, maskinportenTokenUrl: true, altinnBaseUrl: true,
-  confirmUrlHosts: true, digdirApiUrl: true, serviceOwnerTestUrl: true, systemUserScopes: true,
+  confirmUrlHosts: true, digdirApiUrl: true, serviceOwnerTestUrl: true, systemUserScopes: true, autoRenewExpired: true,
 } as const;
 
 export type EnvironmentView = {
   id: string; slug: string; name: string; kind: "emulator" | "test" | "production"; vendorOrgNo: string;
   clientId: string; scopes: string[]; maskinportenIssuer: string; maskinportenTokenUrl: string; altinnBaseUrl: string;
   confirmUrlHosts: string[]; digdirApiUrl: string | null; serviceOwnerTestUrl: string | null; systemUserScopes: string[];
+  autoRenewExpired: boolean;
 };
 
 export async function listEnvironments(actor: Actor | null): Promise<EnvironmentView[]> {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { loadEnvironmentById, type EnvironmentView } from "@/lib/dal/environments";
 import { syncRequest } from "@/lib/dal/request-sync";
+import { renewRequestAs } from "@/lib/dal/request-renew";
 import { runAs } from "@/lib/request-context";
 import { nextCheckAt } from "@/lib/request-polling";
 
@@ -11,12 +12,13 @@ const BATCH = 200;
 /** Altinn calls in flight at once, so a backlog does not hammer Altinn or our pool. */
 const CONCURRENCY = 4;
 
-export type PollReport = { checked: number; changed: number; failed: number };
+export type PollReport = { checked: number; changed: number; failed: number; renewed: number };
 
 /**
  * Reads every request whose next check is due from Altinn and reschedules it with back-off. A request
  * that is no longer waiting (answered, expired, gone) stops being polled. An Altinn outage only pushes
- * the next check out; nothing is lost, since the state to poll lives in our table.
+ * the next check out; nothing is lost, since the state to poll lives in our table. An expired request
+ * is renewed when the environment says so (a failed renew is retried by the operator's Renew button).
  */
 export async function pollDueRequests(): Promise<PollReport> {
   const due = await db.systemUserRequest.findMany({
@@ -26,7 +28,7 @@ export async function pollDueRequests(): Promise<PollReport> {
     select: { id: true, status: true, checkCount: true, system: { select: { environmentId: true } } },
   });
   const environments = new Map<string, Promise<EnvironmentView>>();
-  const report: PollReport = { checked: 0, changed: 0, failed: 0 };
+  const report: PollReport = { checked: 0, changed: 0, failed: 0, renewed: 0 };
   const queue = [...due];
   const work = async () => {
     for (let row = queue.shift(); row; row = queue.shift()) {
@@ -43,6 +45,10 @@ export async function pollDueRequests(): Promise<PollReport> {
         });
         report.checked++;
         if (result.status !== row.status) report.changed++;
+        if (result.status === "Timedout" && row.status === "New" && environment.autoRenewExpired) {
+          await renewRequestAs(environment.id, row.id, POLLER, "auto");
+          report.renewed++;
+        }
       } catch (err) {
         report.failed++;
         console.warn(`[poller] request ${row.id}: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, type AuditActor } from "@/lib/audit";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
@@ -20,6 +20,11 @@ const RENEWABLE = new Set(["Rejected", "Denied", "Timedout"]);
  */
 export async function renewRequest(actor: Actor | null, environmentId: string, id: string) {
   assertCan(actor, "requests.create");
+  return renewRequestAs(environmentId, id, { type: "user", id: actor.id, label: actor.email }, "operator");
+}
+
+/** The renew itself, for an operator or for the poller's automatic renew of expired requests. */
+export async function renewRequestAs(environmentId: string, id: string, by: AuditActor, via: "operator" | "auto") {
   if (!isUuid(id)) throw notFound({ nb: "forespørselen", en: "Request" });
   const old = await db.systemUserRequest.findFirst({
     where: { id, system: { environmentId } },
@@ -35,8 +40,7 @@ export async function renewRequest(actor: Actor | null, environmentId: string, i
     throw new AppError("system_deleted", { nb: "Systemet er slettet i Altinn; det kan ikke få nye systembrukere.", en: "The system is deleted in Altinn; it cannot get new system users." }, 409);
   }
   const environment = await loadEnvironmentById(environmentId);
-  const by = { type: "user" as const, id: actor.id, label: actor.email };
-  return runAs(actor.email, async () => {
+  return runAs(by.label, async () => {
     if (old.events.length === 0) {
       await deleteRequest(environment, old.altinnRequestId);
       await db.$transaction(async (tx) => {
@@ -44,7 +48,7 @@ export async function renewRequest(actor: Actor | null, environmentId: string, i
         await recordAudit({ actor: by, action: "request.delete", target: { type: "system_user_request", id: old.id }, outcome: "success", environmentId, detail: { altinnRequestId: old.altinnRequestId, reason: "renew" } }, tx);
       });
     }
-    const created = await createOrReuseRequest(environment, old.system, old.customer.orgNo, by, "operator", old.id);
+    const created = await createOrReuseRequest(environment, old.system, old.customer.orgNo, by, via, old.id);
     return { ...created, renewedFrom: old.id };
   });
 }

@@ -19,6 +19,7 @@ export async function startWorkers(): Promise<void> {
     });
   }
   for (const s of SCHEDULES) await boss.schedule(s.name, s.cron);
+  console.log(`[jobs] working ${Object.keys(HANDLERS).join(", ")}`);
 }
 
 /** Asks for a queue's work to run now instead of at its next scheduled minute. */

@@ -1,12 +1,13 @@
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import type { PortalRef } from "../flow-suite";
 import type { Portal } from "../portal";
 import { emulatorFetch } from "../emulator-api";
 import { addOrganisations, orgNumbers, systemInput } from "../helpers";
 
 const MINUTE = 60_000;
-const ORGS = orgNumbers(3, 38_000_000);
-const [ANSWERS, OUTAGE, BOSS] = ORGS;
+const ORGS = orgNumbers(4, 38_000_000);
+const [ANSWERS, OUTAGE, BOSS, EXPIRES] = ORGS;
+const DAY_MS = 86_400_000;
 
 const poller = () => import("@/lib/dal/request-poller");
 const row = (p: Portal, id: string) => p.db.systemUserRequest.findUniqueOrThrow({ where: { id }, include: { systemUser: true, events: { orderBy: { at: "asc" } } } });
@@ -38,11 +39,20 @@ export function pollerTests(ref: PortalRef) {
     expect(gap).toBeGreaterThan(MINUTE);
     expect(gap).toBeLessThanOrEqual(2 * MINUTE);
 
+    // Open list pages poll this fingerprint and re-render when it moves: not for a check that
+    // changed nothing, but for an answer.
+    const { liveVersion } = await import("@/lib/dal/live-version");
+    const version = () => liveVersion(p.actors.auditor, p.environmentId);
+    const versionBefore = await version();
+    await makeDue(p, created.id);
+    await (await poller()).pollDueRequests();
+    expect(await version()).toBe(versionBefore);
     expect((await decide(p, fresh.altinnRequestId, "approve")).status).toBe(200);
     await makeDue(p, created.id);
     await (await poller()).pollDueRequests();
+    expect(await version()).not.toBe(versionBefore);
     const answered = await row(p, created.id);
-    expect(answered).toMatchObject({ status: "Accepted", nextCheckAt: null, checkCount: 2 });
+    expect(answered).toMatchObject({ status: "Accepted", nextCheckAt: null, checkCount: 3 });
     expect(answered.systemUser?.altinnSystemUserId).toBeTruthy();
     expect(answered.events.map((e) => e.kind)).toEqual(["created", "accepted"]);
     const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "request.status", targetId: created.id } });
@@ -89,5 +99,32 @@ export function pollerTests(ref: PortalRef) {
     } finally {
       await stopBoss();
     }
+  });
+
+  it("sees Altinn's 28-day expiry and, when the environment says so, renews the request by itself", async () => {
+    const p = ref();
+    const { setAutoRenewExpired } = await import("@/lib/dal/auto-renew");
+    await setAutoRenewExpired(p.actors.admin, p.environmentId, true);
+    const created = await p.m.requests.createRequest(p.actors.operator, { systemId: state.systemRowId, orgNo: EXPIRES ?? "" });
+    // Only this request is due, so the jump in time touches no other suite's requests.
+    await p.db.systemUserRequest.updateMany({ where: { id: { not: created.id } }, data: { nextCheckAt: null } });
+    // The in-process emulator dates everything by Date.now(): moving Date moves both clocks together.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 29 * DAY_MS });
+    try {
+      await makeDue(p, created.id);
+      const report = await (await poller()).pollDueRequests();
+      expect(report).toMatchObject({ renewed: 1, failed: 0 });
+    } finally {
+      vi.useRealTimers();
+      await setAutoRenewExpired(p.actors.admin, p.environmentId, false);
+    }
+    const old = await row(p, created.id);
+    expect(old).toMatchObject({ status: "Timedout", nextCheckAt: null });
+    expect(old.events.map((e) => e.kind)).toEqual(["created", "expired", "deleted", "renewed"]);
+    const fresh = await p.db.systemUserRequest.findFirstOrThrow({ where: { customerId: old.customerId, id: { not: old.id } } });
+    expect(fresh).toMatchObject({ status: "New", createdVia: "auto", externalRef: old.externalRef });
+    expect(fresh.nextCheckAt).not.toBeNull();
+    const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "environment.auto_renew" }, orderBy: { seq: "desc" } });
+    expect(audit).toMatchObject({ actorId: p.actors.admin.id, detail: { autoRenewExpired: false } });
   });
 }

@@ -5,6 +5,7 @@ import { currentEnvironment } from "@/lib/current-environment";
 import { listCustomerTags, searchCustomers } from "@/lib/dal/customers";
 import { listSystems } from "@/lib/dal/systems";
 import { getT } from "@/lib/i18n/server";
+import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CustomerFilters } from "./_components/customer-filters";
@@ -23,6 +24,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const nextHref = nextCursor ? `?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.tag ? { tag: filter.tag } : {}), ...(filter.status ? { status: filter.status } : {}), cursor: nextCursor })}` : null;
   return (
     <>
+      <LiveRefresh />
       <PageHeader title={t("customers.title")}>
         <div className="flex gap-2">
           {can(actor.role, "customers.export") && <a className={linkButton} href="/api/customers/export" download>{t("customers.export")}</a>}

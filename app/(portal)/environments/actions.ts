@@ -5,6 +5,7 @@ import { action } from "@/lib/actions/safe-action";
 import { createEnvironmentSchema, slugSchema, updateFormSchema } from "@/lib/validations/environment";
 import { createEnvironment, updateEnvironment } from "@/lib/dal/environments";
 import { sectionOf, selectEnvironment } from "@/lib/current-environment";
+import { setAutoRenewExpired } from "@/lib/dal/auto-renew";
 
 const SETTINGS = ["name", "vendorOrgNo", "clientId", "scopes", "systemUserScopes"] as const;
 const URLS = ["maskinportenIssuer", "maskinportenTokenUrl", "altinnBaseUrl", "digdirApiUrl", "serviceOwnerTestUrl"] as const;
@@ -48,5 +49,18 @@ export const switchEnvironmentAction = action(
     await selectEnvironment(actor, input.slug);
     revalidatePath("/", "layout");
     return { redirectTo: sectionOf(input.back) };
+  },
+);
+
+export const setAutoRenewAction = action(
+  "environments.manage",
+  z.object({ environmentId: z.uuid(), on: z.boolean() }),
+  (f) => ({ environmentId: f.get("environmentId"), on: f.get("autoRenewExpired") === "on" }),
+  async (input, actor) => {
+    await setAutoRenewExpired(actor, input.environmentId, input.on);
+    revalidatePath("/environments");
+    return { message: input.on
+      ? { nb: "Utløpte forespørsler fornyes nå automatisk.", en: "Expired requests are now renewed automatically." }
+      : { nb: "Utløpte forespørsler fornyes ikke automatisk.", en: "Expired requests are no longer renewed automatically." } };
   },
 );

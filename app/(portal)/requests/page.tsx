@@ -5,6 +5,7 @@ import { currentEnvironment } from "@/lib/current-environment";
 import { listRequests } from "@/lib/dal/requests";
 import { listSystems } from "@/lib/dal/systems";
 import { getT } from "@/lib/i18n/server";
+import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { NewRequestForm } from "./_components/new-request-form";
@@ -17,6 +18,7 @@ export default async function RequestsPage() {
   return (
     <>
       <PageHeader title={t("requests.title")} />
+      <LiveRefresh />
       {can(actor.role, "requests.create") && (
         <Card title={t("requests.new")}>
           {registered.length === 0 ? <p>{t("requests.needSystem")}</p> : <NewRequestForm systems={registered.map((s) => ({ id: s.id, label: `${s.name[locale]} (${s.systemId})` }))} />}

@@ -47,6 +47,10 @@ export const environmentsNb = {
   "envs.errors.scopesRequired": "Oppgi minst ett scope.",
   "envs.errors.duplicate": "Samme verdi er oppgitt flere ganger.",
   "envs.errors.orgNoPlaceholder": "Adressen må inneholde {orgNo}.",
+  "envs.autoRenew.title": "Utløpte forespørsler",
+  "envs.autoRenew.label": "Forny utløpte forespørsler automatisk",
+  "envs.autoRenew.hint": "Altinn sletter forespørsler kunden ikke har svart på etter 28 dager. Da lager portalen en ny til samme kunde, med samme lenke-side. Avviste forespørsler fornyes aldri automatisk: det er kundens eget svar.",
+  "envs.autoRenew.save": "Lagre",
 } as const;
 
 export const environmentsEn: Record<keyof typeof environmentsNb, string> = {
@@ -96,4 +100,8 @@ export const environmentsEn: Record<keyof typeof environmentsNb, string> = {
   "envs.errors.scopesRequired": "Give at least one scope.",
   "envs.errors.duplicate": "The same value is given more than once.",
   "envs.errors.orgNoPlaceholder": "The URL must contain {orgNo}.",
+  "envs.autoRenew.title": "Expired requests",
+  "envs.autoRenew.label": "Renew expired requests automatically",
+  "envs.autoRenew.hint": "Altinn deletes requests the customer has not answered after 28 days. The portal then makes a new one for the same customer, reachable from the same link page. Rejected requests are never renewed automatically: that is the customer's own answer.",
+  "envs.autoRenew.save": "Save",
 };

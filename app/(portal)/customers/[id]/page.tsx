@@ -7,6 +7,7 @@ import { getCustomer } from "@/lib/dal/customers";
 import { listSystems } from "@/lib/dal/systems";
 import { AppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
+import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { NewRequestForm } from "../../requests/_components/new-request-form";
@@ -31,6 +32,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader title={`${t("customers.detail")}: ${c.name ?? c.orgNo}`} />
+      <LiveRefresh />
       <Card>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium">{t("customers.orgNo")}</dt><dd className="font-mono">{c.orgNo}</dd>

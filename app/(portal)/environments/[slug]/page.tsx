@@ -8,6 +8,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { EnvironmentForm } from "../_components/environment-form";
 import { EnvironmentFacts } from "../_components/environment-facts";
 import { KindBadge } from "../_components/kind-badge";
+import { AutoRenewForm } from "../_components/auto-renew-form";
 
 export default async function EnvironmentSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const [{ slug }, { t }, actor] = await Promise.all([params, getT(), requireActor()]);
@@ -34,6 +35,11 @@ export default async function EnvironmentSettingsPage({ params }: { params: Prom
         <Card>
           <p className="mb-4 text-sm">{t("envs.readOnly")}</p>
           <EnvironmentFacts environment={e} t={t} />
+        </Card>
+      )}
+      {can(actor.role, "environments.manage") && (
+        <Card title={t("envs.autoRenew.title")}>
+          <AutoRenewForm environmentId={e.id} on={e.autoRenewExpired} />
         </Card>
       )}
     </>

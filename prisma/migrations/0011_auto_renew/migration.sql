@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "environments" ADD COLUMN     "autoRenewExpired" BOOLEAN NOT NULL DEFAULT false;
+
