@@ -15,12 +15,15 @@ test("operator creates a customer and a request, shares the link, renews after a
   const operator = await pageAs(browser, base, "operator");
   await operator.goto("/customers");
   await operator.getByRole("link", { name: "Ny kunde" }).click();
-  await operator.getByLabel("Organisasjonsnummer").fill("315555559");
-  await operator.getByLabel("Navn").fill("Solsiden Transport AS");
+  // Wait for the form: until the client navigation lands, the list page's search field is on screen
+  // and a loose label match would fill that instead.
+  await expect(operator.getByRole("heading", { name: "Ny kunde" })).toBeVisible();
+  await operator.getByLabel("Organisasjonsnummer", { exact: true }).fill("315555559");
+  await operator.getByLabel("Navn", { exact: true }).fill("Solsiden Transport AS");
   await operator.getByRole("button", { name: "Opprett kunde" }).click();
   await expect(operator.getByText("kontrollsifferet stemmer ikke")).toBeVisible();
   await expectAccessible(operator);
-  await operator.getByLabel("Organisasjonsnummer").fill(CUSTOMER);
+  await operator.getByLabel("Organisasjonsnummer", { exact: true }).fill(CUSTOMER);
   await operator.getByLabel("Stikkord (kommaseparert)").fill("transport, pilot");
   await operator.getByRole("button", { name: "Opprett kunde" }).click();
   await expect(operator.getByRole("heading", { name: "Kunde: Solsiden Transport AS" })).toBeVisible();

@@ -4,7 +4,8 @@ import { isValidOrgNo, normalizeOrgNo } from "@/lib/orgno";
 export const orgNoSchema = z
   .string()
   .transform(normalizeOrgNo)
-  .refine((v) => /^\d{9}$/.test(v), "errors.orgNoFormat")
+  // A wrong format stops there: "check digit is wrong" on "12345" would only confuse.
+  .refine((v) => /^\d{9}$/.test(v), { message: "errors.orgNoFormat", abort: true })
   .refine(isValidOrgNo, "errors.orgNoChecksum");
 
 export const createRequestSchema = z.object({ systemId: z.uuid("errors.required"), orgNo: orgNoSchema });
