@@ -3,9 +3,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { env } = await import("@/lib/env");
-    env();
+    const config = env();
     // JOBS=off runs a portal process that only serves pages (e.g. a second web node).
-    if (process.env.JOBS !== "off" && process.env.NEXT_PHASE !== "phase-production-build") {
+    if (config.JOBS === "on" && process.env.NEXT_PHASE !== "phase-production-build") {
       const { startWorkers } = await import("@/lib/jobs/worker");
       await startWorkers();
     }

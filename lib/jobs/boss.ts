@@ -10,7 +10,7 @@ const g = globalThis as unknown as { boss?: Promise<PgBoss> };
 async function start(): Promise<PgBoss> {
   const pool = getPool();
   const boss = new PgBoss({
-    // pg-boss keeps its tables in schema `pgboss` and versions them itself (ADR 004): its functions
+    // pg-boss keeps its tables in schema `pgboss` and versions them itself (ADR 008): its functions
     // are PL/pgSQL, which Prisma's migration runner splits at every semicolon and cannot apply.
     schema: "pgboss",
     db: { executeSql: (text, values) => (values?.length ? pool.query(text, values) : pool.query(text)) },
