@@ -2,7 +2,7 @@
 // Each key must exist in both languages (checked by the type in lib/i18n/en.ts).
 export const reconciliationNb = {
   "nav.reconciliation": "Avstemming",
-  "requestList.search": "Kundens organisasjonsnummer",
+  "requestList.search": "Søk på organisasjonsnummer",
   "requestList.all": "Alle",
   "requestList.filter": "Filtrer",
   "requestList.noMatch": "Ingen forespørsler passer filteret.",
@@ -51,7 +51,7 @@ export const reconciliationNb = {
 
 export const reconciliationEn: Record<keyof typeof reconciliationNb, string> = {
   "nav.reconciliation": "Reconciliation",
-  "requestList.search": "Customer's organisation number",
+  "requestList.search": "Search by organisation number",
   "requestList.all": "All",
   "requestList.filter": "Filter",
   "requestList.noMatch": "No requests match the filter.",
