@@ -171,10 +171,8 @@ export function reconciliationTests(ref: PortalRef) {
     expect(found.filter((f) => f.kind === "request_vanished")).toEqual([]);
     expect(found.filter((f) => f.kind === "unknown_system_user").map((f) => f.altinnId).sort()).toEqual([...outside].sort());
     expect(found).toHaveLength(53);
-    // Altinn was asked for the next pages, following links.next.
-    const stats = (await emulatorFetch(p.emulatorUrl, "/emulator/stats")).json as { calls: Record<string, Record<string, number>> };
-    expect(stats.calls["GET /authentication/api/v1/systemuser/request/vendor/bysystem/:systemId"]?.["200"]).toBeGreaterThanOrEqual(2);
-    expect(ours).toHaveLength(55);
+    // More of ours than fit on one page of 50: had a page been skipped, some would show as vanished.
+    expect(ours.length).toBeGreaterThan(50);
   });
 
   it("an Altinn outage during a run leaves every finding as it was and records the run as failed", async () => {
