@@ -19,6 +19,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: "/systems", label: t("nav.systems") },
     { href: "/requests", label: t("nav.requests") },
     { href: "/customers", label: t("nav.customers") },
+    { href: "/reconciliation", label: t("nav.reconciliation") },
     { href: "/calls", label: t("nav.calls") },
     ...(can(actor.role, "tokens.diagnose") ? [{ href: "/doctor", label: t("nav.doctor") }] : []),
     ...(can(actor.role, "audit.read") ? [{ href: "/audit", label: t("nav.audit") }] : []),

@@ -4,6 +4,7 @@ import { currentEnvironment } from "@/lib/current-environment";
 import { listExpiringKeys, listKeys } from "@/lib/dal/keys";
 import { listSystems } from "@/lib/dal/systems";
 import { listRequests } from "@/lib/dal/requests";
+import { openFindingCount } from "@/lib/dal/reconciliation-view";
 import { getT } from "@/lib/i18n/server";
 import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -11,8 +12,9 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 export default async function DashboardPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
-  const [keys, systems, requests, expiring] = await Promise.all([
+  const [keys, systems, requests, expiring, findings] = await Promise.all([
     listKeys(actor, environment.id), listSystems(actor, environment.id), listRequests(actor, environment.id), listExpiringKeys(actor),
+    openFindingCount(actor, environment.id),
   ]);
   const date = (d: Date) => d.toLocaleDateString(locale === "nb" ? "nb-NO" : "en-GB");
   const steps = [
@@ -41,6 +43,11 @@ export default async function DashboardPage() {
           </ul>
         </section>
       )}
+      <Card title={t("recon.dashboard")}>
+        <p data-testid="open-findings" data-count={findings}>
+          <Link href="/reconciliation" className={findings > 0 ? "font-semibold text-red-900 underline" : "text-brand-700 underline"}>{t("recon.dashboard.count", { count: findings })}</Link>
+        </p>
+      </Card>
       <Card title={`${t("dashboard.checklist")} · ${environment.name}`}>
         <ol className="space-y-3">
           {steps.map((s, i) => (

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { EnvironmentView } from "@/lib/dal/environments";
 import { callAltinn, parseBody } from "@/lib/altinn/http";
+import { AppError } from "@/lib/errors";
 
 export const REQUEST_STATUSES = ["New", "Accepted", "Rejected", "Denied", "Timedout"] as const;
 
@@ -66,4 +67,29 @@ export async function findSystemUser(environment: EnvironmentView, q: { systemId
 /** Soft-deletes a request (202). Altinn keeps a Rejected request for its triple until it is deleted. */
 export async function deleteRequest(environment: EnvironmentView, altinnRequestId: string): Promise<void> {
   await callAltinn(environment, { method: "DELETE", path: `/systemuser/request/vendor/${altinnRequestId}` }, [404]);
+}
+
+const requestPage = z.object({ links: z.object({ next: z.string().optional() }).loose().optional(), data: z.array(requestResponse) });
+
+// 50 per page (CONTRACT §4.2); a bound keeps a looping `next` from running forever.
+const MAX_REQUEST_PAGES = 2000;
+
+/** Every live standard request of one system: GET /systemuser/request/vendor/bysystem/{systemId}, following `links.next`. */
+export async function listRequestsBySystem(environment: EnvironmentView, systemId: string): Promise<AltinnRequest[]> {
+  const requests: AltinnRequest[] = [];
+  let token: string | null = null;
+  for (let i = 0; i < MAX_REQUEST_PAGES; i++) {
+    const res = await callAltinn(environment, {
+      method: "GET",
+      path: `/systemuser/request/vendor/bysystem/${encodeURIComponent(systemId)}`,
+      query: token ? { token } : {},
+    });
+    const body = parseBody(requestPage, res, "requests by system");
+    requests.push(...body.data);
+    const next = body.links?.next;
+    // The paging token is all we take from `next`: the host and path stay the environment's own.
+    token = next && URL.canParse(next) ? new URL(next).searchParams.get("token") : null;
+    if (!token) return requests;
+  }
+  throw new AppError("altinn_paging", { nb: "Altinn sluttet ikke å bla (forespørsler).", en: "Altinn's paging never ended (requests)." }, 502);
 }

@@ -10,7 +10,7 @@ export type ListedSystemUser = AltinnSystemUser;
 const page = z.object({ links: z.object({ next: z.string().optional() }).loose().optional(), data: z.array(systemUserSchema) });
 
 // 50 per page (CONTRACT §5.1); a bound keeps a looping `next` from running forever.
-const MAX_PAGES = 200;
+const MAX_PAGES = 2000;
 
 /** Every system user of one system: GET /systemuser/vendor/bysystem/{systemId}, following `links.next`. */
 export async function listSystemUsersBySystem(environment: EnvironmentView, systemId: string): Promise<ListedSystemUser[]> {

@@ -16,6 +16,8 @@ const MATRIX = {
   "environments.manage": ["admin"],
   "tokens.diagnose": ["admin", "operator"],
   "audit.read": ["admin", "auditor"],
+  // Fixing drift writes to our records (and may create requests); auditors only look (portal.read).
+  "reconciliation.manage": ["admin", "operator"],
   "users.manage": ["admin"],
 } as const satisfies Record<string, readonly RoleName[]>;
 

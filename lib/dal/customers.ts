@@ -44,11 +44,12 @@ export async function updateCustomer(actor: Actor | null, environmentId: string,
   });
 }
 
-/** connected: holds a system user; waiting: a request is open; none: neither. */
+/** connected: holds a system user (one the customer has not deleted); waiting: a request is open; none: neither. */
 function statusWhere(status: CustomerFilter["status"]): Prisma.CustomerWhereInput {
-  if (status === "connected") return { systemUsers: { some: {} } };
-  if (status === "waiting") return { systemUsers: { none: {} }, requests: { some: { status: "New" } } };
-  if (status === "none") return { systemUsers: { none: {} }, requests: { none: { status: "New" } } };
+  const live = { deletedAt: null };
+  if (status === "connected") return { systemUsers: { some: live } };
+  if (status === "waiting") return { systemUsers: { none: live }, requests: { some: { status: "New" } } };
+  if (status === "none") return { systemUsers: { none: live }, requests: { none: { status: "New" } } };
   return {};
 }
 
@@ -62,7 +63,7 @@ function filterWhere(environmentId: string, f: CustomerFilter): Prisma.CustomerW
 
 const LIST_SELECT = {
   id: true, orgNo: true, name: true, tags: true, externalRef: true, createdAt: true,
-  systemUsers: { select: { altinnSystemUserId: true, system: { select: { systemId: true, name: true } } } },
+  systemUsers: { where: { deletedAt: null }, select: { altinnSystemUserId: true, system: { select: { systemId: true, name: true } } } },
   requests: { select: { id: true, status: true, confirmUrl: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
 } as const satisfies Prisma.CustomerSelect;
 
@@ -92,7 +93,7 @@ export async function getCustomer(actor: Actor | null, environmentId: string, id
     where: { id, environmentId },
     select: {
       id: true, orgNo: true, name: true, notes: true, tags: true, externalRef: true, createdAt: true,
-      systemUsers: { select: { altinnSystemUserId: true, userType: true, discoveredAt: true, system: { select: { id: true, systemId: true, name: true } } }, orderBy: { discoveredAt: "asc" } },
+      systemUsers: { where: { deletedAt: null }, select: { altinnSystemUserId: true, userType: true, discoveredAt: true, system: { select: { id: true, systemId: true, name: true } } }, orderBy: { discoveredAt: "asc" } },
       requests: { select: { id: true, status: true, createdAt: true, system: { select: { systemId: true, name: true } } }, orderBy: { createdAt: "desc" } },
     },
   });

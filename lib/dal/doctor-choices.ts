@@ -14,7 +14,7 @@ export async function listDoctorChoices(actor: Actor | null, environment: Enviro
   const [systems, systemUsers] = await Promise.all([
     db.system.findMany({ where: { environmentId: environment.id, altinnInternalId: { not: null } }, select: { id: true, systemId: true, clientIds: true }, orderBy: { createdAt: "asc" } }),
     db.systemUser.findMany({
-      where: { system: { environmentId: environment.id } },
+      where: { system: { environmentId: environment.id }, deletedAt: null },
       select: { externalRef: true, userType: true, systemId: true, customer: { select: { orgNo: true } }, system: { select: { systemId: true } } },
       orderBy: { discoveredAt: "desc" }, take: 500,
     }),

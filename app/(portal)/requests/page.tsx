@@ -2,18 +2,21 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/current-environment";
-import { listRequests } from "@/lib/dal/requests";
+import { listRequestPage } from "@/lib/dal/request-list";
 import { listSystems } from "@/lib/dal/systems";
 import { getT } from "@/lib/i18n/server";
 import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { NewRequestForm } from "./_components/new-request-form";
+import { RequestFilters } from "./_components/request-filters";
 
-export default async function RequestsPage() {
-  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [{ t, locale }, actor, params] = await Promise.all([getT(), requireActor(), searchParams]);
   const environment = await currentEnvironment(actor);
-  const [requests, systems] = await Promise.all([listRequests(actor, environment.id), listSystems(actor, environment.id)]);
+  const [{ requests, nextCursor, filter }, systems] = await Promise.all([listRequestPage(actor, environment.id, params), listSystems(actor, environment.id)]);
+  const kept = { ...(filter.q ? { q: filter.q } : {}), ...(filter.status ? { status: filter.status } : {}) };
+  const nextHref = nextCursor ? `?${new URLSearchParams({ ...kept, cursor: nextCursor })}` : null;
   const registered = systems.filter((s) => s.altinnInternalId && !s.deletedAt);
   return (
     <>
@@ -25,7 +28,8 @@ export default async function RequestsPage() {
         </Card>
       )}
       <Card>
-        {requests.length === 0 ? <p>{t("requests.none")}</p> : (
+        <RequestFilters t={t} filter={filter} />
+        {requests.length === 0 ? <p>{t(filter.q || filter.status || filter.cursor ? "requestList.noMatch" : "requests.none")}</p> : (
           <table className="w-full text-left text-sm">
             <thead><tr className="border-b border-slate-300">
               <th scope="col" className="py-2">{t("requests.customer")}</th><th scope="col">{t("requests.system")}</th>
@@ -43,6 +47,10 @@ export default async function RequestsPage() {
             </tbody>
           </table>
         )}
+        <nav aria-label={t("requestList.paging")} className="mt-4 flex gap-4 text-sm">
+          {filter.cursor && <Link className="text-brand-700 underline" href={`/requests${Object.keys(kept).length ? `?${new URLSearchParams(kept)}` : ""}`}>{t("requestList.first")}</Link>}
+          {nextHref && <Link className="text-brand-700 underline" href={nextHref}>{t("requestList.next")}</Link>}
+        </nav>
       </Card>
     </>
   );

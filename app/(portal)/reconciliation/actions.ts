@@ -1,0 +1,40 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { action } from "@/lib/actions/safe-action";
+import { adoptFinding, fixFinding, ignoreFinding, reonboardFromFinding, requestReconciliation } from "@/lib/dal/reconciliation-fixes";
+import { currentEnvironment } from "@/lib/current-environment";
+
+const FIXES = { fix: fixFinding, adopt: adoptFinding, ignore: ignoreFinding } as const;
+
+export const runReconciliationAction = action(
+  "reconciliation.manage",
+  z.object({}),
+  () => ({}),
+  async (_input, actor) => {
+    const environment = await currentEnvironment(actor);
+    await requestReconciliation(actor, environment.id);
+    return { message: { nb: "Avstemmingen er startet. Siden oppdateres når den er ferdig.", en: "Reconciliation started. The page updates when it has finished." } };
+  },
+);
+
+export const resolveFindingAction = action(
+  "reconciliation.manage",
+  z.object({ id: z.uuid(), how: z.enum(["fix", "adopt", "ignore"]) }),
+  (f) => ({ id: f.get("id"), how: f.get("how") }),
+  async (input, actor) => {
+    await FIXES[input.how](actor, input.id);
+    revalidatePath("/reconciliation");
+    return { message: { nb: "Avviket er løst.", en: "The finding is resolved." } };
+  },
+);
+
+export const reonboardAction = action(
+  "reconciliation.manage",
+  z.object({ id: z.uuid() }),
+  (f) => ({ id: f.get("id") }),
+  async (input, actor) => {
+    const request = await reonboardFromFinding(actor, input.id);
+    return { redirectTo: `/requests/${request.id}` };
+  },
+);
