@@ -4,15 +4,17 @@ import { AppError } from "@/lib/errors";
 export type RequestKind = "standard" | "agent";
 
 /**
- * Which of a system's packages a request of this kind may ask for (CONTRACT §6.1): a standard system
- * user needs `isAssignable`, an agent (client) system user `isDelegable`. A package missing from the
- * catalogue snapshot is passed on unchanged: Altinn, not our snapshot, has the last word on it.
+ * Which of a system's packages a request of this kind asks for (CONTRACT §6.1): a standard system
+ * user needs `isAssignable`; an agent (client) system user gets the client packages, those that are
+ * delegable but not assignable (accountant, auditor, business manager): what a client gives its
+ * accounting firm. A package missing from the catalogue snapshot is passed on unchanged: Altinn, not
+ * our snapshot, has the last word on it.
  */
 export function usablePackages(systemPackages: readonly string[], kind: RequestKind): string[] {
   return systemPackages.filter((urn) => {
     const p = getAccessPackage(urn);
     if (!p) return true;
-    return kind === "agent" ? p.isDelegable : p.isAssignable;
+    return kind === "agent" ? p.isDelegable && !p.isAssignable : p.isAssignable;
   });
 }
 

@@ -9,6 +9,8 @@ type QueueDef = { name: string; options: Omit<PgBoss.Queue, "name"> };
 export const QUEUES = [
   // Reads waiting requests from Altinn when their back-off says so. One run at a time across processes.
   { name: "requests-poll", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 } },
+  // Works "assign all clients" jobs (client_assign_items). The cron run resumes them after a restart.
+  { name: "client-assign", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 } },
 ] as const satisfies readonly QueueDef[];
 
 export type QueueName = (typeof QUEUES)[number]["name"];
@@ -16,4 +18,5 @@ export type QueueName = (typeof QUEUES)[number]["name"];
 /** Cron schedules (pg-boss checks them every 30 s; one minute is the finest step). */
 export const SCHEDULES: { name: QueueName; cron: string }[] = [
   { name: "requests-poll", cron: "* * * * *" },
+  { name: "client-assign", cron: "* * * * *" },
 ];

@@ -7,6 +7,7 @@ type Handler = (data: unknown) => Promise<unknown>;
 // Imported lazily so a queue's code loads only in the process that works it.
 const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
   "requests-poll": async () => (await import("@/lib/dal/request-poller")).pollDueRequests,
+  "client-assign": async () => { const m = await import("@/lib/dal/client-assign"); return () => m.processAssignJobs(); },
 };
 
 /** Registers every handler and cron schedule; called once per portal process (instrumentation.ts). */
