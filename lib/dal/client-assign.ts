@@ -228,3 +228,12 @@ export async function processAssignJobs(budgetMs = 50_000): Promise<AssignRunRep
   }
   return report;
 }
+
+/** This person's jobs for one facilitator (newest first), for links from the overview. */
+export async function myAssignJobs(ctx: ClientContext) {
+  return db.clientAssignJob.findMany({
+    where: { environmentId: ctx.environment.id, facilitatorOrgNo: ctx.org, startedBy: ctx.session.sub },
+    select: { id: true, status: true, agentSystemUserId: true, agentName: true, createdAt: true },
+    orderBy: { createdAt: "desc" }, take: 10,
+  });
+}
