@@ -29,7 +29,7 @@ test("agent request for an accounting firm, approved in Altinn; its client admin
   await operator.goto("/requests");
   await operator.getByLabel("System").selectOption({ label: `Regnskap Pluss (${systemId})` });
   await operator.getByLabel("Kundens organisasjonsnummer").fill(FACILITATOR);
-  await operator.getByLabel("Type systembruker").selectOption("agent");
+  await operator.getByLabel("Forespørselstype").selectOption("agent");
   await operator.getByRole("button", { name: "Opprett forespørsel" }).click();
   await expect(operator.getByRole("heading", { name: `Forespørsel: ${FACILITATOR}` })).toBeVisible();
   await expect(operator.getByTestId("request-kind")).toHaveText(/Klientsystembruker/);

@@ -1,7 +1,7 @@
 // Agent (client) system users: the request kind, and the client administrator's pages.
 // Each key must exist in both languages (checked by the type in lib/i18n/en.ts).
 export const agentsNb = {
-  "agents.kind": "Type systembruker",
+  "agents.kind": "Forespørselstype",
   "agents.kind.standard": "Vanlig systembruker (kunden selv)",
   "agents.kind.agent": "Klientsystembruker (regnskapsfører, revisor, forretningsfører)",
   "agents.kind.badge.agent": "Klient",
@@ -49,7 +49,7 @@ export const agentsNb = {
 } as const;
 
 export const agentsEn: Record<keyof typeof agentsNb, string> = {
-  "agents.kind": "System user type",
+  "agents.kind": "Request type",
   "agents.kind.standard": "Standard system user (the customer itself)",
   "agents.kind.agent": "Agent (client) system user (accountant, auditor, business manager)",
   "agents.kind.badge.agent": "Agent",
