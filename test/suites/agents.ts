@@ -124,6 +124,13 @@ export function agentTests(ref: PortalRef) {
     const renewedRow = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: renewed.id } });
     expect(renewedRow).toMatchObject({ kind: "agent", status: "New", accessPackages: [MED_SIGN, LONN] });
     expect(new URL(renewedRow.confirmUrl).pathname).toBe("/accessmanagement/ui/systemuser/agentrequest");
+
+    // The public callback looks the request up server-side and reads it through the agent endpoint too.
+    const getsBeforeCallback = await calls(p, AGENT_GET);
+    expect(await p.m.onboarding.completeOnboarding(renewed.id)).toMatchObject({ kind: "pending", orgNo: TALLKLOA });
+    expect((await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${renewedRow.altinnRequestId}/approve`, { body: {} })).status).toBe(200);
+    expect(await p.m.onboarding.completeOnboarding(renewed.id)).toMatchObject({ kind: "connected" });
+    expect(await calls(p, AGENT_GET)).toBe(getsBeforeCallback + 2);
   });
 
   it("shows the client administrator the agents with available and assigned clients, and refuses a person without the role", async () => {

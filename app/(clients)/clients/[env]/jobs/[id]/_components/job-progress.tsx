@@ -30,7 +30,7 @@ export function JobProgress({ initial, progressUrl, actionBase, org }: { initial
       <p aria-live="polite" className="sr-only">{t("clients.job.progress", { done: finished, total: data.total })}</p>
       {data.status === "paused" && (
         <div role="alert" className="mb-4 rounded-md border border-amber-700 bg-amber-50 p-3 text-sm text-amber-950">
-          <p className="mb-2">{t("clients.job.paused.token")}</p>
+          <p className="mb-2">{t(data.pausedReason === "forbidden" ? "clients.job.paused.forbidden" : "clients.job.paused.token")}</p>
           <form method="post" action={`${actionBase}/continue`}><input type="hidden" name="org" value={org} /><Button type="submit">{t("clients.job.continue")}</Button></form>
         </div>
       )}
