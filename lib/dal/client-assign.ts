@@ -50,10 +50,30 @@ export async function startAssignAll(ctx: ClientContext, agentId: string, opts: 
   ]));
   const taken = new Set(assigned.map((c) => c.clientId));
   const todo = available.filter((c) => !taken.has(c.clientId));
-  const job = await db.$transaction(async (tx) => {
+  let job: { id: string };
+  try {
+    job = await createJob(ctx, agentId, agent.integrationTitle, todo);
+  } catch (err) {
+    // Another click or tab won the race (partial unique index, migration 0013): that job is this one.
+    const winner = isUniqueViolation(err)
+      ? await db.clientAssignJob.findFirst({ where: { environmentId: ctx.environment.id, agentSystemUserId: agentId, status: { in: ["running", "paused"] } }, select: { id: true } })
+      : null;
+    if (winner) return { id: winner.id, existed: true };
+    throw err;
+  }
+  if (opts.kick !== false) await kickWorker();
+  return { id: job.id, existed: false };
+}
+
+const isUniqueViolation = (err: unknown) => typeof err === "object" && err !== null && "code" in err && err.code === "P2002";
+
+type Todo = { clientId: string; clientOrganizationNumber: string; clientOrganizationName: string };
+
+function createJob(ctx: ClientContext, agentId: string, agentName: string, todo: Todo[]) {
+  return db.$transaction(async (tx) => {
     const created = await tx.clientAssignJob.create({
       data: {
-        environmentId: ctx.environment.id, facilitatorOrgNo: ctx.org, agentSystemUserId: agentId, agentName: agent.integrationTitle,
+        environmentId: ctx.environment.id, facilitatorOrgNo: ctx.org, agentSystemUserId: agentId, agentName,
         startedBy: ctx.session.sub, status: todo.length ? "running" : "done", finishedAt: todo.length ? null : new Date(),
       },
       select: { id: true },
@@ -65,8 +85,6 @@ export async function startAssignAll(ctx: ClientContext, agentId: string, opts: 
     await recordAudit({ actor: clientActor(ctx), action: "clients.assign_all", target: { type: "client_assign_job", id: created.id }, outcome: "success", environmentId: ctx.environment.id, detail: { org: ctx.org, agentId, clients: todo.length } }, tx);
     return created;
   });
-  if (opts.kick !== false) await kickWorker();
-  return { id: job.id, existed: false };
 }
 
 async function ownJob(ctx: ClientContext, jobId: string) {

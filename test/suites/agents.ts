@@ -216,8 +216,11 @@ export function agentTests(ref: PortalRef) {
     await expect(p.db.auditEvent.findFirstOrThrow({ where: { action: "clients.assign_all_cancel", targetId: cancelled.id } })).resolves.toMatchObject({ outcome: "success" });
     expect((await p.m.clientAssign.processAssignJobs()).assigned).toBe(0);
 
-    const job = await p.m.clientAssign.startAssignAll(ctx, agentT, { kick: false });
+    // A double click (two starts at once) gets one job.
+    const [job, twin] = await Promise.all([p.m.clientAssign.startAssignAll(ctx, agentT, { kick: false }), p.m.clientAssign.startAssignAll(ctx, agentT, { kick: false })]);
+    expect(twin.id).toBe(job.id);
     expect(job.id).not.toBe(cancelled.id);
+    expect(await p.db.clientAssignJob.count({ where: { agentSystemUserId: agentT, status: "running" } })).toBe(1);
     // Altinn's clock passes the token's 30 minutes: Altinn answers 401, the job pauses.
     await emulatorFetch(p.emulatorUrl, "/emulator/clock", { body: { advanceMs: 31 * 60_000 } });
     try {

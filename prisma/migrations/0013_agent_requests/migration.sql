@@ -64,3 +64,7 @@ CREATE UNIQUE INDEX "client_assign_items_jobId_clientId_key" ON "client_assign_i
 -- AddForeignKey
 ALTER TABLE "client_assign_items" ADD CONSTRAINT "client_assign_items_jobId_fkey" FOREIGN KEY ("jobId") REFERENCES "client_assign_jobs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- At most one unfinished "assign all" per agent system user: a double click or two tabs get the same job.
+-- (A partial index Prisma's schema language cannot express. The data layer catches the unique violation.)
+CREATE UNIQUE INDEX "client_assign_jobs_one_open_per_agent" ON "client_assign_jobs"("environmentId", "agentSystemUserId") WHERE "status" IN ('running', 'paused');
