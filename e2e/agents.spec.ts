@@ -23,6 +23,7 @@ test("agent request for an accounting firm, approved in Altinn; its client admin
   await admin.getByRole("button", { name: "Registrer i Altinn" }).click();
   await expect(admin.getByRole("heading", { name: "Regnskap Pluss" })).toBeVisible();
   const systemId = `991825827_${name}`;
+  const systemUrl = admin.url();
 
   // The operator asks the accounting firm for an agent (client) system user.
   const operator = await pageAs(browser, base, "operator");
@@ -85,4 +86,10 @@ test("agent request for an accounting firm, approved in Altinn; its client admin
   const after = clientAdmin.getByRole("region", { name: /Regnskap Pluss/ });
   await expect(after.getByRole("heading", { name: "Tildelte klienter (2)" })).toBeVisible();
   await expect(after.getByRole("heading", { name: "Tilgjengelige klienter (0)" })).toBeVisible();
+
+  // Leave the environment as the other specs expect it (one registered system of their own).
+  await admin.goto(systemUrl);
+  await admin.getByLabel(`Skriv system-ID-en ${systemId} for å bekrefte`).fill(systemId);
+  await admin.getByRole("button", { name: "Slett i Altinn" }).click();
+  await expect(admin.getByText(/Systemet ble slettet i Altinn/)).toBeVisible();
 });
