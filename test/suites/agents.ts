@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { decodeJwt } from "jose";
 import { expect, it } from "vitest";
 import { z } from "zod";
 import type { PortalRef } from "../flow-suite";
 import type { Portal } from "../portal";
 import { emulatorFetch } from "../emulator-api";
+import { ENVIRONMENT_PRESETS } from "@/lib/validations/environment";
 import { expectAppError, systemInput } from "../helpers";
 
 // Agent (client) system users: requests through the agent endpoints, and the client administrator's
@@ -264,5 +266,46 @@ export function agentTests(ref: PortalRef) {
     expect(none.text.nb).toContain("ikke er registrert som regnskapsfører");
     expect((await explain("310609544")).kind).toBe("assigned");
     await expectAppError(explain("310904474"), "invalid_org_no", 400);
+  });
+
+  it("keeps the ID-porten issuer and client id per environment: https only, production confirmed, the emulator's prefilled", async () => {
+    const p = ref();
+    const base = {
+      kind: "test" as const, name: "Agents tt02", vendorOrgNo: "991825827", clientId: "agents-mp-client", scopes: ["altinn:authentication/systemregister.write"],
+      ...ENVIRONMENT_PRESETS.test, confirmUrlHosts: [...ENVIRONMENT_PRESETS.test.confirmUrlHosts],
+    };
+    for (const idportenIssuer of ["http://test.idporten.no", "test.idporten.no"]) {
+      await expectAppError(p.m.environments.createEnvironment(p.actors.admin, { ...base, slug: "agents-bad", idportenIssuer }), "invalid_input", 400);
+    }
+    await expectAppError(p.m.environments.createEnvironment(p.actors.admin, { ...base, slug: "agents-bad", idportenClientId: "has space" }), "invalid_input", 400);
+    expect(await p.db.environment.count({ where: { slug: "agents-bad" } })).toBe(0);
+    const tt02 = await p.m.environments.createEnvironment(p.actors.admin, { ...base, slug: "agents-tt02", idportenClientId: "portal-idporten" });
+    expect(tt02).toMatchObject({ idportenIssuer: "https://test.idporten.no", idportenClientId: "portal-idporten" });
+
+    const prodInput = { ...base, ...ENVIRONMENT_PRESETS.production, confirmUrlHosts: ["am.ui.altinn.no"], kind: "production" as const, name: "Agents prod" };
+    const prod = await p.m.environments.createEnvironment(p.actors.admin, { ...prodInput, slug: "agents-prod" });
+    const { kind: _kind, ...prodSettings } = prodInput;
+    void _kind;
+    await expectAppError(p.m.environments.updateEnvironment(p.actors.operator, prod.id, { ...prodSettings, idportenClientId: "x", slugCheck: "agents-prod" }), "forbidden", 403);
+    await expectAppError(p.m.environments.updateEnvironment(p.actors.admin, prod.id, { ...prodSettings, idportenClientId: "prod-idporten" }), "production_confirm", 400);
+    const done = await p.m.environments.updateEnvironment(p.actors.admin, prod.id, { ...prodSettings, idportenClientId: "prod-idporten", slugCheck: "agents-prod" });
+    expect(done.changed).toEqual(["idportenClientId"]);
+
+    const local = await p.m.environments.loadEnvironmentById(p.environmentId);
+    expect(local).toMatchObject({ idportenIssuer: `${p.emulatorUrl}/idporten/`, idportenClientId: "portal-client-admin" });
+    await expectAppError(p.m.environments.updateEnvironment(p.actors.admin, local.id, { ...local, idportenIssuer: "https://idporten.no" }), "emulator_urls_fixed", 400);
+
+    // The login it starts: code flow with PKCE S256 at the discovered authorize endpoint, our one callback.
+    const { beginLogin } = await import("@/lib/clients/idporten");
+    const { url, pending } = await beginLogin(local, GRANLIA);
+    const q = new URL(url).searchParams;
+    expect(url.startsWith(`${p.emulatorUrl}/idporten/authorize?`)).toBe(true);
+    expect(Object.fromEntries(q)).toMatchObject({
+      response_type: "code", client_id: "portal-client-admin", redirect_uri: "http://127.0.0.1:3999/clients/callback",
+      code_challenge_method: "S256", code_challenge: createHash("sha256").update(pending.verifier).digest("base64url"),
+      state: pending.state, nonce: pending.nonce, scope: "openid altinn:clientdelegations.read altinn:clientdelegations.write",
+    });
+    // Without a client id there is no login to start, and nothing is fetched.
+    await expectAppError(beginLogin({ ...tt02, idportenClientId: null }, GRANLIA), "idporten_not_configured", 409);
   });
 }
