@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit";
 import { createUserWithOneTimePassword } from "@/lib/dal/users";
-import { LOCAL_ENVIRONMENT } from "@/lib/local-environment";
+import { LOCAL_ENVIRONMENT, LOCAL_IDPORTEN_CLIENT_ID } from "@/lib/local-environment";
 import { registrableJwks } from "@/lib/dal/keys";
 
 /**
@@ -16,6 +16,7 @@ export async function ensureLocalEnvironment() {
     maskinportenIssuer: `${base}/`, maskinportenTokenUrl: `${base}/token`, altinnBaseUrl: base,
     confirmUrlHosts: [new URL(base).host], digdirApiUrl: base,
     serviceOwnerTestUrl: `${base}/serviceowner/api/v1/skattegrunnlag/{orgNo}`,
+    idportenIssuer: `${base}/idporten/`, idportenClientId: LOCAL_IDPORTEN_CLIENT_ID,
   };
   const existing = await db.environment.findUnique({ where: { slug: LOCAL_ENVIRONMENT.slug }, select: { id: true, altinnBaseUrl: true, confirmUrlHosts: true } });
   if (existing) {

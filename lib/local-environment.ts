@@ -11,5 +11,10 @@ export const LOCAL_ENVIRONMENT = {
   ],
 };
 
+/** The portal's ID-porten client at the emulator (client administrators' login); start.ts registers it. */
+export const LOCAL_IDPORTEN_CLIENT_ID = "portal-client-admin";
+/** What the client delegation API needs (CONTRACT §5.2). */
+export const CLIENT_DELEGATION_SCOPES = ["altinn:clientdelegations.read", "altinn:clientdelegations.write"];
+
 /** Digdir's client admin API scope (CONTRACT §1.7); the emulator's client gets it so keys upload by API. */
 export const DIGDIR_WRITE_SCOPE = "idporten:dcr.write";

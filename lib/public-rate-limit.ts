@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { clientAddress, RateLimiter, type Decision } from "@/lib/rate-limit";
 
-export type PublicBucket = "start" | "link" | "callback";
+export type PublicBucket = "start" | "link" | "callback" | "clients";
 
 // One limiter per endpoint kind, so a burst of callbacks does not block starting, and vice versa.
 const limiters = new Map<PublicBucket, RateLimiter>();

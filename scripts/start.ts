@@ -5,7 +5,7 @@ import path from "node:path";
 import { prepareRuntimeEnv, dataDir } from "./lib/runtime-env";
 import { withDatabase } from "./lib/with-database";
 import { onStop, startChild, stopAll, waitFor } from "./lib/children";
-import { registerDemoClient } from "./lib/emulator-client";
+import { registerDemoClient, registerIdportenClient } from "./lib/emulator-client";
 
 const dev = process.argv.includes("--dev");
 const port = prepareRuntimeEnv();
@@ -33,7 +33,11 @@ if (process.env.EMULATOR !== "off" && !(await waitFor(`${emulatorUrl}/emulator/h
   if (!(await waitFor(`${emulatorUrl}/emulator/health`))) throw new Error(`emulator did not start on ${emulatorUrl}`);
 }
 // Stands in for the vendor's one-time Digdir onboarding: the client exists, with the keys we hold.
-if (process.env.EMULATOR !== "off") await registerDemoClient(emulatorUrl, await publicJwksFor(envId));
+if (process.env.EMULATOR !== "off") {
+  await registerDemoClient(emulatorUrl, await publicJwksFor(envId));
+  // Likewise the portal's ID-porten client, so client administrators can log in (clients pages).
+  await registerIdportenClient(emulatorUrl, process.env.PORTAL_URL ?? "");
+}
 await closeDb();
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");

@@ -20,6 +20,7 @@ import { systemAdminTests } from "./suites/systems-admin";
 import { changeRequestTests } from "./suites/change-requests";
 import { pollerTests } from "./suites/poller";
 import { reconciliationTests } from "./suites/reconciliation";
+import { agentTests } from "./suites/agents";
 
 export type PortalRef = () => Portal;
 
@@ -59,4 +60,5 @@ export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
   describe("background status poller", () => pollerTests(ref));
   describe("key rotation", () => rotationTests(ref));
   describe("reconciliation with Altinn and the requests list", () => reconciliationTests(ref));
+  describe("agents and clients (accounting firms)", () => agentTests(ref));
 }

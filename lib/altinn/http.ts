@@ -22,9 +22,12 @@ const unreachable = (cause: unknown) =>
     en: "Could not reach Altinn. Nothing was changed; try again shortly.",
   }, 503, { cause });
 
-/** One authenticated call to the environment's Altinn platform. Non-2xx answers become AppErrors. */
-export async function callAltinn(environment: EnvironmentView, call: AltinnCall, allow: number[] = []): Promise<AltinnResponse> {
-  const token = await getAccessToken(environment);
+/**
+ * One authenticated call to the environment's Altinn platform. Non-2xx answers become AppErrors.
+ * The token is the vendor's Maskinporten token unless `bearer` (a person's Altinn token) is given.
+ */
+export async function callAltinn(environment: EnvironmentView, call: AltinnCall, allow: number[] = [], bearer?: string): Promise<AltinnResponse> {
+  const token = bearer ?? await getAccessToken(environment);
   const url = new URL(`/authentication/api/v1${call.path}`, environment.altinnBaseUrl);
   for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
   const correlationId = randomUUID();

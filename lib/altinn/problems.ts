@@ -36,6 +36,11 @@ const EXPLAINED: Record<string, LocalizedText> = {
   "AUTH-00021": { nb: "Omdirigerings-URL-en er ikke registrert på systemet.", en: "The redirect URL is not registered on the system." },
   "AUTH-00026": { nb: "Systemet har ingen registrerte omdirigerings-URL-er.", en: "The system has no registered redirect URLs." },
   "AUTH-00063": { nb: "En tilgangspakke er ikke registrert på systemet.", en: "An access package is not registered on the system." },
+  "AUTH-00065": { nb: "En tilgangspakke kan ikke gis til en klientsystembruker (den kan ikke delegeres videre).", en: "An access package cannot be given to an agent system user (it is not delegable)." },
+  "AUTH-00058": { nb: "En klientforespørsel må ha minst én tilgangspakke.", en: "An agent request needs at least one access package." },
+  "AUTH-00079": { nb: "Virksomheten er ikke registrert som regnskapsfører, revisor eller forretningsfører for klienten.", en: "The organisation is not registered as the client's accountant, auditor or business manager." },
+  "AUTH-00080": { nb: "Klienten har ikke gitt virksomheten alle tilgangspakkene klientsystembrukeren trenger.", en: "The client has not given the organisation every access package the agent system user needs." },
+  "AUTH-00038": { nb: "Klienten er ikke tildelt denne klientsystembrukeren.", en: "The client is not assigned to this agent system user." },
   "AUTH-00064": { nb: "En tilgangspakke kan ikke gis til en vanlig systembruker (klientpakke).", en: "An access package cannot be given to a standard system user (client package)." },
 };
 

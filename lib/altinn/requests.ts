@@ -33,6 +33,27 @@ export const systemUserSchema = z.object({
 export type AltinnSystemUser = z.infer<typeof systemUserSchema>;
 
 export type CreateRequestInput = { systemId: string; partyOrgNo: string; externalRef: string; accessPackages: string[]; redirectUrl: string };
+export type RequestKind = "standard" | "agent";
+
+/** Agent (client) requests have their own endpoints, and a body without `rights` (CONTRACT §4.1, §4.2). */
+const vendorPath = (kind: RequestKind) => (kind === "agent" ? "/systemuser/request/vendor/agent" : "/systemuser/request/vendor");
+
+/** Either kind; create is idempotent per (system, org, externalRef) and kind. */
+export async function createRequestOfKind(environment: EnvironmentView, kind: RequestKind, input: CreateRequestInput) {
+  if (kind === "standard") return createStandardRequest(environment, input);
+  const res = await callAltinn(environment, {
+    method: "POST",
+    path: vendorPath("agent"),
+    body: {
+      systemId: input.systemId,
+      partyOrgNo: input.partyOrgNo,
+      externalRef: input.externalRef,
+      accessPackages: input.accessPackages.map((urn) => ({ urn })),
+      redirectUrl: input.redirectUrl,
+    },
+  });
+  return { request: parseBody(requestResponse, res, "agent request create"), existed: res.status === 200 };
+}
 
 /** Create is idempotent per (system, org, externalRef): Altinn returns the existing request with 200. */
 export async function createStandardRequest(environment: EnvironmentView, input: CreateRequestInput) {
@@ -50,8 +71,8 @@ export async function createStandardRequest(environment: EnvironmentView, input:
   return { request: parseBody(requestResponse, res, "request create"), existed: res.status === 200 };
 }
 
-export async function getRequest(environment: EnvironmentView, altinnRequestId: string): Promise<AltinnRequest | null> {
-  const res = await callAltinn(environment, { method: "GET", path: `/systemuser/request/vendor/${altinnRequestId}` }, [404]);
+export async function getRequest(environment: EnvironmentView, altinnRequestId: string, kind: RequestKind = "standard"): Promise<AltinnRequest | null> {
+  const res = await callAltinn(environment, { method: "GET", path: `${vendorPath(kind)}/${altinnRequestId}` }, [404]);
   return res.status === 404 ? null : parseBody(requestResponse, res, "request get");
 }
 

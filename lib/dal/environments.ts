@@ -14,13 +14,14 @@ export const ENV_SELECT = {
   id: true, slug: true, name: true, kind: true, vendorOrgNo: true, clientId: true, scopes: true,
   maskinportenIssuer: true, maskinportenTokenUrl: true, altinnBaseUrl: true,
   confirmUrlHosts: true, digdirApiUrl: true, serviceOwnerTestUrl: true, systemUserScopes: true, autoRenewExpired: true,
+  idportenIssuer: true, idportenClientId: true,
 } as const;
 
 export type EnvironmentView = {
   id: string; slug: string; name: string; kind: "emulator" | "test" | "production"; vendorOrgNo: string;
   clientId: string; scopes: string[]; maskinportenIssuer: string; maskinportenTokenUrl: string; altinnBaseUrl: string;
   confirmUrlHosts: string[]; digdirApiUrl: string | null; serviceOwnerTestUrl: string | null; systemUserScopes: string[];
-  autoRenewExpired: boolean;
+  autoRenewExpired: boolean; idportenIssuer: string | null; idportenClientId: string | null;
 };
 
 export async function listEnvironments(actor: Actor | null): Promise<EnvironmentView[]> {
@@ -42,9 +43,16 @@ export async function loadEnvironmentById(id: string): Promise<EnvironmentView> 
   return found;
 }
 
+/** Server-internal (public client pages): by slug, no actor. */
+export async function loadEnvironmentBySlug(slug: string): Promise<EnvironmentView> {
+  const found = /^[a-z0-9][a-z0-9-]{0,39}$/.test(slug) ? await db.environment.findUnique({ where: { slug }, select: ENV_SELECT }) : null;
+  if (!found) throw notFound({ nb: "miljøet", en: "Environment" });
+  return found;
+}
+
 const SETTINGS = [
   "name", "vendorOrgNo", "clientId", "scopes", "maskinportenIssuer", "maskinportenTokenUrl", "altinnBaseUrl",
-  "confirmUrlHosts", "digdirApiUrl", "serviceOwnerTestUrl", "systemUserScopes",
+  "confirmUrlHosts", "digdirApiUrl", "serviceOwnerTestUrl", "systemUserScopes", "idportenIssuer", "idportenClientId",
 ] as const satisfies readonly (keyof EnvironmentView)[];
 // A cached token was granted for these; once they change it may no longer be what Maskinporten would give.
 const TOKEN_SETTINGS = new Set<string>(["clientId", "scopes", "maskinportenIssuer", "maskinportenTokenUrl", "systemUserScopes"]);

@@ -15,7 +15,7 @@ export async function createRequestsForSelection(actor: Actor | null, environmen
   assertCan(actor, "requests.create");
   const parsed = selectionRequestSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
-  const { systemId, customerIds } = parsed.data;
+  const { systemId, customerIds, kind } = parsed.data;
   const system = await db.system.findFirst({ where: { id: systemId, environmentId }, select: { id: true } });
   if (!system) throw invalidInput();
   const customers = await db.customer.findMany({ where: { id: { in: customerIds }, environmentId }, select: { id: true, orgNo: true }, orderBy: { orgNo: "asc" } });
@@ -23,7 +23,7 @@ export async function createRequestsForSelection(actor: Actor | null, environmen
   const outcomes: SelectionOutcome[] = [];
   for (const c of customers) {
     try {
-      const r = await createRequest(actor, { systemId, orgNo: c.orgNo });
+      const r = await createRequest(actor, { systemId, orgNo: c.orgNo, kind });
       outcomes.push({ customerId: c.id, orgNo: c.orgNo, ok: true, requestId: r.id, existed: r.existed });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

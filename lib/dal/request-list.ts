@@ -7,7 +7,7 @@ import { encodeRequestCursor, requestFilterSchema, type RequestFilter } from "@/
 export const REQUEST_PAGE_SIZE = 50;
 
 const SELECT = {
-  id: true, status: true, createdAt: true,
+  id: true, status: true, kind: true, createdAt: true,
   customer: { select: { id: true, orgNo: true, name: true } },
   system: { select: { systemId: true, name: true } },
 } as const satisfies Prisma.SystemUserRequestSelect;

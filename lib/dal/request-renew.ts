@@ -28,7 +28,7 @@ export async function renewRequestAs(environmentId: string, id: string, by: Audi
   if (!isUuid(id)) throw notFound({ nb: "forespørselen", en: "Request" });
   const old = await db.systemUserRequest.findFirst({
     where: { id, system: { environmentId } },
-    select: { id: true, status: true, altinnRequestId: true, customer: { select: { orgNo: true } },
+    select: { id: true, status: true, kind: true, altinnRequestId: true, customer: { select: { orgNo: true } },
       system: { select: { id: true, systemId: true, accessPackages: true, deletedAt: true } },
       events: { where: { kind: "deleted" }, select: { id: true } } },
   });
@@ -48,7 +48,7 @@ export async function renewRequestAs(environmentId: string, id: string, by: Audi
         await recordAudit({ actor: by, action: "request.delete", target: { type: "system_user_request", id: old.id }, outcome: "success", environmentId, detail: { altinnRequestId: old.altinnRequestId, reason: "renew" } }, tx);
       });
     }
-    const created = await createOrReuseRequest(environment, old.system, old.customer.orgNo, by, via, old.id);
+    const created = await createOrReuseRequest(environment, old.system, old.customer.orgNo, by, via, old.id, old.kind);
     return { ...created, renewedFrom: old.id };
   });
 }

@@ -6,7 +6,8 @@ import { recordAudit, type AuditActor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { confirmUrlNotAllowed, isAllowedConfirmUrl, type EnvironmentView } from "@/lib/dal/environments";
-import { createStandardRequest, deleteRequest, findSystemUser, getRequest, type CreateRequestInput } from "@/lib/altinn/requests";
+import { createRequestOfKind, deleteRequest, findSystemUser, getRequest, type CreateRequestInput, type RequestKind } from "@/lib/altinn/requests";
+import { packagesForKind } from "@/lib/request-packages";
 import { eventForStatus, recordRequestEvent } from "@/lib/dal/request-events";
 import { nextCheckAt } from "@/lib/request-polling";
 
@@ -27,19 +28,23 @@ const hostOf = (value: string) => (URL.canParse(value) ? new URL(value).host : n
  * Creates (or, since Altinn's create is idempotent per system+org+externalRef, finds) the request in
  * Altinn, then stores it. Our own id travels in the redirect URL so the callback can find the row.
  */
-export async function createOrReuseRequest(environment: EnvironmentView, system: SystemRef, orgNo: string, by: AuditActor, via: "operator" | "public" | "auto", renewedFrom?: string) {
+export async function createOrReuseRequest(environment: EnvironmentView, system: SystemRef, orgNo: string, by: AuditActor, via: "operator" | "public" | "auto", renewedFrom?: string, kind: RequestKind = "standard") {
   const ref = randomUUID();
-  const audit = { actor: by, action: "request.create", target: { type: "system_user_request", id: null as string | null }, environmentId: environment.id };
+  const audit = { actor: by, action: kind === "agent" ? "request.create_agent" : "request.create", target: { type: "system_user_request", id: null as string | null }, environmentId: environment.id };
+  // Refuses before anything is written when the system has no package this kind can use.
+  const accessPackages = packagesForKind(system.accessPackages, kind);
   // The customer's own externalRef (random for customers created on the Customers page). A customer
   // first seen here keeps the org number, as before 0009: tokens and the doctor already rely on it.
   const existing = await db.customer.findUnique({ where: { environmentId_orgNo: { environmentId: environment.id, orgNo } }, select: { externalRef: true } });
-  const externalRef = existing?.externalRef ?? orgNo;
+  const customerRef = existing?.externalRef ?? orgNo;
+  const externalRef = agentExternalRef(customerRef, kind);
   const input: CreateRequestInput = {
-    systemId: system.systemId, partyOrgNo: orgNo, externalRef, accessPackages: system.accessPackages, redirectUrl: callbackUrl(ref),
+    systemId: system.systemId, partyOrgNo: orgNo, externalRef, accessPackages, redirectUrl: callbackUrl(ref),
   };
-  let result: Awaited<ReturnType<typeof createStandardRequest>>;
+  const create = () => createRequestOfKind(environment, kind, input);
+  let result: Awaited<ReturnType<typeof create>>;
   try {
-    result = await createStandardRequest(environment, input);
+    result = await create();
     // Altinn hands back a rejected request for the same customer until it is deleted; a customer who
     // comes back wants a fresh one to approve, so renew it (CONTRACT §8).
     if (result.request.status === "Rejected" || result.request.status === "Denied") {
@@ -51,7 +56,7 @@ export async function createOrReuseRequest(environment: EnvironmentView, system:
         await recordAudit({ ...audit, action: "request.renew", outcome: "success", detail: { orgNo, systemId: system.systemId, replaced: replacedId, via } }, tx);
       });
       renewedFrom ??= old?.id;
-      result = await createStandardRequest(environment, input);
+      result = await create();
     }
   } catch (err) {
     if (err instanceof AppError) await recordAudit({ ...audit, outcome: "failure", detail: { orgNo, systemId: system.systemId, code: err.code, via } });
@@ -76,11 +81,11 @@ export async function createOrReuseRequest(environment: EnvironmentView, system:
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.upsert({
       where: { environmentId_orgNo: { environmentId: environment.id, orgNo } },
-      create: { environmentId: environment.id, orgNo, externalRef }, update: {}, select: { id: true },
+      create: { environmentId: environment.id, orgNo, externalRef: customerRef }, update: {}, select: { id: true },
     });
     const row = await tx.systemUserRequest.create({
       data: {
-        id, systemId: system.id, customerId: customer.id, altinnRequestId: request.id, externalRef: request.externalRef ?? externalRef,
+        id, systemId: system.id, customerId: customer.id, altinnRequestId: request.id, kind, externalRef: request.externalRef ?? externalRef,
         status: request.status, confirmUrl: request.confirmUrl, redirectUrl: request.redirectUrl ?? null,
         accessPackages: request.accessPackages.map((p) => p.urn), createdVia: via,
         nextCheckAt: request.status === "New" ? nextCheckAt(0) : null,
@@ -88,22 +93,30 @@ export async function createOrReuseRequest(environment: EnvironmentView, system:
       },
       select: { id: true, confirmUrl: true, status: true },
     });
-    await recordRequestEvent(tx, row.id, "created", { altinnRequestId: request.id, existedInAltinn: result.existed, via, renewedFrom: renewedFrom ?? null });
+    await recordRequestEvent(tx, row.id, "created", { altinnRequestId: request.id, kind, existedInAltinn: result.existed, via, renewedFrom: renewedFrom ?? null });
     if (renewedFrom) await recordRequestEvent(tx, renewedFrom, "renewed", { to: row.id });
-    await recordAudit({ ...audit, target: { type: "system_user_request", id: row.id }, outcome: "success", detail: { orgNo, systemId: system.systemId, altinnRequestId: request.id, existedInAltinn: result.existed, via, renewedFrom: renewedFrom ?? null } }, tx);
+    await recordAudit({ ...audit, target: { type: "system_user_request", id: row.id }, outcome: "success", detail: { orgNo, systemId: system.systemId, kind, altinnRequestId: request.id, existedInAltinn: result.existed, via, renewedFrom: renewedFrom ?? null } }, tx);
     return { ...row, existed: result.existed };
   });
+}
+
+/**
+ * Altinn keeps one system user per (system, org, externalRef) whatever its kind, so an agent system
+ * user gets its own externalRef: a customer may then hold a standard and an agent one side by side.
+ */
+export function agentExternalRef(customerRef: string, kind: RequestKind): string {
+  return kind === "agent" ? `${customerRef}-agent` : customerRef;
 }
 
 /** Reads the request's status from Altinn (never from the browser) and records any change. */
 export async function syncRequest(environment: EnvironmentView, requestId: string, by: AuditActor) {
   const row = await db.systemUserRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { id: true, status: true, altinnRequestId: true, externalRef: true, systemId: true, customerId: true, createdAt: true,
+    select: { id: true, status: true, altinnRequestId: true, kind: true, externalRef: true, systemId: true, customerId: true, createdAt: true,
       system: { select: { systemId: true } }, customer: { select: { orgNo: true } }, systemUser: { select: { id: true } },
       events: { where: { kind: { in: ["escalated", "deleted"] } }, select: { kind: true } } },
   });
-  const remote = await getRequest(environment, row.altinnRequestId);
+  const remote = await getRequest(environment, row.altinnRequestId, row.kind);
   if (!remote) {
     // Altinn forgets every request 28 days after creation (404 AUTH-00010). One still waiting, that old,
     // that we did not delete ourselves has expired: keep that in our own timeline, since Altinn keeps

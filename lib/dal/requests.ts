@@ -22,11 +22,11 @@ export async function createRequest(actor: Actor | null, raw: CreateRequestInput
     throw new AppError("system_not_registered", { nb: "Systemet er ikke registrert i Altinn ennå.", en: "The system is not registered in Altinn yet." }, 409);
   }
   const environment = await loadEnvironmentById(system.environmentId);
-  return runAs(actor.email, () => createOrReuseRequest(environment, system, input.orgNo, { type: "user", id: actor.id, label: actor.email }, "operator"));
+  return runAs(actor.email, () => createOrReuseRequest(environment, system, input.orgNo, { type: "user", id: actor.id, label: actor.email }, "operator", undefined, input.kind));
 }
 
 const LIST_SELECT = {
-  id: true, status: true, confirmUrl: true, createdAt: true, updatedAt: true, lastCheckedAt: true, createdVia: true, altinnRequestId: true,
+  id: true, status: true, kind: true, confirmUrl: true, createdAt: true, updatedAt: true, lastCheckedAt: true, createdVia: true, altinnRequestId: true,
   accessPackages: true, externalRef: true,
   customer: { select: { orgNo: true, name: true } },
   system: { select: { id: true, systemId: true, name: true, environmentId: true } },

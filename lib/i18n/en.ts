@@ -7,6 +7,7 @@ import { packagesEn } from "@/lib/i18n/areas/packages";
 import { onboardingEn } from "@/lib/i18n/areas/onboarding";
 import { customersEn } from "@/lib/i18n/areas/customers";
 import { reconciliationEn } from "@/lib/i18n/areas/reconciliation";
+import { agentsEn } from "@/lib/i18n/areas/agents";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
@@ -17,6 +18,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...onboardingEn,
   ...customersEn,
   ...reconciliationEn,
+  ...agentsEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",

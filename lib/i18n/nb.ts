@@ -7,6 +7,7 @@ import { packagesNb } from "@/lib/i18n/areas/packages";
 import { onboardingNb } from "@/lib/i18n/areas/onboarding";
 import { customersNb } from "@/lib/i18n/areas/customers";
 import { reconciliationNb } from "@/lib/i18n/areas/reconciliation";
+import { agentsNb } from "@/lib/i18n/areas/agents";
 
 export const nb = {
   ...environmentsNb,
@@ -17,6 +18,7 @@ export const nb = {
   ...onboardingNb,
   ...customersNb,
   ...reconciliationNb,
+  ...agentsNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",

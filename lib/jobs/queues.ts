@@ -11,6 +11,8 @@ export const QUEUES = [
   { name: "requests-poll", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 } },
   // Compares Altinn's lists with our tables (lib/dal/reconciliation.ts). Hourly, or when someone presses Run now.
   { name: "reconcile", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 1800 } },
+  // Works "assign all clients" jobs (client_assign_items). The cron run resumes them after a restart.
+  { name: "client-assign", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 } },
 ] as const satisfies readonly QueueDef[];
 
 export type QueueName = (typeof QUEUES)[number]["name"];
@@ -19,4 +21,5 @@ export type QueueName = (typeof QUEUES)[number]["name"];
 export const SCHEDULES: { name: QueueName; cron: string }[] = [
   { name: "requests-poll", cron: "* * * * *" },
   { name: "reconcile", cron: "17 * * * *" },
+  { name: "client-assign", cron: "* * * * *" },
 ];

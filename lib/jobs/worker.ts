@@ -8,6 +8,7 @@ type Handler = (data: unknown) => Promise<unknown>;
 const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
   "requests-poll": async () => (await import("@/lib/dal/request-poller")).pollDueRequests,
   reconcile: async () => (await import("@/lib/dal/reconciliation")).runReconciliation,
+  "client-assign": async () => { const m = await import("@/lib/dal/client-assign"); return () => m.processAssignJobs(); },
 };
 
 /** Registers every handler and cron schedule; called once per portal process (instrumentation.ts). */

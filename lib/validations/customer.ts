@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { orgNoSchema } from "@/lib/validations/request";
+import { orgNoSchema, requestKindSchema } from "@/lib/validations/request";
 
 const TAG = /^[\p{L}\p{N}_-]{1,30}$/u;
 
@@ -39,6 +39,7 @@ export type CustomerFilter = z.infer<typeof customerFilterSchema>;
 export const selectionRequestSchema = z.object({
   systemId: z.uuid("errors.required"),
   customerIds: z.array(z.uuid()).min(1, "customers.errors.noneSelected").max(100, "customers.errors.tooMany"),
+  kind: requestKindSchema,
 });
 
 /** The per-customer report of a selection create, as the form receives it back. */

@@ -24,7 +24,9 @@ describe("createEnvironmentSchema", () => {
     expect(ENVIRONMENT_PRESETS.production).toEqual({
       maskinportenIssuer: "https://maskinporten.no/", maskinportenTokenUrl: "https://maskinporten.no/token",
       altinnBaseUrl: "https://platform.altinn.no", confirmUrlHosts: ["am.ui.altinn.no"], digdirApiUrl: "https://integrasjon.difi.no",
+      idportenIssuer: "https://idporten.no",
     });
+    expect(ENVIRONMENT_PRESETS.test.idportenIssuer).toBe("https://test.idporten.no");
     expect(createEnvironmentSchema.safeParse({ ...tt02, kind: "production", ...ENVIRONMENT_PRESETS.production, confirmUrlHosts: "am.ui.altinn.no" }).success).toBe(true);
   });
 
@@ -34,7 +36,7 @@ describe("createEnvironmentSchema", () => {
     expect(createEnvironmentSchema.parse({ ...tt02, vendorOrgNo: "991 825 827" }).vendorOrgNo).toBe("991825827");
   });
 
-  it.each(["maskinportenIssuer", "maskinportenTokenUrl", "altinnBaseUrl", "digdirApiUrl"] as const)("refuses plain http and garbage in %s", (field) => {
+  it.each(["maskinportenIssuer", "maskinportenTokenUrl", "altinnBaseUrl", "digdirApiUrl", "idportenIssuer"] as const)("refuses plain http and garbage in %s", (field) => {
     for (const value of ["http://platform.tt02.altinn.no", "http://127.0.0.1:4010", "platform.tt02.altinn.no", "ftp://x.example"]) {
       expect(messages(createEnvironmentSchema.safeParse({ ...tt02, [field]: value }))).toEqual([`${field}: envs.errors.https`]);
     }

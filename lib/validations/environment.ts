@@ -8,10 +8,12 @@ export const ENVIRONMENT_PRESETS = {
   test: {
     maskinportenIssuer: "https://test.maskinporten.no/", maskinportenTokenUrl: "https://test.maskinporten.no/token",
     altinnBaseUrl: "https://platform.tt02.altinn.no", confirmUrlHosts: ["am.ui.tt02.altinn.no"], digdirApiUrl: "",
+    idportenIssuer: "https://test.idporten.no",
   },
   production: {
     maskinportenIssuer: "https://maskinporten.no/", maskinportenTokenUrl: "https://maskinporten.no/token",
     altinnBaseUrl: "https://platform.altinn.no", confirmUrlHosts: ["am.ui.altinn.no"], digdirApiUrl: "https://integrasjon.difi.no",
+    idportenIssuer: "https://idporten.no",
   },
 } as const;
 
@@ -57,6 +59,9 @@ const urls = {
   altinnBaseUrl: httpsUrl,
   digdirApiUrl: optional(httpsUrl),
   serviceOwnerTestUrl: optional(serviceOwnerUrlSchema),
+  // ID-porten login for client administrators (client delegation, CONTRACT §5.2); empty = off.
+  idportenIssuer: optional(httpsUrl),
+  idportenClientId: optional(z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, "errors.clientIdFormat")),
 };
 
 export const createEnvironmentSchema = z.object({ slug: slugSchema, kind: z.enum(EDITABLE_KINDS, "errors.required"), ...settings, ...urls });
@@ -67,7 +72,7 @@ export const updateEnvironmentSchema = z.object({ ...settings, ...urls, slugChec
 export const updateEmulatorSchema = z.object({ ...settings, slugCheck: z.string().trim().optional() });
 /** The emulator's settings, plus URLs for test and production. */
 export type UpdateEnvironmentInput = z.input<typeof updateEmulatorSchema> & Partial<z.input<typeof updateEnvironmentSchema>>;
-export const URL_FIELDS = ["maskinportenIssuer", "maskinportenTokenUrl", "altinnBaseUrl", "digdirApiUrl", "serviceOwnerTestUrl"] as const;
+export const URL_FIELDS = ["maskinportenIssuer", "maskinportenTokenUrl", "altinnBaseUrl", "digdirApiUrl", "serviceOwnerTestUrl", "idportenIssuer", "idportenClientId"] as const;
 
 /** What the edit form posts: the emulator's form has no URL fields (`urls: "fixed"`). */
 export const updateFormSchema = z.discriminatedUnion("urls", [

@@ -8,5 +8,8 @@ export const orgNoSchema = z
   .refine((v) => /^\d{9}$/.test(v), { message: "errors.orgNoFormat", abort: true })
   .refine(isValidOrgNo, "errors.orgNoChecksum");
 
-export const createRequestSchema = z.object({ systemId: z.uuid("errors.required"), orgNo: orgNoSchema });
-export type CreateRequestInput = z.infer<typeof createRequestSchema>;
+export const REQUEST_KINDS = ["standard", "agent"] as const;
+/** Standard: the customer's own system user. Agent: a client system user for an accounting/audit firm. */
+export const requestKindSchema = z.enum(REQUEST_KINDS, "errors.required").default("standard");
+export const createRequestSchema = z.object({ systemId: z.uuid("errors.required"), orgNo: orgNoSchema, kind: requestKindSchema });
+export type CreateRequestInput = z.input<typeof createRequestSchema>;

@@ -36,7 +36,7 @@ export const updateCustomerAction = action(
 export const createSelectionAction = action(
   "requests.create",
   selectionRequestSchema,
-  (f) => ({ systemId: str(f, "systemId"), customerIds: f.getAll("customerIds") }),
+  (f) => ({ systemId: str(f, "systemId"), customerIds: f.getAll("customerIds"), kind: f.get("kind") ?? undefined }),
   async (input, actor) => {
     const environment = await currentEnvironment(actor);
     const outcomes = await createRequestsForSelection(actor, environment.id, input);

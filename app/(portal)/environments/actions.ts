@@ -8,7 +8,7 @@ import { sectionOf, selectEnvironment } from "@/lib/current-environment";
 import { setAutoRenewExpired } from "@/lib/dal/auto-renew";
 
 const SETTINGS = ["name", "vendorOrgNo", "clientId", "scopes", "systemUserScopes"] as const;
-const URLS = ["maskinportenIssuer", "maskinportenTokenUrl", "altinnBaseUrl", "digdirApiUrl", "serviceOwnerTestUrl"] as const;
+const URLS = ["maskinportenIssuer", "maskinportenTokenUrl", "altinnBaseUrl", "digdirApiUrl", "serviceOwnerTestUrl", "idportenIssuer", "idportenClientId"] as const;
 // The form calls the allowlist "allowedHosts": the action wrapper never echoes fields named like "confirm…".
 const fields = (f: FormData, names: readonly string[]) => ({
   ...Object.fromEntries(names.map((n) => [n, f.get(n) ?? ""])), ...(names === SETTINGS ? { confirmUrlHosts: f.get("allowedHosts") ?? "" } : {}),

@@ -11,7 +11,7 @@ import { currentEnvironment } from "@/lib/current-environment";
 export const createRequestAction = action(
   "requests.create",
   createRequestSchema,
-  (f) => ({ systemId: f.get("systemId"), orgNo: f.get("orgNo") }),
+  (f) => ({ systemId: f.get("systemId"), orgNo: f.get("orgNo"), kind: f.get("kind") ?? undefined }),
   async (input, actor) => {
     const request = await createRequest(actor, input);
     revalidatePath("/requests");

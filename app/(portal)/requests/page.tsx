@@ -39,7 +39,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               {requests.map((r) => (
                 <tr key={r.id} className="border-b border-slate-200">
                   <td className="py-2"><Link className="font-mono text-brand-700 underline" href={`/requests/${r.id}`}>{r.customer.orgNo}</Link></td>
-                  <td>{(r.system.name as Record<string, string>)[locale]}</td>
+                  <td>{(r.system.name as Record<string, string>)[locale]}{r.kind === "agent" && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold text-slate-900">{t("agents.kind.badge.agent")}</span>}</td>
                   <td><StatusBadge status={r.status} label={t(`status.${r.status}`)} /></td>
                   <td>{r.createdAt.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB")}</td>
                 </tr>

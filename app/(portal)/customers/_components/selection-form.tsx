@@ -7,6 +7,7 @@ import { FieldErrors } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { selectionReportSchema } from "@/lib/validations/customer";
 import { createSelectionAction } from "../actions";
+import { KindSelect } from "../../requests/_components/kind-select";
 
 /**
  * Wraps the server-rendered customer table so its checkboxes (name="customerIds") post here, and
@@ -30,6 +31,7 @@ export function SelectionForm({ systems, canCreate, children }: { systems: { id:
               {systems.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
             </select>
           </div>
+          <KindSelect id="selection-kind" />
           <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("customers.selection.submit")}</Button>
         </fieldset>
       )}

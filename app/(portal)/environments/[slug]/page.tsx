@@ -9,6 +9,7 @@ import { EnvironmentForm } from "../_components/environment-form";
 import { EnvironmentFacts } from "../_components/environment-facts";
 import { KindBadge } from "../_components/kind-badge";
 import { AutoRenewForm } from "../_components/auto-renew-form";
+import { clientsCallbackUrl } from "@/lib/clients/urls";
 
 export default async function EnvironmentSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const [{ slug }, { t }, actor] = await Promise.all([params, getT(), requireActor()]);
@@ -24,10 +25,11 @@ export default async function EnvironmentSettingsPage({ params }: { params: Prom
       </PageHeader>
       {can(actor.role, "environments.manage") ? (
         <Card>
-          <EnvironmentForm mode="edit" id={e.id} kind={e.kind} initial={{
+          <EnvironmentForm callbackUrl={clientsCallbackUrl()} mode="edit" id={e.id} kind={e.kind} initial={{
             name: e.name, slug: e.slug, vendorOrgNo: e.vendorOrgNo, clientId: e.clientId, scopes: lines(e.scopes),
             maskinportenIssuer: e.maskinportenIssuer, maskinportenTokenUrl: e.maskinportenTokenUrl, altinnBaseUrl: e.altinnBaseUrl,
             allowedHosts: e.confirmUrlHosts.join("\n"), digdirApiUrl: e.digdirApiUrl ?? "", serviceOwnerTestUrl: e.serviceOwnerTestUrl ?? "",
+            idportenIssuer: e.idportenIssuer ?? "", idportenClientId: e.idportenClientId ?? "",
             systemUserScopes: lines(e.systemUserScopes),
           }} />
         </Card>

@@ -9,6 +9,7 @@ export function EnvironmentFacts({ environment: e, t }: { environment: Environme
     [t("envs.field.scopes"), e.scopes.join(" ")], [t("envs.field.issuer"), e.maskinportenIssuer], [t("envs.field.tokenUrl"), e.maskinportenTokenUrl],
     [t("envs.field.altinn"), e.altinnBaseUrl], [t("envs.field.hosts"), e.confirmUrlHosts.join(", ") || none],
     [t("envs.field.digdir"), e.digdirApiUrl ?? none], [t("envs.field.serviceOwner"), e.serviceOwnerTestUrl ?? none],
+    [t("envs.idportenIssuer"), e.idportenIssuer ?? none], [t("envs.idportenClientId"), e.idportenClientId ?? none],
     [t("envs.field.systemUserScopes"), e.systemUserScopes.join(" ") || none],
   ];
   return (

@@ -8,15 +8,15 @@ import { createEnvironmentAction, updateEnvironmentAction } from "../actions";
 
 export type EnvironmentFormValues = Record<
   "name" | "slug" | "vendorOrgNo" | "clientId" | "scopes" | "maskinportenIssuer" | "maskinportenTokenUrl" | "altinnBaseUrl"
-  | "allowedHosts" | "digdirApiUrl" | "serviceOwnerTestUrl" | "systemUserScopes", string
+  | "allowedHosts" | "digdirApiUrl" | "serviceOwnerTestUrl" | "systemUserScopes" | "idportenIssuer" | "idportenClientId", string
 >;
 
-type Props = { kind: "emulator" | "test" | "production"; initial: EnvironmentFormValues } & ({ mode: "create" } | { mode: "edit"; id: string });
+type Props = { kind: "emulator" | "test" | "production"; initial: EnvironmentFormValues; callbackUrl: string } & ({ mode: "create" } | { mode: "edit"; id: string });
 
 /** One form for new and existing environments; kind and slug are fixed once created. */
 export function EnvironmentForm(props: Props) {
   const t = useT();
-  const { kind, initial, mode } = props;
+  const { kind, initial, mode, callbackUrl } = props;
   const [state, formAction, pending] = useActionState(mode === "create" ? createEnvironmentAction : updateEnvironmentAction, {});
   const value = (n: keyof EnvironmentFormValues) => state.values?.[n] ?? initial[n];
   const err = (n: string) => state.errors?.[n];
@@ -45,6 +45,8 @@ export function EnvironmentForm(props: Props) {
       <p id="allowedHosts-hint" className="-mt-3 mb-4 text-xs text-slate-700">{t("envs.field.hostsHint")}</p>
       {!urlsFixed && text("digdirApiUrl", t("envs.field.digdir"))}
       {!urlsFixed && text("serviceOwnerTestUrl", t("envs.field.serviceOwner"), { hint: t("envs.field.serviceOwnerHint") })}
+      {!urlsFixed && text("idportenIssuer", t("envs.idportenIssuer"), { hint: t("envs.idportenIssuer.hint") })}
+      {!urlsFixed && text("idportenClientId", t("envs.idportenClientId"), { hint: t("envs.idportenClientId.hint", { url: callbackUrl }) })}
       {text("systemUserScopes", t("envs.field.systemUserScopes"), { hint: t("envs.field.systemUserScopesHint") })}
       {mode === "edit" && kind === "production" && (
         <div className="mb-4 rounded-md border-2 border-red-700 bg-red-50 p-4">

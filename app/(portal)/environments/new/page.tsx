@@ -5,6 +5,7 @@ import { ENVIRONMENT_PRESETS } from "@/lib/validations/environment";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { EnvironmentForm } from "../_components/environment-form";
+import { clientsCallbackUrl } from "@/lib/clients/urls";
 
 type Props = { searchParams: Promise<{ kind?: string }> };
 
@@ -20,12 +21,13 @@ export default async function NewEnvironmentPage({ searchParams }: Props) {
       {kind === "production" && <p className="mb-4 rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm font-semibold text-red-900">{t("envs.productionWarning")}</p>}
       <p className="mb-4 text-sm text-slate-700">{t("envs.presetNote", { kind: kindName })}</p>
       <Card>
-        <EnvironmentForm mode="create" kind={kind} initial={{
+        <EnvironmentForm callbackUrl={clientsCallbackUrl()} mode="create" kind={kind} initial={{
           name: kindName, slug: kind === "test" ? "tt02" : "prod", vendorOrgNo: "", clientId: "",
           // The scopes the portal itself needs (system register and requests); same names in every environment.
           scopes: LOCAL_ENVIRONMENT.scopes.join(" "),
           maskinportenIssuer: preset.maskinportenIssuer, maskinportenTokenUrl: preset.maskinportenTokenUrl, altinnBaseUrl: preset.altinnBaseUrl,
           allowedHosts: preset.confirmUrlHosts.join("\n"), digdirApiUrl: preset.digdirApiUrl, serviceOwnerTestUrl: "", systemUserScopes: "",
+          idportenIssuer: preset.idportenIssuer, idportenClientId: "",
         }} />
       </Card>
     </>

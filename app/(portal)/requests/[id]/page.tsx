@@ -40,6 +40,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium">{t("requests.status")}</dt>
           <dd><LiveStatus id={r.id} initial={{ status: r.status, systemUserId }} /></dd>
+          <dt className="font-medium">{t("agents.kind")}</dt><dd data-testid="request-kind">{t(`agents.kind.${r.kind}`)}</dd>
           <dt className="font-medium">{t("requests.customer")}</dt><dd className="font-mono">{r.customer.orgNo}</dd>
           <dt className="font-medium">{t("requests.system")}</dt><dd>{(r.system.name as Record<string, string>)[locale]} <span className="font-mono text-sm">({r.system.systemId})</span></dd>
           <dt className="font-medium">{t("requests.systemUser")}</dt><dd className="font-mono" data-testid="system-user-id">{systemUserId ?? "–"}</dd>

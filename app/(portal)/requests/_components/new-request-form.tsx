@@ -5,6 +5,7 @@ import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { createRequestAction } from "../actions";
+import { KindSelect } from "./kind-select";
 
 /** With `orgNo` (on a customer's page) the customer is fixed and only the system is chosen. */
 export function NewRequestForm({ systems, orgNo }: { systems: { id: string; label: string }[]; orgNo?: string }) {
@@ -24,6 +25,7 @@ export function NewRequestForm({ systems, orgNo }: { systems: { id: string; labe
         {orgNo ? <input type="hidden" name="orgNo" value={orgNo} /> : (
           <TextField name="orgNo" label={t("requests.orgNo")} inputMode="numeric" autoComplete="off" defaultValue={v.orgNo} errors={state.errors?.orgNo} />
         )}
+        <KindSelect id="kind" defaultValue={v.kind} />
       </div>
       <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("requests.submit")}</Button>
     </form>

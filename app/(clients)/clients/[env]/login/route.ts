@@ -1,0 +1,26 @@
+import { AppError } from "@/lib/errors";
+import { beginLogin } from "@/lib/clients/idporten";
+import { writePendingLogin } from "@/lib/clients/session";
+import { back, facilitatorOrg, seeOther } from "@/lib/clients/context";
+import { loadEnvironmentBySlug } from "@/lib/dal/environments";
+import { limitPublic } from "@/lib/public-rate-limit";
+
+type Ctx = { params: Promise<{ env: string }> };
+
+/** Starts the ID-porten login: PKCE verifier, state and nonce go into a sealed cookie, the browser to ID-porten. */
+export async function GET(req: Request, ctx: Ctx) {
+  const limited = limitPublic(req, "clients");
+  if (limited) return limited;
+  const { env } = await ctx.params;
+  const org = facilitatorOrg(new URL(req.url).searchParams.get("org"));
+  if (!org) return back(req, `/clients/${encodeURIComponent(env)}`, { error: "invalid_org_no" });
+  try {
+    const environment = await loadEnvironmentBySlug(env);
+    const { url, pending } = await beginLogin(environment, org);
+    await writePendingLogin(pending);
+    return seeOther(url);
+  } catch (err) {
+    if (err instanceof AppError) return back(req, `/clients/${encodeURIComponent(env)}`, { org, error: err.code });
+    throw err;
+  }
+}

@@ -1,0 +1,13 @@
+import { clearSession } from "@/lib/clients/session";
+import { back, facilitatorOrg, guardPost } from "@/lib/clients/context";
+
+type Ctx = { params: Promise<{ env: string }> };
+
+export async function POST(req: Request, ctx: Ctx) {
+  const refused = guardPost(req);
+  if (refused) return refused;
+  const { env } = await ctx.params;
+  const org = facilitatorOrg((await req.formData()).get("org"));
+  await clearSession();
+  return back(req, `/clients/${encodeURIComponent(env)}`, org ? { org } : {});
+}

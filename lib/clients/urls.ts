@@ -1,0 +1,7 @@
+import "server-only";
+import { env } from "@/lib/env";
+
+/** The one redirect URI registered on the portal's ID-porten client; the environment rides in the state cookie. */
+export function clientsCallbackUrl(): string {
+  return new URL("/clients/callback", env().PORTAL_URL).toString();
+}
