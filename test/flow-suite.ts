@@ -19,6 +19,7 @@ import { rotationTests } from "./suites/rotation";
 import { systemAdminTests } from "./suites/systems-admin";
 import { changeRequestTests } from "./suites/change-requests";
 import { pollerTests } from "./suites/poller";
+import { bulkTests } from "./suites/bulk";
 
 export type PortalRef = () => Portal;
 
@@ -57,4 +58,5 @@ export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
   describe("access packages, rights and change requests", () => changeRequestTests(ref));
   describe("background status poller", () => pollerTests(ref));
   describe("key rotation", () => rotationTests(ref));
+  describe("bulk onboarding", () => bulkTests(ref));
 }

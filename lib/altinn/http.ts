@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { EnvironmentView } from "@/lib/dal/environments";
 import { getAccessToken } from "@/lib/maskinporten/tokens";
 import { AppError } from "@/lib/errors";
-import { problemToError } from "@/lib/altinn/problems";
+import { parseRetryAfter, problemToError } from "@/lib/altinn/problems";
 import { logOutbound } from "@/lib/outbound-log";
 
 export type AltinnCall = {
@@ -56,7 +56,7 @@ export async function callAltinn(environment: EnvironmentView, call: AltinnCall,
     json = null;
   }
   const traceId = typeof json === "object" && json && "traceId" in json ? String(json.traceId) : undefined;
-  const error = !res.ok && !allow.includes(res.status) ? problemToError(res.status, json, text) : null;
+  const error = !res.ok && !allow.includes(res.status) ? problemToError(res.status, json, text, parseRetryAfter(res.headers.get("retry-after"))) : null;
   await log(res.status, error?.code ?? null, traceId);
   if (error) throw error;
   return { status: res.status, json, text, traceId };

@@ -27,7 +27,7 @@ const hostOf = (value: string) => (URL.canParse(value) ? new URL(value).host : n
  * Creates (or, since Altinn's create is idempotent per system+org+externalRef, finds) the request in
  * Altinn, then stores it. Our own id travels in the redirect URL so the callback can find the row.
  */
-export async function createOrReuseRequest(environment: EnvironmentView, system: SystemRef, orgNo: string, by: AuditActor, via: "operator" | "public" | "auto", renewedFrom?: string) {
+export async function createOrReuseRequest(environment: EnvironmentView, system: SystemRef, orgNo: string, by: AuditActor, via: "operator" | "public" | "auto" | "bulk", renewedFrom?: string) {
   const ref = randomUUID();
   const audit = { actor: by, action: "request.create", target: { type: "system_user_request", id: null as string | null }, environmentId: environment.id };
   // The customer's own externalRef (random for customers created on the Customers page). A customer

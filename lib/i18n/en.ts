@@ -6,6 +6,7 @@ import { systemsEn } from "@/lib/i18n/areas/systems";
 import { packagesEn } from "@/lib/i18n/areas/packages";
 import { onboardingEn } from "@/lib/i18n/areas/onboarding";
 import { customersEn } from "@/lib/i18n/areas/customers";
+import { bulkEn } from "@/lib/i18n/areas/bulk";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
@@ -15,6 +16,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...packagesEn,
   ...onboardingEn,
   ...customersEn,
+  ...bulkEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",

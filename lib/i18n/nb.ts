@@ -6,6 +6,7 @@ import { systemsNb } from "@/lib/i18n/areas/systems";
 import { packagesNb } from "@/lib/i18n/areas/packages";
 import { onboardingNb } from "@/lib/i18n/areas/onboarding";
 import { customersNb } from "@/lib/i18n/areas/customers";
+import { bulkNb } from "@/lib/i18n/areas/bulk";
 
 export const nb = {
   ...environmentsNb,
@@ -15,6 +16,7 @@ export const nb = {
   ...packagesNb,
   ...onboardingNb,
   ...customersNb,
+  ...bulkNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",

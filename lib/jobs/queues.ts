@@ -9,6 +9,9 @@ type QueueDef = { name: string; options: Omit<PgBoss.Queue, "name"> };
 export const QUEUES = [
   // Reads waiting requests from Altinn when their back-off says so. One run at a time across processes.
   { name: "requests-poll", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 } },
+  // "Work on bulk job X" (or on every unfinished one). The handler only starts the work in the
+  // background; rows are claimed with leases in bulk_rows, so repeats and losses are harmless.
+  { name: "bulk-onboarding", options: { policy: "standard", retryLimit: 0, expireInSeconds: 60 } },
 ] as const satisfies readonly QueueDef[];
 
 export type QueueName = (typeof QUEUES)[number]["name"];
@@ -16,4 +19,9 @@ export type QueueName = (typeof QUEUES)[number]["name"];
 /** Cron schedules (pg-boss checks them every 30 s; one minute is the finest step). */
 export const SCHEDULES: { name: QueueName; cron: string }[] = [
   { name: "requests-poll", cron: "* * * * *" },
+  // Picks up jobs a dead process left behind (leases run out) and jobs waiting out an outage.
+  { name: "bulk-onboarding", cron: "* * * * *" },
 ];
+
+/** Queues kicked once when a process starts its workers, so unfinished work resumes at once. */
+export const KICK_ON_START: QueueName[] = ["bulk-onboarding"];
