@@ -5,13 +5,15 @@ import type { EnvironmentView } from "@/lib/dal/environments";
 import { getAccessToken } from "@/lib/maskinporten/tokens";
 import { AppError } from "@/lib/errors";
 import { parseRetryAfter, problemToError } from "@/lib/altinn/problems";
-import { logOutbound } from "@/lib/outbound-log";
+import { logOutbound, logOutboundInBackground } from "@/lib/outbound-log";
 
 export type AltinnCall = {
   method: "GET" | "POST" | "PUT" | "DELETE";
   path: string;
   query?: Record<string, string>;
   body?: unknown;
+  /** Record the call without waiting for the write (bulk jobs; they drain the log before finishing). */
+  logInBackground?: boolean;
 };
 
 export type AltinnResponse = { status: number; json: unknown; text: string; traceId?: string };
@@ -30,7 +32,7 @@ export async function callAltinn(environment: EnvironmentView, call: AltinnCall,
   const correlationId = randomUUID();
   const started = performance.now();
   const log = (status: number | null, problemCode: string | null, traceId?: string) =>
-    logOutbound({ environmentId: environment.id, service: "altinn", method: call.method, path: `${url.pathname}${url.search}`, status, durationMs: performance.now() - started, problemCode, traceId, correlationId });
+    (call.logInBackground ? logOutboundInBackground : logOutbound)({ environmentId: environment.id, service: "altinn", method: call.method, path: `${url.pathname}${url.search}`, status, durationMs: performance.now() - started, problemCode, traceId, correlationId });
   let res: Response;
   try {
     res = await fetch(url, {

@@ -34,8 +34,9 @@ export type AltinnSystemUser = z.infer<typeof systemUserSchema>;
 export type CreateRequestInput = { systemId: string; partyOrgNo: string; externalRef: string; accessPackages: string[]; redirectUrl: string };
 
 /** Create is idempotent per (system, org, externalRef): Altinn returns the existing request with 200. */
-export async function createStandardRequest(environment: EnvironmentView, input: CreateRequestInput) {
+export async function createStandardRequest(environment: EnvironmentView, input: CreateRequestInput, opts: { logInBackground?: boolean } = {}) {
   const res = await callAltinn(environment, {
+    ...opts,
     method: "POST",
     path: "/systemuser/request/vendor",
     body: {

@@ -30,20 +30,34 @@ export async function attachCustomers(tx: Prisma.TransactionClient, jobId: strin
 }
 
 /**
- * Takes the next row that is due: pending (while the job runs) or working under a lease that has run
- * out (its process died). SKIP LOCKED lets any number of workers and processes claim side by side.
+ * Takes up to `n` rows that are due: pending (while the job runs) or working under a lease that has
+ * run out (its process died). SKIP LOCKED lets any number of workers and processes claim side by side.
  */
-export async function claimRow(jobId: string, leaseMs: number): Promise<ClaimedRow | null> {
+export async function claimRows(jobId: string, leaseMs: number, n: number): Promise<ClaimedRow[]> {
   const { rows } = await getPool().query<ClaimedRow>(
     `UPDATE bulk_rows r SET status = 'working', attempts = r.attempts + 1,
        "leaseUntil" = now() + $2 * interval '1 millisecond', "updatedAt" = now()
-     WHERE r.id = (
+     WHERE r.id IN (
        SELECT b.id FROM bulk_rows b JOIN bulk_jobs j ON j.id = b."jobId"
        WHERE b."jobId" = $1 AND ((b.status = 'pending' AND b."nextAttemptAt" <= now() AND j.status = 'running')
          OR (b.status = 'working' AND b."leaseUntil" < now()))
-       ORDER BY b.line LIMIT 1 FOR UPDATE OF b SKIP LOCKED)
-     RETURNING r.id, r.line, r."orgNo", r."customerId", r."externalRef", r.attempts`, [jobId, leaseMs]);
-  return rows[0] ?? null;
+       ORDER BY b.line LIMIT $3 FOR UPDATE OF b SKIP LOCKED)
+     RETURNING r.id, r.line, r."orgNo", r."customerId", r."externalRef", r.attempts`, [jobId, leaseMs, n]);
+  return rows.sort((a, b) => a.line - b.line);
+}
+
+/** Gives claimed rows that never reached Altinn back: pending again, or cancelled if the job was. */
+export async function releaseRows(ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await getPool().query(
+    `UPDATE bulk_rows r SET status = CASE WHEN j.status = 'running' THEN 'pending'::"BulkRowStatus" ELSE 'cancelled'::"BulkRowStatus" END,
+       attempts = greatest(r.attempts - 1, 0), "leaseUntil" = NULL, "updatedAt" = now()
+     FROM bulk_jobs j WHERE j.id = r."jobId" AND r.id = ANY($1::uuid[]) AND r.status = 'working'`, [ids]);
+}
+
+export async function jobStatus(jobId: string): Promise<string | null> {
+  const { rows } = await getPool().query<{ status: string }>(`SELECT status::text AS status FROM bulk_jobs WHERE id = $1`, [jobId]);
+  return rows[0]?.status ?? null;
 }
 
 /** When the next row of the job can be claimed, ignoring rows this process holds; null when none can. */
