@@ -49,7 +49,9 @@ export async function bulkResultCsv(actor: Actor | null, environmentId: string, 
     const request = r.requestId ? requests.get(r.requestId) : undefined;
     const result = r.status === "done" ? (r.existed ? "existing" : "created") : r.status === "working" ? "pending" : r.status;
     const confirmUrl = request?.status === "New" ? request.confirmUrl : "";
-    return [r.line, r.orgNo, r.name, r.ref, result, request?.status ?? "", confirmUrl, confirmUrl || r.status === "invalid" ? "" : publicLink, rowMessage(r, locale)];
+    // No link for a bad org number or a customer who already said yes; else the public page.
+    const needsLink = !confirmUrl && r.status !== "invalid" && request?.status !== "Accepted";
+    return [r.line, r.orgNo, r.name, r.ref, result, request?.status ?? "", confirmUrl, needsLink ? publicLink : "", rowMessage(r, locale)];
   });
   const base = job.fileName.replace(/\.csv$/i, "").replace(/[^\w.-]+/g, "_").slice(0, 60) || "bulk";
   return { csv: toCsv(HEADER, lines), fileName: `${base}-result.csv` };
