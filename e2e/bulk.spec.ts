@@ -42,7 +42,7 @@ test("operator uploads a CSV, sees a row error in the preview, starts, watches p
 
   // The preview: every row checked, the bad one says why, nothing sent yet.
   await expect(operator.getByRole("heading", { name: "Masseopprettelse: kunder.csv" })).toBeVisible();
-  await expect(operator.getByTestId("bulk-summary")).toHaveText("3 kunder klare, 1 rader med feil, 0 finnes allerede som kunder.");
+  await expect(operator.getByTestId("bulk-summary")).toHaveText("Klare: 3 · Med feil: 1 · Finnes allerede som kunder: 0");
   await expect(operator.getByRole("row").filter({ hasText: bad })).toContainText("Kontrollsifferet stemmer ikke");
   await expect(operator.getByRole("row").filter({ hasText: a })).toContainText("OK");
   await expectAccessible(operator);

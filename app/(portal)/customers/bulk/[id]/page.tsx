@@ -43,7 +43,7 @@ export default async function BulkJobPage({ params }: { params: Promise<{ id: st
         </dl>
       </Card>
       {draft ? (
-        <Card title={t("bulk.preview")}>
+        <Card title={t("bulk.status.draft")}>
           <p className="mb-4" data-testid="bulk-summary">{t("bulk.summary", { valid: valid.length, invalid: job.rows.length - valid.length, existing: valid.filter((r) => r.existingCustomer).length })}</p>
           {canRun && (
             <div className="flex flex-wrap gap-4">
