@@ -4,6 +4,9 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Bulk onboarding uploads a CSV of up to 1 MB through a server action (default limit 1 MB with no
+  // room for the multipart envelope).
+  experimental: { serverActions: { bodySizeLimit: "2mb" } },
   async headers() {
     return [
       {

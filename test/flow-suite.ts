@@ -21,6 +21,7 @@ import { changeRequestTests } from "./suites/change-requests";
 import { pollerTests } from "./suites/poller";
 import { reconciliationTests } from "./suites/reconciliation";
 import { agentTests } from "./suites/agents";
+import { bulkTests } from "./suites/bulk";
 
 export type PortalRef = () => Portal;
 
@@ -61,4 +62,5 @@ export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
   describe("key rotation", () => rotationTests(ref));
   describe("reconciliation with Altinn and the requests list", () => reconciliationTests(ref));
   describe("agents and clients (accounting firms)", () => agentTests(ref));
+  describe("bulk onboarding", () => bulkTests(ref));
 }

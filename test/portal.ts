@@ -63,6 +63,7 @@ export async function startPortal(databaseUrl: string): Promise<Portal> {
     } });
     if (res.status !== 200) throw new Error(`emulator refused the client: ${res.status} ${JSON.stringify(res.json)}`);
     const stop = async () => {
+      await (await import("@/lib/jobs/worker")).stopWorkers();
       await (await import("@/lib/jobs/boss")).stopBoss();
       await m.closeDb();
       await emulator.close();

@@ -38,7 +38,8 @@ function createHandler(emu: Emulator, kind: RequestKind, schema: z.ZodType<Creat
     // Idempotent per triple (and kind): an existing, non-timed-out request is returned before any
     // validation, provided the caller owns its system (otherwise creation fails below with AUTH-00011).
     // Requests past the 28-day archiver no longer count, so the triple may be requested again.
-    const existing = data.requests.find((r) => isLive(r, now) && kindOf(r) === kind && sameTriple(r, r.partyOrgNo));
+    // The cheap string comparison first: isLive parses a date, and this runs over every request.
+    const existing = data.requests.find((r) => sameTriple(r, r.partyOrgNo) && kindOf(r) === kind && isLive(r, now));
     const ownsExisting = data.systems.some((s) => s.id === input.systemId && !s.isDeleted && s.vendorOrgNo === vendorOrgNo);
     if (existing && existing.status !== "Timedout" && ownsExisting) {
       return sendJson(ctx.res, 200, requestResponse(existing, emu.publicUrl, now));

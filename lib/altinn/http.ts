@@ -4,14 +4,16 @@ import type { z } from "zod";
 import type { EnvironmentView } from "@/lib/dal/environments";
 import { getAccessToken } from "@/lib/maskinporten/tokens";
 import { AppError } from "@/lib/errors";
-import { problemToError } from "@/lib/altinn/problems";
-import { logOutbound } from "@/lib/outbound-log";
+import { parseRetryAfter, problemToError } from "@/lib/altinn/problems";
+import { logOutbound, logOutboundInBackground } from "@/lib/outbound-log";
 
 export type AltinnCall = {
   method: "GET" | "POST" | "PUT" | "DELETE";
   path: string;
   query?: Record<string, string>;
   body?: unknown;
+  /** Record the call without waiting for the write (bulk jobs; they drain the log before finishing). */
+  logInBackground?: boolean;
 };
 
 export type AltinnResponse = { status: number; json: unknown; text: string; traceId?: string };
@@ -33,7 +35,7 @@ export async function callAltinn(environment: EnvironmentView, call: AltinnCall,
   const correlationId = randomUUID();
   const started = performance.now();
   const log = (status: number | null, problemCode: string | null, traceId?: string) =>
-    logOutbound({ environmentId: environment.id, service: "altinn", method: call.method, path: `${url.pathname}${url.search}`, status, durationMs: performance.now() - started, problemCode, traceId, correlationId });
+    (call.logInBackground ? logOutboundInBackground : logOutbound)({ environmentId: environment.id, service: "altinn", method: call.method, path: `${url.pathname}${url.search}`, status, durationMs: performance.now() - started, problemCode, traceId, correlationId });
   let res: Response;
   try {
     res = await fetch(url, {
@@ -59,7 +61,7 @@ export async function callAltinn(environment: EnvironmentView, call: AltinnCall,
     json = null;
   }
   const traceId = typeof json === "object" && json && "traceId" in json ? String(json.traceId) : undefined;
-  const error = !res.ok && !allow.includes(res.status) ? problemToError(res.status, json, text) : null;
+  const error = !res.ok && !allow.includes(res.status) ? problemToError(res.status, json, text, parseRetryAfter(res.headers.get("retry-after"))) : null;
   await log(res.status, error?.code ?? null, traceId);
   if (error) throw error;
   return { status: res.status, json, text, traceId };

@@ -48,7 +48,24 @@ export function explainCode(code: string): LocalizedText | undefined {
   return EXPLAINED[code];
 }
 
-export function problemToError(status: number, json: unknown, text: string): AppError {
+/** Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3); null if absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/** What a caller needs to decide whether and when to try again. */
+export function retryInfo(err: unknown): { httpStatus: number | null; retryAfterMs: number | null } {
+  const cause = err instanceof AppError && typeof err.cause === "object" && err.cause ? (err.cause as { status?: unknown; retryAfterMs?: unknown }) : {};
+  return {
+    httpStatus: typeof cause.status === "number" ? cause.status : null,
+    retryAfterMs: typeof cause.retryAfterMs === "number" ? cause.retryAfterMs : null,
+  };
+}
+
+export function problemToError(status: number, json: unknown, text: string, retryAfterMs: number | null = null): AppError {
   const parsed = problem.safeParse(json);
   const p = parsed.success ? parsed.data : undefined;
   const code = p?.validationErrors?.[0]?.code ?? p?.code ?? `http_${status}`;
@@ -58,5 +75,5 @@ export function problemToError(status: number, json: unknown, text: string): App
     : { nb: `Altinn avviste forespørselen: ${fallbackDetail}`, en: `Altinn rejected the request: ${fallbackDetail}` });
   // Several validation errors can come at once; the form shows each at its field.
   const fieldErrors = fieldErrorsFromProblem(json) ?? undefined;
-  return new AppError(code, message, status >= 500 ? 502 : status, { cause: { status, body: json ?? text }, fieldErrors });
+  return new AppError(code, message, status >= 500 ? 502 : status, { cause: { status, body: json ?? text, retryAfterMs }, fieldErrors });
 }

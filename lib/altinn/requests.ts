@@ -56,8 +56,9 @@ export async function createRequestOfKind(environment: EnvironmentView, kind: Re
 }
 
 /** Create is idempotent per (system, org, externalRef): Altinn returns the existing request with 200. */
-export async function createStandardRequest(environment: EnvironmentView, input: CreateRequestInput) {
+export async function createStandardRequest(environment: EnvironmentView, input: CreateRequestInput, opts: { logInBackground?: boolean } = {}) {
   const res = await callAltinn(environment, {
+    ...opts,
     method: "POST",
     path: "/systemuser/request/vendor",
     body: {

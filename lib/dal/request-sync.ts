@@ -28,7 +28,7 @@ const hostOf = (value: string) => (URL.canParse(value) ? new URL(value).host : n
  * Creates (or, since Altinn's create is idempotent per system+org+externalRef, finds) the request in
  * Altinn, then stores it. Our own id travels in the redirect URL so the callback can find the row.
  */
-export async function createOrReuseRequest(environment: EnvironmentView, system: SystemRef, orgNo: string, by: AuditActor, via: "operator" | "public" | "auto", renewedFrom?: string, kind: RequestKind = "standard") {
+export async function createOrReuseRequest(environment: EnvironmentView, system: SystemRef, orgNo: string, by: AuditActor, via: "operator" | "public" | "auto" | "bulk", renewedFrom?: string, kind: RequestKind = "standard") {
   const ref = randomUUID();
   const audit = { actor: by, action: kind === "agent" ? "request.create_agent" : "request.create", target: { type: "system_user_request", id: null as string | null }, environmentId: environment.id };
   // Refuses before anything is written when the system has no package this kind can use.

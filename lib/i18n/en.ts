@@ -8,6 +8,7 @@ import { onboardingEn } from "@/lib/i18n/areas/onboarding";
 import { customersEn } from "@/lib/i18n/areas/customers";
 import { reconciliationEn } from "@/lib/i18n/areas/reconciliation";
 import { agentsEn } from "@/lib/i18n/areas/agents";
+import { bulkEn } from "@/lib/i18n/areas/bulk";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
@@ -19,6 +20,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...customersEn,
   ...reconciliationEn,
   ...agentsEn,
+  ...bulkEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",

@@ -8,6 +8,7 @@ import { onboardingNb } from "@/lib/i18n/areas/onboarding";
 import { customersNb } from "@/lib/i18n/areas/customers";
 import { reconciliationNb } from "@/lib/i18n/areas/reconciliation";
 import { agentsNb } from "@/lib/i18n/areas/agents";
+import { bulkNb } from "@/lib/i18n/areas/bulk";
 
 export const nb = {
   ...environmentsNb,
@@ -19,6 +20,7 @@ export const nb = {
   ...customersNb,
   ...reconciliationNb,
   ...agentsNb,
+  ...bulkNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",

@@ -13,6 +13,9 @@ export const QUEUES = [
   { name: "reconcile", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 1800 } },
   // Works "assign all clients" jobs (client_assign_items). The cron run resumes them after a restart.
   { name: "client-assign", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 } },
+  // "Work on bulk job X" (or on every unfinished one). The handler only starts the work in the
+  // background; rows are claimed with leases in bulk_rows, so repeats and losses are harmless.
+  { name: "bulk-onboarding", options: { policy: "standard", retryLimit: 0, expireInSeconds: 60 } },
 ] as const satisfies readonly QueueDef[];
 
 export type QueueName = (typeof QUEUES)[number]["name"];
@@ -22,4 +25,9 @@ export const SCHEDULES: { name: QueueName; cron: string }[] = [
   { name: "requests-poll", cron: "* * * * *" },
   { name: "reconcile", cron: "17 * * * *" },
   { name: "client-assign", cron: "* * * * *" },
+  // Picks up jobs a dead process left behind (leases run out) and jobs waiting out an outage.
+  { name: "bulk-onboarding", cron: "* * * * *" },
 ];
+
+/** Queues kicked once when a process starts its workers, so unfinished work resumes at once. */
+export const KICK_ON_START: QueueName[] = ["bulk-onboarding"];

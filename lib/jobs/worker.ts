@@ -1,6 +1,6 @@
 import "server-only";
 import { getBoss } from "@/lib/jobs/boss";
-import { SCHEDULES, type QueueName } from "@/lib/jobs/queues";
+import { KICK_ON_START, SCHEDULES, type QueueName } from "@/lib/jobs/queues";
 
 type Handler = (data: unknown) => Promise<unknown>;
 
@@ -9,6 +9,7 @@ const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
   "requests-poll": async () => (await import("@/lib/dal/request-poller")).pollDueRequests,
   reconcile: async () => (await import("@/lib/dal/reconciliation")).runReconciliation,
   "client-assign": async () => { const m = await import("@/lib/dal/client-assign"); return () => m.processAssignJobs(); },
+  "bulk-onboarding": async () => (await import("@/lib/dal/bulk-resume")).workOnBulkJobs,
 };
 
 /** Registers every handler and cron schedule; called once per portal process (instrumentation.ts). */
@@ -21,7 +22,13 @@ export async function startWorkers(): Promise<void> {
     });
   }
   for (const s of SCHEDULES) await boss.schedule(s.name, s.cron);
+  for (const name of KICK_ON_START) await boss.send(name, {});
   console.log(`[jobs] working ${Object.keys(HANDLERS).join(", ")}`);
+}
+
+/** Stops background work this process started outside pg-boss's own loop (bulk jobs). */
+export async function stopWorkers(): Promise<void> {
+  await (await import("@/lib/dal/bulk-resume")).stopBulkRunners();
 }
 
 /** Asks for a queue's work to run now instead of at its next scheduled minute. */

@@ -29,6 +29,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <div className="flex gap-2">
           {can(actor.role, "customers.export") && <a className={linkButton} href="/api/customers/export" download>{t("customers.export")}</a>}
           {can(actor.role, "customers.manage") && <Link className={linkButton} href="/customers/new">{t("customers.new")}</Link>}
+          <Link className={linkButton} href="/customers/bulk">{t("bulk.link")}</Link>
         </div>
       </PageHeader>
       <Card>

@@ -1,0 +1,54 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { action } from "@/lib/actions/safe-action";
+import { currentEnvironment } from "@/lib/current-environment";
+import { cancelBulkJob, previewBulkUpload, startBulkJob } from "@/lib/dal/bulk-jobs";
+import { kick } from "@/lib/jobs/worker";
+import { MAX_BYTES } from "@/lib/bulk/parse-csv";
+import { bulkJobIdSchema } from "@/lib/validations/bulk";
+
+const uploadSchema = z.object({
+  systemId: z.uuid("errors.required"),
+  file: z.instanceof(File, { message: "bulk.errors.noFile" })
+    .refine((f) => f.size > 0, "bulk.errors.noFile")
+    .refine((f) => f.size <= MAX_BYTES, "bulk.errors.tooLarge"),
+});
+
+export const previewBulkAction = action(
+  "requests.create",
+  uploadSchema,
+  (f) => ({ systemId: f.get("systemId") ?? "", file: f.get("file") }),
+  async ({ systemId, file }, actor) => {
+    const environment = await currentEnvironment(actor);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const job = await previewBulkUpload(actor, environment.id, { systemId, fileName: file.name || "upload.csv" }, bytes);
+    return { redirectTo: `/customers/bulk/${job.id}` };
+  },
+);
+
+export const startBulkAction = action(
+  "requests.create",
+  bulkJobIdSchema,
+  (f) => ({ jobId: f.get("jobId") ?? "" }),
+  async ({ jobId }, actor) => {
+    const environment = await currentEnvironment(actor);
+    await startBulkJob(actor, environment.id, jobId);
+    // The rows are in our tables; should this kick be lost, the minute schedule resumes the job.
+    await kick("bulk-onboarding", { jobId }).catch((err: unknown) => console.warn(`[bulk] kick failed: ${String(err)}`));
+    revalidatePath(`/customers/bulk/${jobId}`);
+    return { redirectTo: `/customers/bulk/${jobId}` };
+  },
+);
+
+export const cancelBulkAction = action(
+  "requests.create",
+  bulkJobIdSchema,
+  (f) => ({ jobId: f.get("jobId") ?? "" }),
+  async ({ jobId }, actor) => {
+    const environment = await currentEnvironment(actor);
+    await cancelBulkJob(actor, environment.id, jobId);
+    revalidatePath(`/customers/bulk/${jobId}`);
+    return { redirectTo: `/customers/bulk/${jobId}` };
+  },
+);
