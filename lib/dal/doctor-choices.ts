@@ -12,7 +12,7 @@ export type DoctorChoices = {
 export async function listDoctorChoices(actor: Actor | null, environment: EnvironmentView): Promise<DoctorChoices> {
   assertCan(actor, "tokens.diagnose");
   const [systems, systemUsers] = await Promise.all([
-    db.system.findMany({ where: { environmentId: environment.id, altinnInternalId: { not: null } }, select: { id: true, systemId: true, clientIds: true }, orderBy: { createdAt: "asc" } }),
+    db.system.findMany({ where: { environmentId: environment.id, altinnInternalId: { not: null }, deletedAt: null }, select: { id: true, systemId: true, clientIds: true }, orderBy: { createdAt: "asc" } }),
     db.systemUser.findMany({
       where: { system: { environmentId: environment.id }, deletedAt: null },
       select: { externalRef: true, userType: true, systemId: true, customer: { select: { orgNo: true } }, system: { select: { systemId: true } } },
