@@ -22,6 +22,7 @@ test("operator creates a customer and a request, shares the link, renews after a
   await operator.getByLabel("Navn", { exact: true }).fill("Solsiden Transport AS");
   await operator.getByRole("button", { name: "Opprett kunde" }).click();
   await expect(operator.getByText("kontrollsifferet stemmer ikke")).toBeVisible();
+  await expect(operator.getByLabel("Navn", { exact: true })).toHaveValue("Solsiden Transport AS");
   await expectAccessible(operator);
   await operator.getByLabel("Organisasjonsnummer", { exact: true }).fill(CUSTOMER);
   await operator.getByLabel("Stikkord (kommaseparert)").fill("transport, pilot");

@@ -13,8 +13,10 @@ export function CustomerForm({ existing }: { existing?: Existing }) {
   const t = useT();
   const [state, formAction, pending] = useActionState(existing ? updateCustomerAction : createCustomerAction, {});
   const v = state.values ?? {};
+  // React resets a form after its action and may take the previous defaultValue (empty on the first
+  // try); a new key per answer remounts the fields with what the user sent.
   return (
-    <form action={formAction} noValidate>
+    <form key={JSON.stringify(v)} action={formAction} noValidate>
       <FormMessage state={state} />
       {existing ? <input type="hidden" name="id" value={existing.id} /> : (
         <TextField name="orgNo" label={t("customers.orgNo")} inputMode="numeric" autoComplete="off" defaultValue={v.orgNo} errors={state.errors?.orgNo} />
