@@ -2,18 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, expectAccessible, pageAs, test } from "./fixtures";
 import { targetByPort } from "./servers";
 import { generateAndRegisterKey, registerSystem } from "./steps";
-
-/** Valid (mod-11) org numbers from `from` upwards, a range no other spec uses. */
-function orgNumbers(count: number, from: number): string[] {
-  const out: string[] = [];
-  for (let n = from; out.length < count; n++) {
-    const base = String(n).padStart(8, "0");
-    const sum = [3, 2, 7, 6, 5, 4, 3, 2].reduce((acc, w, i) => acc + w * Number(base[i]), 0);
-    const check = (11 - (sum % 11)) % 11;
-    if (check < 10) out.push(`${base}${check}`);
-  }
-  return out;
-}
+import { orgNumbers } from "../test/org-numbers";
 
 test("operator uploads a CSV, sees a row error in the preview, starts, watches progress reach 100 % and downloads the result", async ({ browser, baseURL }) => {
   test.setTimeout(180_000);

@@ -55,17 +55,7 @@ export async function altinnCall(p: Portal, path: string, method: "GET" | "DELET
   return emulatorFetch(p.emulatorUrl, `/authentication/api/v1${path}`, { method, token, body });
 }
 
-/** Valid (mod-11) org numbers from `from` upwards; each suite takes its own range so none collide. */
-export function orgNumbers(count: number, from: number): string[] {
-  const out: string[] = [];
-  for (let n = from; out.length < count; n++) {
-    const base = String(n).padStart(8, "0");
-    const sum = [3, 2, 7, 6, 5, 4, 3, 2].reduce((acc, w, i) => acc + w * Number(base[i]), 0);
-    const check = (11 - (sum % 11)) % 11;
-    if (check < 10) out.push(`${base}${check}`);
-  }
-  return out;
-}
+export { orgNumbers } from "./org-numbers";
 
 /** Adds plain test organisations to the emulator's entity register, so requests may name them. */
 export async function addOrganisations(p: Portal, orgNos: string[], name = "Testkunde AS"): Promise<void> {

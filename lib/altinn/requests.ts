@@ -40,27 +40,19 @@ const vendorPath = (kind: RequestKind) => (kind === "agent" ? "/systemuser/reque
 
 /** Either kind; create is idempotent per (system, org, externalRef) and kind. */
 export async function createRequestOfKind(environment: EnvironmentView, kind: RequestKind, input: CreateRequestInput) {
-  if (kind === "standard") return createStandardRequest(environment, input);
-  const res = await callAltinn(environment, {
-    method: "POST",
-    path: vendorPath("agent"),
-    body: {
-      systemId: input.systemId,
-      partyOrgNo: input.partyOrgNo,
-      externalRef: input.externalRef,
-      accessPackages: input.accessPackages.map((urn) => ({ urn })),
-      redirectUrl: input.redirectUrl,
-    },
-  });
-  return { request: parseBody(requestResponse, res, "agent request create"), existed: res.status === 200 };
+  return kind === "standard" ? createStandardRequest(environment, input) : createAt(environment, vendorPath("agent"), input, {}, "agent request create");
 }
 
 /** Create is idempotent per (system, org, externalRef): Altinn returns the existing request with 200. */
 export async function createStandardRequest(environment: EnvironmentView, input: CreateRequestInput, opts: { logInBackground?: boolean } = {}) {
+  return createAt(environment, vendorPath("standard"), input, opts, "request create");
+}
+
+async function createAt(environment: EnvironmentView, path: string, input: CreateRequestInput, opts: { logInBackground?: boolean }, what: string) {
   const res = await callAltinn(environment, {
     ...opts,
     method: "POST",
-    path: "/systemuser/request/vendor",
+    path,
     body: {
       systemId: input.systemId,
       partyOrgNo: input.partyOrgNo,
@@ -69,7 +61,7 @@ export async function createStandardRequest(environment: EnvironmentView, input:
       redirectUrl: input.redirectUrl,
     },
   });
-  return { request: parseBody(requestResponse, res, "request create"), existed: res.status === 200 };
+  return { request: parseBody(requestResponse, res, what), existed: res.status === 200 };
 }
 
 export async function getRequest(environment: EnvironmentView, altinnRequestId: string, kind: RequestKind = "standard"): Promise<AltinnRequest | null> {

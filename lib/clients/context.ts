@@ -48,3 +48,25 @@ export const errorCode = (err: unknown): string => {
   if (err instanceof AppError) return err.code;
   throw err;
 };
+
+type JobRouteCtx = { params: Promise<{ env: string; id: string }> };
+
+/** A POST on an assign-all job's page (cancel, continue): checks, does it, goes back to the job's page. */
+export function jobPostRoute(act: (context: ClientContext, jobId: string) => Promise<unknown>) {
+  return async (req: Request, ctx: JobRouteCtx): Promise<Response> => {
+    const refused = guardPost(req);
+    if (refused) return refused;
+    const { env, id } = await ctx.params;
+    const org = facilitatorOrg((await req.formData()).get("org"));
+    const page = `/clients/${encodeURIComponent(env)}/jobs/${encodeURIComponent(id)}`;
+    if (!org) return back(req, `/clients/${encodeURIComponent(env)}`, { error: "invalid_org_no" });
+    const context = await clientContext(env, org);
+    if (!context) return back(req, page, { org, error: "client_login_expired" });
+    try {
+      await act(context, id);
+      return back(req, page, { org });
+    } catch (err) {
+      return back(req, page, { org, error: errorCode(err) });
+    }
+  };
+}
