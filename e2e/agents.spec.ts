@@ -82,6 +82,16 @@ test("agent request for an accounting firm, approved in Altinn; its client admin
   await expect(clientAdmin.getByText("2 av 2 ferdig").first()).toBeVisible();
   await expectAccessible(clientAdmin);
 
+  // Without a session the job page asks for a login, and the login comes back to the job.
+  const jobUrl = clientAdmin.url();
+  await clientAdmin.context().clearCookies({ name: "clients_session" });
+  await clientAdmin.goto(jobUrl);
+  await clientAdmin.getByRole("link", { name: "Logg inn med ID-porten" }).click();
+  await clientAdmin.getByLabel(/Ola Prøvesen/).check();
+  await clientAdmin.getByRole("button", { name: "Logg inn / Log in" }).click();
+  await expect(clientAdmin.getByRole("heading", { name: "Tildeling av alle klienter" })).toBeVisible();
+  await expect(clientAdmin.getByTestId("job-status")).toHaveText("Ferdig");
+
   await clientAdmin.getByRole("link", { name: "Tilbake til klientsystembrukerne" }).click();
   const after = clientAdmin.getByRole("region", { name: /Regnskap Pluss/ });
   await expect(after.getByRole("heading", { name: "Tildelte klienter (2)" })).toBeVisible();

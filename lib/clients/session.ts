@@ -15,7 +15,8 @@ const sessionSchema = z.object({ env: z.string(), token: z.string(), exp: z.numb
 /** `sub` is ID-porten's pairwise id for the person (never the national id number). */
 export type ClientSession = z.infer<typeof sessionSchema>;
 
-const loginSchema = z.object({ env: z.string(), org: z.string(), state: z.string(), verifier: z.string(), nonce: z.string() });
+// `job`: the assign-all job page the login was started from, to return there (a uuid, never a free URL).
+const loginSchema = z.object({ env: z.string(), org: z.string(), state: z.string(), verifier: z.string(), nonce: z.string(), job: z.uuid().optional() });
 export type PendingLogin = z.infer<typeof loginSchema>;
 
 const masterKey = () => Buffer.from(env().PORTAL_MASTER_KEY, "base64");

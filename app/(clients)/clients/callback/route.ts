@@ -19,7 +19,7 @@ export async function GET(req: Request) {
     const environment = await loadEnvironmentBySlug(pending.env);
     const session = await finishLogin(environment, pending, new URL(req.url).searchParams);
     await writeSession(session);
-    return back(req, home, { org: pending.org });
+    return back(req, pending.job ? `${home}/jobs/${pending.job}` : home, { org: pending.org });
   } catch (err) {
     if (err instanceof AppError) {
       console.warn(`[clients] login failed: ${err.code}`);

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { beginLogin } from "@/lib/clients/idporten";
 import { writePendingLogin } from "@/lib/clients/session";
@@ -12,12 +13,15 @@ export async function GET(req: Request, ctx: Ctx) {
   const limited = limitPublic(req, "clients");
   if (limited) return limited;
   const { env } = await ctx.params;
-  const org = facilitatorOrg(new URL(req.url).searchParams.get("org"));
+  const params = new URL(req.url).searchParams;
+  const org = facilitatorOrg(params.get("org"));
+  // Back to the job page after login when started there; anything but a uuid is ignored (no open redirect).
+  const job = z.uuid().safeParse(params.get("job")).data;
   if (!org) return back(req, `/clients/${encodeURIComponent(env)}`, { error: "invalid_org_no" });
   try {
     const environment = await loadEnvironmentBySlug(env);
     const { url, pending } = await beginLogin(environment, org);
-    await writePendingLogin(pending);
+    await writePendingLogin({ ...pending, job });
     return seeOther(url);
   } catch (err) {
     if (err instanceof AppError) return back(req, `/clients/${encodeURIComponent(env)}`, { org, error: err.code });

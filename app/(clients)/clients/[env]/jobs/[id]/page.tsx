@@ -17,7 +17,7 @@ export default async function AssignJobPage({ params, searchParams }: Props) {
   const base = `/clients/${encodeURIComponent(environment.slug)}`;
   const ctx = await clientContext(environment.slug, org);
   const heading = <h1 className="mb-4 text-2xl font-bold">{t("clients.job")}</h1>;
-  const loginLink = <a href={`${base}/login?org=${org}`} className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("clients.login")}</a>;
+  const loginLink = <a href={`${base}/login?org=${org}&job=${encodeURIComponent(id)}`} className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("clients.login")}</a>;
   if (!ctx) return <>{heading}<p role="alert" className="mb-4">{t("clients.job.paused.token")}</p>{loginLink}</>;
   let report: JobReport;
   try {
