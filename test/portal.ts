@@ -10,16 +10,16 @@ import { migrateDeploy } from "@/scripts/lib/migrate";
 import { emulatorFetch } from "./emulator-api";
 
 async function loadModules() {
-  const [db, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens, calls, connection, customers, customerExport, requestBulk, requestRenew, requestEvents, clientDelegation, clientAssign] = await Promise.all([
+  const [db, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens, calls, connection, customers, customerExport, requestBulk, requestRenew, requestEvents, clientDelegation, clientAssign, clientAssignRunner] = await Promise.all([
     import("@/lib/db"), import("@/lib/bootstrap"), import("@/lib/dal/users"), import("@/lib/dal/keys"),
     import("@/lib/dal/systems"), import("@/lib/dal/requests"), import("@/lib/dal/onboarding"),
     import("@/lib/dal/audit"), import("@/lib/dal/environments"), import("@/lib/maskinporten/tokens"),
     import("@/lib/dal/outbound-calls"), import("@/lib/dal/connection-test"),
     import("@/lib/dal/customers"), import("@/lib/dal/customer-export"), import("@/lib/dal/request-bulk"),
     import("@/lib/dal/request-renew"), import("@/lib/dal/request-events"),
-    import("@/lib/dal/client-delegation"), import("@/lib/dal/client-assign"),
+    import("@/lib/dal/client-delegation"), import("@/lib/dal/client-assign"), import("@/lib/dal/client-assign-runner"),
   ]);
-  return { db: db.db, closeDb: db.closeDb, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens, calls, connection, customers, customerExport, requestBulk, requestRenew, requestEvents, clientDelegation, clientAssign };
+  return { db: db.db, closeDb: db.closeDb, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens, calls, connection, customers, customerExport, requestBulk, requestRenew, requestEvents, clientDelegation, clientAssign: { ...clientAssign, ...clientAssignRunner } };
 }
 
 export type Modules = Awaited<ReturnType<typeof loadModules>>;

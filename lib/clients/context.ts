@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { loadEnvironmentBySlug } from "@/lib/dal/environments";
@@ -49,24 +50,47 @@ export const errorCode = (err: unknown): string => {
   throw err;
 };
 
-type JobRouteCtx = { params: Promise<{ env: string; id: string }> };
+type RouteParams = { env: string } & Record<string, string>;
 
-/** A POST on an assign-all job's page (cancel, continue): checks, does it, goes back to the job's page. */
-export function jobPostRoute(act: (context: ClientContext, jobId: string) => Promise<unknown>) {
-  return async (req: Request, ctx: JobRouteCtx): Promise<Response> => {
+/**
+ * A form POST on the client pages: Origin check, facilitator org and optional fields validated, the
+ * person's session looked up, then `act`; every outcome goes back to a page (works without JavaScript).
+ * Errors return to `page` (default: the overview); success goes where `act` says.
+ */
+export function clientPostRoute<T = undefined>(opts: {
+  input?: z.ZodType<T>;
+  page?: (home: string, params: RouteParams) => string;
+  act: (context: ClientContext, data: T, home: string, params: RouteParams) => Promise<{ to: string; message?: string }>;
+}) {
+  return async (req: Request, ctx: { params: Promise<RouteParams> }): Promise<Response> => {
     const refused = guardPost(req);
     if (refused) return refused;
-    const { env, id } = await ctx.params;
-    const org = facilitatorOrg((await req.formData()).get("org"));
-    const page = `/clients/${encodeURIComponent(env)}/jobs/${encodeURIComponent(id)}`;
-    if (!org) return back(req, `/clients/${encodeURIComponent(env)}`, { error: "invalid_org_no" });
-    const context = await clientContext(env, org);
+    const params = await ctx.params;
+    const home = `/clients/${encodeURIComponent(params.env)}`;
+    const form = await req.formData();
+    const org = facilitatorOrg(form.get("org"));
+    const parsed = opts.input ? opts.input.safeParse(Object.fromEntries(form)) : { success: true as const, data: undefined as T };
+    if (!org || !parsed.success) return back(req, home, { ...(org ? { org } : {}), error: opts.input ? "invalid_input" : "invalid_org_no" });
+    const page = opts.page?.(home, params) ?? home;
+    const context = await clientContext(params.env, org);
     if (!context) return back(req, page, { org, error: "client_login_expired" });
     try {
-      await act(context, id);
-      return back(req, page, { org });
+      const done = await opts.act(context, parsed.data, home, params);
+      return back(req, done.to, { org, ...(done.message ? { message: done.message } : {}) });
     } catch (err) {
       return back(req, page, { org, error: errorCode(err) });
     }
   };
+}
+
+/** A POST on an assign-all job's page (cancel, continue): back to the job's page. */
+export function jobPostRoute(act: (context: ClientContext, jobId: string) => Promise<unknown>) {
+  const jobPage = (home: string, params: RouteParams) => `${home}/jobs/${encodeURIComponent(params.id ?? "")}`;
+  return clientPostRoute({
+    page: jobPage,
+    act: async (context, _data, home, params) => {
+      await act(context, params.id ?? "");
+      return { to: jobPage(home, params) };
+    },
+  });
 }

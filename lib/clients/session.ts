@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { open, seal } from "@/lib/crypto/secret-box";
+import { openSecret, sealSecret } from "@/lib/crypto/master-key";
 
 // The client administrator's login lives only in an AES-GCM sealed, httpOnly cookie: the browser
 // holds it but can neither read nor forge it, and no token ever reaches page JavaScript.
@@ -19,18 +19,17 @@ export type ClientSession = z.infer<typeof sessionSchema>;
 const loginSchema = z.object({ env: z.string(), org: z.string(), state: z.string(), verifier: z.string(), nonce: z.string(), job: z.uuid().optional() });
 export type PendingLogin = z.infer<typeof loginSchema>;
 
-const masterKey = () => Buffer.from(env().PORTAL_MASTER_KEY, "base64");
 const secure = () => new URL(env().PORTAL_URL).protocol === "https:";
 
 export function sealSession(s: ClientSession): string {
-  return seal(JSON.stringify(s), masterKey(), SESSION_AAD);
+  return sealSecret(JSON.stringify(s), SESSION_AAD);
 }
 
 /** Null for a missing, tampered or expired session (a few seconds of margin for the call it is about to make). */
 export function openSession(value: string | undefined, now = Date.now()): ClientSession | null {
   if (!value) return null;
   try {
-    const parsed = sessionSchema.safeParse(JSON.parse(open(value, masterKey(), SESSION_AAD)));
+    const parsed = sessionSchema.safeParse(JSON.parse(openSecret(value, SESSION_AAD)));
     return parsed.success && parsed.data.exp * 1000 > now + 5_000 ? parsed.data : null;
   } catch {
     return null;
@@ -53,7 +52,7 @@ export async function clearSession(): Promise<void> {
 }
 
 export async function writePendingLogin(p: PendingLogin): Promise<void> {
-  (await cookies()).set(LOGIN_COOKIE, seal(JSON.stringify(p), masterKey(), LOGIN_AAD), {
+  (await cookies()).set(LOGIN_COOKIE, sealSecret(JSON.stringify(p), LOGIN_AAD), {
     httpOnly: true, sameSite: "lax", secure: secure(), path: "/clients", maxAge: 600,
   });
 }
@@ -65,7 +64,7 @@ export async function takePendingLogin(): Promise<PendingLogin | null> {
   jar.delete({ name: LOGIN_COOKIE, path: "/clients" });
   if (!value) return null;
   try {
-    const parsed = loginSchema.safeParse(JSON.parse(open(value, masterKey(), LOGIN_AAD)));
+    const parsed = loginSchema.safeParse(JSON.parse(openSecret(value, LOGIN_AAD)));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

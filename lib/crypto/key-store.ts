@@ -1,7 +1,6 @@
 import "server-only";
 import type { JWK } from "jose";
-import { env } from "@/lib/env";
-import { open, seal } from "@/lib/crypto/secret-box";
+import { openSecret, sealSecret } from "@/lib/crypto/master-key";
 
 /**
  * Where private keys live. Today: sealed in the database under PORTAL_MASTER_KEY. A key vault
@@ -14,12 +13,11 @@ export type KeyStore = {
   get(kid: string, stored: string): Promise<JWK>;
 };
 
-const masterKey = () => Buffer.from(env().PORTAL_MASTER_KEY, "base64");
 
 export const databaseKeyStore: KeyStore = {
   // The kid is the additional data: a sealed key copied onto another row fails to open.
-  put: async (kid, privateJwk) => seal(JSON.stringify(privateJwk), masterKey(), kid),
-  get: async (kid, stored) => JSON.parse(open(stored, masterKey(), kid)) as JWK,
+  put: async (kid, privateJwk) => sealSecret(JSON.stringify(privateJwk), kid),
+  get: async (kid, stored) => JSON.parse(openSecret(stored, kid)) as JWK,
 };
 
 export const keyStore = (): KeyStore => databaseKeyStore;

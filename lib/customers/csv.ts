@@ -11,3 +11,12 @@ export function escapeCsvCell(value: string | number | null | undefined): string
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
   return [header, ...rows].map((row) => row.map(escapeCsvCell).join(",")).join("\r\n") + "\r\n";
 }
+
+/** A CSV file download; the BOM makes Excel read it as UTF-8. */
+export function csvDownload(csv: string, fileName: string): Response {
+  return new Response(`\uFEFF${csv}`, { headers: {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": `attachment; filename="${fileName}"`,
+    "cache-control": "no-store",
+  } });
+}

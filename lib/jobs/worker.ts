@@ -8,7 +8,7 @@ type Handler = (data: unknown) => Promise<unknown>;
 const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
   "requests-poll": async () => (await import("@/lib/dal/request-poller")).pollDueRequests,
   reconcile: async () => (await import("@/lib/dal/reconciliation")).runReconciliation,
-  "client-assign": async () => { const m = await import("@/lib/dal/client-assign"); return () => m.processAssignJobs(); },
+  "client-assign": async () => { const m = await import("@/lib/dal/client-assign-runner"); return () => m.processAssignJobs(); },
   "bulk-onboarding": async () => (await import("@/lib/dal/bulk-resume")).workOnBulkJobs,
 };
 
