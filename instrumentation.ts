@@ -2,7 +2,7 @@
 // then starts the background workers (status poller, bulk jobs, reconciliation) in this process.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { env } = await import("@/lib/env");
+    const { env } = await import("@/lib/core/env");
     const config = env();
     // JOBS=off runs a portal process that only serves pages (e.g. a second web node).
     if (config.JOBS === "on" && process.env.NEXT_PHASE !== "phase-production-build") {

@@ -37,8 +37,8 @@ async function benchOne(name: string, start: () => Promise<TestDatabase>): Promi
   const portal = await startPortal(database.url);
   const results: Result[] = [];
   try {
-    const { previewBulkUpload, startBulkJob } = await import("@/lib/dal/bulk-jobs");
-    const { runBulkJob } = await import("@/lib/dal/bulk-runner");
+    const { previewBulkUpload, startBulkJob } = await import("@/lib/bulk/jobs");
+    const { runBulkJob } = await import("@/lib/bulk/runner");
     const system = await portal.m.systems.createSystem(portal.actors.admin, systemInput(portal, "bench-bulk"));
     let from = 50_000_000;
     // Warm-up (JIT, pool connections, token): a small job, not measured.

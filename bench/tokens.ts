@@ -16,7 +16,7 @@ async function tokenGrants(emulatorUrl: string): Promise<number> {
 const database = await startPglite();
 const portal = await startPortal(database.url);
 try {
-  const { callAltinn } = await import("@/lib/altinn/http");
+  const { callAltinn } = await import("@/lib/integrations/altinn/http");
   const environment = await portal.m.environments.loadEnvironmentById(portal.environmentId);
   portal.m.tokens.clearTokenCache();
   const before = await tokenGrants(portal.emulatorUrl);
@@ -42,7 +42,7 @@ try {
 // The same for system-user tokens (one customer, one context): a system, a request the emulator
 // approves, then two waves of concurrent getSystemUserToken calls.
 async function benchSystemUserTokens(environment: Awaited<ReturnType<typeof portal.m.environments.loadEnvironmentById>>) {
-  const { getSystemUserToken } = await import("@/lib/maskinporten/tokens");
+  const { getSystemUserToken } = await import("@/lib/integrations/maskinporten/tokens");
   const customer = "310904473";
   const system = await portal.m.systems.createSystem(portal.actors.admin, {
     environmentId: portal.environmentId, name: "bench", nameNb: "Bench", nameNn: "Bench", nameEn: "Bench",

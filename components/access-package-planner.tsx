@@ -1,8 +1,8 @@
 "use client";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useLocale, useT } from "@/components/providers";
-import { packageUse, type Catalogue, type CataloguePackage } from "@/lib/catalogue/model";
-import { planWarnings } from "@/lib/catalogue/plan";
+import { packageUse, type Catalogue, type CataloguePackage } from "@/lib/systems/catalogue/model";
+import { planWarnings } from "@/lib/systems/catalogue/plan";
 
 type Props = {
   catalogue: Catalogue;

@@ -14,8 +14,8 @@ onStop(database.stop);
 process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 
-const { ensureFirstAdmin, ensureLocalEnvironment, publicJwksFor } = await import("@/lib/bootstrap");
-const { closeDb } = await import("@/lib/db");
+const { ensureFirstAdmin, ensureLocalEnvironment, publicJwksFor } = await import("@/lib/environments/bootstrap");
+const { closeDb } = await import("@/lib/core/db");
 const envId = await ensureLocalEnvironment();
 const admin = await ensureFirstAdmin(process.env.ADMIN_EMAIL ?? "admin@example.no");
 

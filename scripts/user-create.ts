@@ -13,9 +13,9 @@ if (!values.email || !/^[^@\s]+@[^@\s]+$/.test(values.email) || !role) {
 
 prepareRuntimeEnv();
 const database = await withDatabase();
-const { createUserWithOneTimePassword } = await import("@/lib/dal/users");
-const { AppError } = await import("@/lib/errors");
-const { closeDb } = await import("@/lib/db");
+const { createUserWithOneTimePassword } = await import("@/lib/users/accounts");
+const { AppError } = await import("@/lib/core/errors");
+const { closeDb } = await import("@/lib/core/db");
 try {
   const { user, password } = await createUserWithOneTimePassword(
     { email: values.email, name: values.name ?? values.email, role },

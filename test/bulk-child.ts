@@ -4,8 +4,8 @@ export {};
 // Run: node --conditions=react-server --import tsx test/bulk-child.ts <jobId> <leaseMs>
 const [jobId, leaseMs] = process.argv.slice(2);
 if (!jobId) throw new Error("usage: bulk-child.ts <jobId> [leaseMs]");
-const { runBulkJob } = await import("@/lib/dal/bulk-runner");
-const { closeDb } = await import("@/lib/db");
+const { runBulkJob } = await import("@/lib/bulk/runner");
+const { closeDb } = await import("@/lib/core/db");
 const report = await runBulkJob(jobId, { leaseMs: Number(leaseMs ?? 60_000) });
 console.log(`bulk-child ${JSON.stringify(report)}`);
 await closeDb();

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
-import { AppError } from "@/lib/errors";
-import type { CreateSystemInput } from "@/lib/validations/system";
+import { AppError } from "@/lib/core/errors";
+import type { CreateSystemInput } from "@/lib/systems/schema";
 import { emulatorFetch } from "./emulator-api";
 import type { Portal } from "./portal";
 

@@ -5,19 +5,19 @@ import { randomBytes } from "node:crypto";
 import { startEmulator } from "@/emulator/server";
 import type { Actor } from "@/lib/auth/actor";
 import type { RoleName } from "@/lib/auth/permissions";
-import { DIGDIR_WRITE_SCOPE, LOCAL_ENVIRONMENT } from "@/lib/local-environment";
+import { DIGDIR_WRITE_SCOPE, LOCAL_ENVIRONMENT } from "@/lib/environments/local";
 import { migrateDeploy } from "@/scripts/lib/migrate";
 import { emulatorFetch } from "./emulator-api";
 
 async function loadModules() {
   const [db, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens, calls, connection, customers, customerExport, requestBulk, requestRenew, requestEvents, clientDelegation, clientAssign, clientAssignRunner] = await Promise.all([
-    import("@/lib/db"), import("@/lib/bootstrap"), import("@/lib/dal/users"), import("@/lib/dal/keys"),
-    import("@/lib/dal/systems"), import("@/lib/dal/requests"), import("@/lib/dal/onboarding"),
-    import("@/lib/dal/audit"), import("@/lib/dal/environments"), import("@/lib/maskinporten/tokens"),
-    import("@/lib/dal/outbound-calls"), import("@/lib/dal/connection-test"),
-    import("@/lib/dal/customers"), import("@/lib/dal/customer-export"), import("@/lib/dal/request-bulk"),
-    import("@/lib/dal/request-renew"), import("@/lib/dal/request-events"),
-    import("@/lib/dal/client-delegation"), import("@/lib/dal/client-assign"), import("@/lib/dal/client-assign-runner"),
+    import("@/lib/core/db"), import("@/lib/environments/bootstrap"), import("@/lib/users/accounts"), import("@/lib/keys/keys"),
+    import("@/lib/systems/systems"), import("@/lib/requests/requests"), import("@/lib/onboarding/flow"),
+    import("@/lib/audit/queries"), import("@/lib/environments/environments"), import("@/lib/integrations/maskinporten/tokens"),
+    import("@/lib/calls/queries"), import("@/lib/environments/connection-test"),
+    import("@/lib/customers/customers"), import("@/lib/customers/export"), import("@/lib/requests/selection"),
+    import("@/lib/requests/renew"), import("@/lib/requests/events"),
+    import("@/lib/clients/delegation"), import("@/lib/clients/assign"), import("@/lib/clients/assign.job"),
   ]);
   return { db: db.db, closeDb: db.closeDb, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens, calls, connection, customers, customerExport, requestBulk, requestRenew, requestEvents, clientDelegation, clientAssign: { ...clientAssign, ...clientAssignRunner } };
 }
@@ -64,7 +64,7 @@ export async function startPortal(databaseUrl: string): Promise<Portal> {
     if (res.status !== 200) throw new Error(`emulator refused the client: ${res.status} ${JSON.stringify(res.json)}`);
     const stop = async () => {
       await (await import("@/lib/jobs/worker")).stopWorkers();
-      await (await import("@/lib/jobs/boss")).stopBoss();
+      await (await import("@/lib/core/jobs/boss")).stopBoss();
       await m.closeDb();
       await emulator.close();
     };

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { SignOutButton } from "./_components/sign-out-button";
 import { NavLink } from "./_components/nav-link";
-import { environmentContext } from "@/lib/current-environment";
+import { environmentContext } from "@/lib/environments/current";
 import { EnvironmentSwitcher } from "./_components/environment-switcher";
 import { ProductionBanner } from "./_components/production-banner";
 

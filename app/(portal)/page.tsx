@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
-import { currentEnvironment } from "@/lib/current-environment";
-import { listExpiringKeys, listKeys } from "@/lib/dal/keys";
-import { listSystems } from "@/lib/dal/systems";
-import { listRequests } from "@/lib/dal/requests";
-import { openFindingCount } from "@/lib/dal/reconciliation-view";
+import { currentEnvironment } from "@/lib/environments/current";
+import { listExpiringKeys, listKeys } from "@/lib/keys/keys";
+import { listSystems } from "@/lib/systems/systems";
+import { listRequests } from "@/lib/requests/requests";
+import { openFindingCount } from "@/lib/reconciliation/queries";
 import { getT } from "@/lib/i18n/server";
 import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";

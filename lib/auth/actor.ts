@@ -1,5 +1,5 @@
 import { can, type Permission, type RoleName } from "@/lib/auth/permissions";
-import { forbidden } from "@/lib/errors";
+import { forbidden } from "@/lib/core/errors";
 
 export type Actor = { id: string; email: string; name: string; role: RoleName; mustChangePassword: boolean };
 

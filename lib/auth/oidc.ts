@@ -1,6 +1,6 @@
 import "server-only";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import type { Env } from "@/lib/env";
+import type { Env } from "@/lib/core/env";
 
 type OidcProfile = { sub: string; email?: string; name?: string; preferred_username?: string };
 

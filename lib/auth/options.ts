@@ -2,8 +2,8 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { env } from "@/lib/env";
-import { authenticateLocal, resolveOidcUser } from "@/lib/dal/users";
+import { env } from "@/lib/core/env";
+import { authenticateLocal, resolveOidcUser } from "@/lib/users/accounts";
 import { oidcProvider } from "@/lib/auth/oidc";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1) });

@@ -1,4 +1,4 @@
-import { isValidOrgNo, normalizeOrgNo } from "@/lib/orgno";
+import { isValidOrgNo, normalizeOrgNo } from "@/lib/core/orgno";
 
 // Reads the customer list a vendor exports from a spreadsheet or an ERP: UTF-8 with or without BOM,
 // UTF-16 ("Unicode text"), or Windows-1252 (Excel's "CSV" on Norwegian Windows); `;`, `,` or tab

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { backoffMs, decideRetry, MAX_ATTEMPTS } from "@/lib/bulk/retry";
-import { parseRetryAfter, problemToError } from "@/lib/altinn/problems";
-import { AppError } from "@/lib/errors";
+import { parseRetryAfter, problemToError } from "@/lib/integrations/altinn/problems";
+import { AppError } from "@/lib/core/errors";
 
 const half = () => 0.5;
 

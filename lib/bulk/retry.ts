@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/errors";
-import { retryInfo } from "@/lib/altinn/problems";
+import { AppError } from "@/lib/core/errors";
+import { retryInfo } from "@/lib/integrations/altinn/problems";
 
 /** After this many tries a row fails for good (about 1.5 hours of back-off at the 60 s cap). */
 export const MAX_ATTEMPTS = 100;

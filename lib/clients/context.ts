@@ -1,12 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { loadEnvironmentBySlug } from "@/lib/dal/environments";
-import type { ClientContext } from "@/lib/dal/client-delegation";
+import { env } from "@/lib/core/env";
+import { AppError } from "@/lib/core/errors";
+import { loadEnvironmentBySlug } from "@/lib/environments/environments";
+import type { ClientContext } from "@/lib/clients/delegation";
 import { readSession } from "@/lib/clients/session";
-import { orgNoSchema } from "@/lib/validations/request";
-import { limitPublic } from "@/lib/public-rate-limit";
+import { orgNoSchema } from "@/lib/requests/schema";
+import { limitPublic } from "@/lib/onboarding/rate-limit";
 
 /** The facilitator org from a query or form value, or null when it is not a valid org number. */
 export function facilitatorOrg(raw: unknown): string | null {

@@ -2,10 +2,10 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
-import { callAltinn } from "@/lib/altinn/http";
-import type { EnvironmentView } from "@/lib/dal/environments";
-import { CLIENT_DELEGATION_SCOPES } from "@/lib/local-environment";
+import { AppError } from "@/lib/core/errors";
+import { callAltinn } from "@/lib/integrations/altinn/http";
+import type { EnvironmentView } from "@/lib/environments/environments";
+import { CLIENT_DELEGATION_SCOPES } from "@/lib/environments/local";
 import { clientsCallbackUrl } from "@/lib/clients/urls";
 import type { ClientSession, PendingLogin } from "@/lib/clients/session";
 

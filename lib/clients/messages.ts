@@ -1,5 +1,5 @@
-import type { LocalizedText } from "@/lib/errors";
-import { explainCode } from "@/lib/altinn/problems";
+import type { LocalizedText } from "@/lib/core/errors";
+import { explainCode } from "@/lib/integrations/altinn/problems";
 
 // Only codes travel in the clients pages' URLs; the words shown are ours, so a crafted link cannot put text on the page.
 const TEXTS: Record<string, LocalizedText> = {

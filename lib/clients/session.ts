@@ -1,8 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { env } from "@/lib/env";
-import { openSecret, sealSecret } from "@/lib/crypto/master-key";
+import { env } from "@/lib/core/env";
+import { openSecret, sealSecret } from "@/lib/core/master-key";
 
 // The client administrator's login lives only in an AES-GCM sealed, httpOnly cookie: the browser
 // holds it but can neither read nor forge it, and no token ever reaches page JavaScript.

@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 
 /** The one redirect URI registered on the portal's ID-porten client; the environment rides in the state cookie. */
 export function clientsCallbackUrl(): string {

@@ -1,6 +1,6 @@
 import { nb } from "@/lib/i18n/nb";
 import { en } from "@/lib/i18n/en";
-import type { LocalizedText } from "@/lib/errors";
+import type { LocalizedText } from "@/lib/core/errors";
 
 export type Locale = "nb" | "en";
 export type MessageKey = keyof typeof nb;

@@ -1,15 +1,15 @@
 import "server-only";
-import { getBoss } from "@/lib/jobs/boss";
-import { KICK_ON_START, SCHEDULES, type QueueName } from "@/lib/jobs/queues";
+import { getBoss } from "@/lib/core/jobs/boss";
+import { KICK_ON_START, SCHEDULES, type QueueName } from "@/lib/core/jobs/queues";
 
 type Handler = (data: unknown) => Promise<unknown>;
 
 // Imported lazily so a queue's code loads only in the process that works it.
 const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
-  "requests-poll": async () => (await import("@/lib/dal/request-poller")).pollDueRequests,
-  reconcile: async () => (await import("@/lib/dal/reconciliation")).runReconciliation,
-  "client-assign": async () => { const m = await import("@/lib/dal/client-assign-runner"); return () => m.processAssignJobs(); },
-  "bulk-onboarding": async () => (await import("@/lib/dal/bulk-resume")).workOnBulkJobs,
+  "requests-poll": async () => (await import("@/lib/requests/poller.job")).pollDueRequests,
+  reconcile: async () => (await import("@/lib/reconciliation/run.job")).runReconciliation,
+  "client-assign": async () => { const m = await import("@/lib/clients/assign.job"); return () => m.processAssignJobs(); },
+  "bulk-onboarding": async () => (await import("@/lib/bulk/resume.job")).workOnBulkJobs,
 };
 
 /** Registers every handler and cron schedule; called once per portal process (instrumentation.ts). */
@@ -28,7 +28,7 @@ export async function startWorkers(): Promise<void> {
 
 /** Stops background work this process started outside pg-boss's own loop (bulk jobs). */
 export async function stopWorkers(): Promise<void> {
-  await (await import("@/lib/dal/bulk-resume")).stopBulkRunners();
+  await (await import("@/lib/bulk/resume.job")).stopBulkRunners();
 }
 
 /** Asks for a queue's work to run now instead of at its next scheduled minute. */

@@ -1,4 +1,4 @@
-import { CLIENT_DELEGATION_SCOPES, DIGDIR_WRITE_SCOPE, LOCAL_ENVIRONMENT, LOCAL_IDPORTEN_CLIENT_ID } from "@/lib/local-environment";
+import { CLIENT_DELEGATION_SCOPES, DIGDIR_WRITE_SCOPE, LOCAL_ENVIRONMENT, LOCAL_IDPORTEN_CLIENT_ID } from "@/lib/environments/local";
 
 /** Registers (or refreshes) the Local emulator's Maskinporten client through the emulator's admin API. */
 export async function registerDemoClient(emulatorUrl: string, jwks: { keys: unknown[] }) {

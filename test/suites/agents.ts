@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { PortalRef } from "../flow-suite";
 import type { Portal } from "../portal";
 import { emulatorFetch } from "../emulator-api";
-import { ENVIRONMENT_PRESETS } from "@/lib/validations/environment";
+import { ENVIRONMENT_PRESETS } from "@/lib/environments/schema";
 import { expectAppError, systemInput } from "../helpers";
 
 // Agent (client) system users: requests through the agent endpoints, and the client administrator's
@@ -106,7 +106,7 @@ export function agentTests(ref: PortalRef) {
     const getsBefore = await calls(p, AGENT_GET);
     expect((await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${row.altinnRequestId}/approve`, { body: {} })).status).toBe(200);
     await p.db.systemUserRequest.update({ where: { id: row.id }, data: { nextCheckAt: new Date(Date.now() - 1000) } });
-    const report = await (await import("@/lib/dal/request-poller")).pollDueRequests();
+    const report = await (await import("@/lib/requests/poller.job")).pollDueRequests();
     expect(report.failed).toBe(0);
     const polled = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: row.id }, include: { systemUser: true } });
     expect(polled).toMatchObject({ status: "Accepted", nextCheckAt: null });

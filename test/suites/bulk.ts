@@ -17,8 +17,8 @@ const QUEUE = orgNumbers(5, 40_600_000);
 const CREATE_PATH = "/authentication/api/v1/systemuser/request";
 const CREATE_STATS = "POST /authentication/api/v1/systemuser/request/vendor";
 
-const bulk = async () => ({ ...(await import("@/lib/dal/bulk-jobs")), ...(await import("@/lib/dal/bulk-views")), ...(await import("@/lib/dal/bulk-result")) });
-const runner = () => import("@/lib/dal/bulk-runner");
+const bulk = async () => ({ ...(await import("@/lib/bulk/jobs")), ...(await import("@/lib/bulk/queries")), ...(await import("@/lib/bulk/result")) });
+const runner = () => import("@/lib/bulk/runner");
 const csv = (lines: string[]) => new TextEncoder().encode(`${lines.join("\r\n")}\r\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -142,7 +142,7 @@ export function bulkTests(ref: PortalRef) {
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     const customer = await p.m.customers.createCustomer(p.actors.operator, p.environmentId, { orgNo: lost, name: "Tapt AS", notes: "", tags: "" });
     const externalRef = (await p.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).externalRef;
-    const { createStandardRequest } = await import("@/lib/altinn/requests");
+    const { createStandardRequest } = await import("@/lib/integrations/altinn/requests");
     const ref0 = crypto.randomUUID();
     const made = await createStandardRequest(environment, { systemId: state.systemId, partyOrgNo: lost, externalRef, accessPackages: ["urn:altinn:accesspackage:skattegrunnlag"], redirectUrl: `http://127.0.0.1:3999/onboard/callback?ref=${ref0}` });
     const recovered = await newJob(p, [lost]);
@@ -224,7 +224,7 @@ export function bulkTests(ref: PortalRef) {
     const p = ref();
     const jobId = await newJob(p, QUEUE.slice(0, 4));
     const { startWorkers, stopWorkers } = await import("@/lib/jobs/worker");
-    const { stopBoss } = await import("@/lib/jobs/boss");
+    const { stopBoss } = await import("@/lib/core/jobs/boss");
     await startWorkers(); // kicks bulk-onboarding with no job id: every unfinished job
     try {
       await waitFor(async () => (await p.db.bulkJob.findUniqueOrThrow({ where: { id: jobId } })).status === "done", 30_000, "the queued job");

@@ -10,8 +10,8 @@ const MVA = "urn:altinn:accesspackage:merverdiavgift";
 export function changeRequestTests(ref: PortalRef) {
   it("loads the catalogue from the environment's metadata API, in three languages, and falls back to the snapshot", async () => {
     const p = ref();
-    const { packageCatalogue, clearCatalogueCache } = await import("@/lib/catalogue/packages");
-    const { countPackages } = await import("@/lib/catalogue/model");
+    const { packageCatalogue, clearCatalogueCache } = await import("@/lib/systems/catalogue/packages");
+    const { countPackages } = await import("@/lib/systems/catalogue/model");
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     clearCatalogueCache();
     const live = await packageCatalogue(environment);
@@ -37,7 +37,7 @@ export function changeRequestTests(ref: PortalRef) {
 
   const load = async () => {
     const p = ref();
-    const [dal, http] = await Promise.all([import("@/lib/dal/change-requests"), import("@/lib/altinn/http")]);
+    const [dal, http] = await Promise.all([import("@/lib/systems/change-requests"), import("@/lib/integrations/altinn/http")]);
     const system = await p.db.system.findFirstOrThrow({ where: { systemId: "991825827_lonn-sync" } });
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     return { p, dal, system, environment, callAltinn: http.callAltinn };
@@ -87,7 +87,7 @@ export function changeRequestTests(ref: PortalRef) {
 
   it("edits single rights by resource id, checked by Altinn's resource registry, and asks for the change", async () => {
     const { p, dal, system } = await load();
-    const { updateSystem } = await import("@/lib/dal/system-edit");
+    const { updateSystem } = await import("@/lib/systems/edit");
     const row = await p.db.system.findUniqueOrThrow({ where: { id: system.id } });
     const name = row.name as { nb: string; nn: string; en: string };
     const description = row.description as { nb: string; nn: string; en: string };

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import type { PortalRef } from "../flow-suite";
 import { emulatorFetch } from "../emulator-api";
-import { DIGDIR_WRITE_SCOPE, LOCAL_ENVIRONMENT } from "@/lib/local-environment";
+import { DIGDIR_WRITE_SCOPE, LOCAL_ENVIRONMENT } from "@/lib/environments/local";
 
 export function connectionTests(ref: PortalRef) {
   it("passes every check when the key is registered and the scopes are granted", async () => {

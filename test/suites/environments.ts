@@ -3,7 +3,7 @@ import type { PortalRef } from "../flow-suite";
 import type { Portal } from "../portal";
 import { emulatorStats } from "../emulator-api";
 import { altinnCall, counts, expectAppError, lastAudit } from "../helpers";
-import { ENVIRONMENT_PRESETS } from "@/lib/validations/environment";
+import { ENVIRONMENT_PRESETS } from "@/lib/environments/schema";
 
 const SYSTEM_ID = "991825827_lonn-sync"; // registered by the chain suite
 const FRESH_CUSTOMER = "317000421"; // in the emulator's register, used by no other suite

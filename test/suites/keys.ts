@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { z } from "zod";
-import { open } from "@/lib/crypto/secret-box";
+import { open } from "@/lib/core/secret-box";
 import type { PortalRef } from "../flow-suite";
 import { emulatorFetch } from "../emulator-api";
 

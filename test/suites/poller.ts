@@ -9,7 +9,7 @@ const ORGS = orgNumbers(4, 38_000_000);
 const [ANSWERS, OUTAGE, BOSS, EXPIRES] = ORGS;
 const DAY_MS = 86_400_000;
 
-const poller = () => import("@/lib/dal/request-poller");
+const poller = () => import("@/lib/requests/poller.job");
 const row = (p: Portal, id: string) => p.db.systemUserRequest.findUniqueOrThrow({ where: { id }, include: { systemUser: true, events: { orderBy: { at: "asc" } } } });
 const makeDue = (p: Portal, id: string) => p.db.systemUserRequest.update({ where: { id }, data: { nextCheckAt: new Date(Date.now() - 1000) } });
 const decide = (p: Portal, altinnId: string, how: "approve" | "reject") => emulatorFetch(p.emulatorUrl, `/emulator/requests/${altinnId}/${how}`, { body: {} });
@@ -41,7 +41,7 @@ export function pollerTests(ref: PortalRef) {
 
     // Open list pages poll this fingerprint and re-render when it moves: not for a check that
     // changed nothing, but for an answer.
-    const { liveVersion } = await import("@/lib/dal/live-version");
+    const { liveVersion } = await import("@/lib/requests/live");
     const version = () => liveVersion(p.actors.auditor, p.environmentId);
     const versionBefore = await version();
     await makeDue(p, created.id);
@@ -86,7 +86,7 @@ export function pollerTests(ref: PortalRef) {
   it("runs as a pg-boss job on this database, started by the workers and kicked on demand", async () => {
     const p = ref();
     const { startWorkers, kick } = await import("@/lib/jobs/worker");
-    const { stopBoss } = await import("@/lib/jobs/boss");
+    const { stopBoss } = await import("@/lib/core/jobs/boss");
     const created = await p.m.requests.createRequest(p.actors.operator, { systemId: state.systemRowId, orgNo: BOSS ?? "" });
     expect((await decide(p, (await row(p, created.id)).altinnRequestId, "approve")).status).toBe(200);
     await makeDue(p, created.id);
@@ -103,7 +103,7 @@ export function pollerTests(ref: PortalRef) {
 
   it("sees Altinn's 28-day expiry and, when the environment says so, renews the request by itself", async () => {
     const p = ref();
-    const { setAutoRenewExpired } = await import("@/lib/dal/auto-renew");
+    const { setAutoRenewExpired } = await import("@/lib/environments/auto-renew");
     await setAutoRenewExpired(p.actors.admin, p.environmentId, true);
     const created = await p.m.requests.createRequest(p.actors.operator, { systemId: state.systemRowId, orgNo: EXPIRES ?? "" });
     // Only this request is due, so the jump in time touches no other suite's requests.

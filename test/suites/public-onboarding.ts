@@ -124,7 +124,7 @@ export function publicOnboardingTests(ref: PortalRef) {
 
   it("signed link: names system and masked org, starts the request for exactly that org, and is audited", async () => {
     const p = ref();
-    const links = await import("@/lib/dal/onboarding-links");
+    const links = await import("@/lib/onboarding/links");
     const system = await p.db.system.findFirstOrThrow({ where: { systemId: SYSTEM_ID } });
     const request = await p.m.requests.createRequest(p.actors.operator, { systemId: system.id, orgNo: LINKED });
     await expectAppError(links.createOnboardingLink(p.actors.auditor, request.id), "forbidden", 403);
@@ -146,7 +146,7 @@ export function publicOnboardingTests(ref: PortalRef) {
 
   it("regenerating a link invalidates the older one; tampered and expired links are refused", async () => {
     const p = ref();
-    const links = await import("@/lib/dal/onboarding-links");
+    const links = await import("@/lib/onboarding/links");
     const old = refs.linkToken ?? "";
     const fresh = await links.createOnboardingLink(p.actors.admin, refs.linkRequest ?? "");
     expect(fresh.generation).toBe(2);

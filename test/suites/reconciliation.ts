@@ -10,8 +10,8 @@ const [DELETES, VANISHES, ADOPTED, IGNORED, FLAPS, OUTSIDE] = ORGS;
 const PAGING = ORGS.slice(10, 65);
 const PACKAGE = "urn:altinn:accesspackage:skattegrunnlag";
 
-const recon = () => import("@/lib/dal/reconciliation");
-const fixes = () => import("@/lib/dal/reconciliation-fixes");
+const recon = () => import("@/lib/reconciliation/run.job");
+const fixes = () => import("@/lib/reconciliation/fixes");
 const reconcile = async (p: Portal) => (await recon()).reconcileEnvironment(p.environmentId, "test");
 const findings = (p: Portal, systemId: string) => p.db.reconFinding.findMany({ where: { systemId }, orderBy: { altinnId: "asc" } });
 const finding = (p: Portal, altinnId: string) => p.db.reconFinding.findFirstOrThrow({ where: { altinnId } });
@@ -61,7 +61,7 @@ export function reconciliationTests(ref: PortalRef) {
     expect(await findings(p, system.id)).toHaveLength(1);
 
     // Auditors see findings but cannot fix them.
-    const { openFindingCount } = await import("@/lib/dal/reconciliation-view");
+    const { openFindingCount } = await import("@/lib/reconciliation/queries");
     expect(await openFindingCount(p.actors.auditor, p.environmentId)).toBeGreaterThanOrEqual(1);
     await expectAppError((await fixes()).fixFinding(p.actors.auditor, drift.id), "forbidden", 403);
 
@@ -150,7 +150,7 @@ export function reconciliationTests(ref: PortalRef) {
     expect(gone).toMatchObject({ resolution: "auto", resolvedByLabel: "reconciliation" });
     expect(gone.resolvedAt).toBeInstanceOf(Date);
     // The overview lists it under recently resolved, no longer as open.
-    const { reconciliationOverview } = await import("@/lib/dal/reconciliation-view");
+    const { reconciliationOverview } = await import("@/lib/reconciliation/queries");
     const view = await reconciliationOverview(p.actors.auditor, p.environmentId);
     expect(view.open.map((f) => f.altinnId)).not.toContain(userId);
     expect(view.resolved.map((f) => f.altinnId)).toContain(userId);
@@ -192,7 +192,7 @@ export function reconciliationTests(ref: PortalRef) {
     expect(run).toMatchObject({ status: "failed", opened: 0, resolved: 0 });
     expect(run.failedSystems).toContain(state.systemId);
     expect(await p.db.reconFinding.findMany({ orderBy: { id: "asc" } })).toEqual(before);
-    const { reconciliationOverview } = await import("@/lib/dal/reconciliation-view");
+    const { reconciliationOverview } = await import("@/lib/reconciliation/queries");
     const view = await reconciliationOverview(p.actors.auditor, p.environmentId);
     expect(view.lastRun).toMatchObject({ id: run.runId, status: "failed" });
     expect(view.lastRun?.failedSystems).toContain(state.systemId);
@@ -205,7 +205,7 @@ export function reconciliationTests(ref: PortalRef) {
   it("Run now queues the reconcile job, which the workers pick up and record", async () => {
     const p = ref();
     const { startWorkers } = await import("@/lib/jobs/worker");
-    const { stopBoss } = await import("@/lib/jobs/boss");
+    const { stopBoss } = await import("@/lib/core/jobs/boss");
     await expectAppError((await fixes()).requestReconciliation(p.actors.auditor, p.environmentId), "forbidden", 403);
     await startWorkers();
     try {
@@ -221,7 +221,7 @@ export function reconciliationTests(ref: PortalRef) {
 
   it("the requests list pages newest first, 50 at a time, and returns every request exactly once", async () => {
     const p = ref();
-    const { listRequestPage } = await import("@/lib/dal/request-list");
+    const { listRequestPage } = await import("@/lib/requests/list");
     const all = await p.db.systemUserRequest.findMany({ where: { system: { environmentId: p.environmentId } }, select: { id: true, createdAt: true, status: true } });
     expect(all.length).toBeGreaterThan(50);
     // Ties on createdAt must not lose or repeat rows at a page boundary.

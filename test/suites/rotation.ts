@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { PortalRef } from "../flow-suite";
 import { emulatorFetch } from "../emulator-api";
 import { expectAppError } from "../helpers";
-import { LOCAL_ENVIRONMENT } from "@/lib/local-environment";
+import { LOCAL_ENVIRONMENT } from "@/lib/environments/local";
 
 const clientList = z.array(z.object({ client_id: z.string(), jwks: z.object({ keys: z.array(z.object({ kid: z.string() }).loose()) }) }));
 
@@ -17,7 +17,7 @@ export function rotationTests(ref: PortalRef) {
   it("refuses rotation steps to operators and auditors, and refuses to retire the active key", async () => {
     const p = ref();
     const active = await p.db.signingKey.findUniqueOrThrow({ where: { kid: p.kid } });
-    const rotation = await import("@/lib/dal/key-rotation");
+    const rotation = await import("@/lib/keys/rotation");
     for (const role of ["operator", "auditor"] as const) {
       await expectAppError(rotation.activateSigningKey(p.actors[role], p.environmentId, active.id), "forbidden", 403);
       await expectAppError(rotation.retireSigningKey(p.actors[role], p.environmentId, active.id), "forbidden", 403);
@@ -28,8 +28,8 @@ export function rotationTests(ref: PortalRef) {
 
   it("rotates through Digdir's API with not one failed call while Altinn is being called throughout", async () => {
     const p = ref();
-    const rotation = await import("@/lib/dal/key-rotation");
-    const { callAltinn } = await import("@/lib/altinn/http");
+    const rotation = await import("@/lib/keys/rotation");
+    const { callAltinn } = await import("@/lib/integrations/altinn/http");
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     const oldKey = await p.db.signingKey.findUniqueOrThrow({ where: { kid: p.kid } });
     expect(oldKey.state).toBe("active");
@@ -94,7 +94,7 @@ export function rotationTests(ref: PortalRef) {
     // The new key really signed the calls after activation.
     expect(newAfter.lastUsedAt?.getTime()).toBeGreaterThan(newAfter.activatedAt?.getTime() ?? Infinity);
     // And retiring mattered: Maskinporten now refuses the old key, so signing with it would have failed.
-    const { requestToken } = await import("@/lib/maskinporten/client");
+    const { requestToken } = await import("@/lib/integrations/maskinporten/client");
     const { loadKeySigner } = p.m.keys;
     const cfg = { issuer: environment.maskinportenIssuer, tokenUrl: environment.maskinportenTokenUrl, clientId: environment.clientId, environmentId: environment.id };
     await expectAppError(requestToken(cfg, environment.scopes, await loadKeySigner(p.environmentId, oldKey.id)), "MP-100", 400);

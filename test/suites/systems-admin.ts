@@ -25,7 +25,7 @@ async function otherTool(p: Portal, method: "GET" | "PUT" | "POST" | "DELETE", p
 }
 
 async function altinnSystem(p: Portal, systemId: string) {
-  const { altinnSystemSchema } = await import("@/lib/system-register/model");
+  const { altinnSystemSchema } = await import("@/lib/integrations/altinn/system-model");
   const res = await otherTool(p, "GET", `/vendor/${systemId}`);
   expect(res.status).toBe(200);
   return altinnSystemSchema.parse(res.json);
@@ -50,7 +50,7 @@ function editOf(row: { id: string; name: unknown; description: unknown; accessPa
 export function systemAdminTests(ref: PortalRef) {
   it("edits a system: Altinn gets the new values, the row, snapshot and sync time follow, one audit record", async () => {
     const p = ref();
-    const { updateSystem } = await import("@/lib/dal/system-edit");
+    const { updateSystem } = await import("@/lib/systems/edit");
     const { rowId, systemId } = await createOwn(p, "sa-edit");
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
     const auditBefore = await p.db.auditEvent.count();
@@ -71,7 +71,7 @@ export function systemAdminTests(ref: PortalRef) {
 
   it("keeps what another tool set in Altinn and the portal does not show (rights), through a portal edit", async () => {
     const p = ref();
-    const { updateSystem } = await import("@/lib/dal/system-edit");
+    const { updateSystem } = await import("@/lib/systems/edit");
     const { rowId, systemId } = await createOwn(p, "sa-keep");
     const before = await altinnSystem(p, systemId);
     const rights = [{ resource: [{ id: "urn:altinn:resource", value: "ske-krav-og-betalinger" }] }];
@@ -90,7 +90,7 @@ export function systemAdminTests(ref: PortalRef) {
 
   it("deletes softly after the typed confirmation: Altinn flags it, the row is marked, the onboarding link stops working", async () => {
     const p = ref();
-    const { deleteSystem, updateSystem } = await import("@/lib/dal/system-edit");
+    const { deleteSystem, updateSystem } = await import("@/lib/systems/edit");
     const { rowId, systemId } = await createOwn(p, "sa-del");
     expect(await p.m.systems.findPublicSystem("local", systemId)).not.toBeNull();
 
@@ -116,8 +116,8 @@ export function systemAdminTests(ref: PortalRef) {
 
   it("refuses operators every System Register change, with nothing written anywhere", async () => {
     const p = ref();
-    const { updateSystem, deleteSystem } = await import("@/lib/dal/system-edit");
-    const { resolveSystemDrift, readSystemDrift } = await import("@/lib/dal/system-sync");
+    const { updateSystem, deleteSystem } = await import("@/lib/systems/edit");
+    const { resolveSystemDrift, readSystemDrift } = await import("@/lib/systems/drift-sync");
     const { rowId, systemId } = await createOwn(p, "sa-op");
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
     const before = await counts(p);
@@ -136,7 +136,7 @@ export function systemAdminTests(ref: PortalRef) {
 
   it("shows drift field by field; 'Altinn wins' updates the row (system.sync), 'portal wins' PUTs onto Altinn's object (system.update)", async () => {
     const p = ref();
-    const { readSystemDrift, resolveSystemDrift } = await import("@/lib/dal/system-sync");
+    const { readSystemDrift, resolveSystemDrift } = await import("@/lib/systems/drift-sync");
     const { rowId, systemId } = await createOwn(p, "sa-sync");
     expect((await readSystemDrift(p.actors.admin, rowId)).inSync).toBe(true);
 
@@ -167,7 +167,7 @@ export function systemAdminTests(ref: PortalRef) {
 
   it("sees a deletion made elsewhere as drift; Altinn wins marks the row deleted, the portal cannot win", async () => {
     const p = ref();
-    const { readSystemDrift, resolveSystemDrift } = await import("@/lib/dal/system-sync");
+    const { readSystemDrift, resolveSystemDrift } = await import("@/lib/systems/drift-sync");
     const { rowId, systemId } = await createOwn(p, "sa-gone");
     expect(await otherTool(p, "DELETE", `/vendor/${systemId}`)).toMatchObject({ status: 200 });
     const drift = await readSystemDrift(p.actors.admin, rowId);
@@ -183,8 +183,8 @@ export function systemAdminTests(ref: PortalRef) {
 
   it("shows Altinn's changelog beside the portal's audit trail for the system", async () => {
     const p = ref();
-    const { updateSystem } = await import("@/lib/dal/system-edit");
-    const { getSystemHistory } = await import("@/lib/dal/system-sync");
+    const { updateSystem } = await import("@/lib/systems/edit");
+    const { getSystemHistory } = await import("@/lib/systems/drift-sync");
     const { rowId, systemId } = await createOwn(p, "sa-hist");
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
     await updateSystem(p.actors.admin, { ...editOf(row), nameNb: "Lønnssynk 2" });
@@ -207,7 +207,7 @@ export function systemAdminTests(ref: PortalRef) {
 /**
  * Each AUTH.VLD code Altinn's System Register can return, as the emulator returns it, lands at the
  * field the form shows it at. Codes the portal catches first are also proven in the form schema
- * (lib/validations/system.test.ts) and, where the check is the data layer's, here.
+ * (lib/systems/schema.test.ts) and, where the check is the data layer's, here.
  */
 function systemVldTests(ref: PortalRef) {
   const body = (p: Portal, id: string, extra: Record<string, unknown> = {}) => ({
@@ -235,8 +235,8 @@ function systemVldTests(ref: PortalRef) {
 
   it.each(POSTS)("%s from Altinn lands at %s", async (code, field, make) => {
     const p = ref();
-    const { callAltinn } = await import("@/lib/altinn/http");
-    const { vldMessageKey } = await import("@/lib/system-register/vld-fields");
+    const { callAltinn } = await import("@/lib/integrations/altinn/http");
+    const { vldMessageKey } = await import("@/lib/integrations/altinn/vld-fields");
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     const systems = (await emulatorStats(p.emulatorUrl)).systems;
     const err = await expectAppError(callAltinn(environment, { method: "POST", path: "/systemregister/vendor", body: make(p, `${ORG}_${unique("vld")}`) }), code, 400);
@@ -261,7 +261,7 @@ function systemVldTests(ref: PortalRef) {
 
   it("AUTH.VLD-00004: a client id on a system only Altinn knows comes back at clientIds; one the portal knows is caught first", async () => {
     const p = ref();
-    const { updateSystem } = await import("@/lib/dal/system-edit");
+    const { updateSystem } = await import("@/lib/systems/edit");
     const clientId = `tool-${randomBytes(4).toString("hex")}`;
     expect((await otherTool(p, "POST", "/vendor", body(p, `${ORG}_${unique("sa-tool")}`, { clientId: [clientId] }))).status).toBe(200);
     const { rowId, systemId } = await createOwn(p, "sa-client");
@@ -283,7 +283,7 @@ function systemVldTests(ref: PortalRef) {
 
   it("AUTH.VLD-00005, -00007, -00008, -00011, -00018 are caught by the form's schema in the data layer before Altinn is asked", async () => {
     const p = ref();
-    const { updateSystem } = await import("@/lib/dal/system-edit");
+    const { updateSystem } = await import("@/lib/systems/edit");
     const { rowId } = await createOwn(p, "sa-pre");
     const edit = editOf(await p.db.system.findUniqueOrThrow({ where: { id: rowId } }));
     const before = await counts(p);
@@ -303,7 +303,7 @@ function systemVldTests(ref: PortalRef) {
 
   it("AUTH.VLD-00011 and -00012 from Altinn's PUT land at clientIds and systemId", async () => {
     const p = ref();
-    const { putRegisteredSystem } = await import("@/lib/altinn/system-register");
+    const { putRegisteredSystem } = await import("@/lib/integrations/altinn/system-register");
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     const { systemId } = await createOwn(p, "sa-put");
     const current = await altinnSystem(p, systemId);

@@ -14,7 +14,7 @@ const ITS_CLIENT = "310609544"; // a client of Granlia in the emulator's registe
 const AGENT_PACKAGE = "urn:altinn:accesspackage:regnskapsforer-lonn";
 const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
 
-const doctorModule = () => import("@/lib/dal/token-doctor");
+const doctorModule = () => import("@/lib/tokens/doctor");
 
 async function systemRow(p: Portal, systemId = SYSTEM_ID) {
   return p.db.system.findFirstOrThrow({ where: { systemId, environmentId: p.environmentId }, select: { id: true } });
@@ -123,7 +123,7 @@ export function tokenDoctorTests(ref: PortalRef) {
 
   it("explains other Maskinporten failures too (unknown key: MP-100, with a link to the keys)", async () => {
     const p = ref();
-    const { LOCAL_ENVIRONMENT } = await import("@/lib/local-environment");
+    const { LOCAL_ENVIRONMENT } = await import("@/lib/environments/local");
     const removed = await emulatorFetch(p.emulatorUrl, `/emulator/maskinporten/clients/${LOCAL_ENVIRONMENT.clientId}/keys/${p.kid}`, { method: "DELETE" });
     try {
       expect(removed.status).toBe(200);
@@ -131,7 +131,7 @@ export function tokenDoctorTests(ref: PortalRef) {
       expect(report).toMatchObject({ code: "MP-100", steps: [{ id: "token", ok: false, fix: { href: "/environment" } }] });
       expect(report.steps[0]?.detail.en).toContain("public key registered");
     } finally {
-      const { DIGDIR_WRITE_SCOPE } = await import("@/lib/local-environment");
+      const { DIGDIR_WRITE_SCOPE } = await import("@/lib/environments/local");
       const keys = await p.m.keys.listKeys(p.actors.admin, p.environmentId);
       await emulatorFetch(p.emulatorUrl, "/emulator/maskinporten/clients", { body: {
         client_id: LOCAL_ENVIRONMENT.clientId, org_no: LOCAL_ENVIRONMENT.vendorOrgNo, scopes: [...LOCAL_ENVIRONMENT.scopes, DIGDIR_WRITE_SCOPE],
@@ -142,7 +142,7 @@ export function tokenDoctorTests(ref: PortalRef) {
 
   it("50 concurrent system-user token requests cost exactly one grant", async () => {
     const p = ref();
-    const { getSystemUserToken } = await import("@/lib/maskinporten/tokens");
+    const { getSystemUserToken } = await import("@/lib/integrations/maskinporten/tokens");
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     p.m.tokens.clearTokenCache(p.environmentId);
     const before = (await emulatorStats(p.emulatorUrl)).tokenGrants;
@@ -159,8 +159,8 @@ export function tokenDoctorTests(ref: PortalRef) {
 
   it("caches the Altinn token exchange: two calls, one exchange", async () => {
     const p = ref();
-    const { getExchangedToken } = await import("@/lib/altinn/exchange");
-    const { getSystemUserToken, systemUserCacheKey } = await import("@/lib/maskinporten/tokens");
+    const { getExchangedToken } = await import("@/lib/integrations/altinn/exchange");
+    const { getSystemUserToken, systemUserCacheKey } = await import("@/lib/integrations/maskinporten/tokens");
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     p.m.tokens.clearTokenCache(p.environmentId);
     const context = { orgNo: CUSTOMER_ORG, externalRef: CUSTOMER_ORG };

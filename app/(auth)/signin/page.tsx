@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { getT } from "@/lib/i18n/server";
 import { SignInForm } from "./_components/signin-form";
 import { LocaleSwitch } from "@/components/locale-switch";

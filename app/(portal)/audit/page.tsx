@@ -1,7 +1,7 @@
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { listAuditEvents, verifyAuditChain } from "@/lib/dal/audit";
-import { currentEnvironment } from "@/lib/current-environment";
+import { listAuditEvents, verifyAuditChain } from "@/lib/audit/queries";
+import { currentEnvironment } from "@/lib/environments/current";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
-import { currentEnvironment } from "@/lib/current-environment";
-import { listOutboundCalls, summarizeErrors } from "@/lib/dal/outbound-calls";
-import { explainCode } from "@/lib/altinn/problems";
+import { currentEnvironment } from "@/lib/environments/current";
+import { listOutboundCalls, summarizeErrors } from "@/lib/calls/queries";
+import { explainCode } from "@/lib/integrations/altinn/problems";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 

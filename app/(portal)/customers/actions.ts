@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { action } from "@/lib/actions/safe-action";
-import { currentEnvironment } from "@/lib/current-environment";
-import { createCustomer, updateCustomer } from "@/lib/dal/customers";
-import { createRequestsForSelection } from "@/lib/dal/request-bulk";
-import { createCustomerSchema, selectionRequestSchema, updateCustomerSchema } from "@/lib/validations/customer";
+import { action } from "@/lib/core/safe-action";
+import { currentEnvironment } from "@/lib/environments/current";
+import { createCustomer, updateCustomer } from "@/lib/customers/customers";
+import { createRequestsForSelection } from "@/lib/requests/selection";
+import { createCustomerSchema, selectionRequestSchema, updateCustomerSchema } from "@/lib/customers/schema";
 
 const str = (f: FormData, k: string) => f.get(k) ?? "";
 

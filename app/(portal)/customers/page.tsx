@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/current-environment";
-import { listCustomerTags, searchCustomers } from "@/lib/dal/customers";
-import { listSystems } from "@/lib/dal/systems";
+import { currentEnvironment } from "@/lib/environments/current";
+import { listCustomerTags, searchCustomers } from "@/lib/customers/customers";
+import { listSystems } from "@/lib/systems/systems";
 import { getT } from "@/lib/i18n/server";
 import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";

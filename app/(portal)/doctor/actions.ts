@@ -1,7 +1,7 @@
 "use server";
-import { action } from "@/lib/actions/safe-action";
-import { runTokenDoctor } from "@/lib/dal/token-doctor";
-import { tokenDoctorSchema } from "@/lib/validations/doctor";
+import { action } from "@/lib/core/safe-action";
+import { runTokenDoctor } from "@/lib/tokens/doctor";
+import { tokenDoctorSchema } from "@/lib/tokens/schema";
 
 export const tokenDoctorAction = action(
   "tokens.diagnose",

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action } from "@/lib/actions/safe-action";
-import { generateSigningKey, importSigningKey } from "@/lib/dal/keys";
-import { activateSigningKey, registerKeyAtDigdir, retireSigningKey, verifySigningKey } from "@/lib/dal/key-rotation";
-import { testConnection } from "@/lib/dal/connection-test";
+import { action } from "@/lib/core/safe-action";
+import { generateSigningKey, importSigningKey } from "@/lib/keys/keys";
+import { activateSigningKey, registerKeyAtDigdir, retireSigningKey, verifySigningKey } from "@/lib/keys/rotation";
+import { testConnection } from "@/lib/environments/connection-test";
 
 export const generateKeyAction = action(
   "keys.manage",

@@ -1,7 +1,7 @@
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/current-environment";
-import { listKeys } from "@/lib/dal/keys";
+import { currentEnvironment } from "@/lib/environments/current";
+import { listKeys } from "@/lib/keys/keys";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { TestConnectionForm } from "./_components/test-connection-form";

@@ -1,11 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action } from "@/lib/actions/safe-action";
-import { createEnvironmentSchema, slugSchema, updateFormSchema } from "@/lib/validations/environment";
-import { createEnvironment, updateEnvironment } from "@/lib/dal/environments";
-import { sectionOf, selectEnvironment } from "@/lib/current-environment";
-import { setAutoRenewExpired } from "@/lib/dal/auto-renew";
+import { action } from "@/lib/core/safe-action";
+import { createEnvironmentSchema, slugSchema, updateFormSchema } from "@/lib/environments/schema";
+import { createEnvironment, updateEnvironment } from "@/lib/environments/environments";
+import { sectionOf, selectEnvironment } from "@/lib/environments/current";
+import { setAutoRenewExpired } from "@/lib/environments/auto-renew";
 
 const SETTINGS = ["name", "vendorOrgNo", "clientId", "scopes", "systemUserScopes"] as const;
 const URLS = ["maskinportenIssuer", "maskinportenTokenUrl", "altinnBaseUrl", "digdirApiUrl", "serviceOwnerTestUrl", "idportenIssuer", "idportenClientId"] as const;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { environmentContext } from "@/lib/current-environment";
+import { environmentContext } from "@/lib/environments/current";
 import { getT } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { EnvironmentFacts } from "./_components/environment-facts";

@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action } from "@/lib/actions/safe-action";
-import { adoptFinding, fixFinding, ignoreFinding, reonboardFromFinding, requestReconciliation } from "@/lib/dal/reconciliation-fixes";
-import { currentEnvironment } from "@/lib/current-environment";
+import { action } from "@/lib/core/safe-action";
+import { adoptFinding, fixFinding, ignoreFinding, reonboardFromFinding, requestReconciliation } from "@/lib/reconciliation/fixes";
+import { currentEnvironment } from "@/lib/environments/current";
 
 const FIXES = { fix: fixFinding, adopt: adoptFinding, ignore: ignoreFinding } as const;
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/current-environment";
-import { reconciliationOverview } from "@/lib/dal/reconciliation-view";
+import { currentEnvironment } from "@/lib/environments/current";
+import { reconciliationOverview } from "@/lib/reconciliation/queries";
 import { getT } from "@/lib/i18n/server";
 import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";

@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action } from "@/lib/actions/safe-action";
-import { createRequestSchema } from "@/lib/validations/request";
-import { createRequest, refreshRequest } from "@/lib/dal/requests";
-import { createOnboardingLink } from "@/lib/dal/onboarding-links";
-import { renewRequest } from "@/lib/dal/request-renew";
-import { currentEnvironment } from "@/lib/current-environment";
+import { action } from "@/lib/core/safe-action";
+import { createRequestSchema } from "@/lib/requests/schema";
+import { createRequest, refreshRequest } from "@/lib/requests/requests";
+import { createOnboardingLink } from "@/lib/onboarding/links";
+import { renewRequest } from "@/lib/requests/renew";
+import { currentEnvironment } from "@/lib/environments/current";
 
 export const createRequestAction = action(
   "requests.create",

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/current-environment";
-import { listSystems } from "@/lib/dal/systems";
+import { currentEnvironment } from "@/lib/environments/current";
+import { listSystems } from "@/lib/systems/systems";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 

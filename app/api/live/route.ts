@@ -1,5 +1,5 @@
-import { currentEnvironmentGet } from "@/lib/api-route";
-import { liveVersion } from "@/lib/dal/live-version";
+import { currentEnvironmentGet } from "@/lib/core/api-route";
+import { liveVersion } from "@/lib/requests/live";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // Texts for one area of the portal, kept apart so areas can grow without touching each other.
 // Each key must exist in both languages (checked by the type in lib/i18n/en.ts).
 export const systemsNb = {
-  // Altinn's validation codes, said plainly, at the field they concern (lib/system-register/vld-fields.ts).
+  // Altinn's validation codes, said plainly, at the field they concern (lib/integrations/altinn/vld-fields.ts).
   "sysreg.vld.00000": "Leverandørens organisasjonsnummer må ha formen 0192:<orgnr>. Sjekk miljøets organisasjonsnummer (AUTH.VLD-00000).",
   "sysreg.vld.00001": "System-ID-en må starte med leverandørens organisasjonsnummer og _ (AUTH.VLD-00001).",
   "sysreg.vld.00002": "Altinn har allerede et system med denne ID-en, også om det er slettet. Velg et annet kortnavn (AUTH.VLD-00002).",

@@ -1,7 +1,7 @@
 "use server";
-import { action } from "@/lib/actions/safe-action";
-import { changePasswordSchema } from "@/lib/validations/user";
-import { changeOwnPassword } from "@/lib/dal/users";
+import { action } from "@/lib/core/safe-action";
+import { changePasswordSchema } from "@/lib/users/schema";
+import { changeOwnPassword } from "@/lib/users/accounts";
 
 export const changePasswordAction = action(
   "portal.read",

@@ -1,16 +1,16 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { getT } from "@/lib/i18n/server";
-import { getAccessPackage } from "@/lib/access-packages";
+import { getAccessPackage } from "@/lib/systems/catalogue/snapshot";
 import { clientContext, facilitatorOrg } from "@/lib/clients/context";
 import { clientsMessage, isSuccessCode } from "@/lib/clients/messages";
-import { clientOverview, explainUnavailable, type AgentOverview, type Explanation } from "@/lib/dal/client-delegation";
-import { myAssignJobs } from "@/lib/dal/client-assign";
-import { loadEnvironmentBySlug } from "@/lib/dal/environments";
-import { takePublic } from "@/lib/public-rate-limit";
+import { clientOverview, explainUnavailable, type AgentOverview, type Explanation } from "@/lib/clients/delegation";
+import { myAssignJobs } from "@/lib/clients/assign";
+import { loadEnvironmentBySlug } from "@/lib/environments/environments";
+import { takePublic } from "@/lib/onboarding/rate-limit";
 import { Button } from "@/components/ui/button";
-import type { ClientInfo } from "@/lib/altinn/client-delegation";
+import type { ClientInfo } from "@/lib/integrations/altinn/client-delegation";
 
 type Props = { params: Promise<{ env: string }>; searchParams: Promise<Record<string, string | undefined>> };
 

@@ -1,9 +1,9 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { finishLogin } from "@/lib/clients/idporten";
 import { takePendingLogin, writeSession } from "@/lib/clients/session";
 import { back } from "@/lib/clients/context";
-import { loadEnvironmentBySlug } from "@/lib/dal/environments";
-import { limitPublic } from "@/lib/public-rate-limit";
+import { loadEnvironmentBySlug } from "@/lib/environments/environments";
+import { limitPublic } from "@/lib/onboarding/rate-limit";
 
 /** ID-porten's redirect back: code → tokens → Altinn person token, kept only in the sealed session cookie. */
 export async function GET(req: Request) {

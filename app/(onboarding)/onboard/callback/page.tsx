@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
-import { completeOnboarding } from "@/lib/dal/onboarding";
-import { takePublic } from "@/lib/public-rate-limit";
+import { completeOnboarding } from "@/lib/onboarding/flow";
+import { takePublic } from "@/lib/onboarding/rate-limit";
 import { getT } from "@/lib/i18n/server";
 import { OutcomeView } from "./_components/outcome-view";
 

@@ -1,5 +1,5 @@
 import type { Translate } from "@/lib/i18n";
-import { CUSTOMER_STATUSES, type CustomerFilter } from "@/lib/validations/customer";
+import { CUSTOMER_STATUSES, type CustomerFilter } from "@/lib/customers/schema";
 
 const control = "mt-1 block rounded-md border border-slate-500 bg-white px-3 py-2 text-sm";
 

@@ -5,7 +5,7 @@ import { useLocale, useT } from "@/components/providers";
 import { Button } from "@/components/ui/button";
 import { FieldErrors } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { selectionReportSchema } from "@/lib/validations/customer";
+import { selectionReportSchema } from "@/lib/customers/schema";
 import { createSelectionAction } from "../actions";
 import { KindSelect } from "../../requests/_components/kind-select";
 

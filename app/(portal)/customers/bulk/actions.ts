@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action } from "@/lib/actions/safe-action";
-import { currentEnvironment } from "@/lib/current-environment";
-import { cancelBulkJob, previewBulkUpload, startBulkJob } from "@/lib/dal/bulk-jobs";
+import { action } from "@/lib/core/safe-action";
+import { currentEnvironment } from "@/lib/environments/current";
+import { cancelBulkJob, previewBulkUpload, startBulkJob } from "@/lib/bulk/jobs";
 import { kick } from "@/lib/jobs/worker";
 import { MAX_BYTES } from "@/lib/bulk/parse-csv";
-import { bulkJobIdSchema } from "@/lib/validations/bulk";
+import { bulkJobIdSchema } from "@/lib/bulk/schema";
 
 const uploadSchema = z.object({
   systemId: z.uuid("errors.required"),

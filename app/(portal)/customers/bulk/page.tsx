@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/current-environment";
-import { listBulkJobs } from "@/lib/dal/bulk-views";
-import { listSystems } from "@/lib/dal/systems";
+import { currentEnvironment } from "@/lib/environments/current";
+import { listBulkJobs } from "@/lib/bulk/queries";
+import { listSystems } from "@/lib/systems/systems";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { UploadForm } from "./_components/upload-form";

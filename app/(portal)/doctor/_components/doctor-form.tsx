@@ -4,7 +4,7 @@ import { useT } from "@/components/providers";
 import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import type { DoctorChoices } from "@/lib/dal/doctor-choices";
+import type { DoctorChoices } from "@/lib/tokens/choices";
 import { tokenDoctorAction } from "../actions";
 import { DoctorReportView, parseReport } from "./doctor-report";
 

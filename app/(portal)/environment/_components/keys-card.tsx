@@ -1,7 +1,7 @@
-import type { EnvironmentView } from "@/lib/dal/environments";
-import { selfServiceUrl } from "@/lib/dal/environments";
-import type { KeyView } from "@/lib/dal/keys";
-import { expiryLevel } from "@/lib/key-expiry";
+import type { EnvironmentView } from "@/lib/environments/environments";
+import { selfServiceUrl } from "@/lib/environments/environments";
+import type { KeyView } from "@/lib/keys/keys";
+import { expiryLevel } from "@/lib/keys/expiry";
 import type { Translate } from "@/lib/i18n";
 import { Card } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";

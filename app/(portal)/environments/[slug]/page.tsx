@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getEnvironment } from "@/lib/dal/environments";
-import { AppError } from "@/lib/errors";
+import { getEnvironment } from "@/lib/environments/environments";
+import { AppError } from "@/lib/core/errors";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { EnvironmentForm } from "../_components/environment-form";

@@ -1,7 +1,7 @@
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { LOCAL_ENVIRONMENT } from "@/lib/local-environment";
-import { ENVIRONMENT_PRESETS } from "@/lib/validations/environment";
+import { LOCAL_ENVIRONMENT } from "@/lib/environments/local";
+import { ENVIRONMENT_PRESETS } from "@/lib/environments/schema";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { EnvironmentForm } from "../_components/environment-form";

@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getRequestView } from "@/lib/dal/requests";
-import { listRequestEvents } from "@/lib/dal/request-events";
-import { currentEnvironment } from "@/lib/current-environment";
+import { getRequestView } from "@/lib/requests/requests";
+import { listRequestEvents } from "@/lib/requests/events";
+import { currentEnvironment } from "@/lib/environments/current";
 import { getT } from "@/lib/i18n/server";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LiveStatus } from "./_components/live-status";

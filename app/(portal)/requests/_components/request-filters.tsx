@@ -1,5 +1,5 @@
 import type { Translate } from "@/lib/i18n";
-import { REQUEST_STATUSES, type RequestFilter } from "@/lib/validations/request-list";
+import { REQUEST_STATUSES, type RequestFilter } from "@/lib/requests/list-schema";
 
 const control = "mt-1 block rounded-md border border-slate-500 bg-white px-3 py-2 text-sm";
 

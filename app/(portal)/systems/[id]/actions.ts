@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { action } from "@/lib/actions/safe-action";
-import { deleteSystemSchema, editSystemSchema, syncSystemSchema } from "@/lib/validations/system";
-import { deleteSystem, updateSystem } from "@/lib/dal/system-edit";
-import { resolveSystemDrift } from "@/lib/dal/system-sync";
+import { action } from "@/lib/core/safe-action";
+import { deleteSystemSchema, editSystemSchema, syncSystemSchema } from "@/lib/systems/schema";
+import { deleteSystem, updateSystem } from "@/lib/systems/edit";
+import { resolveSystemDrift } from "@/lib/systems/drift-sync";
 import { translator } from "@/lib/i18n";
 
 export const updateSystemAction = action(

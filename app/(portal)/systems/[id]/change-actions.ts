@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action } from "@/lib/actions/safe-action";
-import { createChangeRequests, refreshChangeRequests } from "@/lib/dal/change-requests";
+import { action } from "@/lib/core/safe-action";
+import { createChangeRequests, refreshChangeRequests } from "@/lib/systems/change-requests";
 
 const input = z.object({ systemId: z.uuid() });
 const read = (f: FormData) => ({ systemId: f.get("systemId") });

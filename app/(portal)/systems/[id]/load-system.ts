@@ -1,9 +1,9 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
-import { currentEnvironment } from "@/lib/current-environment";
-import { getSystem } from "@/lib/dal/systems";
-import { AppError } from "@/lib/errors";
+import { currentEnvironment } from "@/lib/environments/current";
+import { getSystem } from "@/lib/systems/systems";
+import { AppError } from "@/lib/core/errors";
 
 /** A system's pages: 404 for an unknown id and for a system of another environment than the one chosen. */
 export async function loadSystemForPage(actor: Actor, id: string) {

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { callbackUrl } from "@/lib/dal/request-sync";
-import { getAccessPackage } from "@/lib/access-packages";
-import { onboardingLink } from "@/lib/onboarding-link";
+import { callbackUrl } from "@/lib/requests/sync";
+import { getAccessPackage } from "@/lib/systems/catalogue/snapshot";
+import { onboardingLink } from "@/lib/onboarding/public-url";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { action } from "@/lib/actions/safe-action";
-import { createSystemSchema } from "@/lib/validations/system";
-import { createSystem } from "@/lib/dal/systems";
+import { action } from "@/lib/core/safe-action";
+import { createSystemSchema } from "@/lib/systems/schema";
+import { createSystem } from "@/lib/systems/systems";
 
 export const createSystemAction = action(
   "systems.manage",

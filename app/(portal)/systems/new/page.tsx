@@ -1,9 +1,9 @@
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/current-environment";
-import { packageCatalogue } from "@/lib/catalogue/packages";
-import { callbackUrl } from "@/lib/dal/request-sync";
-import { clientIdOwners, listSystems } from "@/lib/dal/systems";
+import { currentEnvironment } from "@/lib/environments/current";
+import { packageCatalogue } from "@/lib/systems/catalogue/packages";
+import { callbackUrl } from "@/lib/requests/sync";
+import { clientIdOwners, listSystems } from "@/lib/systems/systems";
 import { getT } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemForm } from "./_components/system-form";

@@ -1,5 +1,5 @@
-import { currentEnvironmentGet } from "@/lib/api-route";
-import { getBulkProgress } from "@/lib/dal/bulk-views";
+import { currentEnvironmentGet } from "@/lib/core/api-route";
+import { getBulkProgress } from "@/lib/bulk/queries";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { currentEnvironmentGet } from "@/lib/api-route";
-import { exportCustomersCsv } from "@/lib/dal/customer-export";
-import { csvDownload } from "@/lib/customers/csv";
+import { currentEnvironmentGet } from "@/lib/core/api-route";
+import { exportCustomersCsv } from "@/lib/customers/export";
+import { csvDownload } from "@/lib/core/csv";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { getActor } from "@/lib/auth/session";
-import { currentEnvironment } from "@/lib/current-environment";
-import { listKeys } from "@/lib/dal/keys";
-import { AppError } from "@/lib/errors";
+import { currentEnvironment } from "@/lib/environments/current";
+import { listKeys } from "@/lib/keys/keys";
+import { AppError } from "@/lib/core/errors";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { getActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getRequestView, refreshRequest } from "@/lib/dal/requests";
-import { AppError } from "@/lib/errors";
+import { getRequestView, refreshRequest } from "@/lib/requests/requests";
+import { AppError } from "@/lib/core/errors";
 
 export const dynamic = "force-dynamic";
 const RECHECK_MS = 5_000;

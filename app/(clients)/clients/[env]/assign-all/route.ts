@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { startAssignAll } from "@/lib/dal/client-assign";
+import { startAssignAll } from "@/lib/clients/assign";
 import { clientPostRoute } from "@/lib/clients/context";
 
 /** Starts (or resumes) the server-side "assign all" and sends the browser to its report. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { changeOneClient } from "@/lib/dal/client-delegation";
+import { changeOneClient } from "@/lib/clients/delegation";
 import { clientPostRoute } from "@/lib/clients/context";
 
 /** Assign or remove one client (plain form POST, works without JavaScript). */

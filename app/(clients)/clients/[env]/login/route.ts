@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { beginLogin } from "@/lib/clients/idporten";
 import { writePendingLogin } from "@/lib/clients/session";
 import { back, facilitatorOrg, seeOther } from "@/lib/clients/context";
-import { loadEnvironmentBySlug } from "@/lib/dal/environments";
-import { limitPublic } from "@/lib/public-rate-limit";
+import { loadEnvironmentBySlug } from "@/lib/environments/environments";
+import { limitPublic } from "@/lib/onboarding/rate-limit";
 
 type Ctx = { params: Promise<{ env: string }> };
 

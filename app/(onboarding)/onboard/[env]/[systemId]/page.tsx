@@ -1,6 +1,6 @@
-import { findPublicSystem } from "@/lib/dal/systems";
-import { getAccessPackage } from "@/lib/access-packages";
-import { explainCode } from "@/lib/altinn/problems";
+import { findPublicSystem } from "@/lib/systems/systems";
+import { getAccessPackage } from "@/lib/systems/catalogue/snapshot";
+import { explainCode } from "@/lib/integrations/altinn/problems";
 import { isMessageKey } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { Button } from "@/components/ui/button";

@@ -1,4 +1,4 @@
-import type { OnboardingOutcome } from "@/lib/dal/onboarding";
+import type { OnboardingOutcome } from "@/lib/onboarding/flow";
 import type { Locale, Translate } from "@/lib/i18n";
 import { Button } from "@/components/ui/button";
 

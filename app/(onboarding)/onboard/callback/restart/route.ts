@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { restartOnboarding } from "@/lib/dal/onboarding";
-import { AppError } from "@/lib/errors";
-import { limitPublic } from "@/lib/public-rate-limit";
+import { restartOnboarding } from "@/lib/onboarding/flow";
+import { AppError } from "@/lib/core/errors";
+import { limitPublic } from "@/lib/onboarding/rate-limit";
 
 /**
  * "Start again" from an outcome page (plain form POST): the ref names the request, everything else

@@ -1,6 +1,6 @@
-import { resolveOnboardingLink } from "@/lib/dal/onboarding-links";
-import { getAccessPackage } from "@/lib/access-packages";
-import { explainCode } from "@/lib/altinn/problems";
+import { resolveOnboardingLink } from "@/lib/onboarding/links";
+import { getAccessPackage } from "@/lib/systems/catalogue/snapshot";
+import { explainCode } from "@/lib/integrations/altinn/problems";
 import { isMessageKey } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { Button } from "@/components/ui/button";

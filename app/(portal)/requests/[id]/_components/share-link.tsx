@@ -1,6 +1,6 @@
 import QRCode from "qrcode";
 import type { Translate } from "@/lib/i18n";
-import { shareMessages } from "@/lib/customers/share-message";
+import { shareMessages } from "@/lib/requests/share-message";
 import { CopyButton } from "@/components/ui/copy-button";
 
 /**

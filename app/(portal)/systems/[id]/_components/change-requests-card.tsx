@@ -1,6 +1,6 @@
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
-import { changePlan } from "@/lib/dal/change-requests";
+import { changePlan } from "@/lib/systems/change-requests";
 import type { Translate } from "@/lib/i18n";
 import { Card } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useT } from "@/components/providers";
-import { checkRedirectUrl } from "@/lib/system-register/redirects";
+import { checkRedirectUrl } from "@/lib/systems/redirects";
 
 /** Live: the same rule Altinn applies to a request's redirectUrl (CONTRACT §4.1), no round trip. */
 export function RedirectChecker({ allowed, suggestion }: { allowed: string[]; suggestion: string }) {

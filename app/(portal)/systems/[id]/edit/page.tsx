@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { packageCatalogue } from "@/lib/catalogue/packages";
-import { callbackUrl } from "@/lib/dal/request-sync";
-import { clientIdOwners } from "@/lib/dal/systems";
+import { packageCatalogue } from "@/lib/systems/catalogue/packages";
+import { callbackUrl } from "@/lib/requests/sync";
+import { clientIdOwners } from "@/lib/systems/systems";
 import { getT } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { EditSystemForm } from "./_components/edit-form";

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { readSystemDrift } from "@/lib/dal/system-sync";
+import { readSystemDrift } from "@/lib/systems/drift-sync";
 import { getT } from "@/lib/i18n/server";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import type { DriftValue } from "@/lib/system-register/drift";
+import type { DriftValue } from "@/lib/systems/drift";
 import { SyncChoice } from "./_components/sync-choice";
 import { loadSystemForPage } from "../load-system";
 

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { createSystemAction } from "../actions";
 import { AccessPackagePlanner } from "@/components/access-package-planner";
-import type { Catalogue } from "@/lib/catalogue/model";
+import type { Catalogue } from "@/lib/systems/catalogue/model";
 import { ClientIdField, VisibleField } from "../../_components/client-id-field";
 
 type Props = { environmentId: string; vendorOrgNo: string; defaultRedirect: string; defaultClientId: string; catalogue: Catalogue; owners: Record<string, string> };

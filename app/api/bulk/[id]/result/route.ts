@@ -1,7 +1,7 @@
-import { currentEnvironmentGet } from "@/lib/api-route";
-import { bulkResultCsv } from "@/lib/dal/bulk-result";
+import { currentEnvironmentGet } from "@/lib/core/api-route";
+import { bulkResultCsv } from "@/lib/bulk/result";
 import { getLocale } from "@/lib/i18n/server";
-import { csvDownload } from "@/lib/customers/csv";
+import { csvDownload } from "@/lib/core/csv";
 
 export const dynamic = "force-dynamic";
 

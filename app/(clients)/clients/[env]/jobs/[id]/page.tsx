@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { getT } from "@/lib/i18n/server";
 import { clientContext, facilitatorOrg } from "@/lib/clients/context";
 import { clientsMessage } from "@/lib/clients/messages";
-import { assignJobReport, type JobReport } from "@/lib/dal/client-assign";
-import { loadEnvironmentBySlug } from "@/lib/dal/environments";
+import { assignJobReport, type JobReport } from "@/lib/clients/assign";
+import { loadEnvironmentBySlug } from "@/lib/environments/environments";
 import { JobProgress } from "./_components/job-progress";
 
 type Props = { params: Promise<{ env: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> };

@@ -1,7 +1,7 @@
-import { orgNoSchema } from "@/lib/validations/request";
-import { startOnboarding } from "@/lib/dal/onboarding";
-import { AppError } from "@/lib/errors";
-import { limitPublic } from "@/lib/public-rate-limit";
+import { orgNoSchema } from "@/lib/requests/schema";
+import { startOnboarding } from "@/lib/onboarding/flow";
+import { AppError } from "@/lib/core/errors";
+import { limitPublic } from "@/lib/onboarding/rate-limit";
 
 type Ctx = { params: Promise<{ env: string; systemId: string }> };
 

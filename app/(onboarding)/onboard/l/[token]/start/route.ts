@@ -1,6 +1,6 @@
-import { startFromLink } from "@/lib/dal/onboarding-links";
-import { AppError } from "@/lib/errors";
-import { limitPublic } from "@/lib/public-rate-limit";
+import { startFromLink } from "@/lib/onboarding/links";
+import { AppError } from "@/lib/core/errors";
+import { limitPublic } from "@/lib/onboarding/rate-limit";
 
 type Ctx = { params: Promise<{ token: string }> };
 

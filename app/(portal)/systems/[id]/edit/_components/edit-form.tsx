@@ -5,7 +5,7 @@ import { FieldErrors, TextArea, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { AccessPackagePlanner } from "@/components/access-package-planner";
-import type { Catalogue } from "@/lib/catalogue/model";
+import type { Catalogue } from "@/lib/systems/catalogue/model";
 import { ClientIdField, VisibleField } from "../../../_components/client-id-field";
 import { updateSystemAction } from "../../actions";
 

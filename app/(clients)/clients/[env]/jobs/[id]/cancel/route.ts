@@ -1,4 +1,4 @@
-import { cancelAssignJob } from "@/lib/dal/client-assign";
+import { cancelAssignJob } from "@/lib/clients/assign";
 import { jobPostRoute } from "@/lib/clients/context";
 
 export const POST = jobPostRoute(cancelAssignJob);

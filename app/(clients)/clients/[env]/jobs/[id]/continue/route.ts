@@ -1,4 +1,4 @@
-import { resumeAssignJob } from "@/lib/dal/client-assign";
+import { resumeAssignJob } from "@/lib/clients/assign";
 import { jobPostRoute } from "@/lib/clients/context";
 
 export const POST = jobPostRoute(resumeAssignJob);

@@ -1,6 +1,6 @@
-import { assignJobReport } from "@/lib/dal/client-assign";
+import { assignJobReport } from "@/lib/clients/assign";
 import { clientContext, facilitatorOrg } from "@/lib/clients/context";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 type Ctx = { params: Promise<{ env: string; id: string }> };
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { canonicalJson, hashEvent } from "@/lib/audit/record";
+
+const event = {
+  at: new Date("2026-11-25T12:00:00.123Z"), actorType: "user", actorId: "u1", actorLabel: "ola@vendor.no",
+  action: "system.register", targetType: "system", targetId: "991825827_x", outcome: "success",
+  detail: { email: "a@b.no", role: "admin", nested: { z: 1, a: [2, { y: 1, b: 2 }] } }, environmentId: null,
+};
+
+describe("audit hash chain", () => {
+  it("does not depend on the key order jsonb hands back", () => {
+    const reordered = { ...event, detail: { role: "admin", nested: { a: [2, { b: 2, y: 1 }], z: 1 }, email: "a@b.no" } };
+    expect(hashEvent("0".repeat(64), reordered)).toBe(hashEvent("0".repeat(64), event));
+  });
+
+  it("changes when any recorded fact or the predecessor changes", () => {
+    const base = hashEvent("0".repeat(64), event);
+    expect(hashEvent("1".repeat(64), event)).not.toBe(base);
+    expect(hashEvent("0".repeat(64), { ...event, outcome: "failure" })).not.toBe(base);
+    expect(hashEvent("0".repeat(64), { ...event, detail: { ...event.detail, role: "operator" } })).not.toBe(base);
+    expect(hashEvent("0".repeat(64), { ...event, at: new Date("2026-11-25T12:00:00.124Z") })).not.toBe(base);
+  });
+
+  it("writes canonical JSON with sorted keys", () => {
+    expect(canonicalJson({ b: 1, a: [null, "x"], c: undefined })).toBe('{"a":[null,"x"],"b":1}');
+  });
+});

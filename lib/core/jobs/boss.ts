@@ -1,0 +1,40 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { getPool } from "@/lib/core/db";
+import { QUEUES } from "@/lib/core/jobs/queues";
+
+// One pg-boss per process, on the process's one pg pool (lib/core/db.ts): on the embedded database a
+// second connection would let the socket multiplexer interleave queries (ADR 001 amendment).
+const g = globalThis as unknown as { boss?: Promise<PgBoss> };
+
+async function start(): Promise<PgBoss> {
+  const pool = getPool();
+  const boss = new PgBoss({
+    // pg-boss keeps its tables in schema `pgboss` and versions them itself (ADR 008): its functions
+    // are PL/pgSQL, which Prisma's migration runner splits at every semicolon and cannot apply.
+    schema: "pgboss",
+    db: { executeSql: (text, values) => (values?.length ? pool.query(text, values) : pool.query(text)) },
+    supervise: true,
+    schedule: true,
+  });
+  boss.on("error", (err) => console.error(`[jobs] ${err instanceof Error ? err.message : String(err)}`));
+  await boss.start();
+  for (const q of QUEUES) await boss.createQueue(q.name, { name: q.name, ...q.options });
+  return boss;
+}
+
+/** Starts pg-boss on first use (installing or upgrading its schema) and creates our queues. */
+export function getBoss(): Promise<PgBoss> {
+  g.boss ??= start().catch((err: unknown) => {
+    g.boss = undefined;
+    throw err;
+  });
+  return g.boss;
+}
+
+/** Stops workers and timers (not the shared pool, which lib/core/db.ts closes). */
+export async function stopBoss(): Promise<void> {
+  const boss = await g.boss?.catch(() => undefined);
+  g.boss = undefined;
+  await boss?.stop({ graceful: true, close: false, timeout: 5_000, wait: true });
+}

@@ -1,0 +1,33 @@
+import type PgBoss from "pg-boss";
+
+type QueueDef = { name: string; options: Omit<PgBoss.Queue, "name"> };
+
+/**
+ * Every queue the portal uses. Work lives in our own tables (requests, bulk rows, …); a job only says
+ * "go and do what is due", so a lost or repeated job never loses or doubles work.
+ */
+export const QUEUES = [
+  // Reads waiting requests from Altinn when their back-off says so. One run at a time across processes.
+  { name: "requests-poll", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 } },
+  // Compares Altinn's lists with our tables (lib/reconciliation/run.job.ts). Hourly, or when someone presses Run now.
+  { name: "reconcile", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 1800 } },
+  // Works "assign all clients" jobs (client_assign_items). The cron run resumes them after a restart.
+  { name: "client-assign", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 } },
+  // "Work on bulk job X" (or on every unfinished one). The handler only starts the work in the
+  // background; rows are claimed with leases in bulk_rows, so repeats and losses are harmless.
+  { name: "bulk-onboarding", options: { policy: "standard", retryLimit: 0, expireInSeconds: 60 } },
+] as const satisfies readonly QueueDef[];
+
+export type QueueName = (typeof QUEUES)[number]["name"];
+
+/** Cron schedules (pg-boss checks them every 30 s; one minute is the finest step). */
+export const SCHEDULES: { name: QueueName; cron: string }[] = [
+  { name: "requests-poll", cron: "* * * * *" },
+  { name: "reconcile", cron: "17 * * * *" },
+  { name: "client-assign", cron: "* * * * *" },
+  // Picks up jobs a dead process left behind (leases run out) and jobs waiting out an outage.
+  { name: "bulk-onboarding", cron: "* * * * *" },
+];
+
+/** Queues kicked once when a process starts its workers, so unfinished work resumes at once. */
+export const KICK_ON_START: QueueName[] = ["bulk-onboarding"];

@@ -1,0 +1,52 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { getActor, type Actor } from "@/lib/auth/session";
+import { AppError, forbidden, type LocalizedText } from "@/lib/core/errors";
+import type { ActionState } from "@/lib/core/action-state";
+
+export type { ActionState };
+import { can, type Permission } from "@/lib/auth/permissions";
+
+/** Never echoed back to the browser: passwords and pasted private keys. */
+const SECRET_FIELDS = /password|current|next|confirm|^key$|secret|private/i;
+
+type Outcome = { redirectTo?: string; result?: Record<string, string>; message?: LocalizedText } | void;
+
+/**
+ * Every server action is a public POST endpoint: this wrapper re-checks the session and role, parses
+ * the form with zod and turns known errors into form state. Unknown errors propagate.
+ */
+export function action<S extends z.ZodType>(
+  permission: Permission,
+  schema: S,
+  toInput: (form: FormData) => unknown,
+  run: (input: z.infer<S>, actor: Actor) => Promise<Outcome>,
+) {
+  return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
+    const actor = await getActor();
+    // Echoed back so fields keep what was typed (React resets forms after an action); multi-valued
+    // fields (checkbox groups) are joined with newlines. Secrets are never echoed.
+    const keys = new Set([...form.keys()].filter((k) => !k.startsWith("$") && !SECRET_FIELDS.test(k)));
+    const values = Object.fromEntries([...keys].map((k) => [k, form.getAll(k).filter((v) => typeof v === "string").join("\n")]));
+    if (!actor || !can(actor.role, permission)) return { message: forbidden().userMessage, values };
+    const parsed = schema.safeParse(toInput(form));
+    if (!parsed.success) {
+      const errors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "_")] ??= []).push(issue.message);
+      return { errors, values };
+    }
+    let outcome: Outcome;
+    try {
+      outcome = await run(parsed.data, actor);
+    } catch (err) {
+      if (err instanceof AppError) {
+        console.warn(`[action] ${permission} failed: ${err.code}`);
+        return { message: err.userMessage, errors: err.fieldErrors, values };
+      }
+      throw err;
+    }
+    if (outcome?.redirectTo) redirect(outcome.redirectTo);
+    return { ok: true, result: outcome?.result, message: outcome?.message };
+  };
+}

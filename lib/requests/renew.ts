@@ -1,0 +1,54 @@
+import "server-only";
+import { db } from "@/lib/core/db";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { AppError, notFound } from "@/lib/core/errors";
+import { isUuid } from "@/lib/core/ids";
+import { deleteRequest } from "@/lib/integrations/altinn/requests";
+import { loadEnvironmentById } from "@/lib/environments/environments";
+import { createOrReuseRequest } from "@/lib/requests/sync";
+import { recordRequestEvent } from "@/lib/requests/events";
+import { runAs } from "@/lib/core/request-context";
+
+const RENEWABLE = new Set(["Rejected", "Denied", "Timedout"]);
+
+/**
+ * Renew = delete the old request at Altinn (202; 404 when Altinn already forgot it) and create a new
+ * one for the same customer and system. Altinn refuses a new request while a rejected one exists for
+ * the same system+org+externalRef, so the delete must come first; it is recorded before the create so
+ * the timeline is true even if the create then fails.
+ */
+export async function renewRequest(actor: Actor | null, environmentId: string, id: string) {
+  assertCan(actor, "requests.create");
+  return renewRequestAs(environmentId, id, { type: "user", id: actor.id, label: actor.email }, "operator");
+}
+
+/** The renew itself, for an operator or for the poller's automatic renew of expired requests. */
+export async function renewRequestAs(environmentId: string, id: string, by: AuditActor, via: "operator" | "auto") {
+  if (!isUuid(id)) throw notFound({ nb: "forespørselen", en: "Request" });
+  const old = await db.systemUserRequest.findFirst({
+    where: { id, system: { environmentId } },
+    select: { id: true, status: true, kind: true, altinnRequestId: true, customer: { select: { orgNo: true } },
+      system: { select: { id: true, systemId: true, accessPackages: true, deletedAt: true } },
+      events: { where: { kind: "deleted" }, select: { id: true } } },
+  });
+  if (!old) throw notFound({ nb: "forespørselen", en: "Request" });
+  if (!RENEWABLE.has(old.status)) {
+    throw new AppError("request_not_renewable", { nb: "Bare avviste eller utløpte forespørsler kan fornyes.", en: "Only rejected or expired requests can be renewed." }, 409);
+  }
+  if (old.system.deletedAt) {
+    throw new AppError("system_deleted", { nb: "Systemet er slettet i Altinn; det kan ikke få nye systembrukere.", en: "The system is deleted in Altinn; it cannot get new system users." }, 409);
+  }
+  const environment = await loadEnvironmentById(environmentId);
+  return runAs(by.label, async () => {
+    if (old.events.length === 0) {
+      await deleteRequest(environment, old.altinnRequestId);
+      await db.$transaction(async (tx) => {
+        await recordRequestEvent(tx, old.id, "deleted", { altinnRequestId: old.altinnRequestId, reason: "renew" });
+        await recordAudit({ actor: by, action: "request.delete", target: { type: "system_user_request", id: old.id }, outcome: "success", environmentId, detail: { altinnRequestId: old.altinnRequestId, reason: "renew" } }, tx);
+      });
+    }
+    const created = await createOrReuseRequest(environment, old.system, old.customer.orgNo, by, via, old.id, old.kind);
+    return { ...created, renewedFrom: old.id };
+  });
+}

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { isValidOrgNo, normalizeOrgNo } from "@/lib/core/orgno";
+
+export const orgNoSchema = z
+  .string()
+  .transform(normalizeOrgNo)
+  // A wrong format stops there: "check digit is wrong" on "12345" would only confuse.
+  .refine((v) => /^\d{9}$/.test(v), { message: "errors.orgNoFormat", abort: true })
+  .refine(isValidOrgNo, "errors.orgNoChecksum");
+
+export const REQUEST_KINDS = ["standard", "agent"] as const;
+/** Standard: the customer's own system user. Agent: a client system user for an accounting/audit firm. */
+export const requestKindSchema = z.enum(REQUEST_KINDS, "errors.required").default("standard");
+export const createRequestSchema = z.object({ systemId: z.uuid("errors.required"), orgNo: orgNoSchema, kind: requestKindSchema });
+export type CreateRequestInput = z.input<typeof createRequestSchema>;

@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/lib/core/db";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { AppError, invalidInput, type LocalizedText } from "@/lib/core/errors";
+import { createRequest } from "@/lib/requests/requests";
+import { selectionRequestSchema } from "@/lib/customers/schema";
+
+export type SelectionOutcome = { customerId: string; orgNo: string; ok: boolean; requestId?: string; existed?: boolean; message?: LocalizedText };
+
+/**
+ * One request per selected customer, one after the other (Altinn rate-limits; a customer's failure
+ * must not stop the rest). Idempotent: Altinn returns an open request again, and so do we.
+ */
+export async function createRequestsForSelection(actor: Actor | null, environmentId: string, raw: unknown): Promise<SelectionOutcome[]> {
+  assertCan(actor, "requests.create");
+  const parsed = selectionRequestSchema.safeParse(raw);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const { systemId, customerIds, kind } = parsed.data;
+  const system = await db.system.findFirst({ where: { id: systemId, environmentId }, select: { id: true } });
+  if (!system) throw invalidInput();
+  const customers = await db.customer.findMany({ where: { id: { in: customerIds }, environmentId }, select: { id: true, orgNo: true }, orderBy: { orgNo: "asc" } });
+  if (customers.length !== new Set(customerIds).size) throw invalidInput();
+  const outcomes: SelectionOutcome[] = [];
+  for (const c of customers) {
+    try {
+      const r = await createRequest(actor, { systemId, orgNo: c.orgNo, kind });
+      outcomes.push({ customerId: c.id, orgNo: c.orgNo, ok: true, requestId: r.id, existed: r.existed });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      outcomes.push({ customerId: c.id, orgNo: c.orgNo, ok: false, message: err.userMessage });
+    }
+  }
+  return outcomes;
+}

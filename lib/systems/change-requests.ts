@@ -1,0 +1,106 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/core/db";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { AppError, notFound } from "@/lib/core/errors";
+import { runAs } from "@/lib/core/request-context";
+import { loadEnvironmentById } from "@/lib/environments/environments";
+import { createChangeRequest, getChangeRequest } from "@/lib/integrations/altinn/change-requests";
+import { accessDiff, currentAccess, type Access } from "@/lib/systems/change-plan";
+
+// Existing system users keep the access they were approved with; when the system's packages or rights
+// change, each standard one needs a change request the customer approves (CONTRACT §4.4).
+
+async function loadSystemWithUsers(systemId: string) {
+  const system = await db.system.findUnique({
+    where: { id: systemId },
+    select: {
+      id: true, systemId: true, environmentId: true, accessPackages: true, rights: true,
+      systemUsers: {
+        orderBy: { discoveredAt: "asc" },
+        select: {
+          id: true, altinnSystemUserId: true, userType: true, externalRef: true,
+          customer: { select: { orgNo: true, name: true } },
+          request: { select: { accessPackages: true } },
+          changeRequests: { orderBy: { createdAt: "asc" }, select: { id: true, status: true, confirmUrl: true, requiredAccessPackages: true, unwantedAccessPackages: true, requiredRights: true, unwantedRights: true, createdAt: true, lastCheckedAt: true } },
+        },
+      },
+    },
+  });
+  if (!system) throw notFound({ nb: "systemet", en: "System" });
+  return system;
+}
+
+/** Per system user: what it holds, what it lacks, and its change requests. Agent users are listed apart. */
+export async function changePlan(actor: Actor | null, systemId: string) {
+  assertCan(actor, "portal.read");
+  const system = await loadSystemWithUsers(systemId);
+  const target: Access = { packages: system.accessPackages, rights: system.rights };
+  const users = system.systemUsers.map((u) => {
+    const held = currentAccess({ packages: u.request?.accessPackages ?? [], rights: [] }, u.changeRequests);
+    const diff = accessDiff(held, target);
+    const pending = u.changeRequests.find((c) => c.status === "New");
+    return { ...u, held, diff, pending: pending ?? null, agent: u.userType.toLowerCase() === "agent" };
+  });
+  const standard = users.filter((u) => !u.agent);
+  return {
+    standard,
+    agents: users.filter((u) => u.agent),
+    outdated: standard.filter((u) => !u.diff.empty),
+    toRequest: standard.filter((u) => !u.diff.empty && !u.pending),
+  };
+}
+
+export type ChangeOutcome = { orgNo: string; ok: boolean; status?: string; message?: { nb: string; en: string } };
+
+/** One change request per outdated standard system user without a pending one; reports per customer. */
+export async function createChangeRequests(actor: Actor | null, systemId: string): Promise<ChangeOutcome[]> {
+  assertCan(actor, "systems.manage");
+  const plan = await changePlan(actor, systemId);
+  const system = await db.system.findUniqueOrThrow({ where: { id: systemId }, select: { environmentId: true, systemId: true } });
+  const environment = await loadEnvironmentById(system.environmentId);
+  const outcomes: ChangeOutcome[] = [];
+  for (const u of plan.toRequest) {
+    const correlationId = randomUUID();
+    const detail = { systemUser: u.altinnSystemUserId, ...u.diff.lists };
+    const audit = { actor: { type: "user" as const, id: actor.id, label: actor.email }, action: "changerequest.create", target: { type: "system_user", id: u.altinnSystemUserId }, environmentId: environment.id };
+    try {
+      const created = await runAs(actor.email, () => createChangeRequest(environment, { correlationId, altinnSystemUserId: u.altinnSystemUserId, ...u.diff.lists }));
+      await db.$transaction(async (tx) => {
+        await tx.changeRequest.create({ data: {
+          id: correlationId, systemUserId: u.id, status: created.status, confirmUrl: created.confirmUrl || null,
+          ...u.diff.lists, createdById: actor.id, lastCheckedAt: new Date(),
+        } });
+        await recordAudit({ ...audit, outcome: "success", detail: { ...detail, status: created.status } }, tx);
+      });
+      outcomes.push({ orgNo: u.customer.orgNo, ok: true, status: created.status });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      await recordAudit({ ...audit, outcome: "failure", detail: { ...detail, code: err.code } });
+      outcomes.push({ orgNo: u.customer.orgNo, ok: false, message: err.userMessage });
+    }
+  }
+  return outcomes;
+}
+
+/** Reads every pending change request of the system from Altinn and stores the new status. */
+export async function refreshChangeRequests(actor: Actor | null, systemId: string) {
+  assertCan(actor, "requests.refresh");
+  const plan = await changePlan(actor, systemId);
+  const system = await db.system.findUniqueOrThrow({ where: { id: systemId }, select: { environmentId: true } });
+  const environment = await loadEnvironmentById(system.environmentId);
+  let changed = 0;
+  for (const u of plan.standard) {
+    if (!u.pending) continue;
+    const pending = u.pending;
+    const current = await runAs(actor.email, () => getChangeRequest(environment, pending.id));
+    const status = current?.status ?? "Deleted";
+    await db.changeRequest.update({ where: { id: pending.id }, data: { status, lastCheckedAt: new Date() } });
+    if (status !== pending.status) {
+      changed += 1;
+      await recordAudit({ actor: { type: "user", id: actor.id, label: actor.email }, action: "changerequest.status", target: { type: "change_request", id: pending.id }, outcome: "success", detail: { from: pending.status, to: status }, environmentId: environment.id });
+    }
+  }
+  return { changed };
+}
