@@ -15,7 +15,15 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
-      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-sync"],
+      args: [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-sync",
+      ],
     },
   },
   projects: targets.map((t) => ({ name: t.name, use: { baseURL: `http://127.0.0.1:${t.portalPort}` } })),

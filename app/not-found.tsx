@@ -6,7 +6,9 @@ export default async function NotFound() {
   return (
     <main id="main" className="mx-auto mt-16 max-w-md px-4">
       <h1 className="mb-4 text-2xl font-bold">{t("errors.notFound")}</h1>
-      <Link href="/" className="text-brand-700 underline">{t("common.back")}</Link>
+      <Link href="/" className="text-brand-700 underline">
+        {t("common.back")}
+      </Link>
     </main>
   );
 }

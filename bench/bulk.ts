@@ -16,7 +16,15 @@ const LATENCY_MS = 50;
 const RUNS = [10, 10, 10, 25];
 const GOAL = 1.3;
 
-type Result = { db: string; c: number; ms: number; bound: number; r: number; floorR: number; phases: Record<string, number> };
+type Result = {
+  db: string;
+  c: number;
+  ms: number;
+  bound: number;
+  r: number;
+  floorR: number;
+  phases: Record<string, number>;
+};
 
 /**
  * The same number of calls at the same concurrency with nothing of ours around them (plain fetch of a
@@ -26,9 +34,11 @@ async function floorMs(emulatorUrl: string, token: string, c: number): Promise<n
   let left = CUSTOMERS;
   const url = `${emulatorUrl}/authentication/api/v1/systemuser/request/vendor/00000000-0000-4000-8000-000000000000`;
   const started = performance.now();
-  await Promise.all(Array.from({ length: c }, async () => {
-    while (left-- > 0) await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).text();
-  }));
+  await Promise.all(
+    Array.from({ length: c }, async () => {
+      while (left-- > 0) await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).text();
+    }),
+  );
   return performance.now() - started;
 }
 
@@ -44,7 +54,12 @@ async function benchOne(name: string, start: () => Promise<TestDatabase>): Promi
     // Warm-up (JIT, pool connections, token): a small job, not measured.
     const warm = orgNumbers(100, 49_000_000);
     await addOrganisations(portal, warm);
-    const w = await previewBulkUpload(portal.actors.operator, portal.environmentId, { systemId: system.id, fileName: "warm.csv" }, new TextEncoder().encode(warm.join("\n")));
+    const w = await previewBulkUpload(
+      portal.actors.operator,
+      portal.environmentId,
+      { systemId: system.id, fileName: "warm.csv" },
+      new TextEncoder().encode(warm.join("\n")),
+    );
     await startBulkJob(portal.actors.operator, portal.environmentId, w.id);
     await runBulkJob(w.id, { concurrency: 10 });
     const environment = await portal.m.environments.loadEnvironmentById(portal.environmentId);
@@ -53,12 +68,21 @@ async function benchOne(name: string, start: () => Promise<TestDatabase>): Promi
       const orgs = orgNumbers(CUSTOMERS, from);
       from += 2_000_000;
       await addOrganisations(portal, orgs);
-      await emulatorFetch(portal.emulatorUrl, "/emulator/faults", { body: { path: "/authentication/api/v1/systemuser/request/vendor", latencyMs: 0 } });
+      await emulatorFetch(portal.emulatorUrl, "/emulator/faults", {
+        body: { path: "/authentication/api/v1/systemuser/request/vendor", latencyMs: 0 },
+      });
       const file = new TextEncoder().encode(["orgnr;navn", ...orgs.map((o, i) => `${o};Bench ${i}`)].join("\n"));
       const t0 = performance.now();
-      const { id } = await previewBulkUpload(portal.actors.operator, portal.environmentId, { systemId: system.id, fileName: "bench.csv" }, file);
+      const { id } = await previewBulkUpload(
+        portal.actors.operator,
+        portal.environmentId,
+        { systemId: system.id, fileName: "bench.csv" },
+        file,
+      );
       const t1 = performance.now();
-      await emulatorFetch(portal.emulatorUrl, "/emulator/faults", { body: { path: "/authentication/api/v1/systemuser/request/vendor", latencyMs: LATENCY_MS } });
+      await emulatorFetch(portal.emulatorUrl, "/emulator/faults", {
+        body: { path: "/authentication/api/v1/systemuser/request/vendor", latencyMs: LATENCY_MS },
+      });
       const t2 = performance.now();
       await startBulkJob(portal.actors.operator, portal.environmentId, id);
       const t3 = performance.now();
@@ -72,13 +96,29 @@ async function benchOne(name: string, start: () => Promise<TestDatabase>): Promi
         process.exitCode = 1;
       }
       const floor = await floorMs(portal.emulatorUrl, token, c);
-      const calls = await portal.db.outboundCall.aggregate({ where: { triggeredBy: `bulk ${id}` }, _avg: { durationMs: true }, _count: { _all: true } });
+      const calls = await portal.db.outboundCall.aggregate({
+        where: { triggeredBy: `bulk ${id}` },
+        _avg: { durationMs: true },
+        _count: { _all: true },
+      });
       const ms = t4 - t2;
       const bound = (CUSTOMERS * LATENCY_MS) / c;
-      results.push({ db: name, c, ms, bound, r: ms / bound, floorR: floor / bound, phases: {
-        previewMs: t1 - t0, startMs: t3 - t2, runMs: t4 - t3, altinnCalls: calls._count._all, avgAltinnCallMs: calls._avg.durationMs ?? 0,
-        ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [`avg_${k}Ms`, v / CUSTOMERS])),
-      } });
+      results.push({
+        db: name,
+        c,
+        ms,
+        bound,
+        r: ms / bound,
+        floorR: floor / bound,
+        phases: {
+          previewMs: t1 - t0,
+          startMs: t3 - t2,
+          runMs: t4 - t3,
+          altinnCalls: calls._count._all,
+          avgAltinnCallMs: calls._avg.durationMs ?? 0,
+          ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [`avg_${k}Ms`, v / CUSTOMERS])),
+        },
+      });
     }
   } finally {
     await portal.stop();
@@ -92,21 +132,41 @@ const which = process.argv[2];
 if (which === "postgresql" || which === "pglite") {
   const results = await benchOne(which, which === "pglite" ? startPglite : createPostgresDatabase);
   for (const r of results) {
-    console.log(`  run ${r.db} c=${r.c}: ${(r.ms / 1000).toFixed(2)} s vs bound ${(r.bound / 1000).toFixed(2)} s = ${r.r.toFixed(2)}; floor ${r.floorR.toFixed(2)} (plain fetch of the same delayed path)`);
-    console.log(`    phases (ms): ${Object.entries(r.phases).map(([k, v]) => `${k} ${Math.round(v)}`).join(", ")}`);
+    console.log(
+      `  run ${r.db} c=${r.c}: ${(r.ms / 1000).toFixed(2)} s vs bound ${(r.bound / 1000).toFixed(2)} s = ${r.r.toFixed(2)}; floor ${r.floorR.toFixed(2)} (plain fetch of the same delayed path)`,
+    );
+    console.log(
+      `    phases (ms): ${Object.entries(r.phases)
+        .map(([k, v]) => `${k} ${Math.round(v)}`)
+        .join(", ")}`,
+    );
   }
   for (const c of [...new Set(RUNS)]) {
-    const rs = results.filter((r) => r.c === c).map((r) => r.r).sort((a, b) => a - b);
-    const floors = results.filter((r) => r.c === c).map((r) => r.floorR).sort((a, b) => a - b);
+    const rs = results
+      .filter((r) => r.c === c)
+      .map((r) => r.r)
+      .sort((a, b) => a - b);
+    const floors = results
+      .filter((r) => r.c === c)
+      .map((r) => r.floorR)
+      .sort((a, b) => a - b);
     const median = rs[Math.floor(rs.length / 2)] ?? NaN;
-    console.log(`bulk time / bound: ${median.toFixed(2)}  (${which}, c=${c}, ${CUSTOMERS} customers, ${LATENCY_MS} ms latency; median of ${rs.length}: ${rs.map((r) => r.toFixed(2)).join(" ")}; floor ${(floors[Math.floor(floors.length / 2)] ?? NaN).toFixed(2)}; goal ≤ ${GOAL}${median <= GOAL ? "" : " MISSED"})`);
+    console.log(
+      `bulk time / bound: ${median.toFixed(2)}  (${which}, c=${c}, ${CUSTOMERS} customers, ${LATENCY_MS} ms latency; median of ${rs.length}: ${rs.map((r) => r.toFixed(2)).join(" ")}; floor ${(floors[Math.floor(floors.length / 2)] ?? NaN).toFixed(2)}; goal ≤ ${GOAL}${median <= GOAL ? "" : " MISSED"})`,
+    );
   }
-  console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
+  console.log(
+    `  load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} on ${cpus().length} cores`,
+  );
 } else {
   const targets = (await postgresAnswers()) ? ["postgresql", "pglite"] : ["pglite"];
   if (targets.length === 1) console.log("bulk bench: PostgreSQL on 127.0.0.1:5432 does not answer; PGlite only");
   for (const t of targets) {
-    const res = spawnSync(process.execPath, [...process.execArgv, process.argv[1] ?? "bench/bulk.ts", t], { stdio: "inherit" });
+    const res = spawnSync(process.execPath, [...process.execArgv, process.argv[1] ?? "bench/bulk.ts", t], {
+      stdio: "inherit",
+    });
     if (res.status !== 0) process.exitCode = res.status ?? 1;
   }
 }

@@ -20,17 +20,28 @@ try {
   const actor = portal.actors.auditor;
   const env = portal.environmentId;
   const system = await db.system.create({
-    data: { environmentId: env, systemId: "991825827_bench", name: { nb: "Bench", nn: "Bench", en: "Bench" }, description: { nb: "", nn: "", en: "" }, accessPackages: [], clientIds: [], redirectUrls: [] },
+    data: {
+      environmentId: env,
+      systemId: "991825827_bench",
+      name: { nb: "Bench", nn: "Bench", en: "Bench" },
+      description: { nb: "", nn: "", en: "" },
+      accessPackages: [],
+      clientIds: [],
+      redirectUrls: [],
+    },
   });
   // Customers get ids derived from their number, so requests can name them without a join.
-  await db.$executeRawUnsafe(`INSERT INTO customers (id, "environmentId", "orgNo", "externalRef") SELECT md5('c' || i)::uuid, '${env}'::uuid, (300000000 + i)::text, 'bench_' || i FROM generate_series(0, ${CUSTOMERS - 1}) i`);
-  const seed = (from: number, to: number) => db.$executeRawUnsafe(
-    `INSERT INTO system_user_requests (id, "systemId", "customerId", "altinnRequestId", "externalRef", status, "confirmUrl", "accessPackages", "createdVia", "createdAt", "updatedAt")
+  await db.$executeRawUnsafe(
+    `INSERT INTO customers (id, "environmentId", "orgNo", "externalRef") SELECT md5('c' || i)::uuid, '${env}'::uuid, (300000000 + i)::text, 'bench_' || i FROM generate_series(0, ${CUSTOMERS - 1}) i`,
+  );
+  const seed = (from: number, to: number) =>
+    db.$executeRawUnsafe(
+      `INSERT INTO system_user_requests (id, "systemId", "customerId", "altinnRequestId", "externalRef", status, "confirmUrl", "accessPackages", "createdVia", "createdAt", "updatedAt")
      SELECT gen_random_uuid(), '${system.id}'::uuid, md5('c' || (i % ${CUSTOMERS}))::uuid, gen_random_uuid()::text, 'bench_' || (i % ${CUSTOMERS}),
        (ARRAY['New', 'Accepted', 'Rejected'])[1 + i % 3]::"RequestStatus", 'https://am.ui.tt02.altinn.no/confirm', '{}', 'bench',
        now() - make_interval(secs => i), now()
      FROM generate_series(${from}, ${to}) i`,
-  );
+    );
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   async function time(filter: Record<string, string>): Promise<number> {
@@ -47,9 +58,13 @@ try {
   async function measure(total: number) {
     await db.$executeRawUnsafe("ANALYZE");
     // The deepest page: the cursor just before the last 50 rows.
-    const [deep] = await db.$queryRawUnsafe<{ id: string; createdAt: Date }[]>(`SELECT id, "createdAt" FROM system_user_requests ORDER BY "createdAt" DESC, id DESC OFFSET ${total - 51} LIMIT 1`);
+    const [deep] = await db.$queryRawUnsafe<{ id: string; createdAt: Date }[]>(
+      `SELECT id, "createdAt" FROM system_user_requests ORDER BY "createdAt" DESC, id DESC OFFSET ${total - 51} LIMIT 1`,
+    );
     if (!deep) throw new Error("no rows");
-    const [deepNew] = await db.$queryRawUnsafe<{ id: string; createdAt: Date }[]>(`SELECT id, "createdAt" FROM system_user_requests WHERE status = 'New' ORDER BY "createdAt" DESC, id DESC OFFSET ${Math.floor(total / 3) - 20} LIMIT 1`);
+    const [deepNew] = await db.$queryRawUnsafe<{ id: string; createdAt: Date }[]>(
+      `SELECT id, "createdAt" FROM system_user_requests WHERE status = 'New' ORDER BY "createdAt" DESC, id DESC OFFSET ${Math.floor(total / 3) - 20} LIMIT 1`,
+    );
     const result = {
       first: await time({}),
       deep: await time({ cursor: encodeRequestCursor(deep) }),
@@ -68,7 +83,9 @@ try {
   const ms = (x: number) => `${x.toFixed(2)} ms`;
   console.log(`requests page 100k / 100: ${(large.page / small.page).toFixed(2)}`);
   for (const k of ["first", "deep", "status", "org"] as const) {
-    console.log(`  ${k.padEnd(6)} page: ${ms(small[k])} with ${SMALL}, ${ms(large[k])} with ${LARGE} (median of ${RUNS})`);
+    console.log(
+      `  ${k.padEnd(6)} page: ${ms(small[k])} with ${SMALL}, ${ms(large[k])} with ${LARGE} (median of ${RUNS})`,
+    );
   }
 } finally {
   await portal.stop();

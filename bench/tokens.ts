@@ -23,15 +23,19 @@ try {
   const started = performance.now();
   const results: PromiseSettledResult<unknown>[] = [];
   for (let wave = 0; wave < WAVES; wave++) {
-    results.push(...(await Promise.allSettled(
-      Array.from({ length: WAVE }, () => callAltinn(environment, { method: "GET", path: "/systemregister/vendor" })),
-    )));
+    results.push(
+      ...(await Promise.allSettled(
+        Array.from({ length: WAVE }, () => callAltinn(environment, { method: "GET", path: "/systemregister/vendor" })),
+      )),
+    );
   }
   const seconds = (performance.now() - started) / 1000;
   const grants = (await tokenGrants(portal.emulatorUrl)) - before;
   const failed = results.filter((r) => r.status === "rejected").length;
   console.log(`token grants per 1000 calls: ${(grants * 1000) / CALLS}`);
-  console.log(`  ${WAVES} waves of ${WAVE} concurrent calls, ${grants} grant(s), ${failed} failed, ${(CALLS / seconds).toFixed(0)} calls/s`);
+  console.log(
+    `  ${WAVES} waves of ${WAVE} concurrent calls, ${grants} grant(s), ${failed} failed, ${(CALLS / seconds).toFixed(0)} calls/s`,
+  );
   if (failed > 0) process.exitCode = 1;
   await benchSystemUserTokens(environment);
 } finally {
@@ -41,25 +45,52 @@ try {
 
 // The same for system-user tokens (one customer, one context): a system, a request the emulator
 // approves, then two waves of concurrent getSystemUserToken calls.
-async function benchSystemUserTokens(environment: Awaited<ReturnType<typeof portal.m.environments.loadEnvironmentById>>) {
+async function benchSystemUserTokens(
+  environment: Awaited<ReturnType<typeof portal.m.environments.loadEnvironmentById>>,
+) {
   const { getSystemUserToken } = await import("@/lib/integrations/maskinporten/tokens");
   const customer = "310904473";
   const system = await portal.m.systems.createSystem(portal.actors.admin, {
-    environmentId: portal.environmentId, name: "bench", nameNb: "Bench", nameNn: "Bench", nameEn: "Bench",
-    descriptionNb: "Bench", descriptionNn: "Bench", descriptionEn: "Bench", accessPackages: ["urn:altinn:accesspackage:skattegrunnlag"],
-    redirectUrl: "http://127.0.0.1:3999/onboard/callback", clientIds: [environment.clientId], isVisible: false,
+    environmentId: portal.environmentId,
+    name: "bench",
+    nameNb: "Bench",
+    nameNn: "Bench",
+    nameEn: "Bench",
+    descriptionNb: "Bench",
+    descriptionNn: "Bench",
+    descriptionEn: "Bench",
+    accessPackages: ["urn:altinn:accesspackage:skattegrunnlag"],
+    redirectUrl: "http://127.0.0.1:3999/onboard/callback",
+    clientIds: [environment.clientId],
+    isVisible: false,
   });
-  const request = await portal.m.requests.createRequest(portal.actors.operator, { systemId: system.id, orgNo: customer });
-  const row = await portal.db.systemUserRequest.findUniqueOrThrow({ where: { id: request.id }, select: { altinnRequestId: true } });
-  await fetch(`${portal.emulatorUrl}/emulator/requests/${row.altinnRequestId}/approve`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  const request = await portal.m.requests.createRequest(portal.actors.operator, {
+    systemId: system.id,
+    orgNo: customer,
+  });
+  const row = await portal.db.systemUserRequest.findUniqueOrThrow({
+    where: { id: request.id },
+    select: { altinnRequestId: true },
+  });
+  await fetch(`${portal.emulatorUrl}/emulator/requests/${row.altinnRequestId}/approve`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
   const before = await tokenGrants(portal.emulatorUrl);
   const results: PromiseSettledResult<unknown>[] = [];
   for (let wave = 0; wave < WAVES; wave++) {
-    results.push(...(await Promise.allSettled(Array.from({ length: WAVE }, () => getSystemUserToken(environment, { orgNo: customer })))));
+    results.push(
+      ...(await Promise.allSettled(
+        Array.from({ length: WAVE }, () => getSystemUserToken(environment, { orgNo: customer })),
+      )),
+    );
   }
   const grants = (await tokenGrants(portal.emulatorUrl)) - before;
   const failed = results.filter((r) => r.status === "rejected").length;
   console.log(`system-user token grants per 1000 calls: ${(grants * 1000) / CALLS}`);
-  console.log(`  ${WAVES} waves of ${WAVE} concurrent getSystemUserToken calls for one customer, ${grants} grant(s), ${failed} failed`);
+  console.log(
+    `  ${WAVES} waves of ${WAVE} concurrent getSystemUserToken calls for one customer, ${grants} grant(s), ${failed} failed`,
+  );
   if (failed > 0) process.exitCode = 1;
 }

@@ -7,7 +7,11 @@ export async function LocaleSwitch() {
   return (
     <form action={switchLocale}>
       <input type="hidden" name="locale" value={other} />
-      <button type="submit" lang={other} className="rounded border border-current px-2 py-1 text-sm underline-offset-2 hover:underline">
+      <button
+        type="submit"
+        lang={other}
+        className="rounded border border-current px-2 py-1 text-sm underline-offset-2 hover:underline"
+      >
         {t("lang.switch")}
       </button>
     </form>

@@ -6,7 +6,10 @@ import { fillSystemForm, generateAndRegisterKey } from "./steps";
 const FACILITATOR = "314250052";
 const CLIENTS = ["310609544", "312345129"];
 
-test("agent request for an accounting firm, approved in Altinn; its client administrator logs in with ID-porten and assigns all clients", async ({ browser, baseURL }) => {
+test("agent request for an accounting firm, approved in Altinn; its client administrator logs in with ID-porten and assigns all clients", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const base = baseURL ?? "";
   const admin = await pageAs(browser, base, "admin");
@@ -34,7 +37,10 @@ test("agent request for an accounting firm, approved in Altinn; its client admin
   await operator.getByRole("button", { name: "Opprett forespørsel" }).click();
   await expect(operator.getByRole("heading", { name: `Forespørsel: ${FACILITATOR}` })).toBeVisible();
   await expect(operator.getByTestId("request-kind")).toHaveText(/Klientsystembruker/);
-  const confirmUrl = (await operator.getByRole("link", { name: /accessmanagement\/ui\/systemuser\/agentrequest/ }).getAttribute("href")) ?? "";
+  const confirmUrl =
+    (await operator
+      .getByRole("link", { name: /accessmanagement\/ui\/systemuser\/agentrequest/ })
+      .getAttribute("href")) ?? "";
   expect(confirmUrl).toContain("/agentrequest?id=");
   await expectAccessible(operator);
 
@@ -73,9 +79,14 @@ test("agent request for an accounting firm, approved in Altinn; its client admin
   // Why is 313469999 (an audit client of another firm) not there?
   await agent.getByLabel(/Hvorfor er ikke en klient tilgjengelig/).fill("313469999");
   await agent.getByRole("button", { name: "Forklar" }).click();
-  await expect(clientAdmin.getByTestId("why-answer")).toContainText(`Altinn viser ikke noe klientforhold mellom ${FACILITATOR} og 313469999`);
+  await expect(clientAdmin.getByTestId("why-answer")).toContainText(
+    `Altinn viser ikke noe klientforhold mellom ${FACILITATOR} og 313469999`,
+  );
 
-  await clientAdmin.getByRole("region", { name: /Regnskap Pluss/ }).getByRole("button", { name: "Tildel alle tilgjengelige klienter" }).click();
+  await clientAdmin
+    .getByRole("region", { name: /Regnskap Pluss/ })
+    .getByRole("button", { name: "Tildel alle tilgjengelige klienter" })
+    .click();
   await expect(clientAdmin.getByRole("heading", { name: "Tildeling av alle klienter" })).toBeVisible();
   await expect(clientAdmin.getByTestId("job-status")).toHaveText("Ferdig", { timeout: 60_000 });
   for (const org of CLIENTS) await expect(clientAdmin.getByTestId(`job-item-${org}`)).toContainText("Tildelt");

@@ -4,7 +4,10 @@ import { targetByPort } from "./servers";
 import { generateAndRegisterKey, registerSystem } from "./steps";
 import { orgNumbers } from "../test/org-numbers";
 
-test("operator uploads a CSV, sees a row error in the preview, starts, watches progress reach 100 % and downloads the result", async ({ browser, baseURL }) => {
+test("operator uploads a CSV, sees a row error in the preview, starts, watches progress reach 100 % and downloads the result", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const base = baseURL ?? "";
   const admin = await pageAs(browser, base, "admin");
@@ -15,8 +18,15 @@ test("operator uploads a CSV, sees a row error in the preview, starts, watches p
   // The customers must exist in Altinn's Entity Register (the emulator's, here).
   const emulator = `http://127.0.0.1:${targetByPort(base).emulatorPort}`;
   const parties = await fetch(`${emulator}/emulator/parties`, {
-    method: "POST", headers: { "content-type": "application/json" },
-    body: JSON.stringify({ organisations: [[a, "Alfa AS"], [b, "Beta AS"], [c, "Gamma AS"]].map(([orgNo, name]) => ({ orgNo, name })) }),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      organisations: [
+        [a, "Alfa AS"],
+        [b, "Beta AS"],
+        [c, "Gamma AS"],
+      ].map(([orgNo, name]) => ({ orgNo, name })),
+    }),
   });
   expect(parties.status).toBe(200);
 
@@ -26,12 +36,16 @@ test("operator uploads a CSV, sees a row error in the preview, starts, watches p
   await expect(operator.getByRole("heading", { name: "Masseopprettelse", exact: true })).toBeVisible();
   await operator.getByLabel("System").selectOption({ label: `Regnskap Pluss (${systemId})` });
   const file = `\uFEFForgnr;navn;ref\r\n${a};Alfa AS;K-1\r\n${bad};Feil AS;K-2\r\n${b};Beta AS;K-3\r\n${c};Gamma AS;K-4\r\n`;
-  await operator.getByLabel("CSV-fil").setInputFiles({ name: "kunder.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+  await operator
+    .getByLabel("CSV-fil")
+    .setInputFiles({ name: "kunder.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
   await operator.getByRole("button", { name: "Forhåndsvis" }).click();
 
   // The preview: every row checked, the bad one says why, nothing sent yet.
   await expect(operator.getByRole("heading", { name: "Masseopprettelse: kunder.csv" })).toBeVisible();
-  await expect(operator.getByTestId("bulk-summary")).toHaveText("Klare: 3 · Med feil: 1 · Finnes allerede som kunder: 0");
+  await expect(operator.getByTestId("bulk-summary")).toHaveText(
+    "Klare: 3 · Med feil: 1 · Finnes allerede som kunder: 0",
+  );
   await expect(operator.getByRole("row").filter({ hasText: bad })).toContainText("Kontrollsifferet stemmer ikke");
   await expect(operator.getByRole("row").filter({ hasText: a })).toContainText("OK");
   await expectAccessible(operator);
@@ -44,11 +58,18 @@ test("operator uploads a CSV, sees a row error in the preview, starts, watches p
   await expect(operator.getByRole("row").filter({ hasText: b })).toContainText("Forespørsel opprettet");
   await expectAccessible(operator);
 
-  const [download] = await Promise.all([operator.waitForEvent("download"), operator.getByRole("link", { name: "Last ned resultat (CSV)" }).click()]);
+  const [download] = await Promise.all([
+    operator.waitForEvent("download"),
+    operator.getByRole("link", { name: "Last ned resultat (CSV)" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("kunder-result.csv");
-  const lines = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+  const lines = readFileSync(await download.path(), "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
   expect(lines[0]).toBe('"line","orgNo","name","ref","result","requestStatus","confirmUrl","onboardingLink","message"');
-  const confirm = "http://127\\.0\\.0\\.1:\\d+/accessmanagement/ui/systemuser/request\\?id=[0-9a-f-]{36}&DONTCHOOSEREPORTEE=true";
+  const confirm =
+    "http://127\\.0\\.0\\.1:\\d+/accessmanagement/ui/systemuser/request\\?id=[0-9a-f-]{36}&DONTCHOOSEREPORTEE=true";
   expect(lines.slice(1)).toEqual([
     expect.stringMatching(new RegExp(`^"2","${a}","Alfa AS","K-1","created","New","${confirm}","",""$`)),
     `"3","${bad}","Feil AS","K-2","invalid","","","","Kontrollsifferet stemmer ikke"`,

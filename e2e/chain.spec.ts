@@ -4,7 +4,10 @@ import { decideInAltinn, fillSystemForm, generateAndRegisterKey } from "./steps"
 // The walking skeleton: one vendor onboards one customer end to end, as each person would.
 const CUSTOMER = "310904473"; // Tilfeldig Bakeri AS in the emulator's entity register
 
-test("vendor registers a system, customer onboards through Altinn, auditor sees it all", async ({ browser, baseURL }) => {
+test("vendor registers a system, customer onboards through Altinn, auditor sees it all", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const base = baseURL ?? "";
   const admin = await pageAs(browser, base, "admin");
@@ -43,7 +46,8 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   await admin.getByRole("button", { name: "Registrer i Altinn" }).click();
   await expect(admin.getByRole("heading", { name: "Regnskap Pluss" })).toBeVisible();
   await expect(admin.getByText(`991825827_${name}`, { exact: true })).toBeVisible();
-  const onboardingLink = (await admin.getByRole("link", { name: `/onboard/local/991825827_${name}` }).getAttribute("href")) ?? "";
+  const onboardingLink =
+    (await admin.getByRole("link", { name: `/onboard/local/991825827_${name}` }).getAttribute("href")) ?? "";
 
   // 4. An operator creates a request; an invalid org number is refused, an admin-only page is closed.
   const operator = await pageAs(browser, base, "operator");
@@ -60,7 +64,9 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   await expect(operator.getByRole("heading", { name: `Forespørsel: ${CUSTOMER}` })).toBeVisible();
   await expect(operator.getByText("Venter på kunden")).toBeVisible();
   await expectAccessible(operator);
-  const confirmUrl = (await operator.getByRole("link", { name: /accessmanagement\/ui\/systemuser\/request/ }).getAttribute("href")) ?? "";
+  const confirmUrl =
+    (await operator.getByRole("link", { name: /accessmanagement\/ui\/systemuser\/request/ }).getAttribute("href")) ??
+    "";
   expect(confirmUrl).toMatch(/DONTCHOOSEREPORTEE=true$/);
 
   // 5. The customer, with no portal login, onboards through the public page and approves in "Altinn".
@@ -75,7 +81,9 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   await customer.getByRole("button", { name: "Gå videre til Altinn" }).click();
   await expect(customer).toHaveURL(confirmUrl);
   await decideInAltinn(customer, "Godkjenn");
-  await expect(customer.getByRole("status")).toHaveText(`Takk! ${CUSTOMER} har godkjent Regnskap Pluss. Du kan lukke denne siden.`);
+  await expect(customer.getByRole("status")).toHaveText(
+    `Takk! ${CUSTOMER} har godkjent Regnskap Pluss. Du kan lukke denne siden.`,
+  );
   await expectAccessible(customer);
   // A made-up or foreign reference learns nothing and changes nothing.
   await customer.goto("/onboard/callback?ref=00000000-0000-4000-8000-000000000000");
@@ -93,7 +101,9 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   // Every call the portal made is in the call log, with who caused it.
   await operator.getByRole("link", { name: "Kall-logg" }).click();
   const calls = operator.getByRole("table", { name: "Kall til Altinn og Maskinporten" });
-  await expect(calls.getByRole("row", { name: /POST \/authentication\/api\/v1\/systemuser\/request\/vendor 201/ }).first()).toContainText("@vendor.example");
+  await expect(
+    calls.getByRole("row", { name: /POST \/authentication\/api\/v1\/systemuser\/request\/vendor 201/ }).first(),
+  ).toContainText("@vendor.example");
   await expect(calls.getByRole("row", { name: /customer:310904473/ }).first()).toBeVisible();
   await expectAccessible(operator);
 

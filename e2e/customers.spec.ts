@@ -4,7 +4,10 @@ import { decideInAltinn, generateAndRegisterKey, registerSystem } from "./steps"
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const CUSTOMER = "315555558"; // Solsiden Transport AS in the emulator's entity register, used by no other spec
 
-test("operator creates a customer and a request, shares the link, renews after a rejection; the timeline keeps it", async ({ browser, baseURL }) => {
+test("operator creates a customer and a request, shares the link, renews after a rejection; the timeline keeps it", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const base = baseURL ?? "";
   const admin = await pageAs(browser, base, "admin");
@@ -43,10 +46,16 @@ test("operator creates a customer and a request, shares the link, renews after a
   await newRequest.getByRole("button", { name: "Opprett forespørsel" }).click();
   await expect(operator.getByRole("heading", { name: `Forespørsel: ${CUSTOMER}` })).toBeVisible();
   await expect(operator.getByRole("img", { name: "QR-kode for godkjenningslenken" }).locator("svg")).toBeVisible();
-  const confirmUrl = (await operator.getByRole("link", { name: /accessmanagement\/ui\/systemuser\/request/ }).getAttribute("href")) ?? "";
+  const confirmUrl =
+    (await operator.getByRole("link", { name: /accessmanagement\/ui\/systemuser\/request/ }).getAttribute("href")) ??
+    "";
   expect(confirmUrl).toContain("DONTCHOOSEREPORTEE=true");
-  await expect(operator.getByLabel("Melding på bokmål")).toHaveValue(new RegExp(`^Hei Solsiden Transport AS,[\\s\\S]*Regnskap Pluss[\\s\\S]*${escapeRe(confirmUrl)}`));
-  await expect(operator.getByLabel("Melding på engelsk")).toHaveValue(new RegExp(`^Hello Solsiden Transport AS,[\\s\\S]*Accounting Plus[\\s\\S]*${escapeRe(confirmUrl)}`));
+  await expect(operator.getByLabel("Melding på bokmål")).toHaveValue(
+    new RegExp(`^Hei Solsiden Transport AS,[\\s\\S]*Regnskap Pluss[\\s\\S]*${escapeRe(confirmUrl)}`),
+  );
+  await expect(operator.getByLabel("Melding på engelsk")).toHaveValue(
+    new RegExp(`^Hello Solsiden Transport AS,[\\s\\S]*Accounting Plus[\\s\\S]*${escapeRe(confirmUrl)}`),
+  );
   await expect(operator.getByTestId("timeline")).toContainText("Opprettet");
   await expectAccessible(operator);
   const oldUrl = operator.url();
@@ -64,14 +73,21 @@ test("operator creates a customer and a request, shares the link, renews after a
   await expect(operator).not.toHaveURL(oldUrl);
   await expect(operator.getByRole("heading", { name: `Forespørsel: ${CUSTOMER}` })).toBeVisible();
   await expect(operator.getByText("Venter på kunden").first()).toBeVisible();
-  const newConfirm = (await operator.getByRole("link", { name: /accessmanagement\/ui\/systemuser\/request/ }).getAttribute("href")) ?? "";
+  const newConfirm =
+    (await operator.getByRole("link", { name: /accessmanagement\/ui\/systemuser\/request/ }).getAttribute("href")) ??
+    "";
   expect(newConfirm).not.toBe(confirmUrl);
   await expectAccessible(operator);
 
   // The old request's timeline keeps the whole story and links to its successor.
   await operator.getByTestId("timeline").getByRole("link", { name: "Fornyer" }).click();
   const timeline = operator.getByTestId("timeline");
-  await expect(timeline.getByRole("listitem")).toHaveText([/Opprettet/, /Avvist av kunden/, /Slettet i Altinn/, /Fornyet/]);
+  await expect(timeline.getByRole("listitem")).toHaveText([
+    /Opprettet/,
+    /Avvist av kunden/,
+    /Slettet i Altinn/,
+    /Fornyet/,
+  ]);
   await expect(operator.getByRole("button", { name: "Forny forespørselen" })).toHaveCount(0);
   await expectAccessible(operator);
 });

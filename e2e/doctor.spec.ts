@@ -4,7 +4,10 @@ import { decideInAltinn, generateAndRegisterKey, registerSystem } from "./steps"
 // Lyngheim Eiendom AS: used by no other spec, so it is onboarded here whatever ran before.
 const CUSTOMER = "311001116";
 
-test("an operator examines a customer's system-user token, then sees a failure explained", async ({ browser, baseURL }) => {
+test("an operator examines a customer's system-user token, then sees a failure explained", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const base = baseURL ?? "";
   const admin = await pageAs(browser, base, "admin");
@@ -16,7 +19,7 @@ test("an operator examines a customer's system-user token, then sees a failure e
   await operator.goto("/doctor");
   await expect(operator.getByRole("heading", { name: "Tokendoktor" })).toBeVisible();
   const holder = operator.getByLabel("System", { exact: true }).getByRole("option", { name: /har miljøets klient/ });
-  let systemId = (await holder.count()) > 0 ? ((await holder.first().textContent()) ?? "").split(" ")[0] ?? "" : "";
+  let systemId = (await holder.count()) > 0 ? (((await holder.first().textContent()) ?? "").split(" ")[0] ?? "") : "";
   if (!systemId) systemId = (await registerSystem(admin, base)).systemId;
 
   // The customer onboards through the system's public page and approves in "Altinn".
@@ -29,7 +32,9 @@ test("an operator examines a customer's system-user token, then sees a failure e
 
   // The operator picks the customer's system user; the form fills org number, externalRef and system.
   await operator.goto("/doctor");
-  await operator.getByLabel("Kjent systembruker").selectOption({ label: `${CUSTOMER} · ${systemId} · standard · externalRef ${CUSTOMER}` });
+  await operator
+    .getByLabel("Kjent systembruker")
+    .selectOption({ label: `${CUSTOMER} · ${systemId} · standard · externalRef ${CUSTOMER}` });
   await expect(operator.getByLabel("Kundens organisasjonsnummer")).toHaveValue(CUSTOMER);
   await expect(operator.getByLabel("externalRef (valgfri)")).toHaveValue(CUSTOMER);
   await operator.getByRole("button", { name: "Undersøk token" }).click();
@@ -38,7 +43,9 @@ test("an operator examines a customer's system-user token, then sees a failure e
   await expect(result).toContainText("Tjenesteeierens test-API svarte 200.");
   await expect(result).not.toContainText("✗");
   const claims = operator.getByRole("region", { name: "Tokenets påstander (claims)" });
-  await expect(claims.getByRole("definition").first()).toHaveText(`{"authority":"iso6523-actorid-upis","ID":"0192:${CUSTOMER}"}`);
+  await expect(claims.getByRole("definition").first()).toHaveText(
+    `{"authority":"iso6523-actorid-upis","ID":"0192:${CUSTOMER}"}`,
+  );
   await expect(claims).toContainText(systemId);
   const answer = operator.getByRole("region", { name: "Svar fra tjenesteeierens test-API" });
   await expect(answer).toContainText("Status 200");

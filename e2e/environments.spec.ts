@@ -12,7 +12,10 @@ async function switchTo(page: Page, name: RegExp) {
   await expect(switcher(page).getByRole("button", { name, pressed: true })).toBeVisible();
 }
 
-test("admin adds tt02 and production from presets, switches between them, and nothing leaks", async ({ browser, baseURL }) => {
+test("admin adds tt02 and production from presets, switches between them, and nothing leaks", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const base = baseURL ?? "";
   const admin = await pageAs(browser, base, "admin");
@@ -57,7 +60,11 @@ test("admin adds tt02 and production from presets, switches between them, and no
   await admin.goto("/environment");
   await expect(admin.getByRole("heading", { name: "Miljø: Test (tt02)" })).toBeVisible();
   await expect(admin.getByText("Ingen nøkler ennå.")).toBeVisible();
-  const empties = [["/requests", "Ingen forespørsler ennå."], ["/customers", "Ingen kunder ennå."], ["/calls", "Ingen kall ennå."]] as const;
+  const empties = [
+    ["/requests", "Ingen forespørsler ennå."],
+    ["/customers", "Ingen kunder ennå."],
+    ["/calls", "Ingen kall ennå."],
+  ] as const;
   for (const [path, empty] of empties) {
     await admin.goto(path);
     await expect(admin.getByText(empty)).toBeVisible();
@@ -69,7 +76,11 @@ test("admin adds tt02 and production from presets, switches between them, and no
   await expect(admin.getByText("Siden finnes ikke.")).toBeVisible();
 
   // The switcher also works without JavaScript: a plain form POST, then back to the same section.
-  const noJs = await browser.newContext({ baseURL: base, javaScriptEnabled: false, storageState: await admin.context().storageState() });
+  const noJs = await browser.newContext({
+    baseURL: base,
+    javaScriptEnabled: false,
+    storageState: await admin.context().storageState(),
+  });
   const plain = await noJs.newPage();
   await plain.goto("/customers");
   await switchTo(plain, /^Local emulator/);
@@ -96,14 +107,18 @@ test("admin adds tt02 and production from presets, switches between them, and no
   }
   await admin.goto("/environments");
   // The kind badge says it in words (shown in capitals), not only in red.
-  await expect(admin.getByRole("region", { name: "Produksjon" }).locator("[data-kind=production]")).toHaveText("⚠ Produksjon");
+  await expect(admin.getByRole("region", { name: "Produksjon" }).locator("[data-kind=production]")).toHaveText(
+    "⚠ Produksjon",
+  );
   await expectAccessible(admin);
 
   // Changing production needs its slug typed back.
   await admin.getByRole("link", { name: "Rediger Produksjon" }).click();
   await admin.getByLabel("Maskinporten klient-ID").fill("prod-e2e-client-2");
   await admin.getByRole("button", { name: "Lagre endringer" }).click();
-  await expect(admin.getByRole("alert").filter({ hasText: "Dette er produksjon" })).toHaveText("Dette er produksjon. Skriv inn kortnavnet «prod» for å bekrefte endringen. Ingenting er endret.");
+  await expect(admin.getByRole("alert").filter({ hasText: "Dette er produksjon" })).toHaveText(
+    "Dette er produksjon. Skriv inn kortnavnet «prod» for å bekrefte endringen. Ingenting er endret.",
+  );
   await admin.getByLabel("Maskinporten klient-ID").fill("prod-e2e-client-2");
   await admin.getByLabel("Skriv inn kortnavnet «prod» for å bekrefte").fill("prod");
   await admin.getByRole("button", { name: "Lagre endringer" }).click();

@@ -10,10 +10,14 @@ export const NEW_PASSWORD = "correct-horse-battery-staple";
 /** Creates a user through the real CLI (`npm run user:create`) against the target's database. */
 export function createUser(baseURL: string, role: RoleName): { email: string; password: string } {
   const email = `${role}-${randomBytes(4).toString("hex")}@vendor.example`;
-  const res = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-create.ts", "--email", email, "--role", role], {
-    env: { ...process.env, ...targetEnv(targetByPort(baseURL)) },
-    encoding: "utf8",
-  });
+  const res = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/user-create.ts", "--email", email, "--role", role],
+    {
+      env: { ...process.env, ...targetEnv(targetByPort(baseURL)) },
+      encoding: "utf8",
+    },
+  );
   const password = res.stdout.match(/One-time password: (\S+)/)?.[1];
   if (res.status !== 0 || !password) throw new Error(`user:create failed: ${res.stdout}\n${res.stderr}`);
   return { email, password };

@@ -25,7 +25,9 @@ test("a customer who rejected can start again and approve a fresh request", asyn
   // "Start again" knows the customer and system from the request: straight back to Altinn.
   await customer.getByRole("button", { name: "Start på nytt" }).click();
   await decideInAltinn(customer, "Godkjenn");
-  await expect(customer.getByRole("status")).toHaveText(`Takk! ${CUSTOMER} har godkjent Regnskap Pluss. Du kan lukke denne siden.`);
+  await expect(customer.getByRole("status")).toHaveText(
+    `Takk! ${CUSTOMER} har godkjent Regnskap Pluss. Du kan lukke denne siden.`,
+  );
 
   // The vendor sees both: the rejected request and the accepted one that replaced it.
   await admin.goto("/requests");

@@ -13,14 +13,22 @@ export async function otherToolToken(baseURL: string): Promise<{ emulator: strin
   const clientId = randomUUID();
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" };
   const reg = await fetch(`${emulator}/emulator/maskinporten/clients`, {
-    method: "POST", headers: { "content-type": "application/json" },
+    method: "POST",
+    headers: { "content-type": "application/json" },
     body: JSON.stringify({ client_id: clientId, org_no: "991825827", scopes: [SCOPE], jwks: { keys: [jwk] } }),
   });
   if (!reg.ok) throw new Error(`client registration: ${reg.status} ${await reg.text()}`);
-  const assertion = await new SignJWT({ scope: SCOPE }).setProtectedHeader({ alg: "RS256", kid })
-    .setIssuer(clientId).setAudience(`${emulator}/`).setIssuedAt().setExpirationTime("60s").setJti(randomUUID()).sign(privateKey);
+  const assertion = await new SignJWT({ scope: SCOPE })
+    .setProtectedHeader({ alg: "RS256", kid })
+    .setIssuer(clientId)
+    .setAudience(`${emulator}/`)
+    .setIssuedAt()
+    .setExpirationTime("60s")
+    .setJti(randomUUID())
+    .sign(privateKey);
   const res = await fetch(`${emulator}/token`, {
-    method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" },
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion }),
   });
   const json = (await res.json()) as { access_token?: string };
@@ -29,7 +37,11 @@ export async function otherToolToken(baseURL: string): Promise<{ emulator: strin
 }
 
 /** Reads the system, lets `change` alter it and PUTs it back whole. */
-export async function changeInAltinn(baseURL: string, systemId: string, change: (s: Record<string, unknown>) => Record<string, unknown>) {
+export async function changeInAltinn(
+  baseURL: string,
+  systemId: string,
+  change: (s: Record<string, unknown>) => Record<string, unknown>,
+) {
   const { emulator, token } = await otherToolToken(baseURL);
   const url = `${emulator}/authentication/api/v1/systemregister/vendor/${systemId}`;
   const headers = { authorization: `Bearer ${token}`, accept: "application/json", "content-type": "application/json" };

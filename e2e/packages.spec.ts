@@ -22,7 +22,9 @@ test("the planner explains client packages and visibility before anything is sen
   await expectAccessible(admin);
   // Sent anyway: refused at the visibility field, nothing registered.
   await admin.getByRole("button", { name: "Registrer i Altinn" }).click();
-  await expect(admin.getByText("Klientpakker (regnskapsfører, revisor, forretningsfører) kan ikke brukes på et synlig system")).toBeVisible();
+  await expect(
+    admin.getByText("Klientpakker (regnskapsfører, revisor, forretningsfører) kan ikke brukes på et synlig system"),
+  ).toBeVisible();
   await expect(alertOf(admin)).toHaveCount(0);
   // Packages no system user can hold cannot be chosen at all.
   await admin.getByLabel("Søk i tilgangspakker").fill("eksplisitt");
@@ -56,7 +58,9 @@ test("a system that gains a package asks its customers to approve the change", a
   await expect(admin).toHaveURL(systemUrl);
   await expect(changes).toContainText("1 vanlige systembrukere har ikke systemets nåværende tilgang.");
   await admin.getByRole("button", { name: "Lag endringsforespørsler for 1 systembrukere" }).click();
-  await expect(changes.getByRole("status").filter({ hasText: "endringsforespørsler er laget" })).toContainText("1 endringsforespørsler er laget");
+  await expect(changes.getByRole("status").filter({ hasText: "endringsforespørsler er laget" })).toContainText(
+    "1 endringsforespørsler er laget",
+  );
   const row = changes.getByRole("row", { name: new RegExp(CUSTOMER) });
   await expect(row).toContainText("legg til merverdiavgift");
   await expect(row).toContainText("New");

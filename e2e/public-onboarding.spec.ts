@@ -20,7 +20,10 @@ async function startOnPublicPage(customer: Page, onboardingLink: string, orgNo: 
   await customer.getByRole("button", { name: "Gå videre til Altinn" }).click();
 }
 
-test("signed link: regenerated links replace older ones, and the customer connects through Altinn", async ({ browser, baseURL }) => {
+test("signed link: regenerated links replace older ones, and the customer connects through Altinn", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(150_000);
   const base = baseURL ?? "";
   const admin = await pageAs(browser, base, "admin");
@@ -48,7 +51,9 @@ test("signed link: regenerated links replace older ones, and the customer connec
   for (const dead of [older, `${base}/onboard/l/not-a-real-token`]) {
     await customer.goto(dead);
     await expect(customer.getByRole("heading", { name: "Lenken virker ikke lenger" })).toBeVisible();
-    await expect(alertOf(customer)).toHaveText("Lenken er utløpt, erstattet av en nyere eller feil. Be leverandøren om en ny lenke.");
+    await expect(alertOf(customer)).toHaveText(
+      "Lenken er utløpt, erstattet av en nyere eller feil. Be leverandøren om en ny lenke.",
+    );
   }
   await expectAccessible(customer);
 
@@ -58,11 +63,16 @@ test("signed link: regenerated links replace older ones, and the customer connec
   await customer.getByRole("button", { name: "Gå videre til Altinn" }).click();
   await decideInAltinn(customer, "Godkjenn");
   await expect(customer.getByRole("heading", { name: "Tilkoblet" })).toBeVisible();
-  await expect(customer.getByRole("status")).toHaveText(`Takk! ${LINKED} har godkjent Regnskap Pluss. Du kan lukke denne siden.`);
+  await expect(customer.getByRole("status")).toHaveText(
+    `Takk! ${LINKED} har godkjent Regnskap Pluss. Du kan lukke denne siden.`,
+  );
   await expectAccessible(customer);
 });
 
-test("rejected: the outcome page says how to retry, and the button starts a fresh request", async ({ browser, baseURL }) => {
+test("rejected: the outcome page says how to retry, and the button starts a fresh request", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(150_000);
   const base = baseURL ?? "";
   const admin = await pageAs(browser, base, "admin");
@@ -79,7 +89,10 @@ test("rejected: the outcome page says how to retry, and the button starts a fres
   await expect(customer.getByRole("heading", { name: "Tilkoblet" })).toBeVisible();
 });
 
-test("Altinn outage: nothing is lost, and checking again after it is back shows the result", async ({ browser, baseURL }) => {
+test("Altinn outage: nothing is lost, and checking again after it is back shows the result", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(150_000);
   const base = baseURL ?? "";
   const emulator = `http://127.0.0.1:${targetByPort(base).emulatorPort}`;
@@ -90,7 +103,9 @@ test("Altinn outage: nothing is lost, and checking again after it is back shows 
   await startOnPublicPage(customer, onboardingLink, OUTAGE);
   await expect(customer.getByRole("heading", { name: "Forespørsel om systemtilgang" })).toBeVisible();
   const fault = await fetch(`${emulator}/emulator/faults`, {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ path: FAULT_PATH, errorRate: 1, status: 503 }),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ path: FAULT_PATH, errorRate: 1, status: 503 }),
   });
   expect(fault.status).toBe(200);
   try {

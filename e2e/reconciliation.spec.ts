@@ -4,7 +4,10 @@ import { targetByPort } from "./servers";
 
 const CUSTOMER = "317000421"; // Kvitfjell Helse og Omsorg AS in the emulator's entity register, used by no other spec
 
-test("a customer deletes the system user in Altinn; Run now shows the drift, the fix resolves it, one click re-onboards", async ({ browser, baseURL }) => {
+test("a customer deletes the system user in Altinn; Run now shows the drift, the fix resolves it, one click re-onboards", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const base = baseURL ?? "";
   const emulator = `http://127.0.0.1:${targetByPort(base).emulatorPort}`;
@@ -19,7 +22,9 @@ test("a customer deletes the system user in Altinn; Run now shows the drift, the
   await operator.getByLabel("Kundens organisasjonsnummer").fill(CUSTOMER);
   await operator.getByRole("button", { name: "Opprett forespørsel" }).click();
   await expect(operator.getByRole("heading", { name: `Forespørsel: ${CUSTOMER}` })).toBeVisible();
-  const confirmUrl = (await operator.getByRole("link", { name: /accessmanagement\/ui\/systemuser\/request/ }).getAttribute("href")) ?? "";
+  const confirmUrl =
+    (await operator.getByRole("link", { name: /accessmanagement\/ui\/systemuser\/request/ }).getAttribute("href")) ??
+    "";
   const customer = await (await browser.newContext()).newPage();
   await customer.goto(confirmUrl);
   await decideInAltinn(customer, "Godkjenn");
@@ -35,7 +40,10 @@ test("a customer deletes the system user in Altinn; Run now shows the drift, the
 
   // The customer deletes the system user on Altinn's side.
   await customer.goto(`${emulator}/accessmanagement/ui/systemusers?org=${CUSTOMER}`);
-  await customer.getByRole("button", { name: /^Slett / }).first().click();
+  await customer
+    .getByRole("button", { name: /^Slett / })
+    .first()
+    .click();
   await expect(customer.getByRole("status")).toBeVisible();
 
   // Run now: the job runs in the background and the page follows it.
@@ -80,7 +88,11 @@ test("a customer deletes the system user in Altinn; Run now shows the drift, the
 
   // One click: a new request for the same customer, waiting in Altinn.
   await operator.goto("/reconciliation");
-  await operator.getByTestId("resolved-finding").filter({ hasText: CUSTOMER }).getByRole("button", { name: /Ny forespørsel til kunden/ }).click();
+  await operator
+    .getByTestId("resolved-finding")
+    .filter({ hasText: CUSTOMER })
+    .getByRole("button", { name: /Ny forespørsel til kunden/ })
+    .click();
   await expect(operator.getByRole("heading", { name: `Forespørsel: ${CUSTOMER}` })).toBeVisible();
   await expect(operator.getByText("Venter på kunden").first()).toBeVisible();
   await operator.goto(`/requests?q=${CUSTOMER}`);

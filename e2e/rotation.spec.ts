@@ -65,7 +65,9 @@ test("admin rotates the signing key without downtime, and sees expiry warnings",
   // A key imported with a Digdir expiry 10 days away is flagged on the dashboard.
   const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
   const { generateKeyPair, exportPKCS8 } = await import("jose");
-  const pem = await exportPKCS8((await generateKeyPair("RS256", { modulusLength: 2048, extractable: true })).privateKey);
+  const pem = await exportPKCS8(
+    (await generateKeyPair("RS256", { modulusLength: 2048, extractable: true })).privateKey,
+  );
   await admin.getByText("Importer en eksisterende nøkkel").click();
   await admin.getByLabel("Privat nøkkel (PKCS#8 PEM eller privat JWK)").fill(pem);
   await admin.getByLabel("Nøkkel-ID (kid) slik den er registrert hos Digdir (valgfritt)").fill("vendor-expiring-soon");

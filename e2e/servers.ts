@@ -2,7 +2,13 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 // The two databases the suite runs against, each with its own portal and emulator.
-export type Target = { name: "pglite" | "postgres"; portalPort: number; emulatorPort: number; dataDir: string; databaseUrl?: string };
+export type Target = {
+  name: "pglite" | "postgres";
+  portalPort: number;
+  emulatorPort: number;
+  dataDir: string;
+  databaseUrl?: string;
+};
 
 const root = path.resolve(import.meta.dirname, "..");
 export const BOOTSTRAP_PASSWORD = "e2e-bootstrap-one-time";
@@ -11,9 +17,17 @@ export const BOOTSTRAP_PASSWORD = "e2e-bootstrap-one-time";
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 
 export const TARGETS: Target[] = [
-  { name: "pglite", portalPort: 3100 + offset, emulatorPort: 4110 + offset, dataDir: path.join(root, ".data-e2e/pglite") },
   {
-    name: "postgres", portalPort: 3200 + offset, emulatorPort: 4210 + offset, dataDir: path.join(root, ".data-e2e/postgres"),
+    name: "pglite",
+    portalPort: 3100 + offset,
+    emulatorPort: 4110 + offset,
+    dataDir: path.join(root, ".data-e2e/pglite"),
+  },
+  {
+    name: "postgres",
+    portalPort: 3200 + offset,
+    emulatorPort: 4210 + offset,
+    dataDir: path.join(root, ".data-e2e/postgres"),
     databaseUrl: `postgresql://postgres@127.0.0.1:5432/portal_e2e${offset ? `_${offset}` : ""}`,
   },
 ];

@@ -22,8 +22,12 @@ export async function generateAndRegisterKey(admin: Page): Promise<string> {
 }
 
 export const SYSTEM_TEXTS = [
-  ["Navn (bokmål)", "Regnskap Pluss"], ["Navn (nynorsk)", "Rekneskap Pluss"], ["Navn (engelsk)", "Accounting Plus"],
-  ["Beskrivelse (bokmål)", "Fører regnskap"], ["Beskrivelse (nynorsk)", "Fører rekneskap"], ["Beskrivelse (engelsk)", "Keeps the books"],
+  ["Navn (bokmål)", "Regnskap Pluss"],
+  ["Navn (nynorsk)", "Rekneskap Pluss"],
+  ["Navn (engelsk)", "Accounting Plus"],
+  ["Beskrivelse (bokmål)", "Fører regnskap"],
+  ["Beskrivelse (nynorsk)", "Fører rekneskap"],
+  ["Beskrivelse (engelsk)", "Keeps the books"],
 ] as const;
 
 /** Admin on /systems/new: fills a valid system (Skattegrunnlag package) without submitting. */
@@ -39,7 +43,10 @@ export async function fillSystemForm(admin: Page, baseURL: string): Promise<stri
 }
 
 /** Registers a system and returns its public onboarding link. */
-export async function registerSystem(admin: Page, baseURL: string): Promise<{ systemId: string; onboardingLink: string }> {
+export async function registerSystem(
+  admin: Page,
+  baseURL: string,
+): Promise<{ systemId: string; onboardingLink: string }> {
   await admin.goto("/systems/new");
   const name = await fillSystemForm(admin, baseURL);
   await admin.getByRole("button", { name: "Registrer i Altinn" }).click();

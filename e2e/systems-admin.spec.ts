@@ -5,14 +5,20 @@ import { changeInAltinn } from "./other-tool";
 
 // Issue 5, System Register management: one test per flow an admin goes through.
 
-async function adminWithSystem(browser: Browser, base: string): Promise<{ admin: Page; systemId: string; onboardingLink: string; systemUrl: string }> {
+async function adminWithSystem(
+  browser: Browser,
+  base: string,
+): Promise<{ admin: Page; systemId: string; onboardingLink: string; systemUrl: string }> {
   const admin = await pageAs(browser, base, "admin");
   await generateAndRegisterKey(admin);
   const { systemId, onboardingLink } = await registerSystem(admin, base);
   return { admin, systemId, onboardingLink, systemUrl: admin.url() };
 }
 
-test("admin edits a system: bad redirect URL refused at the field, the rest saved in Altinn", async ({ browser, baseURL }) => {
+test("admin edits a system: bad redirect URL refused at the field, the rest saved in Altinn", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const base = baseURL ?? "";
   const { admin, systemId } = await adminWithSystem(browser, base);
@@ -42,7 +48,10 @@ test("admin edits a system: bad redirect URL refused at the field, the rest save
   await expect(admin.getByRole("row", { name: /Navn \(engelsk\)/ })).toContainText("Accounting Plus Pro");
 });
 
-test("admin deletes a system after typing its id: greyed in the list, onboarding link gone", async ({ browser, baseURL }) => {
+test("admin deletes a system after typing its id: greyed in the list, onboarding link gone", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const base = baseURL ?? "";
   const { admin, systemId, onboardingLink, systemUrl } = await adminWithSystem(browser, base);
@@ -50,7 +59,9 @@ test("admin deletes a system after typing its id: greyed in the list, onboarding
   await confirm.fill("feil-id");
   await admin.getByRole("button", { name: "Slett i Altinn" }).click();
   await expect(admin.locator("#confirm-error")).toHaveText("Teksten er ikke lik system-ID-en.");
-  await expect(admin.getByRole("alert").filter({ hasText: "nøyaktig for å slette" })).toContainText(`Skriv system-ID-en ${systemId} nøyaktig`);
+  await expect(admin.getByRole("alert").filter({ hasText: "nøyaktig for å slette" })).toContainText(
+    `Skriv system-ID-en ${systemId} nøyaktig`,
+  );
   await expectAccessible(admin);
 
   await confirm.fill(systemId);
@@ -95,11 +106,18 @@ test("redirect URL checker says whether Altinn will accept a URL, and why not", 
   await expectAccessible(admin);
 });
 
-test("drift made in Altinn by another tool is shown field by field and settled either way", async ({ browser, baseURL }) => {
+test("drift made in Altinn by another tool is shown field by field and settled either way", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const base = baseURL ?? "";
   const { admin, systemId, systemUrl } = await adminWithSystem(browser, base);
-  await changeInAltinn(base, systemId, (s) => ({ ...s, name: { ...(s.name as object), en: "Renamed elsewhere" }, rights: [{ resource: [{ id: "urn:altinn:resource", value: "ske-skattegrunnlag" }] }] }));
+  await changeInAltinn(base, systemId, (s) => ({
+    ...s,
+    name: { ...(s.name as object), en: "Renamed elsewhere" },
+    rights: [{ resource: [{ id: "urn:altinn:resource", value: "ske-skattegrunnlag" }] }],
+  }));
 
   await admin.getByRole("link", { name: "Synkroniser fra Altinn" }).click();
   await expect(admin.getByText("2 felt er ulike.")).toBeVisible();
@@ -111,7 +129,9 @@ test("drift made in Altinn by another tool is shown field by field and settled e
   await expectAccessible(admin);
 
   await admin.getByRole("button", { name: "Altinn vinner: oppdater portalen" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: "Synkronisert" })).toContainText("Navn (engelsk), Enkeltrettigheter");
+  await expect(admin.getByRole("status").filter({ hasText: "Synkronisert" })).toContainText(
+    "Navn (engelsk), Enkeltrettigheter",
+  );
   await expect(admin.getByText("Portalen og Altinn er like.")).toBeVisible();
 
   // Again, and this time the portal wins: Altinn gets the portal's name back, the right stays.

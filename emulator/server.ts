@@ -97,7 +97,12 @@ function formatHost(host: string): string {
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = opts.host ?? "127.0.0.1";
   const store = await Store.open(opts.stateFile);
-  const emu: Emulator = { store, publicUrl: "", issuer: "", now: () => new Date(Date.now() + store.data.control.clockOffsetMs) };
+  const emu: Emulator = {
+    store,
+    publicUrl: "",
+    issuer: "",
+    now: () => new Date(Date.now() + store.data.control.clockOffsetMs),
+  };
   const router = buildRouter(emu);
   const server = createServer((req, res) => void dispatch(emu, router, req, res));
 

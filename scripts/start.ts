@@ -41,7 +41,12 @@ if (process.env.EMULATOR !== "off") {
 await closeDb();
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-startChild("next", process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", "127.0.0.1"], process.env);
+startChild(
+  "next",
+  process.execPath,
+  [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", "127.0.0.1"],
+  process.env,
+);
 if (!(await waitFor(`${process.env.PORTAL_URL}/api/health`, 120_000))) throw new Error("portal did not start");
 
 console.log(`\n  Portal:    ${process.env.PORTAL_URL}`);

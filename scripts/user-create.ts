@@ -3,7 +3,9 @@ import { parseArgs } from "node:util";
 import { prepareRuntimeEnv } from "./lib/runtime-env";
 import { withDatabase } from "./lib/with-database";
 
-const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } } });
+const { values } = parseArgs({
+  options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+});
 const roles = ["admin", "operator", "auditor"] as const;
 const role = roles.find((r) => r === values.role);
 if (!values.email || !/^[^@\s]+@[^@\s]+$/.test(values.email) || !role) {

@@ -21,7 +21,13 @@ export async function emulatorFetch(base: string, path: string, opts: FetchOptio
   return { status: res.status, json: text ? (JSON.parse(text) as unknown) : null };
 }
 
-const statsSchema = z.object({ tokenGrants: z.number(), clients: z.number(), systems: z.number(), requests: z.number(), systemUsers: z.number() });
+const statsSchema = z.object({
+  tokenGrants: z.number(),
+  clients: z.number(),
+  systems: z.number(),
+  requests: z.number(),
+  systemUsers: z.number(),
+});
 
 export async function emulatorStats(base: string) {
   const res = await emulatorFetch(base, "/emulator/stats");

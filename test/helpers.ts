@@ -24,8 +24,12 @@ export async function expectAppError(call: Promise<unknown>, code: string, statu
 /** Row counts of every table a data-layer call could write to. */
 export async function counts(p: Portal) {
   const [keys, systems, customers, requests, systemUsers, audit] = await Promise.all([
-    p.db.signingKey.count(), p.db.system.count(), p.db.customer.count(),
-    p.db.systemUserRequest.count(), p.db.systemUser.count(), p.db.auditEvent.count(),
+    p.db.signingKey.count(),
+    p.db.system.count(),
+    p.db.customer.count(),
+    p.db.systemUserRequest.count(),
+    p.db.systemUser.count(),
+    p.db.auditEvent.count(),
   ]);
   return { keys, systems, customers, requests, systemUsers, audit };
 }
@@ -34,8 +38,12 @@ export function systemInput(p: Portal, name: string, overrides: Partial<CreateSy
   return {
     environmentId: p.environmentId,
     name,
-    nameNb: "Lønnssynk", nameNn: "Lønssynk", nameEn: "Payroll sync",
-    descriptionNb: "Sender lønnsdata", descriptionNn: "Sender lønsdata", descriptionEn: "Sends payroll data",
+    nameNb: "Lønnssynk",
+    nameNn: "Lønssynk",
+    nameEn: "Payroll sync",
+    descriptionNb: "Sender lønnsdata",
+    descriptionNn: "Sender lønsdata",
+    descriptionEn: "Sends payroll data",
     accessPackages: ["urn:altinn:accesspackage:skattegrunnlag"],
     redirectUrl: CALLBACK,
     clientIds: [],
@@ -49,7 +57,12 @@ export async function lastAudit(p: Portal) {
 }
 
 /** Calls the emulator's Altinn API directly with the portal's token, to see what Altinn holds. */
-export async function altinnCall(p: Portal, path: string, method: "GET" | "DELETE" | "POST" | "PUT" = "GET", body?: unknown) {
+export async function altinnCall(
+  p: Portal,
+  path: string,
+  method: "GET" | "DELETE" | "POST" | "PUT" = "GET",
+  body?: unknown,
+) {
   const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
   const token = await p.m.tokens.getAccessToken(environment);
   return emulatorFetch(p.emulatorUrl, `/authentication/api/v1${path}`, { method, token, body });
@@ -59,6 +72,9 @@ export { orgNumbers } from "./org-numbers";
 
 /** Adds plain test organisations to the emulator's entity register, so requests may name them. */
 export async function addOrganisations(p: Portal, orgNos: string[], name = "Testkunde AS"): Promise<void> {
-  const res = await emulatorFetch(p.emulatorUrl, "/emulator/parties", { body: { organisations: orgNos.map((orgNo, i) => ({ orgNo, name: `${name} ${i + 1}` })) } });
-  if (res.status !== 200) throw new Error(`emulator refused the organisations: ${res.status} ${JSON.stringify(res.json)}`);
+  const res = await emulatorFetch(p.emulatorUrl, "/emulator/parties", {
+    body: { organisations: orgNos.map((orgNo, i) => ({ orgNo, name: `${name} ${i + 1}` })) },
+  });
+  if (res.status !== 200)
+    throw new Error(`emulator refused the organisations: ${res.status} ${JSON.stringify(res.json)}`);
 }

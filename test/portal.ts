@@ -10,16 +10,71 @@ import { migrateDeploy } from "@/scripts/lib/migrate";
 import { emulatorFetch } from "./emulator-api";
 
 async function loadModules() {
-  const [db, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens, calls, connection, customers, customerExport, requestBulk, requestRenew, requestEvents, clientDelegation, clientAssign, clientAssignRunner] = await Promise.all([
-    import("@/lib/core/db"), import("@/lib/environments/bootstrap"), import("@/lib/users/accounts"), import("@/lib/keys/keys"),
-    import("@/lib/systems/systems"), import("@/lib/requests/requests"), import("@/lib/onboarding/flow"),
-    import("@/lib/audit/queries"), import("@/lib/environments/environments"), import("@/lib/integrations/maskinporten/tokens"),
-    import("@/lib/calls/queries"), import("@/lib/environments/connection-test"),
-    import("@/lib/customers/customers"), import("@/lib/customers/export"), import("@/lib/requests/selection"),
-    import("@/lib/requests/renew"), import("@/lib/requests/events"),
-    import("@/lib/clients/delegation"), import("@/lib/clients/assign"), import("@/lib/clients/assign.job"),
+  const [
+    db,
+    bootstrap,
+    users,
+    keys,
+    systems,
+    requests,
+    onboarding,
+    audit,
+    environments,
+    tokens,
+    calls,
+    connection,
+    customers,
+    customerExport,
+    requestBulk,
+    requestRenew,
+    requestEvents,
+    clientDelegation,
+    clientAssign,
+    clientAssignRunner,
+  ] = await Promise.all([
+    import("@/lib/core/db"),
+    import("@/lib/environments/bootstrap"),
+    import("@/lib/users/accounts"),
+    import("@/lib/keys/keys"),
+    import("@/lib/systems/systems"),
+    import("@/lib/requests/requests"),
+    import("@/lib/onboarding/flow"),
+    import("@/lib/audit/queries"),
+    import("@/lib/environments/environments"),
+    import("@/lib/integrations/maskinporten/tokens"),
+    import("@/lib/calls/queries"),
+    import("@/lib/environments/connection-test"),
+    import("@/lib/customers/customers"),
+    import("@/lib/customers/export"),
+    import("@/lib/requests/selection"),
+    import("@/lib/requests/renew"),
+    import("@/lib/requests/events"),
+    import("@/lib/clients/delegation"),
+    import("@/lib/clients/assign"),
+    import("@/lib/clients/assign.job"),
   ]);
-  return { db: db.db, closeDb: db.closeDb, bootstrap, users, keys, systems, requests, onboarding, audit, environments, tokens, calls, connection, customers, customerExport, requestBulk, requestRenew, requestEvents, clientDelegation, clientAssign: { ...clientAssign, ...clientAssignRunner } };
+  return {
+    db: db.db,
+    closeDb: db.closeDb,
+    bootstrap,
+    users,
+    keys,
+    systems,
+    requests,
+    onboarding,
+    audit,
+    environments,
+    tokens,
+    calls,
+    connection,
+    customers,
+    customerExport,
+    requestBulk,
+    requestRenew,
+    requestEvents,
+    clientDelegation,
+    clientAssign: { ...clientAssign, ...clientAssignRunner },
+  };
 }
 
 export type Modules = Awaited<ReturnType<typeof loadModules>>;
@@ -54,13 +109,21 @@ export async function startPortal(databaseUrl: string): Promise<Portal> {
       const { user } = await m.users.createUserWithOneTimePassword(input, { type: "system", label: "test" });
       return { id: user.id, email: user.email, name: input.name, role: user.role, mustChangePassword: false };
     };
-    const actors = { admin: await makeActor("admin"), operator: await makeActor("operator"), auditor: await makeActor("auditor") };
+    const actors = {
+      admin: await makeActor("admin"),
+      operator: await makeActor("operator"),
+      auditor: await makeActor("auditor"),
+    };
     const { kid } = await m.keys.generateSigningKey(actors.admin, environmentId);
     const keys = await m.keys.listKeys(actors.admin, environmentId);
-    const res = await emulatorFetch(emulator.url, "/emulator/maskinporten/clients", { body: {
-      client_id: LOCAL_ENVIRONMENT.clientId, org_no: LOCAL_ENVIRONMENT.vendorOrgNo, scopes: [...LOCAL_ENVIRONMENT.scopes, DIGDIR_WRITE_SCOPE],
-      jwks: { keys: keys.map((k) => k.publicJwk) },
-    } });
+    const res = await emulatorFetch(emulator.url, "/emulator/maskinporten/clients", {
+      body: {
+        client_id: LOCAL_ENVIRONMENT.clientId,
+        org_no: LOCAL_ENVIRONMENT.vendorOrgNo,
+        scopes: [...LOCAL_ENVIRONMENT.scopes, DIGDIR_WRITE_SCOPE],
+        jwks: { keys: keys.map((k) => k.publicJwk) },
+      },
+    });
     if (res.status !== 200) throw new Error(`emulator refused the client: ${res.status} ${JSON.stringify(res.json)}`);
     const stop = async () => {
       await (await import("@/lib/jobs/worker")).stopWorkers();

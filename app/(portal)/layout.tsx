@@ -26,28 +26,45 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   ];
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">{t("app.skip")}</a>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+      >
+        {t("app.skip")}
+      </a>
       {current.kind === "production" && <ProductionBanner text={t("envs.banner", { name: current.name })} />}
       <header className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <p className="font-bold">{t("app.name")}</p>
           <div className="flex items-center gap-4 text-sm">
-            <span>{actor.name} · {t(`role.${actor.role}`)}</span>
+            <span>
+              {actor.name} · {t(`role.${actor.role}`)}
+            </span>
             <LocaleSwitch />
             <SignOutButton label={t("nav.signout")} />
           </div>
         </div>
         <div className="mx-auto max-w-6xl px-4 pb-2">
-          <EnvironmentSwitcher label={t("envs.switcher.label")} current={current.slug} productionLabel={t("envs.productionMark")}
-            options={all.map((e) => ({ slug: e.slug, name: e.name, production: e.kind === "production" }))} />
+          <EnvironmentSwitcher
+            label={t("envs.switcher.label")}
+            current={current.slug}
+            productionLabel={t("envs.productionMark")}
+            options={all.map((e) => ({ slug: e.slug, name: e.name, production: e.kind === "production" }))}
+          />
         </div>
         <nav aria-label={t("nav.label")} className="mx-auto max-w-6xl px-4">
           <ul className="flex flex-wrap gap-1">
-            {links.map((l) => <li key={l.href}><NavLink href={l.href}>{l.label}</NavLink></li>)}
+            {links.map((l) => (
+              <li key={l.href}>
+                <NavLink href={l.href}>{l.label}</NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
     </>
   );
 }

@@ -13,7 +13,10 @@ export default async function DashboardPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
   const [keys, systems, requests, expiring, findings] = await Promise.all([
-    listKeys(actor, environment.id), listSystems(actor, environment.id), listRequests(actor, environment.id), listExpiringKeys(actor),
+    listKeys(actor, environment.id),
+    listSystems(actor, environment.id),
+    listRequests(actor, environment.id),
+    listExpiringKeys(actor),
     openFindingCount(actor, environment.id),
   ]);
   const date = (d: Date) => d.toLocaleDateString(locale === "nb" ? "nb-NO" : "en-GB");
@@ -29,14 +32,36 @@ export default async function DashboardPage() {
       <LiveRefresh />
       {expiring.length > 0 && (
         <section aria-labelledby="expiring-title" className="mb-6 rounded-lg border-2 border-red-700 bg-red-50 p-4">
-          <h2 id="expiring-title" className="mb-2 text-lg font-semibold text-red-900">{t("dashboard.expiring.title")}</h2>
+          <h2 id="expiring-title" className="mb-2 text-lg font-semibold text-red-900">
+            {t("dashboard.expiring.title")}
+          </h2>
           <ul className="space-y-1 text-sm">
             {expiring.map((k) => {
-              const vars = { kid: k.kid, env: k.environment.name, state: t(`keys.stateName.${k.state}`), date: date(k.expiresAt), days: k.daysLeft };
+              const vars = {
+                kid: k.kid,
+                env: k.environment.name,
+                state: t(`keys.stateName.${k.state}`),
+                date: date(k.expiresAt),
+                days: k.daysLeft,
+              };
               return (
-                <li key={k.id} data-level={k.level} className={k.level === "warning" ? "text-slate-900" : "font-semibold text-red-900"}>
-                  {t(`keys.expiry.${k.level}`)}: {t(k.level === "expired" ? "dashboard.expiring.expired" : k.daysLeft === 0 ? "dashboard.expiring.today" : "dashboard.expiring.item", vars)}{" "}
-                  <Link href="/environment" className="text-brand-700 underline">{t("dashboard.expiring.fix")}</Link>
+                <li
+                  key={k.id}
+                  data-level={k.level}
+                  className={k.level === "warning" ? "text-slate-900" : "font-semibold text-red-900"}
+                >
+                  {t(`keys.expiry.${k.level}`)}:{" "}
+                  {t(
+                    k.level === "expired"
+                      ? "dashboard.expiring.expired"
+                      : k.daysLeft === 0
+                        ? "dashboard.expiring.today"
+                        : "dashboard.expiring.item",
+                    vars,
+                  )}{" "}
+                  <Link href="/environment" className="text-brand-700 underline">
+                    {t("dashboard.expiring.fix")}
+                  </Link>
                 </li>
               );
             })}
@@ -45,15 +70,27 @@ export default async function DashboardPage() {
       )}
       <Card title={t("recon.dashboard")}>
         <p data-testid="open-findings" data-count={findings}>
-          <Link href="/reconciliation" className={findings > 0 ? "font-semibold text-red-900 underline" : "text-brand-700 underline"}>{t("recon.dashboard.count", { count: findings })}</Link>
+          <Link
+            href="/reconciliation"
+            className={findings > 0 ? "font-semibold text-red-900 underline" : "text-brand-700 underline"}
+          >
+            {t("recon.dashboard.count", { count: findings })}
+          </Link>
         </p>
       </Card>
       <Card title={`${t("dashboard.checklist")} · ${environment.name}`}>
         <ol className="space-y-3">
           {steps.map((s, i) => (
             <li key={s.href} className="flex items-center gap-3">
-              <span aria-hidden className={`flex h-7 w-7 items-center justify-center rounded-full text-sm font-bold ${s.done ? "bg-green-700 text-white" : "bg-slate-200 text-slate-800"}`}>{s.done ? "✓" : i + 1}</span>
-              <Link href={s.href} className="text-brand-700 underline">{s.label}</Link>
+              <span
+                aria-hidden
+                className={`flex h-7 w-7 items-center justify-center rounded-full text-sm font-bold ${s.done ? "bg-green-700 text-white" : "bg-slate-200 text-slate-800"}`}
+              >
+                {s.done ? "✓" : i + 1}
+              </span>
+              <Link href={s.href} className="text-brand-700 underline">
+                {s.label}
+              </Link>
               <span className="text-sm text-slate-700">({s.done ? t("dashboard.done") : t("dashboard.todo")})</span>
             </li>
           ))}

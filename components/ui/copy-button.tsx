@@ -15,7 +15,9 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
       }}
     >
       {copied ? t("keys.copied") : (label ?? t("keys.copy"))}
-      <span className="sr-only" aria-live="polite">{copied ? t("keys.copied") : ""}</span>
+      <span className="sr-only" aria-live="polite">
+        {copied ? t("keys.copied") : ""}
+      </span>
     </button>
   );
 }

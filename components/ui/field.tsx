@@ -8,7 +8,9 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
   const t = useT();
   return (
     <div id={id} aria-live="polite" className="text-sm text-red-700">
-      {errors?.map((e) => <p key={e}>{t(e)}</p>)}
+      {errors?.map((e) => (
+        <p key={e}>{t(e)}</p>
+      ))}
     </div>
   );
 }
@@ -20,9 +22,22 @@ export function TextField({ name, label, errors, hint, ...rest }: Common & Input
   const hintId = hint ? `${name}-hint` : undefined;
   return (
     <div className="mb-4">
-      <label htmlFor={name} className="block text-sm font-medium">{label}</label>
-      <input id={name} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={[errId, hintId].filter(Boolean).join(" ")} className={inputClass} {...rest} />
-      {hint && <p id={hintId} className="mt-1 text-xs text-slate-700">{hint}</p>}
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={[errId, hintId].filter(Boolean).join(" ")}
+        className={inputClass}
+        {...rest}
+      />
+      {hint && (
+        <p id={hintId} className="mt-1 text-xs text-slate-700">
+          {hint}
+        </p>
+      )}
       <Errors id={errId} errors={errors} />
     </div>
   );
@@ -32,8 +47,18 @@ export function TextArea({ name, label, errors, ...rest }: Common & TextareaHTML
   const errId = `${name}-error`;
   return (
     <div className="mb-4">
-      <label htmlFor={name} className="block text-sm font-medium">{label}</label>
-      <textarea id={name} name={name} rows={2} aria-invalid={errors?.length ? true : undefined} aria-describedby={errId} className={inputClass} {...rest} />
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        id={name}
+        name={name}
+        rows={2}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errId}
+        className={inputClass}
+        {...rest}
+      />
       <Errors id={errId} errors={errors} />
     </div>
   );

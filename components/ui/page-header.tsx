@@ -14,7 +14,11 @@ export function Card({ title, children }: { title?: string; children: ReactNode 
   const id = title ? `card-${title.toLowerCase().replace(/[^a-z0-9æøå]+/g, "-")}` : undefined;
   return (
     <section aria-labelledby={id} className="mb-6 rounded-lg border border-slate-300 bg-white p-5 shadow-sm">
-      {title && <h2 id={id} className="mb-4 text-lg font-semibold">{title}</h2>}
+      {title && (
+        <h2 id={id} className="mb-4 text-lg font-semibold">
+          {title}
+        </h2>
+      )}
       {children}
     </section>
   );

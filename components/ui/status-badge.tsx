@@ -8,7 +8,10 @@ const colours: Record<string, string> = {
 
 export function StatusBadge({ status, label }: { status: string; label: string }) {
   return (
-    <span data-status={status} className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold ${colours[status] ?? colours.Timedout}`}>
+    <span
+      data-status={status}
+      className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold ${colours[status] ?? colours.Timedout}`}
+    >
       {label}
     </span>
   );

@@ -58,7 +58,9 @@ export function registerAdmin(router: Router, emu: Emulator): void {
     sendJson(res, 200, { ok: true });
   });
 
-  router.get("/emulator/maskinporten/clients", ({ res }) => sendJson(res, 200, emu.store.data.clients.map(publicClient)));
+  router.get("/emulator/maskinporten/clients", ({ res }) =>
+    sendJson(res, 200, emu.store.data.clients.map(publicClient)),
+  );
 
   router.post("/emulator/maskinporten/clients", async (ctx) => {
     const body = await readJson(ctx);
@@ -92,7 +94,8 @@ export function registerAdmin(router: Router, emu: Emulator): void {
   router.delete("/emulator/maskinporten/clients/:clientId/keys/:kid", (ctx) => {
     const client = emu.store.data.clients.find((c) => c.clientId === param(ctx, "clientId"));
     const kid = param(ctx, "kid");
-    if (!client || !client.keys.some((k) => k.kid === kid)) return sendJson(ctx.res, 404, { error: "Unknown client or kid" });
+    if (!client || !client.keys.some((k) => k.kid === kid))
+      return sendJson(ctx.res, 404, { error: "Unknown client or kid" });
     emu.store.mutate(() => {
       client.keys = client.keys.filter((k) => k.kid !== kid);
     });
@@ -101,7 +104,8 @@ export function registerAdmin(router: Router, emu: Emulator): void {
 
   router.delete("/emulator/maskinporten/clients/:clientId", (ctx) => {
     const clientId = param(ctx, "clientId");
-    if (!emu.store.data.clients.some((c) => c.clientId === clientId)) return sendJson(ctx.res, 404, { error: "Unknown client" });
+    if (!emu.store.data.clients.some((c) => c.clientId === clientId))
+      return sendJson(ctx.res, 404, { error: "Unknown client" });
     emu.store.mutate((d) => {
       d.clients = d.clients.filter((c) => c.clientId !== clientId);
     });
@@ -118,7 +122,9 @@ export function registerAdmin(router: Router, emu: Emulator): void {
     const result = decideRequest(emu.store, param(ctx, "id").toLowerCase(), decision, personId);
     if (!result.ok) {
       const body = problemBody(result.code);
-      return sendJson(ctx.res, Number(body.status), body, { "content-type": "application/problem+json; charset=utf-8" });
+      return sendJson(ctx.res, Number(body.status), body, {
+        "content-type": "application/problem+json; charset=utf-8",
+      });
     }
     sendJson(ctx.res, 200, requestResponse(result.request, emu.publicUrl, emu.now()));
   };

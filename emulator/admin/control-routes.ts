@@ -10,7 +10,10 @@ import { registerPartyRoutes } from "./party-routes";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const faultInput = z.strictObject({
-  path: z.string().trim().regex(/^\/\S*$/, "path must start with / and contain no spaces"),
+  path: z
+    .string()
+    .trim()
+    .regex(/^\/\S*$/, "path must start with / and contain no spaces"),
   latencyMs: z.number().int().min(0).max(60_000).default(0),
   errorRate: z.number().min(0).max(1).default(0),
   status: z.number().int().min(400).max(599).default(503),

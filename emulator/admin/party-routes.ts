@@ -20,7 +20,11 @@ export function partiesBody(): Record<string, unknown> {
       partyUuid: partyUuid(o.orgNo),
       role: o.role,
       roles: PERSON_ROLES.filter((r) => r.orgNo === o.orgNo).map((r) => ({ pid: r.pid, role: r.role })),
-      clients: clientsOf(o.orgNo).map((c) => ({ orgNo: c.clientOrgNo, partyUuid: partyUuid(c.clientOrgNo), packages: c.packages })),
+      clients: clientsOf(o.orgNo).map((c) => ({
+        orgNo: c.clientOrgNo,
+        partyUuid: partyUuid(c.clientOrgNo),
+        packages: c.packages,
+      })),
     })),
     persons: PERSONS.map((p) => ({
       id: p.id,
@@ -31,10 +35,15 @@ export function partiesBody(): Record<string, unknown> {
 }
 
 const addOrganisationsInput = z.strictObject({
-  organisations: z.array(z.strictObject({
-    orgNo: z.string().refine(isValidOrgNo, "orgNo must be 9 digits with a valid mod-11 check digit"),
-    name: z.string().trim().min(1).max(200),
-  })).min(1).max(10_000),
+  organisations: z
+    .array(
+      z.strictObject({
+        orgNo: z.string().refine(isValidOrgNo, "orgNo must be 9 digits with a valid mod-11 check digit"),
+        name: z.string().trim().min(1).max(200),
+      }),
+    )
+    .min(1)
+    .max(10_000),
 });
 
 export function registerPartyRoutes(router: Router, emu: Emulator): void {

@@ -14,7 +14,12 @@ function storeNow(store: Store): Date {
 }
 
 /** A live request of the given kind (any kind when omitted), or the problem code to answer with. */
-function findOpen(store: Store, requestId: string, now: Date, kind?: RequestKind): StoredRequest | "AUTH-00010" | "AUTH-00013" {
+function findOpen(
+  store: Store,
+  requestId: string,
+  now: Date,
+  kind?: RequestKind,
+): StoredRequest | "AUTH-00010" | "AUTH-00013" {
   const request = store.data.requests.find((r) => r.id === requestId && isLive(r, now));
   if (!request || (kind !== undefined && kindOf(request) !== kind)) return "AUTH-00010";
   if (request.status !== "New") return "AUTH-00013";
@@ -71,7 +76,8 @@ export function escalateRequest(store: Store, requestId: string, now: Date, kind
   return { ok: true, request };
 }
 
-export type DeleteResult = { ok: true; systemUser: StoredSystemUser } | { ok: false; code: "AUTH-00015" | "AUTH-00035" };
+export type DeleteResult =
+  { ok: true; systemUser: StoredSystemUser } | { ok: false; code: "AUTH-00015" | "AUTH-00035" };
 
 /**
  * The customer's DELETE /systemuser/{party}/{id}: soft-deletes the system user and its originating

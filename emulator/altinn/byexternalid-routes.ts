@@ -16,7 +16,10 @@ export function registerByExternalId(router: Router, emu: Emulator): void {
     const q = ctx.url.searchParams;
     const missing = REQUIRED.filter((name) => !q.get(name)?.trim());
     if (missing.length > 0) {
-      return sendModelErrors(ctx, Object.fromEntries(missing.map((name) => [name, [`The ${name} field is required.`]])));
+      return sendModelErrors(
+        ctx,
+        Object.fromEntries(missing.map((name) => [name, [`The ${name} field is required.`]])),
+      );
     }
     const clientId = q.get("clientId")?.trim() ?? "";
     const vendorOrgNo = q.get("systemProviderOrgNo")?.trim() ?? "";
@@ -29,7 +32,8 @@ export function registerByExternalId(router: Router, emu: Emulator): void {
         .map((s) => s.id),
     );
     const user = emu.store.data.systemUsers.find(
-      (u) => !u.isDeleted && systemIds.has(u.systemId) && u.reporteeOrgNo === ownerOrgNo && u.externalRef === externalRef,
+      (u) =>
+        !u.isDeleted && systemIds.has(u.systemId) && u.reporteeOrgNo === ownerOrgNo && u.externalRef === externalRef,
     );
     if (!user) return sendEmpty(ctx.res, 404);
     sendJson(ctx.res, 200, toSystemUserExternal(user));

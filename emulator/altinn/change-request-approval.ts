@@ -7,8 +7,7 @@ import type { Store } from "../state/store";
 import type { Decision } from "./approval";
 
 export type ChangeDecisionResult =
-  | { ok: true; changeRequest: StoredChangeRequest }
-  | { ok: false; code: "AUTH-00010" | "AUTH-00013" | "AUTH-00015" };
+  { ok: true; changeRequest: StoredChangeRequest } | { ok: false; code: "AUTH-00010" | "AUTH-00013" | "AUTH-00015" };
 
 function rightKey(r: Right): string {
   return JSON.stringify(r.resource.map((p) => [p.id, p.value]));
@@ -21,7 +20,11 @@ function applyRights(current: readonly Right[], add: readonly Right[], remove: r
   return [...kept, ...add.filter((r) => !present.has(rightKey(r)) && !unwanted.has(rightKey(r)))];
 }
 
-function applyPackages(current: readonly AccessPackageRef[], add: readonly AccessPackageRef[], remove: readonly AccessPackageRef[]): AccessPackageRef[] {
+function applyPackages(
+  current: readonly AccessPackageRef[],
+  add: readonly AccessPackageRef[],
+  remove: readonly AccessPackageRef[],
+): AccessPackageRef[] {
   const unwanted = new Set(remove.map((p) => p.urn));
   const kept = current.filter((p) => !unwanted.has(p.urn));
   const present = new Set(kept.map((p) => p.urn));
@@ -35,7 +38,12 @@ function findOpen(store: Store, id: string): StoredChangeRequest | "AUTH-00010" 
   return change;
 }
 
-export function decideChangeRequest(store: Store, id: string, decision: Decision, personId: string): ChangeDecisionResult {
+export function decideChangeRequest(
+  store: Store,
+  id: string,
+  decision: Decision,
+  personId: string,
+): ChangeDecisionResult {
   const change = findOpen(store, id);
   if (typeof change === "string") return { ok: false, code: change };
   const user = store.data.systemUsers.find((u) => u.id === change.systemUserId && !u.isDeleted);
@@ -45,7 +53,11 @@ export function decideChangeRequest(store: Store, id: string, decision: Decision
     change.status = decision === "approve" ? "Accepted" : "Rejected";
     if (decision === "approve" && user) {
       user.rights = applyRights(user.rights, change.requiredRights, change.unwantedRights);
-      user.accessPackages = applyPackages(user.accessPackages, change.requiredAccessPackages, change.unwantedAccessPackages);
+      user.accessPackages = applyPackages(
+        user.accessPackages,
+        change.requiredAccessPackages,
+        change.unwantedAccessPackages,
+      );
     }
   });
   return { ok: true, changeRequest: change };

@@ -65,8 +65,16 @@ export function registerChangeRequestLists(router: Router, emu: Emulator): void 
       .filter((c) => !c.isDeleted && c.systemId === systemId)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const base = `${emu.publicUrl}${CHANGE_BASE}/vendor/bysystem/${encodeURIComponent(systemId)}`;
-    const page = paginate(items, (c) => c.id, after, (token) => `${base}?token=${token}`);
-    sendJson(ctx.res, 200, { links: page.links, data: page.data.map((c) => changeRequestResponse(c, emu.publicUrl, now)) });
+    const page = paginate(
+      items,
+      (c) => c.id,
+      after,
+      (token) => `${base}?token=${token}`,
+    );
+    sendJson(ctx.res, 200, {
+      links: page.links,
+      data: page.data.map((c) => changeRequestResponse(c, emu.publicUrl, now)),
+    });
   });
 
   router.delete(`${CHANGE_BASE}/vendor/:requestId`, async (ctx) => {

@@ -21,7 +21,12 @@ export function changeConfirmUrl(publicUrl: string, id: string): string {
 }
 
 /** `created` is overridden on the 201 response: like request creation, the create path never sets it. */
-export function changeRequestResponse(c: StoredChangeRequest, publicUrl: string, now: Date, created?: string): Record<string, unknown> {
+export function changeRequestResponse(
+  c: StoredChangeRequest,
+  publicUrl: string,
+  now: Date,
+  created?: string,
+): Record<string, unknown> {
   return {
     id: c.id,
     externalRef: c.externalRef,

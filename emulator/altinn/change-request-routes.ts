@@ -7,7 +7,12 @@ import type { Ctx, Router } from "../lib/router";
 import type { StoredChangeRequest } from "../state/change-request-schema";
 import { authorize, SCOPES } from "./auth";
 import { registerChangeRequestLists } from "./change-request-list-routes";
-import { CHANGE_BASE, changeRequestInput, changeRequestResponse, type ChangeRequestInput } from "./change-request-models";
+import {
+  CHANGE_BASE,
+  changeRequestInput,
+  changeRequestResponse,
+  type ChangeRequestInput,
+} from "./change-request-models";
 import { normalizeRights } from "./models";
 import { sendProblem } from "./problems";
 import { checkPackages, checkRedirect, rightsAreRegistered, type RequestProblem } from "./request-validation";
@@ -73,7 +78,12 @@ export function registerChangeRequests(router: Router, emu: Emulator): void {
       isDeleted: false,
       escalated: false,
     };
-    const lists = [change.requiredRights, change.unwantedRights, change.requiredAccessPackages, change.unwantedAccessPackages];
+    const lists = [
+      change.requiredRights,
+      change.unwantedRights,
+      change.requiredAccessPackages,
+      change.unwantedAccessPackages,
+    ];
     if (lists.every((l) => l.length === 0)) {
       return sendJson(ctx.res, 200, changeRequestResponse({ ...change, status: "NoChangeNeeded" }, emu.publicUrl, now));
     }
@@ -84,7 +94,9 @@ export function registerChangeRequests(router: Router, emu: Emulator): void {
 
     const problem: RequestProblem | null =
       checkRedirect(input.redirectUrl, system) ??
-      (change.requiredRights.length > 0 && !rightsAreRegistered(change.requiredRights, system) ? { code: "AUTH-00001" } : null) ??
+      (change.requiredRights.length > 0 && !rightsAreRegistered(change.requiredRights, system)
+        ? { code: "AUTH-00001" }
+        : null) ??
       checkPackages(change.requiredAccessPackages, system, "standard");
     if (problem) return sendProblem(ctx.res, problem.code, problem.extensions);
 

@@ -12,8 +12,14 @@ import { toSystemUserExternal } from "./models";
 import { authorizePerson } from "./person-auth";
 import { sendProblem } from "./problems";
 import {
-  addClient, availableClients, checkClientAdmin, delegatedClients, removeClient, resolveAgent,
-  type ClientInfo, type DelegationError,
+  addClient,
+  availableClients,
+  checkClientAdmin,
+  delegatedClients,
+  removeClient,
+  resolveAgent,
+  type ClientInfo,
+  type DelegationError,
 } from "./client-delegation-service";
 
 const PREFIX = "/authentication/api/v1/enduser/systemuser";
@@ -33,7 +39,12 @@ export function sendDelegationError(res: ServerResponse, error: DelegationError)
       });
     case "notFound":
       // ASP.NET Problem(): plain ProblemDetails, not the Altinn variant.
-      return sendProblemJson(res, 404, { type: "https://tools.ietf.org/html/rfc9110#section-15.5.5", title: error.title, status: 404, traceId: traceId() });
+      return sendProblemJson(res, 404, {
+        type: "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        title: error.title,
+        status: 404,
+        traceId: traceId(),
+      });
     case "forbidden":
       return sendEmpty(res, 403);
     case "problem":
@@ -57,7 +68,11 @@ function toInternal(u: StoredSystemUser): Record<string, unknown> {
 }
 
 function listBody(agent: StoredSystemUser, data: ClientInfo[]): Record<string, unknown> {
-  return { links: {}, systemUserInformation: { systemUserId: agent.id, systemUserOwnerOrg: agent.reporteeOrgNo }, data };
+  return {
+    links: {},
+    systemUserInformation: { systemUserId: agent.id, systemUserOwnerOrg: agent.reporteeOrgNo },
+    data,
+  };
 }
 
 /** Person → agent → facilitator PDP check; answers and returns null on any failure. */
@@ -85,7 +100,9 @@ export function registerClientDelegation(router: Router, emu: Emulator): void {
     if (!findOrganisation(party)) return sendDelegationError(ctx.res, { kind: "notFound", title: "Party not found" });
     const denied = checkClientAdmin(person.pid, party);
     if (denied) return sendDelegationError(ctx.res, denied);
-    const agents = emu.store.data.systemUsers.filter((u) => u.userType === "agent" && !u.isDeleted && u.reporteeOrgNo === party);
+    const agents = emu.store.data.systemUsers.filter(
+      (u) => u.userType === "agent" && !u.isDeleted && u.reporteeOrgNo === party,
+    );
     sendJson(ctx.res, 200, agents.map(toInternal));
   });
 

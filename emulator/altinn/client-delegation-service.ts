@@ -1,12 +1,24 @@
 // Client delegation rules (CONTRACT §5.2), shared by the API and the client-admin page so both give
 // the same answers: agent lookup, the facilitator's clients, and adding/removing a client.
-import { canAdministerClients, clientsOf, findClientRelation, findOrganisation, findOrganisationByPartyUuid, partyUuid } from "../data/entities";
+import {
+  canAdministerClients,
+  clientsOf,
+  findClientRelation,
+  findOrganisation,
+  findOrganisationByPartyUuid,
+  partyUuid,
+} from "../data/entities";
 import type { EmulatorData, StoredSystemUser } from "../state/schema";
 import type { Store } from "../state/store";
 import type { AuthCode } from "./problems";
 
 export type DelegationError =
-  | { kind: "validation"; code: "AUTH.VLD-00014" | "AUTH.VLD-00015" | "AUTH.VLD-00016"; title: string; path: "?agent" | "?client" }
+  | {
+      kind: "validation";
+      code: "AUTH.VLD-00014" | "AUTH.VLD-00015" | "AUTH.VLD-00016";
+      title: string;
+      path: "?agent" | "?client";
+    }
   | { kind: "notFound"; title: string }
   | { kind: "forbidden" }
   | { kind: "problem"; code: AuthCode };
@@ -16,8 +28,18 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: DelegationE
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const fail = <T>(error: DelegationError): Result<T> => ({ ok: false, error });
 
-const agentInvalid = (title: string): DelegationError => ({ kind: "validation", code: "AUTH.VLD-00014", title, path: "?agent" });
-const CLIENT_INVALID: DelegationError = { kind: "validation", code: "AUTH.VLD-00016", title: "The client query parameter is missing or invalid", path: "?client" };
+const agentInvalid = (title: string): DelegationError => ({
+  kind: "validation",
+  code: "AUTH.VLD-00014",
+  title,
+  path: "?agent",
+});
+const CLIENT_INVALID: DelegationError = {
+  kind: "validation",
+  code: "AUTH.VLD-00016",
+  title: "The client query parameter is missing or invalid",
+  path: "?client",
+};
 
 export interface ClientInfo {
   clientId: string;
@@ -32,7 +54,12 @@ export function resolveAgent(data: EmulatorData, agent: string | null): Result<S
   // The service reuses VLD-00014 with another title for an unknown system user.
   if (!user) return fail(agentInvalid("System user not found"));
   if (user.userType !== "agent") {
-    return fail({ kind: "validation", code: "AUTH.VLD-00015", title: "SystemUser is not a valid system user of type agent", path: "?agent" });
+    return fail({
+      kind: "validation",
+      code: "AUTH.VLD-00015",
+      title: "SystemUser is not a valid system user of type agent",
+      path: "?agent",
+    });
   }
   if (!findOrganisation(user.reporteeOrgNo)) return fail({ kind: "notFound", title: "System Owner not Found" });
   return { ok: true, value: user };
@@ -44,7 +71,11 @@ export function checkClientAdmin(pid: string, facilitatorOrgNo: string): Delegat
 }
 
 function info(orgNo: string): ClientInfo {
-  return { clientId: partyUuid(orgNo), clientOrganizationNumber: orgNo, clientOrganizationName: findOrganisation(orgNo)?.name ?? "" };
+  return {
+    clientId: partyUuid(orgNo),
+    clientOrganizationNumber: orgNo,
+    clientOrganizationName: findOrganisation(orgNo)?.name ?? "",
+  };
 }
 
 function missingPackages(agent: StoredSystemUser, granted: readonly string[]): string[] {
@@ -81,7 +112,8 @@ export function addClient(store: Store, agent: StoredSystemUser, client: string 
   if (!resolved.ok) return resolved;
   const clientOrgNo = resolved.value;
   const relation = findClientRelation(agent.reporteeOrgNo, clientOrgNo);
-  if (!relation || missingPackages(agent, relation.packages).length > 0) return fail({ kind: "problem", code: "AUTH-00080" });
+  if (!relation || missingPackages(agent, relation.packages).length > 0)
+    return fail({ kind: "problem", code: "AUTH-00080" });
   if (!isDelegatedClient(store.data, agent.id, clientOrgNo)) {
     store.mutate((d) => {
       d.delegations.push({ agentSystemUserId: agent.id, clientOrgNo, created: now.toISOString() });

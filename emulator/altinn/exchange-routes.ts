@@ -5,7 +5,14 @@ import type { JWTPayload } from "jose";
 import type { Emulator } from "../context";
 import { sendEmpty, sendJson, sendProblemJson, sendText } from "../lib/http";
 import { param, type Router } from "../lib/router";
-import { altinnIssuer, bearerToken, idportenIssuer, orgFromConsumer, signAltinnToken, verifyEmulatorToken } from "../lib/tokens";
+import {
+  altinnIssuer,
+  bearerToken,
+  idportenIssuer,
+  orgFromConsumer,
+  signAltinnToken,
+  verifyEmulatorToken,
+} from "../lib/tokens";
 
 const BASE = "/authentication/api/v1";
 /** Claims Altinn drops before re-issuing; iat/nbf/exp/sid are set anew by signAltinnToken. */
@@ -70,7 +77,11 @@ export function registerExchange(router: Router, emu: Emulator): void {
         exchanged = null;
         break;
       default:
-        return sendText(ctx.res, 400, `Invalid token provider: ${provider}. Trusted token providers are 'Maskinporten', 'Id-porten' and 'AltinnStudio'.`);
+        return sendText(
+          ctx.res,
+          400,
+          `Invalid token provider: ${provider}. Trusted token providers are 'Maskinporten', 'Id-porten' and 'AltinnStudio'.`,
+        );
     }
     if (!exchanged) return sendEmpty(ctx.res, 401);
     sendText(ctx.res, 200, exchanged);

@@ -1,6 +1,14 @@
 // Access Management metadata DTOs (CONTRACT §6.3), built from the catalogue in one language. Nested
 // objects never point back up (a package inside an area has no `area`), so the JSON stays finite.
-import { AREA_GROUPS, AREAS, PACKAGES, type AccessPackageInfo, type AreaGroupInfo, type AreaInfo, type Localized } from "../data/access-packages";
+import {
+  AREA_GROUPS,
+  AREAS,
+  PACKAGES,
+  type AccessPackageInfo,
+  type AreaGroupInfo,
+  type AreaInfo,
+  type Localized,
+} from "../data/access-packages";
 import { resourcesForPackage, type ResourceInfo } from "../data/resources";
 
 export type Lang = "nb" | "nn" | "en";
@@ -8,7 +16,10 @@ type Dto = Record<string, unknown>;
 
 /** EntityTypeConstants (Altinn.AccessMgmt.PersistenceEF): fixed ids and translated names. */
 const ENTITY_TYPES: Record<string, { id: string; name: Localized }> = {
-  Organization: { id: "8c216e2f-afdd-4234-9ba2-691c727bb33d", name: { nb: "Organisasjon", nn: "Organisasjon", en: "Organization" } },
+  Organization: {
+    id: "8c216e2f-afdd-4234-9ba2-691c727bb33d",
+    name: { nb: "Organisasjon", nn: "Organisasjon", en: "Organization" },
+  },
   Person: { id: "bfe09e70-e868-44b3-8d81-dfe0e13e058a", name: { nb: "Person", nn: "Person", en: "Person" } },
 };
 
@@ -22,7 +33,14 @@ function entityType(raw: string): { id: string; name: Localized } | undefined {
 }
 
 export function resourceDto(r: ResourceInfo, lang: Lang): Dto {
-  return { id: r.id, name: text(r.title, lang), description: text(r.title, lang), refId: r.id, provider: { code: r.owner }, type: { name: r.resourceType } };
+  return {
+    id: r.id,
+    name: text(r.title, lang),
+    description: text(r.title, lang),
+    refId: r.id,
+    provider: { code: r.owner },
+    type: { name: r.resourceType },
+  };
 }
 
 export function groupDto(g: AreaGroupInfo, lang: Lang, withAreas: boolean): Dto {

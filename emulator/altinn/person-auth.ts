@@ -18,7 +18,10 @@ export async function authorizePerson(ctx: Ctx, emu: Emulator, anyOf: readonly s
   if (token) {
     try {
       const { payload } = await jwtVerify(token, emu.store.signing.publicKey, {
-        issuer: altinnIssuer(emu), algorithms: ["RS256"], clockTolerance: 10, currentDate: emu.now(),
+        issuer: altinnIssuer(emu),
+        algorithms: ["RS256"],
+        clockTolerance: 10,
+        currentDate: emu.now(),
       });
       const scopes = new Set(typeof payload.scope === "string" ? payload.scope.split(" ").filter(Boolean) : []);
       if (typeof payload.pid === "string") person = { pid: payload.pid, scopes };

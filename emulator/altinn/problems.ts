@@ -9,8 +9,14 @@ const AUTH_PROBLEMS = {
   "AUTH-00004": [400, "Failed to create new SystemUser, existing SystemUser tied to the given System-Id."],
   "AUTH-00006": [400, "The combination of External Ids refer to an already Accepted SystemUser."],
   "AUTH-00007": [400, "The combination of External Ids refer to a Pending Request, please reuse or delete."],
-  "AUTH-00008": [400, "The combination of External Ids refer to a Denied Request, please delete and renew the Request."],
-  "AUTH-00009": [400, "The combination of External Ids refer to a Rejected Request, please delete and renew the Request."],
+  "AUTH-00008": [
+    400,
+    "The combination of External Ids refer to a Denied Request, please delete and renew the Request.",
+  ],
+  "AUTH-00009": [
+    400,
+    "The combination of External Ids refer to a Rejected Request, please delete and renew the Request.",
+  ],
   "AUTH-00010": [404, "The Id does not refer to a Request in our system."],
   "AUTH-00011": [404, "The Id does not refer to a Registered System."],
   "AUTH-00013": [409, "The Status of the Request is not New."],
@@ -19,14 +25,26 @@ const AUTH_PROBLEMS = {
   "AUTH-00025": [400, "The request id is valid but its not a valid request for creating an agent system user"],
   "AUTH-00030": [404, "The Id does not refer to an AgentRequest in our system."],
   "AUTH-00058": [400, "No AccessPackages found, an Agent SystemUser must have at least one"],
-  "AUTH-00061": [409, "The Status of the Request is not New. Please generate a new CorrellationId for a new Change Request"],
-  "AUTH-00065": [400, "One or more access packages cannot be delegated because they are not intended for client relationships"],
+  "AUTH-00061": [
+    409,
+    "The Status of the Request is not New. Please generate a new CorrellationId for a new Change Request",
+  ],
+  "AUTH-00065": [
+    400,
+    "One or more access packages cannot be delegated because they are not intended for client relationships",
+  ],
   "AUTH-00023": [401, "Can't resolve the Organisation Number for the Vendor from the Token."],
   "AUTH-00026": [400, "No redirect uris are set for the system"],
   "AUTH-00059": [400, "No AccessPackages or Single Rights found, a SystemUser must have at least one"],
   "AUTH-00063": [400, "One or more accesspackage is not found in the referenced system in the System Register."],
-  "AUTH-00064": [400, "One or more access packages cannot be delegated. Either they are intended for clients or they cannot be delegated further."],
-  "AUTH-00035": [400, "The system user has delegations from customer. Remove the delegations before deleting the system user"],
+  "AUTH-00064": [
+    400,
+    "One or more access packages cannot be delegated. Either they are intended for clients or they cannot be delegated further.",
+  ],
+  "AUTH-00035": [
+    400,
+    "The system user has delegations from customer. Remove the delegations before deleting the system user",
+  ],
   "AUTH-00038": [400, "Delegation not found"],
   "AUTH-00079": [400, "Client not found."],
   "AUTH-00080": [400, "Client does not have the accesspackages the agent system user requires"],
@@ -59,7 +77,8 @@ export const VLD_TITLES = {
   "AUTH.VLD-00012": "The system ID in the request body does not match the system ID in the URL",
   "AUTH.VLD-00013": "System ID cannot have spaces in id (leading, trailing or in between the id)",
   "AUTH.VLD-00017": "One or more resources specified in rights is of resource type which is not delegable.",
-  "AUTH.VLD-00018": "Access packages meant for system user for client relations can't be used in combination with the flag isVisible: true",
+  "AUTH.VLD-00018":
+    "Access packages meant for system user for client relations can't be used in combination with the flag isVisible: true",
 } as const;
 
 export type VldCode = keyof typeof VLD_TITLES;
@@ -77,6 +96,11 @@ export function sendValidationProblem(res: ServerResponse, errors: readonly Vali
     status: 400,
     code: "STD-00000",
     traceId: traceId(),
-    validationErrors: errors.map((e) => ({ code: e.code, title: VLD_TITLES[e.code], paths: [e.path], ...e.extensions })),
+    validationErrors: errors.map((e) => ({
+      code: e.code,
+      title: VLD_TITLES[e.code],
+      paths: [e.path],
+      ...e.extensions,
+    })),
   });
 }

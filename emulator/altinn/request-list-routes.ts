@@ -8,9 +8,21 @@ import type { StoredRequest } from "../state/schema";
 import { authorize, SCOPES, type Caller } from "./auth";
 import { sendProblem } from "./problems";
 import { requestResponse } from "./request-models";
-import { decodeToken, isLive, kindOf, liveRequest, paginate, REQUEST_BASE, requestIdOrError, type RequestKind } from "./request-store";
+import {
+  decodeToken,
+  isLive,
+  kindOf,
+  liveRequest,
+  paginate,
+  REQUEST_BASE,
+  requestIdOrError,
+  type RequestKind,
+} from "./request-store";
 
-const PREFIX: Record<RequestKind, string> = { standard: `${REQUEST_BASE}/vendor`, agent: `${REQUEST_BASE}/vendor/agent` };
+const PREFIX: Record<RequestKind, string> = {
+  standard: `${REQUEST_BASE}/vendor`,
+  agent: `${REQUEST_BASE}/vendor/agent`,
+};
 
 function ownsSystem(emu: Emulator, caller: Caller, systemId: string): boolean {
   return emu.store.data.systems.some((s) => s.id === systemId && !s.isDeleted && s.vendorOrgNo === caller.vendorOrgNo);
@@ -43,7 +55,12 @@ function byExternalRef(emu: Emulator, kind: RequestKind) {
     const [systemId, orgNo, externalRef] = [param(ctx, "systemId"), param(ctx, "orgNo"), param(ctx, "externalRef")];
     const now = emu.now();
     const request = emu.store.data.requests.find(
-      (r) => isLive(r, now) && kindOf(r) === kind && r.systemId === systemId && r.partyOrgNo === orgNo && r.externalRef === externalRef,
+      (r) =>
+        isLive(r, now) &&
+        kindOf(r) === kind &&
+        r.systemId === systemId &&
+        r.partyOrgNo === orgNo &&
+        r.externalRef === externalRef,
     );
     if (!request) return sendProblem(ctx.res, "AUTH-00010");
     if (!ownsSystem(emu, caller, systemId)) return sendProblem(ctx.res, "AUTH-00011");
@@ -65,7 +82,12 @@ function bySystem(emu: Emulator, kind: RequestKind) {
       .filter((r) => isLive(r, now) && kindOf(r) === kind && r.systemId === systemId)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const base = `${emu.publicUrl}${PREFIX[kind]}/bysystem/${encodeURIComponent(systemId)}`;
-    const page = paginate(items, (r) => r.id, after, (token) => `${base}?token=${token}`);
+    const page = paginate(
+      items,
+      (r) => r.id,
+      after,
+      (token) => `${base}?token=${token}`,
+    );
     sendJson(ctx.res, 200, { links: page.links, data: page.data.map((r) => requestResponse(r, emu.publicUrl, now)) });
   };
 }

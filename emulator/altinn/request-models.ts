@@ -27,7 +27,12 @@ export function requestConfirmUrl(publicUrl: string, kind: RequestKind, id: stri
 }
 
 /** `created` is overridden on create responses: the create path never sets it (DateTime.MinValue). */
-export function requestResponse(r: StoredRequest, publicUrl: string, now: Date, created?: string): Record<string, unknown> {
+export function requestResponse(
+  r: StoredRequest,
+  publicUrl: string,
+  now: Date,
+  created?: string,
+): Record<string, unknown> {
   const kind = kindOf(r);
   return {
     id: r.id,

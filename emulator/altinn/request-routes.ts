@@ -34,13 +34,16 @@ function createHandler(emu: Emulator, kind: RequestKind, schema: z.ZodType<Creat
     const externalRef = input.externalRef ? input.externalRef : input.partyOrgNo;
     const sameTriple = (x: { systemId: string; externalRef: string }, org: string) =>
       x.systemId === input.systemId && org === input.partyOrgNo && x.externalRef === externalRef;
-    if (data.systemUsers.some((u) => !u.isDeleted && sameTriple(u, u.reporteeOrgNo))) return sendProblem(ctx.res, "AUTH-00004");
+    if (data.systemUsers.some((u) => !u.isDeleted && sameTriple(u, u.reporteeOrgNo)))
+      return sendProblem(ctx.res, "AUTH-00004");
     // Idempotent per triple (and kind): an existing, non-timed-out request is returned before any
     // validation, provided the caller owns its system (otherwise creation fails below with AUTH-00011).
     // Requests past the 28-day archiver no longer count, so the triple may be requested again.
     // The cheap string comparison first: isLive parses a date, and this runs over every request.
     const existing = data.requests.find((r) => sameTriple(r, r.partyOrgNo) && kindOf(r) === kind && isLive(r, now));
-    const ownsExisting = data.systems.some((s) => s.id === input.systemId && !s.isDeleted && s.vendorOrgNo === vendorOrgNo);
+    const ownsExisting = data.systems.some(
+      (s) => s.id === input.systemId && !s.isDeleted && s.vendorOrgNo === vendorOrgNo,
+    );
     if (existing && existing.status !== "Timedout" && ownsExisting) {
       return sendJson(ctx.res, 200, requestResponse(existing, emu.publicUrl, now));
     }
@@ -73,7 +76,10 @@ function createHandler(emu: Emulator, kind: RequestKind, schema: z.ZodType<Creat
 
 export function registerRequests(router: Router, emu: Emulator): void {
   router.post(`${REQUEST_BASE}/vendor`, createHandler(emu, "standard", createRequestInput, "createRequest"));
-  router.post(`${REQUEST_BASE}/vendor/agent`, createHandler(emu, "agent", createAgentRequestInput, "createAgentRequest"));
+  router.post(
+    `${REQUEST_BASE}/vendor/agent`,
+    createHandler(emu, "agent", createAgentRequestInput, "createAgentRequest"),
+  );
 
   router.get(`${REQUEST_BASE}/vendor/:requestId`, async (ctx) => {
     const found = await findRequest(ctx, emu, SCOPES.requestRead);
@@ -97,7 +103,11 @@ export function registerRequests(router: Router, emu: Emulator): void {
 }
 
 /** The checks GET and DELETE share, in the controller's order: scope, GUID, consumer, then AUTH-00010. */
-async function findRequest(ctx: Ctx, emu: Emulator, scope: string): Promise<{ request: StoredRequest; vendorOrgNo: string } | null> {
+async function findRequest(
+  ctx: Ctx,
+  emu: Emulator,
+  scope: string,
+): Promise<{ request: StoredRequest; vendorOrgNo: string } | null> {
   const caller = await authorize(ctx, emu, [scope]);
   if (!caller) return null;
   const id = requestIdOrError(ctx);

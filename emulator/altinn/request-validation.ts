@@ -47,7 +47,11 @@ export function checkRedirect(redirectUrl: string | null | undefined, system: St
 }
 
 /** AUTH-00063 (with NotFoundPackages), then the flag rule for the kind of system user (§6.1). */
-export function checkPackages(packages: readonly AccessPackageInput[], system: StoredSystem, kind: RequestKind): RequestProblem | null {
+export function checkPackages(
+  packages: readonly AccessPackageInput[],
+  system: StoredSystem,
+  kind: RequestKind,
+): RequestProblem | null {
   if (packages.length === 0) return null;
   const registered = new Set(system.accessPackages.map((p) => p.urn));
   const notFound = packages.map((p) => p.urn ?? "").filter((urn) => !registered.has(urn));
@@ -60,7 +64,8 @@ export function checkPackages(packages: readonly AccessPackageInput[], system: S
     return null;
   }
   const notDelegable = packages.map((p) => p.urn ?? "").filter((urn) => findAccessPackage(urn)?.isDelegable !== true);
-  if (notDelegable.length > 0) return { code: "AUTH-00065", extensions: { NotDelegablePackages: notDelegable.join(", ") } };
+  if (notDelegable.length > 0)
+    return { code: "AUTH-00065", extensions: { NotDelegablePackages: notDelegable.join(", ") } };
   return null;
 }
 
@@ -85,7 +90,8 @@ export function validateCreateRequest(
   const existingProblem = existing ? EXISTING_STATUS_PROBLEMS[existing.status] : undefined;
   if (existingProblem) return { code: existingProblem };
   if (system.vendorOrgNo !== vendorOrgNo) return { code: "AUTH-00011" };
-  if (!findOrganisation(input.partyOrgNo) && !data.extraOrganisations.some((o) => o.orgNo === input.partyOrgNo)) return { code: "AUTH-00000" };
+  if (!findOrganisation(input.partyOrgNo) && !data.extraOrganisations.some((o) => o.orgNo === input.partyOrgNo))
+    return { code: "AUTH-00000" };
   const redirectProblem = checkRedirect(input.redirectUrl, system);
   if (redirectProblem) return redirectProblem;
 

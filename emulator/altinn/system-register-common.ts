@@ -12,7 +12,10 @@ export function mayWrite(caller: Caller, vendorOrgNo: string): boolean {
 }
 
 /** The stored form of a (bound, trimmed) RegisterSystemRequest; lists default to empty. */
-export function systemFromInput(input: RegisterSystemInput, base: Pick<StoredSystem, "internalId" | "vendorOrgNo" | "created">): StoredSystem {
+export function systemFromInput(
+  input: RegisterSystemInput,
+  base: Pick<StoredSystem, "internalId" | "vendorOrgNo" | "created">,
+): StoredSystem {
   return {
     ...base,
     id: input.id,

@@ -43,7 +43,9 @@ export function validateRights(rights: readonly RightInput[]): ValidationError[]
     ...listError("AUTH.VLD-00017", "ResourceIds Not Delegable : ", notDelegable),
   ];
   // Two rights are duplicates when they carry the same set of attribute pairs (and action).
-  const keys = rights.map((r) => JSON.stringify([r.action ?? "", (r.resource ?? []).map((p) => `${p.id ?? ""}=${p.value ?? ""}`).sort()]));
+  const keys = rights.map((r) =>
+    JSON.stringify([r.action ?? "", (r.resource ?? []).map((p) => `${p.id ?? ""}=${p.value ?? ""}`).sort()]),
+  );
   if (new Set(keys).size !== keys.length) errors.push({ code: "AUTH.VLD-00006", path: REGISTER_PATHS.rights });
   return errors;
 }
@@ -68,7 +70,11 @@ export function validatePackages(packages: readonly AccessPackageInput[], isVisi
     notDelegable.length > 0 ? `Not possible to delegate: ${notDelegable.join(", ")}` : null,
   ].filter((d): d is string => d !== null);
   if (details.length > 0) {
-    errors.push({ code: "AUTH.VLD-00008", path: REGISTER_PATHS.packages, extensions: { "Invalid Urn Details : ": details.join(" | ") } });
+    errors.push({
+      code: "AUTH.VLD-00008",
+      path: REGISTER_PATHS.packages,
+      extensions: { "Invalid Urn Details : ": details.join(" | ") },
+    });
   }
   const urns = packages.map((p) => p.urn ?? "");
   if (new Set(urns).size !== urns.length) errors.push({ code: "AUTH.VLD-00007", path: REGISTER_PATHS.packages });

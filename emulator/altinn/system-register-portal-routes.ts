@@ -19,7 +19,10 @@ function toOldAppFormat(resource: readonly AttributePair[]): AttributePair[] {
     const org = parts[1] ?? "";
     const app = parts.slice(2).join("_");
     if (!org || !app) return [];
-    return [{ id: "urn:altinn:org", value: org }, { id: "urn:altinn:app", value: app }];
+    return [
+      { id: "urn:altinn:org", value: org },
+      { id: "urn:altinn:app", value: app },
+    ];
   });
 }
 
@@ -51,7 +54,8 @@ export function registerSystemRegisterPortal(router: Router, emu: Emulator): voi
     if (!(await authorize(ctx, emu, PORTAL))) return;
     const raw = ctx.url.searchParams.get("useOldFormatForApp");
     const oldFormat = parseBool(raw);
-    if (oldFormat === null) return sendModelErrors(ctx, { useOldFormatForApp: [`The value '${raw ?? ""}' is not valid.`] });
+    if (oldFormat === null)
+      return sendModelErrors(ctx, { useOldFormatForApp: [`The value '${raw ?? ""}' is not valid.`] });
     // An unknown system has no rights: the service answers an empty list, not 404.
     const rights: Right[] = find(param(ctx, "systemId"))?.rights ?? [];
     sendJson(ctx.res, 200, oldFormat ? rights.map((r) => ({ ...r, resource: toOldAppFormat(r.resource) })) : rights);

@@ -63,7 +63,8 @@ export function registerSystemRegisterUpdates(router: Router, emu: Emulator): vo
     // wrong-vendor guess cannot be told apart from a missing system.
     if (!mayWrite(caller, current.vendorOrgNo)) return sendEmpty(ctx.res, 403);
     if (input.vendor.ID !== `0192:${current.vendorOrgNo}`) return sendText(ctx.res, 404, notFound);
-    if (input.id !== systemId) return sendValidationProblem(ctx.res, [{ code: "AUTH.VLD-00012", path: REGISTER_PATHS.systemId }]);
+    if (input.id !== systemId)
+      return sendValidationProblem(ctx.res, [{ code: "AUTH.VLD-00012", path: REGISTER_PATHS.systemId }]);
     if (current.isDeleted) return sendText(ctx.res, 400, DELETED_TEXT);
     if (failOn(ctx, validateSystemUpdate(input, current, emu.store.data))) return;
 
@@ -93,7 +94,11 @@ export function registerSystemRegisterUpdates(router: Router, emu: Emulator): vo
     // VLD-00018 is judged against the stored isVisible flag.
     if (!current || failOn(ctx, validatePackages(input, current.isVisible))) return;
     const accessPackages = input.map((p) => ({ urn: p.urn ?? "" }));
-    replaceSystem(emu, { ...current, accessPackages }, changelogEntry(emu, caller, "accesspackageupdate", current.internalId, accessPackages));
+    replaceSystem(
+      emu,
+      { ...current, accessPackages },
+      changelogEntry(emu, caller, "accesspackageupdate", current.internalId, accessPackages),
+    );
     sendJson(ctx.res, 200, SUCCEEDED);
   });
 
@@ -104,7 +109,11 @@ export function registerSystemRegisterUpdates(router: Router, emu: Emulator): vo
     if (!current) return sendModelErrors(ctx, { return: ["System not found"] });
     if (!mayWrite(caller, current.vendorOrgNo)) return sendEmpty(ctx.res, 403);
     // Soft delete: the id stays taken (AUTH.VLD-00002) while the client ids are released.
-    replaceSystem(emu, { ...current, isDeleted: true }, changelogEntry(emu, caller, "delete", current.internalId, null));
+    replaceSystem(
+      emu,
+      { ...current, isDeleted: true },
+      changelogEntry(emu, caller, "delete", current.internalId, null),
+    );
     sendJson(ctx.res, 200, SUCCEEDED);
   });
 

@@ -35,10 +35,14 @@ export function validateNewSystem(input: RegisterSystemInput, data: EmulatorData
   if (input.id.split("_")[0] !== vendorOrgNo) errors.push({ code: "AUTH.VLD-00001", path: PATHS.systemId });
   // The lookup does not filter soft-deleted systems, so their ids can never be reused.
   if (data.systems.some((s) => s.id === input.id)) errors.push({ code: "AUTH.VLD-00002", path: PATHS.systemId });
-  if ((input.allowedRedirectUrls ?? []).some((u) => !isAllowedRedirectUrl(u))) errors.push({ code: "AUTH.VLD-00005", path: PATHS.redirect });
+  if ((input.allowedRedirectUrls ?? []).some((u) => !isAllowedRedirectUrl(u)))
+    errors.push({ code: "AUTH.VLD-00005", path: PATHS.redirect });
   // Soft-deleted systems release their client ids.
-  const taken = new Set(data.systems.filter((s) => !s.isDeleted).flatMap((s) => s.clientIds.map((c) => c.toLowerCase())));
-  if ((input.clientId ?? []).some((c) => taken.has(c.toLowerCase()))) errors.push({ code: "AUTH.VLD-00004", path: PATHS.clientId });
+  const taken = new Set(
+    data.systems.filter((s) => !s.isDeleted).flatMap((s) => s.clientIds.map((c) => c.toLowerCase())),
+  );
+  if ((input.clientId ?? []).some((c) => taken.has(c.toLowerCase())))
+    errors.push({ code: "AUTH.VLD-00004", path: PATHS.clientId });
   errors.push(...validateRights(input.rights ?? []));
   errors.push(...validatePackages(input.accessPackages ?? [], input.isVisible ?? true));
   return errors;
@@ -48,11 +52,19 @@ export function validateNewSystem(input: RegisterSystemInput, data: EmulatorData
  * PUT (whole system) after the id-mismatch and deleted checks: rights, packages, then client ids.
  * Id format, redirect URLs and the vendor identifier are not re-checked, as in the real service.
  */
-export function validateSystemUpdate(input: RegisterSystemInput, current: StoredSystem, data: EmulatorData): ValidationError[] {
-  const errors = [...validateRights(input.rights ?? []), ...validatePackages(input.accessPackages ?? [], input.isVisible ?? true)];
+export function validateSystemUpdate(
+  input: RegisterSystemInput,
+  current: StoredSystem,
+  data: EmulatorData,
+): ValidationError[] {
+  const errors = [
+    ...validateRights(input.rights ?? []),
+    ...validatePackages(input.accessPackages ?? [], input.isVisible ?? true),
+  ];
   const clientIds = input.clientId ?? [];
   const seen = new Set<string>();
-  if (clientIds.some((c) => seen.size === seen.add(c.toLowerCase()).size)) errors.push({ code: "AUTH.VLD-00011", path: PATHS.clientId });
+  if (clientIds.some((c) => seen.size === seen.add(c.toLowerCase()).size))
+    errors.push({ code: "AUTH.VLD-00011", path: PATHS.clientId });
   const others = data.systems.filter((s) => !s.isDeleted && s.internalId !== current.internalId);
   // ValidateClientIds adds one error per client id used by another active system.
   for (const clientId of clientIds) {

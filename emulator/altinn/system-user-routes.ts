@@ -31,7 +31,12 @@ export function registerSystemUsers(router: Router, emu: Emulator): void {
       .map((user, index) => ({ user, seq: index + 1 }))
       .filter(({ user }) => !user.isDeleted && user.systemId === systemId);
     const base = `${emu.publicUrl}${VENDOR_BASE}/bysystem/${encodeURIComponent(systemId)}`;
-    const page = paginate(items, (i) => i.seq, after, (token) => `${base}?token=${token}`);
+    const page = paginate(
+      items,
+      (i) => i.seq,
+      after,
+      (token) => `${base}?token=${token}`,
+    );
     sendJson(ctx.res, 200, { links: page.links, data: page.data.map((i) => toSystemUserExternal(i.user)) });
   });
 

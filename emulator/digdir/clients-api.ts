@@ -56,7 +56,8 @@ export function registerDigdirApi(router: Router, emu: Emulator): void {
   router.post("/clients/:clientId/jwks", async (ctx) => {
     const client = await authorizeClient(ctx, emu, WRITE_SCOPES);
     if (!client) return;
-    if (mediaType(ctx.req) !== "application/json") return error(ctx, 415, "invalid_request", "Content-Type must be application/json");
+    if (mediaType(ctx.req) !== "application/json")
+      return error(ctx, 415, "invalid_request", "Content-Type must be application/json");
     let body: unknown;
     try {
       body = JSON.parse(await readText(ctx.req));

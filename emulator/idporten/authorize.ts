@@ -23,25 +23,58 @@ type Checked =
   | { kind: "page"; message: string }
   | { kind: "redirect"; redirectUri: string; state: string | undefined; error: string; description: string };
 
-const PARAMS = ["client_id", "redirect_uri", "response_type", "scope", "state", "nonce", "code_challenge", "code_challenge_method"];
+const PARAMS = [
+  "client_id",
+  "redirect_uri",
+  "response_type",
+  "scope",
+  "state",
+  "nonce",
+  "code_challenge",
+  "code_challenge_method",
+];
 
 function check(registry: IdportenRegistry, q: URLSearchParams): Checked {
   const client = registry.clients.get(q.get("client_id") ?? "");
   if (!client) return { kind: "page", message: "Ukjent client_id. / Unknown client_id." };
   const redirectUri = q.get("redirect_uri") ?? "";
-  if (!client.redirectUris.includes(redirectUri)) return { kind: "page", message: "redirect_uri er ikke registrert på klienten. / redirect_uri is not registered for the client." };
+  if (!client.redirectUris.includes(redirectUri))
+    return {
+      kind: "page",
+      message: "redirect_uri er ikke registrert på klienten. / redirect_uri is not registered for the client.",
+    };
   const state = q.get("state") ?? undefined;
-  const fail = (error: string, description: string): Checked => ({ kind: "redirect", redirectUri, state, error, description });
-  if (q.get("response_type") !== "code") return fail("unsupported_response_type", "Only response_type=code is supported");
+  const fail = (error: string, description: string): Checked => ({
+    kind: "redirect",
+    redirectUri,
+    state,
+    error,
+    description,
+  });
+  if (q.get("response_type") !== "code")
+    return fail("unsupported_response_type", "Only response_type=code is supported");
   const challenge = q.get("code_challenge") ?? "";
   if (q.get("code_challenge_method") !== "S256" || !/^[A-Za-z0-9_-]{43}$/.test(challenge)) {
-    return fail("invalid_request", "PKCE is required: code_challenge (43 characters, base64url) with code_challenge_method=S256");
+    return fail(
+      "invalid_request",
+      "PKCE is required: code_challenge (43 characters, base64url) with code_challenge_method=S256",
+    );
   }
   const scopes = (q.get("scope") ?? "").split(" ").filter(Boolean);
   if (!scopes.includes("openid")) return fail("invalid_scope", "The scope must include openid");
   const unknown = scopes.filter((s) => s !== "openid" && !client.scopes.includes(s));
   if (unknown.length > 0) return fail("invalid_scope", `Scopes not registered for the client: ${unknown.join(" ")}`);
-  return { kind: "ok", req: { clientId: client.clientId, redirectUri, scope: scopes.join(" "), state, nonce: q.get("nonce") ?? undefined, codeChallenge: challenge } };
+  return {
+    kind: "ok",
+    req: {
+      clientId: client.clientId,
+      redirectUri,
+      scope: scopes.join(" "),
+      state,
+      nonce: q.get("nonce") ?? undefined,
+      codeChallenge: challenge,
+    },
+  };
 }
 
 function callback(redirectUri: string, params: Record<string, string | undefined>): string {
@@ -55,10 +88,15 @@ function loginPage(q: URLSearchParams, error?: string): string {
     .map((p) => `<input type="hidden" name="${p}" value="${esc(q.get(p) ?? "")}">`)
     .join("\n");
   const persons = PERSONS.map(
-    (p, i) => `<div><input type="radio" id="person-${i}" name="personId" value="${esc(p.id)}"${i === 0 ? " checked" : ""}>
+    (
+      p,
+      i,
+    ) => `<div><input type="radio" id="person-${i}" name="personId" value="${esc(p.id)}"${i === 0 ? " checked" : ""}>
 <label for="person-${i}" style="display:inline">${esc(p.name)} (${esc(p.id)})</label></div>`,
   ).join("\n");
-  return page("Logg inn – ID-porten (emulator)", `<h1>Logg inn med ID-porten (testpersoner)</h1>
+  return page(
+    "Logg inn – ID-porten (emulator)",
+    `<h1>Logg inn med ID-porten (testpersoner)</h1>
 <p class="hint">Dette er en emulator. Velg en syntetisk person i stedet for MinID eller BankID. / Emulator: choose a synthetic person.</p>
 ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ""}
 <form method="post" action="/idporten/authorize">
@@ -71,15 +109,21 @@ ${persons}
 <button type="submit" class="primary" name="action" value="login">Logg inn / Log in</button>
 <button type="submit" class="secondary" name="action" value="cancel">Avbryt / Cancel</button>
 </div>
-</form>`);
+</form>`,
+  );
 }
 
 export function registerAuthorize(router: Router, emu: Emulator, registry: IdportenRegistry): void {
   // After the form POST the redirect is 303, so the browser follows with GET.
   const answer = (ctx: Ctx, checked: Exclude<Checked, { kind: "ok" }>) => {
-    if (checked.kind === "page") return sendHtml(ctx.res, 400, messagePage("Ugyldig innloggingsforespørsel", checked.message));
+    if (checked.kind === "page")
+      return sendHtml(ctx.res, 400, messagePage("Ugyldig innloggingsforespørsel", checked.message));
     const { redirectUri, state, error, description } = checked;
-    redirect(ctx.res, ctx.req.method === "POST" ? 303 : 302, callback(redirectUri, { error, error_description: description, state, iss: idportenIssuer(emu) }));
+    redirect(
+      ctx.res,
+      ctx.req.method === "POST" ? 303 : 302,
+      callback(redirectUri, { error, error_description: description, state, iss: idportenIssuer(emu) }),
+    );
   };
 
   router.get("/idporten/authorize", (ctx) => {
@@ -94,7 +138,13 @@ export function registerAuthorize(router: Router, emu: Emulator, registry: Idpor
     if (checked.kind !== "ok") return answer(ctx, checked);
     const { req } = checked;
     if (form.get("action") === "cancel") {
-      return answer(ctx, { kind: "redirect", redirectUri: req.redirectUri, state: req.state, error: "access_denied", description: "The user cancelled the login" });
+      return answer(ctx, {
+        kind: "redirect",
+        redirectUri: req.redirectUri,
+        state: req.state,
+        error: "access_denied",
+        description: "The user cancelled the login",
+      });
     }
     const person = findPerson(form.get("personId") ?? "");
     if (!person) return sendHtml(ctx.res, 400, loginPage(form, "Velg en testperson. / Choose a test person."));

@@ -15,7 +15,11 @@ const clientInput = z.object({
   scopes: z.array(z.string().trim().min(1)).default([]),
 });
 
-const publicClient = (c: IdportenClient) => ({ client_id: c.clientId, redirect_uris: c.redirectUris, scopes: c.scopes });
+const publicClient = (c: IdportenClient) => ({
+  client_id: c.clientId,
+  redirect_uris: c.redirectUris,
+  scopes: c.scopes,
+});
 
 export function registerIdPorten(router: Router, emu: Emulator): void {
   const registry = new IdportenRegistry(emu);
@@ -52,12 +56,18 @@ export function registerIdPorten(router: Router, emu: Emulator): void {
     }
     const parsed = clientInput.safeParse(body);
     if (!parsed.success) return sendJson(res, 400, { error: z.prettifyError(parsed.error) });
-    const client: IdportenClient = { clientId: parsed.data.client_id, redirectUris: parsed.data.redirect_uris, scopes: [...new Set(parsed.data.scopes)] };
+    const client: IdportenClient = {
+      clientId: parsed.data.client_id,
+      redirectUris: parsed.data.redirect_uris,
+      scopes: [...new Set(parsed.data.scopes)],
+    };
     registry.clients.set(client.clientId, client);
     sendJson(res, 200, publicClient(client));
   });
 
-  router.get("/emulator/idporten/clients", ({ res }) => sendJson(res, 200, [...registry.clients.values()].map(publicClient)));
+  router.get("/emulator/idporten/clients", ({ res }) =>
+    sendJson(res, 200, [...registry.clients.values()].map(publicClient)),
+  );
 
   registerAuthorize(router, emu, registry);
   registerToken(router, emu, registry);

@@ -23,10 +23,13 @@ function s256(verifier: string): string {
 
 export function registerToken(router: Router, emu: Emulator, registry: IdportenRegistry): void {
   router.post("/idporten/token", async ({ req, res }) => {
-    const fail = (error: string, description: string) => sendJson(res, 400, { error, error_description: description }, NO_STORE);
-    if (mediaType(req) !== "application/x-www-form-urlencoded") return fail("invalid_request", "Content-Type must be application/x-www-form-urlencoded");
+    const fail = (error: string, description: string) =>
+      sendJson(res, 400, { error, error_description: description }, NO_STORE);
+    if (mediaType(req) !== "application/x-www-form-urlencoded")
+      return fail("invalid_request", "Content-Type must be application/x-www-form-urlencoded");
     const form = await readForm(req);
-    if (form.get("grant_type") !== "authorization_code") return fail("unsupported_grant_type", "Only grant_type=authorization_code is supported");
+    if (form.get("grant_type") !== "authorization_code")
+      return fail("unsupported_grant_type", "Only grant_type=authorization_code is supported");
     const missing = ["code", "redirect_uri", "client_id", "code_verifier"].find((name) => !form.get(name));
     if (missing) return fail("invalid_request", `Missing parameter: ${missing}`);
     const clientId = form.get("client_id") ?? "";
@@ -34,12 +37,39 @@ export function registerToken(router: Router, emu: Emulator, registry: IdportenR
     const code = registry.takeCode(form.get("code") ?? "");
     if (!code) return fail("invalid_grant", "The authorization code is invalid, expired or already used");
     if (code.clientId !== clientId) return fail("invalid_grant", "The authorization code was issued to another client");
-    if (code.redirectUri !== form.get("redirect_uri")) return fail("invalid_grant", "redirect_uri does not match the authorization request");
-    if (s256(form.get("code_verifier") ?? "") !== code.codeChallenge) return fail("invalid_grant", "code_verifier does not match code_challenge");
+    if (code.redirectUri !== form.get("redirect_uri"))
+      return fail("invalid_grant", "redirect_uri does not match the authorization request");
+    if (s256(form.get("code_verifier") ?? "") !== code.codeChallenge)
+      return fail("invalid_grant", "code_verifier does not match code_challenge");
 
-    const person = { pid: code.pid, sub: pairwiseSub(clientId, code.pid), acr: "idporten-loa-substantial", amr: ["TestID"], client_id: clientId };
-    const idToken = await signIdportenToken(emu, { ...person, aud: clientId, ...(code.nonce !== undefined ? { nonce: code.nonce } : {}) }, ID_TOKEN_LIFETIME_S);
-    const accessToken = await signIdportenToken(emu, { ...person, aud: clientId, scope: code.scope, token_type: "Bearer" }, ACCESS_TOKEN_LIFETIME_S);
-    sendJson(res, 200, { access_token: accessToken, id_token: idToken, token_type: "Bearer", expires_in: ACCESS_TOKEN_LIFETIME_S, scope: code.scope }, NO_STORE);
+    const person = {
+      pid: code.pid,
+      sub: pairwiseSub(clientId, code.pid),
+      acr: "idporten-loa-substantial",
+      amr: ["TestID"],
+      client_id: clientId,
+    };
+    const idToken = await signIdportenToken(
+      emu,
+      { ...person, aud: clientId, ...(code.nonce !== undefined ? { nonce: code.nonce } : {}) },
+      ID_TOKEN_LIFETIME_S,
+    );
+    const accessToken = await signIdportenToken(
+      emu,
+      { ...person, aud: clientId, scope: code.scope, token_type: "Bearer" },
+      ACCESS_TOKEN_LIFETIME_S,
+    );
+    sendJson(
+      res,
+      200,
+      {
+        access_token: accessToken,
+        id_token: idToken,
+        token_type: "Bearer",
+        expires_in: ACCESS_TOKEN_LIFETIME_S,
+        scope: code.scope,
+      },
+      NO_STORE,
+    );
   });
 }

@@ -50,9 +50,10 @@ function issuesToErrors(issues: readonly z.core.$ZodIssue[]): Record<string, str
     const last = issue.path[issue.path.length - 1];
     const missing = issue.code === "invalid_type" && (issue.input === undefined || issue.input === null);
     const key = missing && typeof last === "string" ? pascal(last) : ["$", ...issue.path.map(String)].join(".");
-    const message = missing && typeof last === "string"
-      ? `The ${pascal(last)} field is required.`
-      : `The JSON value could not be converted at ${key}.`;
+    const message =
+      missing && typeof last === "string"
+        ? `The ${pascal(last)} field is required.`
+        : `The JSON value could not be converted at ${key}.`;
     (errors[key] ??= []).push(message);
   }
   return errors;

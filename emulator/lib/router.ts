@@ -42,7 +42,10 @@ export class Router {
   }
 
   /** Finds the handler; `methodMismatch` tells the caller to answer 405 rather than 404. */
-  match(method: string, pathname: string): { handler: Handler; params: Record<string, string>; pattern: string } | "methodMismatch" | null {
+  match(
+    method: string,
+    pathname: string,
+  ): { handler: Handler; params: Record<string, string>; pattern: string } | "methodMismatch" | null {
     const parts = split(pathname);
     let pathMatched = false;
     for (const route of this.routes) {

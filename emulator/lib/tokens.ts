@@ -42,7 +42,11 @@ export function bearerToken(header: string | undefined): string | null {
  * Verifies a token signed by the emulator key with one of the given issuers, against the emulated
  * clock. Returns null for any failure: callers answer 401 without saying why, as Altinn does.
  */
-export async function verifyEmulatorToken(emu: Emulator, token: string | null, issuers: readonly string[]): Promise<JWTPayload | null> {
+export async function verifyEmulatorToken(
+  emu: Emulator,
+  token: string | null,
+  issuers: readonly string[],
+): Promise<JWTPayload | null> {
   if (!token) return null;
   try {
     const { payload } = await jwtVerify(token, emu.store.signing.publicKey, {

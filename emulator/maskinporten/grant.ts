@@ -22,7 +22,20 @@ export type GrantResult = { ok: true; grant: ValidGrant } | { ok: false; error: 
 
 const GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 const ALGS = ["RS256", "RS384", "RS512"];
-const KNOWN_CLAIMS = new Set(["aud", "iss", "iat", "exp", "jti", "scope", "resource", "pid", "consumer_org", "iss_onbehalfof", "authorization_details", "sub"]);
+const KNOWN_CLAIMS = new Set([
+  "aud",
+  "iss",
+  "iat",
+  "exp",
+  "jti",
+  "scope",
+  "resource",
+  "pid",
+  "consumer_org",
+  "iss_onbehalfof",
+  "authorization_details",
+  "sub",
+]);
 /** Documented claims the emulator does not implement; rejected so nobody relies on them silently. */
 const UNSUPPORTED_CLAIMS = ["pid", "consumer_org", "iss_onbehalfof"];
 const MAX_SKEW_SECONDS = 10;
@@ -47,14 +60,20 @@ export async function validateGrant(emu: Emulator, form: URLSearchParams): Promi
   } catch {
     return MALFORMED;
   }
-  if (!header.alg || !ALGS.includes(header.alg)) return fail("invalid_request", "Invalid assertion. Invalid parameter value: alg must be RS256, RS384 or RS512");
+  if (!header.alg || !ALGS.includes(header.alg))
+    return fail("invalid_request", "Invalid assertion. Invalid parameter value: alg must be RS256, RS384 or RS512");
   // Exactly one of kid (own key) and x5c (business certificate) identifies the signing key (§1.2).
-  if (header.x5c !== undefined && header.kid !== undefined) return fail("invalid_request", "Invalid assertion. Invalid parameter value: use either kid or x5c, not both");
+  if (header.x5c !== undefined && header.kid !== undefined)
+    return fail("invalid_request", "Invalid assertion. Invalid parameter value: use either kid or x5c, not both");
   if (header.x5c !== undefined) {
     if (!Array.isArray(header.x5c)) return fail("invalid_grant", "Failed to extract certificate from jwt");
-    return fail("invalid_grant", "Invalid assertion. Client authentication failed. Business certificates (x5c) are not emulated; register a JWK on the client and use kid");
+    return fail(
+      "invalid_grant",
+      "Invalid assertion. Client authentication failed. Business certificates (x5c) are not emulated; register a JWK on the client and use kid",
+    );
   }
-  if (typeof header.kid !== "string" || header.kid.length === 0) return fail("invalid_request", "Invalid assertion. Invalid parameter value: kid or x5c is required");
+  if (typeof header.kid !== "string" || header.kid.length === 0)
+    return fail("invalid_request", "Invalid assertion. Invalid parameter value: kid or x5c is required");
 
   const client = emu.store.data.clients.find((c) => c.clientId === claims.iss);
   if (typeof claims.iss !== "string" || !client) return MP100;
@@ -73,37 +92,62 @@ export async function validateGrant(emu: Emulator, form: URLSearchParams): Promi
   }
 
   const audOk = typeof claims.aud === "string" && (claims.aud === emu.issuer || claims.aud === emu.publicUrl);
-  if (!audOk) return fail("invalid_grant", "MP-110 Invalid assertion. Client authentication failed. Invalid JWT claim aud");
+  if (!audOk)
+    return fail("invalid_grant", "MP-110 Invalid assertion. Client authentication failed. Invalid JWT claim aud");
 
   const now = Math.floor(emu.now().getTime() / 1000);
   if (typeof claims.iat !== "number" || typeof claims.exp !== "number") return MALFORMED;
   if (Math.abs(now - claims.iat) > MAX_SKEW_SECONDS) {
-    return fail("invalid_grant", "Invalid assertion. Client authentication failed. Invalid JWT claim iat: must be within 10 seconds of the server clock");
+    return fail(
+      "invalid_grant",
+      "Invalid assertion. Client authentication failed. Invalid JWT claim iat: must be within 10 seconds of the server clock",
+    );
   }
   if (claims.exp - claims.iat > MAX_LIFETIME_SECONDS) {
-    return fail("invalid_grant", "Invalid assertion. Client authentication failed. Invalid JWT claim exp: exp - iat must not exceed 120 seconds");
+    return fail(
+      "invalid_grant",
+      "Invalid assertion. Client authentication failed. Invalid JWT claim exp: exp - iat must not exceed 120 seconds",
+    );
   }
-  if (claims.exp <= now) return fail("invalid_grant", "Invalid assertion. Client authentication failed. JWT is expired");
+  if (claims.exp <= now)
+    return fail("invalid_grant", "Invalid assertion. Client authentication failed. JWT is expired");
 
   if (claims.jti !== undefined && typeof claims.jti !== "string") return MALFORMED;
-  if (claims.jti !== undefined && emu.store.isJtiUsed(claims.jti)) return fail("invalid_grant", "Invalid assertion. Grant is used before");
+  if (claims.jti !== undefined && emu.store.isJtiUsed(claims.jti))
+    return fail("invalid_grant", "Invalid assertion. Grant is used before");
 
-  if (typeof claims.scope !== "string" || claims.scope.trim() === "") return fail("invalid_scope", "Token request contains no scopes");
+  if (typeof claims.scope !== "string" || claims.scope.trim() === "")
+    return fail("invalid_scope", "Token request contains no scopes");
   const scopes = claims.scope.split(" ").filter(Boolean);
-  if (scopes.some((s) => !client.scopes.includes(s))) return fail("invalid_scope", "Token request contains invalid scopes for client");
+  if (scopes.some((s) => !client.scopes.includes(s)))
+    return fail("invalid_scope", "Token request contains invalid scopes for client");
 
   if (Object.keys(claims).some((k) => !KNOWN_CLAIMS.has(k))) return MALFORMED;
   const unsupported = UNSUPPORTED_CLAIMS.find((c) => c in claims);
-  if (unsupported) return fail("invalid_request", `Invalid assertion. Invalid parameter value: ${unsupported} is not supported by the emulator`);
+  if (unsupported)
+    return fail(
+      "invalid_request",
+      `Invalid assertion. Invalid parameter value: ${unsupported} is not supported by the emulator`,
+    );
 
   const resource: unknown = claims.resource;
-  if (resource !== undefined && !(Array.isArray(resource) && resource.every((r): r is string => typeof r === "string"))) {
+  if (
+    resource !== undefined &&
+    !(Array.isArray(resource) && resource.every((r): r is string => typeof r === "string"))
+  ) {
     // Maskinporten only supports the array form of resource (CONTRACT §1.2).
     return MALFORMED;
   }
 
   return {
     ok: true,
-    grant: { client, scope: scopes.join(" "), jti: claims.jti, exp: claims.exp, resource, authorizationDetails: claims.authorization_details },
+    grant: {
+      client,
+      scope: scopes.join(" "),
+      jti: claims.jti,
+      exp: claims.exp,
+      resource,
+      authorizationDetails: claims.authorization_details,
+    },
   };
 }

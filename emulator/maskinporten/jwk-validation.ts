@@ -13,7 +13,8 @@ function str(obj: object, key: string): string | undefined {
 }
 
 function checkOne(input: unknown): PublicRsaJwk | string {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return "Nøkkelen må være et JSON-objekt (JWK). / The key must be a JSON object (JWK).";
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    return "Nøkkelen må være et JSON-objekt (JWK). / The key must be a JSON object (JWK).";
   if (PRIVATE_MEMBERS.some((m) => m in input)) {
     return "Dette er en privat nøkkel. Lim inn bare den offentlige nøkkelen. / This is a private key; paste the public key only.";
   }
@@ -33,7 +34,8 @@ function checkOne(input: unknown): PublicRsaJwk | string {
   } catch {
     return `Nøkkelen ${kid} er ikke en gyldig RSA-nøkkel. / Key ${kid} is not a valid RSA key.`;
   }
-  if (bits === undefined || bits < 2048) return `Nøkkelen ${kid} er kortere enn 2048 bit. / Key ${kid} is shorter than 2048 bits.`;
+  if (bits === undefined || bits < 2048)
+    return `Nøkkelen ${kid} er kortere enn 2048 bit. / Key ${kid} is shorter than 2048 bits.`;
   const key: PublicRsaJwk = { kty: "RSA", kid, n, e };
   if (alg) key.alg = alg;
   if (use) key.use = use;
@@ -58,17 +60,22 @@ export function validatePublicJwks(
   clientId: string,
   replaceOwn: boolean,
 ): JwkResult {
-  const list: unknown = typeof input === "object" && input !== null && "keys" in input ? Reflect.get(input, "keys") : [input];
+  const list: unknown =
+    typeof input === "object" && input !== null && "keys" in input ? Reflect.get(input, "keys") : [input];
   if (!Array.isArray(list) || list.length === 0) return { ok: false, message: "Fant ingen nøkler. / No keys found." };
   const keys: PublicRsaJwk[] = [];
   for (const item of list) {
     const checked = checkOne(item);
     if (typeof checked === "string") return { ok: false, message: checked };
-    if (keys.some((k) => k.kid === checked.kid)) return { ok: false, message: `kid ${checked.kid} er oppgitt flere ganger. / Duplicate kid ${checked.kid}.` };
+    if (keys.some((k) => k.kid === checked.kid))
+      return { ok: false, message: `kid ${checked.kid} er oppgitt flere ganger. / Duplicate kid ${checked.kid}.` };
     // kid must be unique across all Maskinporten customers (CONTRACT §1.7).
     const owner = clients.find((c) => c.keys.some((k) => k.kid === checked.kid));
     if (owner && !(replaceOwn && owner.clientId === clientId)) {
-      return { ok: false, message: `kid ${checked.kid} er allerede i bruk. / kid ${checked.kid} is already registered (kid must be unique across all clients).` };
+      return {
+        ok: false,
+        message: `kid ${checked.kid} er allerede i bruk. / kid ${checked.kid} is already registered (kid must be unique across all clients).`,
+      };
     }
     keys.push(checked);
   }

@@ -16,23 +16,35 @@ export function normalizeExpiry(raw: string): string | undefined {
 export async function parseKeyInput(text: string, kid: string, expiresAt: string | undefined): Promise<KeyInput> {
   const trimmed = text.trim();
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(trimmed)) {
-    return { ok: false, message: "Dette er en privat nøkkel. Lim inn bare den offentlige nøkkelen. / This is a private key; paste the public key only." };
+    return {
+      ok: false,
+      message:
+        "Dette er en privat nøkkel. Lim inn bare den offentlige nøkkelen. / This is a private key; paste the public key only.",
+    };
   }
   if (trimmed.startsWith("-----BEGIN")) {
-    if (!PEM_PUBLIC.test(trimmed)) return { ok: false, message: "PEM må være «-----BEGIN PUBLIC KEY-----». / The PEM must be a PUBLIC KEY block." };
-    if (kid.trim() === "") return { ok: false, message: "Fyll inn kid for PEM-nøkkelen. / Enter a kid for the PEM key." };
+    if (!PEM_PUBLIC.test(trimmed))
+      return { ok: false, message: "PEM må være «-----BEGIN PUBLIC KEY-----». / The PEM must be a PUBLIC KEY block." };
+    if (kid.trim() === "")
+      return { ok: false, message: "Fyll inn kid for PEM-nøkkelen. / Enter a kid for the PEM key." };
     try {
       const key = await importSPKI(trimmed, "RS256", { extractable: true });
       return { ok: true, value: { ...(await exportJWK(key)), kid: kid.trim(), alg: "RS256", use: "sig", expiresAt } };
     } catch {
-      return { ok: false, message: "Bare RSA-nøkler støttes, og PEM-teksten må være gyldig. / Only valid RSA public keys are supported." };
+      return {
+        ok: false,
+        message: "Bare RSA-nøkler støttes, og PEM-teksten må være gyldig. / Only valid RSA public keys are supported.",
+      };
     }
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(trimmed);
   } catch {
-    return { ok: false, message: "Teksten er verken gyldig JSON eller en PEM-nøkkel. / The text is neither valid JSON nor a PEM key." };
+    return {
+      ok: false,
+      message: "Teksten er verken gyldig JSON eller en PEM-nøkkel. / The text is neither valid JSON nor a PEM key.",
+    };
   }
   if (expiresAt === undefined || typeof parsed !== "object" || parsed === null) return { ok: true, value: parsed };
   // The expiry field applies to every pasted key.

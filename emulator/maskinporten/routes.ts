@@ -33,7 +33,10 @@ export function registerMaskinporten(router: Router, emu: Emulator): void {
 
   router.post("/token", async ({ req, res }) => {
     if (mediaType(req) !== "application/x-www-form-urlencoded") {
-      sendError(res, { error: "invalid_request", description: "Content-Type must be application/x-www-form-urlencoded" });
+      sendError(res, {
+        error: "invalid_request",
+        description: "Content-Type must be application/x-www-form-urlencoded",
+      });
       return;
     }
     const result = await validateGrant(emu, await readForm(req));
@@ -72,6 +75,11 @@ export function registerMaskinporten(router: Router, emu: Emulator): void {
     emu.store.mutate((d) => {
       d.stats.tokenGrants += 1;
     });
-    sendJson(res, 200, { access_token: accessToken, token_type: "Bearer", expires_in: EXPIRES_IN, scope: grant.scope }, NO_STORE);
+    sendJson(
+      res,
+      200,
+      { access_token: accessToken, token_type: "Bearer", expires_in: EXPIRES_IN, scope: grant.scope },
+      NO_STORE,
+    );
   });
 }

@@ -32,13 +32,18 @@ export function decide(data: EmulatorData, input: PdpInput): PdpDecision {
       return { decision: "NotApplicable", reason: `System user acts for ${user.reporteeOrgNo}, not ${input.orgNo}` };
     }
     const singleRight = user.rights.some((r) => r.resource.some((p) => p.value === input.resource));
-    if (held.length > 0 || singleRight) return { decision: "Permit", reason: "System user holds an access package or right covering the resource" };
+    if (held.length > 0 || singleRight)
+      return { decision: "Permit", reason: "System user holds an access package or right covering the resource" };
     return { decision: "Deny", reason: `System user holds none of ${covering.join(", ")}` };
   }
   if (!isDelegatedClient(data, user.id, input.orgNo)) {
     return { decision: "NotApplicable", reason: `${input.orgNo} is not a delegated client of the agent system user` };
   }
   const granted = findClientRelation(user.reporteeOrgNo, input.orgNo)?.packages ?? [];
-  if (held.some((urn) => granted.includes(urn))) return { decision: "Permit", reason: "Client delegation grants a package covering the resource" };
-  return { decision: "Deny", reason: `Neither the agent nor the client relationship provides one of ${covering.join(", ")}` };
+  if (held.some((urn) => granted.includes(urn)))
+    return { decision: "Permit", reason: "Client delegation grants a package covering the resource" };
+  return {
+    decision: "Deny",
+    reason: `Neither the agent nor the client relationship provides one of ${covering.join(", ")}`,
+  };
 }

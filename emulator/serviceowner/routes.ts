@@ -13,7 +13,13 @@ import { decide } from "./pdp";
 const DATASETS: Readonly<Record<string, { resource: string; sample: Record<string, unknown> }>> = {
   skattegrunnlag: {
     resource: "ske-skattegrunnlag",
-    sample: { inntektsaar: 2025, skattegrunnlag: [{ tekniskNavn: "samletInntekt", beloep: 1250000 }, { tekniskNavn: "samletGjeld", beloep: 430000 }] },
+    sample: {
+      inntektsaar: 2025,
+      skattegrunnlag: [
+        { tekniskNavn: "samletInntekt", beloep: 1250000 },
+        { tekniskNavn: "samletGjeld", beloep: 430000 },
+      ],
+    },
   },
   "mva-melding": {
     resource: "ske-mva-melding",
@@ -24,14 +30,21 @@ const DATASETS: Readonly<Record<string, { resource: string; sample: Record<strin
     sample: { kalendermaaned: "2025-06", antallInntektsmottakere: 7, status: "mottatt" },
   },
 };
-const pdpInput = z.strictObject({ systemUserId: z.string().min(1), resource: z.string().min(1), orgNo: z.string().min(1) });
+const pdpInput = z.strictObject({
+  systemUserId: z.string().min(1),
+  resource: z.string().min(1),
+  orgNo: z.string().min(1),
+});
 
 async function verifyMaskinporten(emu: Emulator, ctx: Ctx): Promise<JWTPayload | null> {
   const token = /^Bearer\s+(\S+)$/i.exec(ctx.req.headers.authorization ?? "")?.[1];
   if (!token) return null;
   try {
     const { payload } = await jwtVerify(token, emu.store.signing.publicKey, {
-      issuer: emu.issuer, algorithms: ["RS256"], clockTolerance: 10, currentDate: emu.now(),
+      issuer: emu.issuer,
+      algorithms: ["RS256"],
+      clockTolerance: 10,
+      currentDate: emu.now(),
     });
     return payload;
   } catch {
@@ -54,18 +67,29 @@ function systemUserId(payload: JWTPayload): string | null {
 export function registerServiceOwner(router: Router, emu: Emulator): void {
   router.get("/serviceowner/api/v1/:dataset/:orgNo", async (ctx) => {
     const dataset = DATASETS[param(ctx, "dataset").toLowerCase()];
-    if (!dataset) return sendJson(ctx.res, 404, { error: "not_found", reason: `Datasets: ${Object.keys(DATASETS).join(", ")}` });
+    if (!dataset)
+      return sendJson(ctx.res, 404, { error: "not_found", reason: `Datasets: ${Object.keys(DATASETS).join(", ")}` });
     const payload = await verifyMaskinporten(emu, ctx);
     if (!payload) {
-      return sendJson(ctx.res, 401, { error: "invalid_token", reason: "A valid Maskinporten access token from this emulator is required" }, { "www-authenticate": 'Bearer error="invalid_token"' });
+      return sendJson(
+        ctx.res,
+        401,
+        { error: "invalid_token", reason: "A valid Maskinporten access token from this emulator is required" },
+        { "www-authenticate": 'Bearer error="invalid_token"' },
+      );
     }
     const orgNo = param(ctx, "orgNo");
     const id = systemUserId(payload);
     if (!id) {
-      return sendJson(ctx.res, 403, { error: "not_a_system_user_token", decision: "NotApplicable", reason: "The token carries no urn:altinn:systemuser authorization_details" });
+      return sendJson(ctx.res, 403, {
+        error: "not_a_system_user_token",
+        decision: "NotApplicable",
+        reason: "The token carries no urn:altinn:systemuser authorization_details",
+      });
     }
     const result = decide(emu.store.data, { systemUserId: id, resource: dataset.resource, orgNo });
-    if (result.decision !== "Permit") return sendJson(ctx.res, 403, { error: "access_denied", decision: result.decision, reason: result.reason });
+    if (result.decision !== "Permit")
+      return sendJson(ctx.res, 403, { error: "access_denied", decision: result.decision, reason: result.reason });
     sendJson(ctx.res, 200, { orgNo, name: findOrganisation(orgNo)?.name ?? "", systemUserId: id, ...dataset.sample });
   });
 

@@ -99,7 +99,9 @@ export const dataSchema = z.object({
   delegations: z.array(delegationSchema).default([]),
   changelog: z.array(changelogEntrySchema).default([]),
   control: controlSchema.default({ faults: [], clockOffsetMs: 0, calls: {} }),
-  idportenClients: z.array(z.object({ clientId: z.string(), redirectUris: z.array(z.string()), scopes: z.array(z.string()) })).default([]),
+  idportenClients: z
+    .array(z.object({ clientId: z.string(), redirectUris: z.array(z.string()), scopes: z.array(z.string()) }))
+    .default([]),
   /** Test organisations added through `POST /emulator/parties` (as tt02's Tenor gives a vendor many). */
   extraOrganisations: z.array(z.object({ orgNo: z.string(), name: z.string() })).default([]),
 });
@@ -124,7 +126,16 @@ export type EmulatorData = z.infer<typeof dataSchema>;
 
 export function emptyData(): EmulatorData {
   return {
-    clients: [], systems: [], requests: [], systemUsers: [], stats: { tokenGrants: 0 },
-    changeRequests: [], delegations: [], changelog: [], control: { faults: [], clockOffsetMs: 0, calls: {} }, idportenClients: [], extraOrganisations: [],
+    clients: [],
+    systems: [],
+    requests: [],
+    systemUsers: [],
+    stats: { tokenGrants: 0 },
+    changeRequests: [],
+    delegations: [],
+    changelog: [],
+    control: { faults: [], clockOffsetMs: 0, calls: {} },
+    idportenClients: [],
+    extraOrganisations: [],
   };
 }

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../server";
 import { accessToken, api, CUSTOMER_ORG, json, newKey, registerClient, start, systemBody, VENDOR_ORG } from "./helpers";
 
-const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && existsSync(p));
+const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (p) => p && existsSync(p),
+);
 let emu: RunningEmulator;
 let browser: Browser | undefined;
 let confirmUrl = "";
@@ -19,12 +21,14 @@ beforeAll(async () => {
   clientId = client.clientId;
   const token = await accessToken(emu.url, client);
   await api(emu.url, token, "POST", "/systemregister/vendor", systemBody(`${VENDOR_ORG}_a11y`));
-  const created = await json(await api(emu.url, token, "POST", "/systemuser/request/vendor", {
-    systemId: `${VENDOR_ORG}_a11y`,
-    partyOrgNo: CUSTOMER_ORG,
-    accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
-    rights: [{ resource: [{ id: "urn:altinn:resource", value: "ske-krav-og-betalinger" }] }],
-  }));
+  const created = await json(
+    await api(emu.url, token, "POST", "/systemuser/request/vendor", {
+      systemId: `${VENDOR_ORG}_a11y`,
+      partyOrgNo: CUSTOMER_ORG,
+      accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
+      rights: [{ resource: [{ id: "urn:altinn:resource", value: "ske-krav-og-betalinger" }] }],
+    }),
+  );
   confirmUrl = String(created.confirmUrl);
   if (executablePath) browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
 });
@@ -33,7 +37,10 @@ afterAll(async () => {
   await emu.close();
 });
 
-async function violations(url: string, before?: (page: import("playwright-core").Page) => Promise<void>): Promise<string[]> {
+async function violations(
+  url: string,
+  before?: (page: import("playwright-core").Page) => Promise<void>,
+): Promise<string[]> {
   if (!browser) throw new Error("no browser");
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -66,16 +73,40 @@ describe.skipIf(!executablePath)("accessibility (axe, WCAG 2.1 AA)", () => {
 
   it("agent, change-request and system-user pages have no violations, including the escalated state", async () => {
     const token = await accessToken(emu.url, await registerClient(emu.url, await newKey()));
-    const body = { systemId: `${VENDOR_ORG}_a11y`, partyOrgNo: CUSTOMER_ORG, externalRef: "a11y-agent", accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }] };
+    const body = {
+      systemId: `${VENDOR_ORG}_a11y`,
+      partyOrgNo: CUSTOMER_ORG,
+      externalRef: "a11y-agent",
+      accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
+    };
     const agent = await json(await api(emu.url, token, "POST", "/systemuser/request/vendor/agent", body));
-    expect((await fetch(`${emu.url}/emulator/requests/${String(agent.id)}/escalate`, { method: "POST" })).status).toBe(200);
+    expect((await fetch(`${emu.url}/emulator/requests/${String(agent.id)}/escalate`, { method: "POST" })).status).toBe(
+      200,
+    );
     expect(await violations(String(agent.confirmUrl))).toEqual([]);
-    const std = await json(await api(emu.url, token, "POST", "/systemuser/request/vendor", { ...body, externalRef: "a11y-std" }));
+    const std = await json(
+      await api(emu.url, token, "POST", "/systemuser/request/vendor", { ...body, externalRef: "a11y-std" }),
+    );
     await fetch(`${emu.url}/emulator/requests/${String(std.id)}/approve`, { method: "POST" });
-    const user = await json(await api(emu.url, token, "GET", `/systemuser/vendor/byquery?system-id=${VENDOR_ORG}_a11y&orgno=${CUSTOMER_ORG}&external-ref=a11y-std`));
-    const change = await json(await api(emu.url, token, "POST", `/systemuser/changerequest/vendor?correlation-id=${crypto.randomUUID()}&system-user-id=${String(user.id)}`, {
-      unwantedAccessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
-    }));
+    const user = await json(
+      await api(
+        emu.url,
+        token,
+        "GET",
+        `/systemuser/vendor/byquery?system-id=${VENDOR_ORG}_a11y&orgno=${CUSTOMER_ORG}&external-ref=a11y-std`,
+      ),
+    );
+    const change = await json(
+      await api(
+        emu.url,
+        token,
+        "POST",
+        `/systemuser/changerequest/vendor?correlation-id=${crypto.randomUUID()}&system-user-id=${String(user.id)}`,
+        {
+          unwantedAccessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
+        },
+      ),
+    );
     expect(change.status).toBe("New");
     expect(await violations(String(change.confirmUrl))).toEqual([]);
     expect(await violations(`${emu.url}/accessmanagement/ui/systemusers?org=${CUSTOMER_ORG}`)).toEqual([]);

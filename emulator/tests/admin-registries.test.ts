@@ -17,17 +17,29 @@ afterAll(() => emu.close());
 
 describe("deleting an agent system user", () => {
   it("is refused with AUTH-00035 while it has clients, and allowed once they are removed", async () => {
-    const agent = addSystemUser(emu, { ownerOrgNo: FACILITATOR_ORG, userType: "agent", packages: [`${PKG}regnskapsforer-med-signeringsrettighet`] });
-    const admin = await personToken(emu.url, CLIENT_ADMIN_PID, ["altinn:clientdelegations.read", "altinn:clientdelegations.write"]);
+    const agent = addSystemUser(emu, {
+      ownerOrgNo: FACILITATOR_ORG,
+      userType: "agent",
+      packages: [`${PKG}regnskapsforer-med-signeringsrettighet`],
+    });
+    const admin = await personToken(emu.url, CLIENT_ADMIN_PID, [
+      "altinn:clientdelegations.read",
+      "altinn:clientdelegations.write",
+    ]);
     const available = await call(emu.url, "GET", `${BASE}/clients/available?agent=${agent.id}`, undefined, admin);
-    const client = (available.body as { data: { clientId: string; clientOrganizationNumber: string }[] }).data.find((c) => c.clientOrganizationNumber === CLIENT);
+    const client = (available.body as { data: { clientId: string; clientOrganizationNumber: string }[] }).data.find(
+      (c) => c.clientOrganizationNumber === CLIENT,
+    );
     expect(client).toBeDefined();
     const query = `agent=${agent.id}&client=${client?.clientId ?? ""}`;
     expect((await call(emu.url, "POST", `${BASE}/clients?${query}`, undefined, admin)).status).toBe(200);
 
     const refused = await call(emu.url, "DELETE", `/emulator/systemusers/${agent.id}`);
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ code: "AUTH-00035", title: "The system user has delegations from customer. Remove the delegations before deleting the system user" });
+    expect(refused.body).toMatchObject({
+      code: "AUTH-00035",
+      title: "The system user has delegations from customer. Remove the delegations before deleting the system user",
+    });
 
     expect((await call(emu.url, "DELETE", `${BASE}/clients?${query}`, undefined, admin)).status).toBe(200);
     expect((await call(emu.url, "DELETE", `/emulator/systemusers/${agent.id}`)).status).toBe(202);
@@ -59,7 +71,12 @@ describe("client registry keys", () => {
   it("removes one key by kid, then the client, through the admin API", async () => {
     const a = await newKey();
     const b = await newKey();
-    const body = { client_id: "rotating", org_no: "991825827", scopes: ["x:y"], jwks: { keys: [a.publicJwk, b.publicJwk] } };
+    const body = {
+      client_id: "rotating",
+      org_no: "991825827",
+      scopes: ["x:y"],
+      jwks: { keys: [a.publicJwk, b.publicJwk] },
+    };
     expect((await call(emu.url, "POST", "/emulator/maskinporten/clients", body)).status).toBe(200);
     const removed = await call(emu.url, "DELETE", `/emulator/maskinporten/clients/rotating/keys/${a.kid}`);
     expect(removed.status).toBe(200);

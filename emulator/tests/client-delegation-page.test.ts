@@ -18,7 +18,11 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(async () => {
   await call(emu.url, "POST", "/emulator/reset");
-  agent = addSystemUser(emu, { ownerOrgNo: FACILITATOR_ORG, userType: "agent", packages: [`${PKG}regnskapsforer-med-signeringsrettighet`] });
+  agent = addSystemUser(emu, {
+    ownerOrgNo: FACILITATOR_ORG,
+    userType: "agent",
+    packages: [`${PKG}regnskapsforer-med-signeringsrettighet`],
+  });
 });
 
 async function html(path: string): Promise<{ status: number; text: string }> {
@@ -50,7 +54,12 @@ describe("client-admin page", () => {
     expect(signedIn.text).toContain("Granlia Regnskapskontor AS (org.nr. 314250052)");
     expect(signedIn.text).toContain(`name="client" value="${partyUuid("310609544")}"`);
 
-    const added = await submit({ agent: agent.id, personId: CLIENT_ADMIN_PID, client: partyUuid("310609544"), action: "add" });
+    const added = await submit({
+      agent: agent.id,
+      personId: CLIENT_ADMIN_PID,
+      client: partyUuid("310609544"),
+      action: "add",
+    });
     expect(added.status).toBe(303);
     const location = added.headers.get("location") ?? "";
     expect(location).toBe(`${emu.url}${PAGE}?agent=${agent.id}&personId=${CLIENT_ADMIN_PID}&message=added`);
@@ -58,26 +67,47 @@ describe("client-admin page", () => {
     expect(after.text).toContain('<p class="status" role="status">Kunden er lagt til.</p>');
     expect(emu.emulator.store.data.delegations.map((d) => d.clientOrgNo)).toEqual(["310609544"]);
 
-    const lacking = await submit({ agent: agent.id, personId: CLIENT_ADMIN_PID, client: partyUuid("311876546"), action: "add" });
+    const lacking = await submit({
+      agent: agent.id,
+      personId: CLIENT_ADMIN_PID,
+      client: partyUuid("311876546"),
+      action: "add",
+    });
     expect(lacking.headers.get("location")).toContain("message=AUTH-00080");
     const errorPage = await html((lacking.headers.get("location") ?? "").slice(emu.url.length));
-    expect(errorPage.text).toContain('role="alert">Kunden har ikke gitt tilgangspakkene systembrukeren krever (AUTH-00080).</p>');
+    expect(errorPage.text).toContain(
+      'role="alert">Kunden har ikke gitt tilgangspakkene systembrukeren krever (AUTH-00080).</p>',
+    );
 
-    const removed = await submit({ agent: agent.id, personId: CLIENT_ADMIN_PID, client: partyUuid("310609544"), action: "remove" });
+    const removed = await submit({
+      agent: agent.id,
+      personId: CLIENT_ADMIN_PID,
+      client: partyUuid("310609544"),
+      action: "remove",
+    });
     expect(removed.headers.get("location")).toContain("message=removed");
     expect(emu.emulator.store.data.delegations).toEqual([]);
   });
 
   it("refuses persons without the client-administrator role and unknown agents", async () => {
     expect((await html(`${PAGE}?agent=${agent.id}&personId=${NO_ROLE_PID}`)).status).toBe(403);
-    const post = await submit({ agent: agent.id, personId: NO_ROLE_PID, client: partyUuid("310609544"), action: "add" });
+    const post = await submit({
+      agent: agent.id,
+      personId: NO_ROLE_PID,
+      client: partyUuid("310609544"),
+      action: "add",
+    });
     expect(post.status).toBe(403);
     expect(emu.emulator.store.data.delegations).toEqual([]);
-    expect((await html(`${PAGE}?agent=00000000-0000-4000-8000-000000000000&personId=${CLIENT_ADMIN_PID}`)).status).toBe(404);
+    expect((await html(`${PAGE}?agent=00000000-0000-4000-8000-000000000000&personId=${CLIENT_ADMIN_PID}`)).status).toBe(
+      404,
+    );
   });
 });
 
-const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && existsSync(p));
+const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (p) => p && existsSync(p),
+);
 
 describe.skipIf(!executablePath)("client-admin page accessibility (axe, WCAG 2.1 AA)", () => {
   it("has no violations signed out, signed in, after a status and after an error", async () => {
@@ -85,12 +115,19 @@ describe.skipIf(!executablePath)("client-admin page accessibility (axe, WCAG 2.1
     try {
       await submit({ agent: agent.id, personId: CLIENT_ADMIN_PID, client: partyUuid("310609544"), action: "add" });
       const base = `${emu.url}${PAGE}?agent=${agent.id}`;
-      for (const url of [base, `${base}&personId=${CLIENT_ADMIN_PID}&message=added`, `${base}&personId=${CLIENT_ADMIN_PID}&message=AUTH-00080`]) {
+      for (const url of [
+        base,
+        `${base}&personId=${CLIENT_ADMIN_PID}&message=added`,
+        `${base}&personId=${CLIENT_ADMIN_PID}&message=AUTH-00080`,
+      ]) {
         const context = await browser.newContext();
         const page = await context.newPage();
         await page.goto(url);
         const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-        expect(result.violations.map((v) => v.id), url).toEqual([]);
+        expect(
+          result.violations.map((v) => v.id),
+          url,
+        ).toEqual([]);
         await context.close();
       }
     } finally {

@@ -1,7 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { api, CUSTOMER_ORG, json } from "./helpers";
-import { admin, agentBody, create, expectProblem, PKG, postForm, REDIRECT, standardBody, SYSTEM_ID, setupFixture } from "./request-fixture";
+import {
+  admin,
+  agentBody,
+  create,
+  expectProblem,
+  PKG,
+  postForm,
+  REDIRECT,
+  standardBody,
+  SYSTEM_ID,
+  setupFixture,
+} from "./request-fixture";
 
 const fx = setupFixture();
 const UI = "/accessmanagement/ui/systemuser";
@@ -12,7 +23,10 @@ async function followLogout(post: Response, cookieName: string, id: string): Pro
   expect(post.headers.get("location")).toBe(`${fx.emu.url}/authentication/api/v1/logout/handleloggedout`);
   const cookie = (post.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   expect(cookie).toBe(`${cookieName}=${id}`);
-  return fetch(`${fx.emu.url}/authentication/api/v1/logout/handleloggedout`, { headers: { cookie }, redirect: "manual" });
+  return fetch(`${fx.emu.url}/authentication/api/v1/logout/handleloggedout`, {
+    headers: { cookie },
+    redirect: "manual",
+  });
 }
 
 describe("agent confirm page", () => {
@@ -27,7 +41,11 @@ describe("agent confirm page", () => {
     const std = await create(fx, "/systemuser/request/vendor", standardBody());
     expect((await fetch(`${fx.emu.url}${UI}/agentrequest?id=${String(std.id)}`)).status).toBe(404);
 
-    const out = await followLogout(await postForm(fx, `${UI}/agentrequest`, { id, personId: PERSON, decision: "approve" }), "SystemuserAgentRequestId", id);
+    const out = await followLogout(
+      await postForm(fx, `${UI}/agentrequest`, { id, personId: PERSON, decision: "approve" }),
+      "SystemuserAgentRequestId",
+      id,
+    );
     expect(out.status).toBe(302);
     expect(out.headers.get("location")).toBe(REDIRECT);
     const got = await json(await api(fx.emu.url, fx.token, "GET", `/systemuser/request/vendor/agent/${id}`));
@@ -48,7 +66,10 @@ describe("escalation", () => {
     const html = await (await fetch(post.headers.get("location") ?? "")).text();
     expect(html).toContain("sendt til virksomhetens tilgangsstyrere");
     expect(html).toContain(">Godkjenn</button>");
-    expect(await json(await api(fx.emu.url, fx.token, "GET", `/systemuser/request/vendor/${id}`))).toMatchObject({ status: "New", escalated: true });
+    expect(await json(await api(fx.emu.url, fx.token, "GET", `/systemuser/request/vendor/${id}`))).toMatchObject({
+      status: "New",
+      escalated: true,
+    });
 
     const agent = await create(fx, "/systemuser/request/vendor/agent", agentBody());
     const res = await admin(fx, "POST", `/requests/${String(agent.id)}/escalate`);
@@ -63,12 +84,18 @@ describe("change-request confirm page", () => {
   it("shows the change, escalates, and approval redirects via SystemuserChangeRequestId", async () => {
     const request = await create(fx, "/systemuser/request/vendor", standardBody());
     await admin(fx, "POST", `/requests/${String(request.id)}/approve`);
-    const user = await json(await api(fx.emu.url, fx.token, "GET", `/systemuser/vendor/byquery?system-id=${SYSTEM_ID}&orgno=${CUSTOMER_ORG}`));
+    const user = await json(
+      await api(fx.emu.url, fx.token, "GET", `/systemuser/vendor/byquery?system-id=${SYSTEM_ID}&orgno=${CUSTOMER_ORG}`),
+    );
     const correlation = randomUUID();
-    const created = await create(fx, `/systemuser/changerequest/vendor?correlation-id=${correlation}&system-user-id=${String(user.id)}`, {
-      requiredAccessPackages: [{ urn: PKG.farming }],
-      redirectUrl: "https://vendor.example/receipt?change=1",
-    });
+    const created = await create(
+      fx,
+      `/systemuser/changerequest/vendor?correlation-id=${correlation}&system-user-id=${String(user.id)}`,
+      {
+        requiredAccessPackages: [{ urn: PKG.farming }],
+        redirectUrl: "https://vendor.example/receipt?change=1",
+      },
+    );
     const html = await (await fetch(String(created.confirmUrl))).text();
     expect(html).toContain('<html lang="nb">');
     expect(html).toContain("Tilgangspakker som legges til");
@@ -78,10 +105,18 @@ describe("change-request confirm page", () => {
     expect(esc.status).toBe(303);
     expect(await (await fetch(esc.headers.get("location") ?? "")).text()).toContain('role="status"');
 
-    const out = await followLogout(await postForm(fx, `${UI}/changerequest`, { id: correlation, personId: PERSON, decision: "reject" }), "SystemuserChangeRequestId", correlation);
+    const out = await followLogout(
+      await postForm(fx, `${UI}/changerequest`, { id: correlation, personId: PERSON, decision: "reject" }),
+      "SystemuserChangeRequestId",
+      correlation,
+    );
     expect(out.headers.get("location")).toBe("https://vendor.example/receipt?change=1");
-    expect((await json(await api(fx.emu.url, fx.token, "GET", `/systemuser/changerequest/vendor/${correlation}`))).status).toBe("Rejected");
-    expect((await postForm(fx, `${UI}/changerequest`, { id: correlation, personId: PERSON, decision: "approve" })).status).toBe(409);
+    expect(
+      (await json(await api(fx.emu.url, fx.token, "GET", `/systemuser/changerequest/vendor/${correlation}`))).status,
+    ).toBe("Rejected");
+    expect(
+      (await postForm(fx, `${UI}/changerequest`, { id: correlation, personId: PERSON, decision: "approve" })).status,
+    ).toBe(409);
     expect((await fetch(`${fx.emu.url}${UI}/changerequest?id=${randomUUID()}`)).status).toBe(404);
   });
 });

@@ -17,11 +17,22 @@ export interface JsonResponse {
   body: unknown;
 }
 
-export async function call(url: string, method: string, path: string, body?: unknown, token?: string): Promise<JsonResponse> {
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<JsonResponse> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers["content-type"] = "application/json";
   if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: "manual" });
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: "manual",
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text === "" ? "" : tryJson(text) };
 }
@@ -37,7 +48,13 @@ function tryJson(text: string): unknown {
 export async function personToken(url: string, pid: string, scopes: string[]): Promise<string> {
   const res = await call(url, "POST", "/emulator/tokens/person", { pid, scopes });
   const body = res.body;
-  if (res.status !== 200 || typeof body !== "object" || body === null || !("token" in body) || typeof body.token !== "string") {
+  if (
+    res.status !== 200 ||
+    typeof body !== "object" ||
+    body === null ||
+    !("token" in body) ||
+    typeof body.token !== "string"
+  ) {
     throw new Error(`person token failed: ${res.status} ${JSON.stringify(body)}`);
   }
   return body.token;

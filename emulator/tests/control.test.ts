@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../server";
 import { call } from "./control-helpers";
-import { accessToken, api, CUSTOMER_ORG, json, newKey, postToken, registerClient, signGrant, start, systemBody, VENDOR_ORG, VENDOR_SCOPES } from "./helpers";
+import {
+  accessToken,
+  api,
+  CUSTOMER_ORG,
+  json,
+  newKey,
+  postToken,
+  registerClient,
+  signGrant,
+  start,
+  systemBody,
+  VENDOR_ORG,
+  VENDOR_SCOPES,
+} from "./helpers";
 
 const META = "/.well-known/oauth-authorization-server";
 const REGISTER = "/authentication/api/v1/systemregister/vendor";
@@ -17,9 +30,18 @@ beforeEach(async () => {
 
 describe("faults", () => {
   it("answers a full outage (errorRate 1) with a 5xx ProblemDetails and Retry-After", async () => {
-    const set = await call(emu.url, "POST", "/emulator/faults", { path: "/authentication/api/v1/systemregister", errorRate: 1, status: 503, retryAfterS: 2 });
+    const set = await call(emu.url, "POST", "/emulator/faults", {
+      path: "/authentication/api/v1/systemregister",
+      errorRate: 1,
+      status: 503,
+      retryAfterS: 2,
+    });
     expect(set.status).toBe(200);
-    expect(set.body).toEqual({ faults: [{ path: "/authentication/api/v1/systemregister", latencyMs: 0, errorRate: 1, status: 503, retryAfterS: 2 }] });
+    expect(set.body).toEqual({
+      faults: [
+        { path: "/authentication/api/v1/systemregister", latencyMs: 0, errorRate: 1, status: 503, retryAfterS: 2 },
+      ],
+    });
     const res = await call(emu.url, "GET", REGISTER);
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("2");
@@ -45,7 +67,11 @@ describe("faults", () => {
 
   it("matches prefixes case-insensitively and lets the longest prefix win", async () => {
     await call(emu.url, "POST", "/emulator/faults", { path: "/AUTHENTICATION", errorRate: 1, status: 500 });
-    await call(emu.url, "POST", "/emulator/faults", { path: "/authentication/api/v1/systemregister/vendor", errorRate: 1, status: 502 });
+    await call(emu.url, "POST", "/emulator/faults", {
+      path: "/authentication/api/v1/systemregister/vendor",
+      errorRate: 1,
+      status: 502,
+    });
     expect((await call(emu.url, "GET", REGISTER)).status).toBe(502);
     expect((await call(emu.url, "GET", "/authentication/api/v1/systemuser/vendor/byquery")).status).toBe(500);
     expect((await call(emu.url, "GET", META)).status).toBe(200);
@@ -99,7 +125,13 @@ describe("faults", () => {
   });
 
   it("rejects invalid fault bodies with 400 {error}", async () => {
-    for (const body of [{ path: "no-slash" }, { path: "/x", errorRate: 2 }, { path: "/x", status: 200 }, { path: "/x", extra: 1 }, {}]) {
+    for (const body of [
+      { path: "no-slash" },
+      { path: "/x", errorRate: 2 },
+      { path: "/x", status: 200 },
+      { path: "/x", extra: 1 },
+      {},
+    ]) {
       const res = await call(emu.url, "POST", "/emulator/faults", body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body).toEqual({ error: expect.any(String) });
@@ -119,9 +151,15 @@ describe("clock", () => {
     expect(Date.parse(body.now) - before).toBeGreaterThanOrEqual(28 * 86_400_000);
     expect(Date.parse(body.now) - before).toBeLessThan(28 * 86_400_000 + 5_000);
     expect(emu.emulator.now().getTime() - Date.now()).toBeGreaterThanOrEqual(28 * 86_400_000 - 50);
-    expect(((await call(emu.url, "POST", "/emulator/clock", { advanceMs: 1500 })).body as { offsetMs: number }).offsetMs).toBe(28 * 86_400_000 + 1500);
-    expect(((await call(emu.url, "GET", "/emulator/clock")).body as { offsetMs: number }).offsetMs).toBe(28 * 86_400_000 + 1500);
-    expect(((await call(emu.url, "POST", "/emulator/clock", { reset: true })).body as { offsetMs: number }).offsetMs).toBe(0);
+    expect(
+      ((await call(emu.url, "POST", "/emulator/clock", { advanceMs: 1500 })).body as { offsetMs: number }).offsetMs,
+    ).toBe(28 * 86_400_000 + 1500);
+    expect(((await call(emu.url, "GET", "/emulator/clock")).body as { offsetMs: number }).offsetMs).toBe(
+      28 * 86_400_000 + 1500,
+    );
+    expect(
+      ((await call(emu.url, "POST", "/emulator/clock", { reset: true })).body as { offsetMs: number }).offsetMs,
+    ).toBe(0);
     expect((await call(emu.url, "POST", "/emulator/clock", {})).status).toBe(400);
     expect((await call(emu.url, "POST", "/emulator/clock", { advanceDays: "1" })).status).toBe(400);
   });
@@ -131,10 +169,16 @@ describe("clock effects", () => {
   it("lets the 28-day archiver remove a request once the clock moves past it", async () => {
     const client = await registerClient(emu.url, await newKey());
     const token = await accessToken(emu.url, client);
-    expect((await api(emu.url, token, "POST", "/systemregister/vendor", systemBody(`${VENDOR_ORG}_clock`))).status).toBe(200);
-    const created = await json(await api(emu.url, token, "POST", "/systemuser/request/vendor", {
-      systemId: `${VENDOR_ORG}_clock`, partyOrgNo: CUSTOMER_ORG, accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
-    }));
+    expect(
+      (await api(emu.url, token, "POST", "/systemregister/vendor", systemBody(`${VENDOR_ORG}_clock`))).status,
+    ).toBe(200);
+    const created = await json(
+      await api(emu.url, token, "POST", "/systemuser/request/vendor", {
+        systemId: `${VENDOR_ORG}_clock`,
+        partyOrgNo: CUSTOMER_ORG,
+        accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
+      }),
+    );
     // Grants must carry the emulated time: Maskinporten checks iat against the emulator's clock.
     const tokenAtEmulatedNow = async () => {
       const now = Math.floor(emu.emulator.now().getTime() / 1000);
@@ -142,7 +186,10 @@ describe("clock effects", () => {
       return String((await json(await postToken(emu.url, grant))).access_token);
     };
     await call(emu.url, "POST", "/emulator/clock", { advanceDays: 27 });
-    expect((await api(emu.url, await tokenAtEmulatedNow(), "GET", `/systemuser/request/vendor/${String(created.id)}`)).status).toBe(200);
+    expect(
+      (await api(emu.url, await tokenAtEmulatedNow(), "GET", `/systemuser/request/vendor/${String(created.id)}`))
+        .status,
+    ).toBe(200);
     await call(emu.url, "POST", "/emulator/clock", { advanceDays: 2 });
     const later = await tokenAtEmulatedNow();
     const gone = await api(emu.url, later, "GET", `/systemuser/request/vendor/${String(created.id)}`);

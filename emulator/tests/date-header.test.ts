@@ -6,7 +6,11 @@ const emu = sharedEmulator();
 const MINUTES_5 = 5 * 60_000;
 
 const clock = (body: unknown) =>
-  fetch(`${emu.url}/emulator/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${emu.url}/emulator/clock`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 const dateOf = (res: Response) => Date.parse(res.headers.get("date") ?? "");
 
 afterEach(async () => {
@@ -23,7 +27,11 @@ describe("Date header", () => {
     expect((await clock({ advanceMs: MINUTES_5 })).status).toBe(200);
     const answers = await Promise.all([
       fetch(`${emu.url}/emulator/health`),
-      fetch(`${emu.url}/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "grant_type=x" }),
+      fetch(`${emu.url}/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "grant_type=x",
+      }),
       fetch(`${emu.url}/no/such/path`),
     ]);
     expect(answers.map((r) => r.status)).toEqual([200, 400, 404]);

@@ -2,7 +2,18 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../server";
-import { accessToken, json, newKey, OTHER_VENDOR_ORG, postToken, registerClient, signGrant, start, VENDOR_ORG, type TestClient } from "./helpers";
+import {
+  accessToken,
+  json,
+  newKey,
+  OTHER_VENDOR_ORG,
+  postToken,
+  registerClient,
+  signGrant,
+  start,
+  VENDOR_ORG,
+  type TestClient,
+} from "./helpers";
 
 const DCR = ["idporten:dcr.write", "idporten:dcr.read", "idporten:dcr.modify"];
 const SCOPE = "altinn:authentication/systemregister.write";
@@ -21,16 +32,32 @@ beforeEach(async () => {
 });
 
 const jwksUrl = (clientId: string) => `${emu.url}/clients/${encodeURIComponent(clientId)}/jwks`;
-const get = (clientId: string, token: string | null) => fetch(jwksUrl(clientId), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const get = (clientId: string, token: string | null) =>
+  fetch(jwksUrl(clientId), { headers: token ? { authorization: `Bearer ${token}` } : {} });
 const post = (clientId: string, token: string, body: unknown) =>
-  fetch(jwksUrl(clientId), { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(jwksUrl(clientId), {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("GET /clients/{client_id}/jwks", () => {
   it("lists the client's public keys with any idporten:dcr.* scope", async () => {
     for (const scope of DCR) {
       const res = await get(target.clientId, await accessToken(emu.url, admin, scope));
       expect(res.status).toBe(200);
-      expect(await json(res)).toEqual({ keys: [{ kty: "RSA", kid: "target-old", n: target.key.publicJwk.n, e: target.key.publicJwk.e, alg: "RS256", use: "sig" }] });
+      expect(await json(res)).toEqual({
+        keys: [
+          {
+            kty: "RSA",
+            kid: "target-old",
+            n: target.key.publicJwk.n,
+            e: target.key.publicJwk.e,
+            alg: "RS256",
+            use: "sig",
+          },
+        ],
+      });
     }
   });
 
@@ -47,19 +74,27 @@ describe("GET /clients/{client_id}/jwks", () => {
     const foreign = await registerClient(emu.url, await newKey(), OTHER_VENDOR_ORG, [SCOPE]);
     const resForeign = await get(foreign.clientId, token);
     expect(resForeign.status).toBe(403);
-    expect(await json(resForeign)).toEqual({ error: "access_denied", error_description: `Client ${foreign.clientId} does not belong to organisation ${VENDOR_ORG}` });
+    expect(await json(resForeign)).toEqual({
+      error: "access_denied",
+      error_description: `Client ${foreign.clientId} does not belong to organisation ${VENDOR_ORG}`,
+    });
   });
 });
 
 describe("POST /clients/{client_id}/jwks", () => {
   it("replaces the client's keys: the new key signs grants, the old one no longer does", async () => {
     const fresh = await newKey("target-new");
-    const res = await post(target.clientId, await accessToken(emu.url, admin, "idporten:dcr.write"), { keys: [fresh.publicJwk] });
+    const res = await post(target.clientId, await accessToken(emu.url, admin, "idporten:dcr.write"), {
+      keys: [fresh.publicJwk],
+    });
     expect(res.status).toBe(200);
     expect(((await json(res)).keys as unknown[]).length).toBe(1);
     expect((await postToken(emu.url, await signGrant(emu.url, { ...target, key: fresh }, SCOPE))).status).toBe(200);
     const old = await postToken(emu.url, await signGrant(emu.url, target, SCOPE));
-    expect(await json(old)).toEqual({ error: "invalid_grant", error_description: "MP-100 Invalid assertion. Client authentication failed." });
+    expect(await json(old)).toEqual({
+      error: "invalid_grant",
+      error_description: "MP-100 Invalid assertion. Client authentication failed.",
+    });
   });
 
   it("lets the client re-send its own kid, but not another client's", async () => {
@@ -77,9 +112,15 @@ describe("POST /clients/{client_id}/jwks", () => {
     const token = await accessToken(emu.url, admin, "idporten:dcr.write");
     const small = generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey.export({ format: "jwk" });
     expect(await json(await post(target.clientId, token, { keys: [{ ...small, kid: "small" }] }))).toEqual({
-      error: "invalid_request", error_description: "Nøkkelen small er kortere enn 2048 bit. / Key small is shorter than 2048 bits.",
+      error: "invalid_request",
+      error_description: "Nøkkelen small er kortere enn 2048 bit. / Key small is shorter than 2048 bits.",
     });
-    expect(await json(await post(target.clientId, token, { kid: "x" }))).toEqual({ error: "invalid_request", error_description: 'The body must be a JWKS: {"keys":[...]}' });
-    expect((await post(target.clientId, await accessToken(emu.url, admin, "idporten:dcr.read"), { keys: [] })).status).toBe(403);
+    expect(await json(await post(target.clientId, token, { kid: "x" }))).toEqual({
+      error: "invalid_request",
+      error_description: 'The body must be a JWKS: {"keys":[...]}',
+    });
+    expect(
+      (await post(target.clientId, await accessToken(emu.url, admin, "idporten:dcr.read"), { keys: [] })).status,
+    ).toBe(403);
   });
 });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { accessToken, api, json, newKey, registerClient, VENDOR_ORG, VENDOR_SCOPES, type TestClient } from "./helpers";
 import { startWithKnownKey, type KeyedEmulator } from "./tokens-setup";
 
-const INVALID_PROVIDER = (x: string) => `Invalid token provider: ${x}. Trusted token providers are 'Maskinporten', 'Id-porten' and 'AltinnStudio'.`;
+const INVALID_PROVIDER = (x: string) =>
+  `Invalid token provider: ${x}. Trusted token providers are 'Maskinporten', 'Id-porten' and 'AltinnStudio'.`;
 let known: KeyedEmulator;
 let url: string;
 let client: TestClient;
@@ -23,10 +24,16 @@ beforeEach(async () => {
 });
 
 const exchange = (provider: string, token: string | null, headers: Record<string, string> = {}) =>
-  fetch(`${url}/authentication/api/v1/exchange/${provider}`, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+  fetch(`${url}/authentication/api/v1/exchange/${provider}`, {
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+  });
 const now = () => Math.floor(Date.now() / 1000);
 const mpClaims = () => ({
-  iss: `${url}/`, client_id: "c", scope: VENDOR_SCOPES.join(" "), iat: now(), exp: now() + 60,
+  iss: `${url}/`,
+  client_id: "c",
+  scope: VENDOR_SCOPES.join(" "),
+  iat: now(),
+  exp: now() + 60,
   consumer: { authority: "iso6523-actorid-upis", ID: `0192:${VENDOR_ORG}` },
 });
 
@@ -44,11 +51,19 @@ describe("GET /exchange/maskinporten", () => {
     const meta = await json(await fetch(`${url}/authentication/api/v1/openid/.well-known/openid-configuration`));
     expect(meta.issuer).toBe(`${url}/authentication/api/v1/openid/`);
     expect(meta.jwks_uri).toBe(`${url}/authentication/api/v1/openid/.well-known/openid-configuration/jwks`);
-    const { payload } = await jwtVerify(token, createRemoteJWKSet(new URL(String(meta.jwks_uri))), { issuer: String(meta.issuer) });
+    const { payload } = await jwtVerify(token, createRemoteJWKSet(new URL(String(meta.jwks_uri))), {
+      issuer: String(meta.issuer),
+    });
     const original = decodeJwt(mpToken);
     expect(payload).toMatchObject({
-      scope: original.scope, client_id: client.clientId, jti: original.jti, token_type: "Bearer", consumer: original.consumer,
-      "urn:altinn:orgNumber": VENDOR_ORG, "urn:altinn:authenticatemethod": "maskinporten", "urn:altinn:authlevel": 3,
+      scope: original.scope,
+      client_id: client.clientId,
+      jti: original.jti,
+      token_type: "Bearer",
+      consumer: original.consumer,
+      "urn:altinn:orgNumber": VENDOR_ORG,
+      "urn:altinn:authenticatemethod": "maskinporten",
+      "urn:altinn:authlevel": 3,
     });
     expect(payload.aud).toBeUndefined();
     expect(payload.client_amr).toBeUndefined();
@@ -64,10 +79,19 @@ describe("GET /exchange/maskinporten", () => {
   it("answers 401 with an empty body for every token failure", async () => {
     await expect401(await exchange("maskinporten", null));
     await expect401(await exchange("maskinporten", "not-a-jwt"));
-    await expect401(await exchange("maskinporten", await known.forge({ ...mpClaims(), iat: now() - 120, exp: now() - 11 })));
-    await expect401(await exchange("maskinporten", await known.forge({ ...mpClaims(), iss: "https://test.maskinporten.no/" })));
+    await expect401(
+      await exchange("maskinporten", await known.forge({ ...mpClaims(), iat: now() - 120, exp: now() - 11 })),
+    );
+    await expect401(
+      await exchange("maskinporten", await known.forge({ ...mpClaims(), iss: "https://test.maskinporten.no/" })),
+    );
     await expect401(await exchange("maskinporten", await known.forge({ ...mpClaims(), consumer: undefined })));
-    await expect401(await exchange("maskinporten", await known.forge({ ...mpClaims(), consumer: { authority: "x", ID: `0192:${VENDOR_ORG}` } })));
+    await expect401(
+      await exchange(
+        "maskinporten",
+        await known.forge({ ...mpClaims(), consumer: { authority: "x", ID: `0192:${VENDOR_ORG}` } }),
+      ),
+    );
     // Signed by someone else's key.
     const forged = `${mpToken.split(".").slice(0, 2).join(".")}.${"A".repeat(342)}`;
     await expect401(await exchange("maskinporten", forged));
@@ -76,7 +100,9 @@ describe("GET /exchange/maskinporten", () => {
   });
 
   it("still accepts a token within the 10 s clock skew", async () => {
-    expect((await exchange("maskinporten", await known.forge({ ...mpClaims(), iat: now() - 60, exp: now() - 5 }))).status).toBe(200);
+    expect(
+      (await exchange("maskinporten", await known.forge({ ...mpClaims(), iat: now() - 60, exp: now() - 5 }))).status,
+    ).toBe(200);
   });
 
   it("answers 400 text for an unknown provider", async () => {
@@ -100,13 +126,19 @@ describe("GET /exchange/maskinporten", () => {
 describe("Altinn APIs accept both tokens", () => {
   it("serves the system register with the raw and the exchanged token", async () => {
     const altinn = await (await exchange("maskinporten", mpToken)).text();
-    for (const token of [mpToken, altinn]) expect((await api(url, token, "GET", "/systemregister/vendor")).status).toBe(200);
+    for (const token of [mpToken, altinn])
+      expect((await api(url, token, "GET", "/systemregister/vendor")).status).toBe(200);
   });
 
   it("rejects an expired Altinn token and one from an unknown issuer", async () => {
     const altinnClaims = { ...mpClaims(), iss: `${url}/authentication/api/v1/openid/` };
     expect((await api(url, await known.forge(altinnClaims), "GET", "/systemregister/vendor")).status).toBe(200);
-    expect((await api(url, await known.forge({ ...altinnClaims, exp: now() - 11 }), "GET", "/systemregister/vendor")).status).toBe(401);
-    expect((await api(url, await known.forge({ ...altinnClaims, iss: `${url}/idporten/` }), "GET", "/systemregister/vendor")).status).toBe(401);
+    expect(
+      (await api(url, await known.forge({ ...altinnClaims, exp: now() - 11 }), "GET", "/systemregister/vendor")).status,
+    ).toBe(401);
+    expect(
+      (await api(url, await known.forge({ ...altinnClaims, iss: `${url}/idporten/` }), "GET", "/systemregister/vendor"))
+        .status,
+    ).toBe(401);
   });
 });

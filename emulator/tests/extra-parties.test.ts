@@ -7,12 +7,23 @@ const STANDARD = "/systemuser/request/vendor";
 const NEW_ORG = "380000016"; // mod-11 valid, not in the built-in register
 
 const addParties = (organisations: unknown) =>
-  fetch(`${fx.emu.url}/emulator/parties`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ organisations }) });
+  fetch(`${fx.emu.url}/emulator/parties`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ organisations }),
+  });
 
 describe("POST /emulator/parties", () => {
   it("adds organisations that requests may then name; unknown ones still get AUTH-00000", async () => {
-    await expectProblem(await api(fx.emu.url, fx.token, "POST", STANDARD, standardBody({ partyOrgNo: NEW_ORG })), 400, "AUTH-00000");
-    const res = await addParties([{ orgNo: NEW_ORG, name: "Bulk Test AS" }, { orgNo: "310904473", name: "already known" }]);
+    await expectProblem(
+      await api(fx.emu.url, fx.token, "POST", STANDARD, standardBody({ partyOrgNo: NEW_ORG })),
+      400,
+      "AUTH-00000",
+    );
+    const res = await addParties([
+      { orgNo: NEW_ORG, name: "Bulk Test AS" },
+      { orgNo: "310904473", name: "already known" },
+    ]);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ added: 1 });
     const created = await create(fx, STANDARD, standardBody({ partyOrgNo: NEW_ORG }));

@@ -36,7 +36,12 @@ export async function start(opts: EmulatorOptions = {}): Promise<RunningEmulator
   return startEmulator({ port: 0, ...opts });
 }
 
-export async function registerClient(url: string, key: TestKey, orgNo = VENDOR_ORG, scopes = VENDOR_SCOPES): Promise<TestClient> {
+export async function registerClient(
+  url: string,
+  key: TestKey,
+  orgNo = VENDOR_ORG,
+  scopes = VENDOR_SCOPES,
+): Promise<TestClient> {
   const clientId = randomUUID();
   const res = await fetch(`${url}/emulator/maskinporten/clients`, {
     method: "POST",
@@ -53,9 +58,22 @@ export interface GrantOptions {
   key?: TestKey;
 }
 
-export async function signGrant(url: string, client: TestClient, scope: string, opts: GrantOptions = {}): Promise<string> {
+export async function signGrant(
+  url: string,
+  client: TestClient,
+  scope: string,
+  opts: GrantOptions = {},
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const claims: JWTPayload = { aud: `${url}/`, iss: client.clientId, scope, iat: now, exp: now + 60, jti: randomUUID(), ...opts.claims };
+  const claims: JWTPayload = {
+    aud: `${url}/`,
+    iss: client.clientId,
+    scope,
+    iat: now,
+    exp: now + 60,
+    jti: randomUUID(),
+    ...opts.claims,
+  };
   for (const name of opts.omit ?? []) delete claims[name];
   const key = opts.key ?? client.key;
   return new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: client.key.kid }).sign(key.privateKey);
@@ -72,7 +90,13 @@ export async function postToken(url: string, assertion: string): Promise<Respons
 export async function accessToken(url: string, client: TestClient, scope = VENDOR_SCOPES.join(" ")): Promise<string> {
   const res = await postToken(url, await signGrant(url, client, scope));
   const body: unknown = await res.json();
-  if (res.status !== 200 || typeof body !== "object" || body === null || !("access_token" in body) || typeof body.access_token !== "string") {
+  if (
+    res.status !== 200 ||
+    typeof body !== "object" ||
+    body === null ||
+    !("access_token" in body) ||
+    typeof body.access_token !== "string"
+  ) {
     throw new Error(`token request failed: ${res.status} ${JSON.stringify(body)}`);
   }
   return body.access_token;
@@ -108,7 +132,8 @@ export function systemBody(id: string, overrides: Record<string, unknown> = {}):
 /** Reads a JSON body as a plain record so tests can assert on fields without casts. */
 export async function json(res: Response): Promise<Record<string, unknown>> {
   const body: unknown = await res.json();
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new Error(`expected a JSON object, got ${JSON.stringify(body)}`);
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new Error(`expected a JSON object, got ${JSON.stringify(body)}`);
   return Object.fromEntries(Object.entries(body));
 }
 
@@ -129,5 +154,9 @@ export function sharedEmulator(): { readonly url: string } {
   beforeEach(async () => {
     await fetch(`${url()}/emulator/reset`, { method: "POST" });
   });
-  return { get url() { return url(); } };
+  return {
+    get url() {
+      return url();
+    },
+  };
 }

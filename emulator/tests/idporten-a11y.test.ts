@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../server";
 import { newKey, registerClient, start } from "./helpers";
 
-const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && existsSync(p));
+const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (p) => p && existsSync(p),
+);
 let emu: RunningEmulator;
 let browser: Browser | undefined;
 
@@ -35,10 +37,18 @@ describe.skipIf(!executablePath)("accessibility of the ID-porten and self-servic
   it("ID-porten person picker has no violations", async () => {
     const clientId = randomUUID();
     const redirect = "http://localhost:3000/cb";
-    await fetch(`${emu.url}/emulator/idporten/clients`, { method: "POST", body: JSON.stringify({ client_id: clientId, redirect_uris: [redirect] }) });
+    await fetch(`${emu.url}/emulator/idporten/clients`, {
+      method: "POST",
+      body: JSON.stringify({ client_id: clientId, redirect_uris: [redirect] }),
+    });
     const query = new URLSearchParams({
-      response_type: "code", client_id: clientId, redirect_uri: redirect, scope: "openid", state: "s",
-      code_challenge: createHash("sha256").update(randomBytes(32).toString("base64url")).digest("base64url"), code_challenge_method: "S256",
+      response_type: "code",
+      client_id: clientId,
+      redirect_uri: redirect,
+      scope: "openid",
+      state: "s",
+      code_challenge: createHash("sha256").update(randomBytes(32).toString("base64url")).digest("base64url"),
+      code_challenge_method: "S256",
     });
     expect(await violations(`${emu.url}/idporten/authorize?${query.toString()}`)).toEqual([]);
   });

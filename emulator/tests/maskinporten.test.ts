@@ -1,7 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { json, newKey, postToken, registerClient, sharedEmulator, signGrant, type TestClient, type TestKey, VENDOR_ORG } from "./helpers";
+import {
+  json,
+  newKey,
+  postToken,
+  registerClient,
+  sharedEmulator,
+  signGrant,
+  type TestClient,
+  type TestKey,
+  VENDOR_ORG,
+} from "./helpers";
 
 const SCOPE = "altinn:authentication/systemregister.write";
 const emu = sharedEmulator();
@@ -58,7 +68,11 @@ describe("POST /token", () => {
 
   it("rejects a wrong aud with MP-110", async () => {
     const grant = await signGrant(emu.url, client, SCOPE, { claims: { aud: `${emu.url}/token` } });
-    await expectError(grant, "invalid_grant", "MP-110 Invalid assertion. Client authentication failed. Invalid JWT claim aud");
+    await expectError(
+      grant,
+      "invalid_grant",
+      "MP-110 Invalid assertion. Client authentication failed. Invalid JWT claim aud",
+    );
   });
 
   it("rejects exp - iat > 120 seconds", async () => {
@@ -111,6 +125,10 @@ describe("POST /token", () => {
 
   it("publishes metadata with this emulator's URLs", async () => {
     const meta = await json(await fetch(`${emu.url}/.well-known/oauth-authorization-server`));
-    expect(meta).toMatchObject({ issuer: `${emu.url}/`, token_endpoint: `${emu.url}/token`, jwks_uri: `${emu.url}/jwk` });
+    expect(meta).toMatchObject({
+      issuer: `${emu.url}/`,
+      token_endpoint: `${emu.url}/token`,
+      jwks_uri: `${emu.url}/jwk`,
+    });
   });
 });

@@ -13,7 +13,9 @@ beforeAll(async () => {
 afterAll(async () => emu.close());
 
 function get(path: string, lang?: string): Promise<Response> {
-  return fetch(`${emu.url}/accessmanagement/api/v1/meta/info/accesspackages/${path}`, { headers: lang ? { "accept-language": lang } : {} });
+  return fetch(`${emu.url}/accessmanagement/api/v1/meta/info/accesspackages/${path}`, {
+    headers: lang ? { "accept-language": lang } : {},
+  });
 }
 
 async function body(res: Response): Promise<unknown> {
@@ -26,7 +28,12 @@ describe("access-package metadata API", () => {
     const groups = await body(await get("export"));
     if (!Array.isArray(groups)) throw new Error("expected a list");
     expect(groups).toHaveLength(5);
-    expect(groups[0]).toMatchObject({ id: GENERAL, name: "Allment", description: "Standard gruppe", type: "Organisasjon" });
+    expect(groups[0]).toMatchObject({
+      id: GENERAL,
+      name: "Allment",
+      description: "Standard gruppe",
+      type: "Organisasjon",
+    });
     expect(groups[0]).not.toHaveProperty("urn");
     const packages = groups.flatMap((g: { areas: { packages: unknown[] }[] }) => g.areas.flatMap((a) => a.packages));
     expect(packages).toHaveLength(223);
@@ -34,16 +41,35 @@ describe("access-package metadata API", () => {
 
   it("lists groups ordered by name in the requested language", async () => {
     const nb = await body(await get("group/"));
-    expect(Array.isArray(nb) && nb.map((g: { name: string }) => g.name)).toEqual(["Allment", "Bransje", "Innbygger", "Særskilt", "Vergemål"]);
+    expect(Array.isArray(nb) && nb.map((g: { name: string }) => g.name)).toEqual([
+      "Allment",
+      "Bransje",
+      "Innbygger",
+      "Særskilt",
+      "Vergemål",
+    ]);
     const en = await body(await get("group", "en-GB,en;q=0.9"));
-    expect(Array.isArray(en) && en.map((g: { name: string }) => g.name)).toEqual(["General", "Guardianship", "Industry", "Inhabitant", "Special"]);
+    expect(Array.isArray(en) && en.map((g: { name: string }) => g.name)).toEqual([
+      "General",
+      "Guardianship",
+      "Industry",
+      "Inhabitant",
+      "Special",
+    ]);
   });
 
   it("serves one group, its areas, one area and its packages", async () => {
     expect(await body(await get(`group/${GENERAL}`, "nn"))).toMatchObject({ id: GENERAL, name: "Allment" });
     const areas = await body(await get(`group/${GENERAL}/areas`));
-    expect(Array.isArray(areas) && areas[0]).toMatchObject({ id: TAX_AREA, urn: "accesspackage:area:skatt_avgift_regnskap_og_toll", name: "Skatt, avgift, regnskap og toll" });
-    expect(await body(await get(`area/${TAX_AREA}`, "nn"))).toMatchObject({ name: "Skatt, avgift, rekneskap og toll", group: { id: GENERAL } });
+    expect(Array.isArray(areas) && areas[0]).toMatchObject({
+      id: TAX_AREA,
+      urn: "accesspackage:area:skatt_avgift_regnskap_og_toll",
+      name: "Skatt, avgift, regnskap og toll",
+    });
+    expect(await body(await get(`area/${TAX_AREA}`, "nn"))).toMatchObject({
+      name: "Skatt, avgift, rekneskap og toll",
+      group: { id: GENERAL },
+    });
     const pkgs = await body(await get(`area/${TAX_AREA}/packages`));
     expect(Array.isArray(pkgs) && pkgs.length).toBe(12);
   });
@@ -51,13 +77,20 @@ describe("access-package metadata API", () => {
   it("serves a PackageDto by id and by URN suffix, case-insensitively", async () => {
     const byId = await body(await get(`package/${TAX_BASE}`, "en"));
     expect(byId).toMatchObject({
-      id: TAX_BASE, urn: "urn:altinn:accesspackage:skattegrunnlag", name: "Tax base", isDelegable: true, isAssignable: true, isResourcePolicyAvailable: true,
+      id: TAX_BASE,
+      urn: "urn:altinn:accesspackage:skattegrunnlag",
+      name: "Tax base",
+      isDelegable: true,
+      isAssignable: true,
+      isResourcePolicyAvailable: true,
       area: { id: TAX_AREA, name: "Taxes, Fees, Accounting and Customs" },
       type: { id: "8c216e2f-afdd-4234-9ba2-691c727bb33d", name: "Organization" },
       resources: [expect.objectContaining({ id: "ske-skattegrunnlag" })],
     });
     expect(await body(await get("package/urn/SKATTEGRUNNLAG"))).toMatchObject({ id: TAX_BASE, name: "Skattegrunnlag" });
-    expect(await body(await get("package/urn/urn:altinn:accesspackage:skattegrunnlag"))).toMatchObject({ id: TAX_BASE });
+    expect(await body(await get("package/urn/urn:altinn:accesspackage:skattegrunnlag"))).toMatchObject({
+      id: TAX_BASE,
+    });
     // "lonn" ends both lonn and regnskapsforer-lonn: not unique.
     expect((await get("package/urn/lonn")).status).toBe(404);
     expect((await get("package/urn/finnes-ikke")).status).toBe(404);
@@ -65,12 +98,21 @@ describe("access-package metadata API", () => {
 
   it("lists the resources a package grants", async () => {
     const resources = await body(await get(`package/${TAX_BASE}/resources`));
-    expect(resources).toEqual([expect.objectContaining({ id: "ske-skattegrunnlag", refId: "ske-skattegrunnlag", name: "Skattegrunnlag" })]);
+    expect(resources).toEqual([
+      expect.objectContaining({ id: "ske-skattegrunnlag", refId: "ske-skattegrunnlag", name: "Skattegrunnlag" }),
+    ]);
   });
 
   it("answers 404 for unknown ids and 400 for non-GUID ids", async () => {
     const unknown = "00000000-0000-0000-0000-000000000000";
-    for (const path of [`group/${unknown}`, `group/${unknown}/areas`, `area/${unknown}`, `area/${unknown}/packages`, `package/${unknown}`, `package/${unknown}/resources`]) {
+    for (const path of [
+      `group/${unknown}`,
+      `group/${unknown}/areas`,
+      `area/${unknown}`,
+      `area/${unknown}/packages`,
+      `package/${unknown}`,
+      `package/${unknown}/resources`,
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(await res.text()).toBe("");
@@ -83,11 +125,17 @@ describe("access-package metadata API", () => {
   it("searches names and descriptions, 204 when nothing matches", async () => {
     const hits = await body(await get("search?term=skattegrunnlag"));
     if (!Array.isArray(hits)) throw new Error("expected a list");
-    expect(hits[0]).toMatchObject({ object: { urn: "urn:altinn:accesspackage:skattegrunnlag" }, fields: expect.arrayContaining([expect.objectContaining({ field: "name" })]) });
+    expect(hits[0]).toMatchObject({
+      object: { urn: "urn:altinn:accesspackage:skattegrunnlag" },
+      fields: expect.arrayContaining([expect.objectContaining({ field: "name" })]),
+    });
     const none = await get("search?term=qwertyuiop");
     expect(none.status).toBe(204);
     expect(await none.text()).toBe("");
     const persons = await body(await get("search?term=skatt&typeName=Person"));
-    expect(Array.isArray(persons) && persons.every((h: { object: { type: { name: string } } }) => h.object.type.name === "Person")).toBe(true);
+    expect(
+      Array.isArray(persons) &&
+        persons.every((h: { object: { type: { name: string } } }) => h.object.type.name === "Person"),
+    ).toBe(true);
   });
 });

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findAccessPackage } from "../data/access-packages";
-import { CLIENT_RELATIONS, ORGANISATIONS, canAdministerClients, findOrganisation, findOrganisationByPartyUuid, isValidOrgNo, partyUuid } from "../data/entities";
+import {
+  CLIENT_RELATIONS,
+  ORGANISATIONS,
+  canAdministerClients,
+  findOrganisation,
+  findOrganisationByPartyUuid,
+  isValidOrgNo,
+  partyUuid,
+} from "../data/entities";
 import type { RunningEmulator } from "../server";
 import { call, CLIENT_ADMIN_PID, FACILITATOR_ORG, NO_ROLE_PID, PKG } from "./control-helpers";
 import { start } from "./helpers";
@@ -14,8 +22,17 @@ afterAll(() => emu.close());
 describe("synthetic parties", () => {
   it("keeps the original register and adds two more mod-11 valid firms", () => {
     expect(ORGANISATIONS.slice(0, 11).map((o) => o.orgNo)).toEqual([
-      "991825827", "314001230", "310904473", "313469999", "314250052", "310609544",
-      "311876546", "315555558", "317000421", "312345129", "311001116",
+      "991825827",
+      "314001230",
+      "310904473",
+      "313469999",
+      "314250052",
+      "310609544",
+      "311876546",
+      "315555558",
+      "317000421",
+      "312345129",
+      "311001116",
     ]);
     expect(ORGANISATIONS.slice(11).map((o) => [o.orgNo, o.name])).toEqual([
       ["316200451", "Fjellvik Revisjon AS"],
@@ -64,24 +81,48 @@ describe("synthetic parties", () => {
         { pid: CLIENT_ADMIN_PID, role: "klientadministrator" },
       ],
       clients: [
-        { orgNo: "310609544", partyUuid: partyUuid("310609544"), packages: [`${PKG}regnskapsforer-med-signeringsrettighet`, `${PKG}regnskapsforer-lonn`] },
-        { orgNo: "310904473", partyUuid: partyUuid("310904473"), packages: [`${PKG}regnskapsforer-med-signeringsrettighet`] },
-        { orgNo: "311876546", partyUuid: partyUuid("311876546"), packages: [`${PKG}regnskapsforer-uten-signeringsrettighet`] },
-        { orgNo: "312345129", partyUuid: partyUuid("312345129"), packages: [`${PKG}regnskapsforer-med-signeringsrettighet`, `${PKG}regnskapsforer-lonn`] },
+        {
+          orgNo: "310609544",
+          partyUuid: partyUuid("310609544"),
+          packages: [`${PKG}regnskapsforer-med-signeringsrettighet`, `${PKG}regnskapsforer-lonn`],
+        },
+        {
+          orgNo: "310904473",
+          partyUuid: partyUuid("310904473"),
+          packages: [`${PKG}regnskapsforer-med-signeringsrettighet`],
+        },
+        {
+          orgNo: "311876546",
+          partyUuid: partyUuid("311876546"),
+          packages: [`${PKG}regnskapsforer-uten-signeringsrettighet`],
+        },
+        {
+          orgNo: "312345129",
+          partyUuid: partyUuid("312345129"),
+          packages: [`${PKG}regnskapsforer-med-signeringsrettighet`, `${PKG}regnskapsforer-lonn`],
+        },
       ],
     });
     expect(body.persons.find((p) => p.id === NO_ROLE_PID)).toEqual({
-      id: NO_ROLE_PID, name: "Aisha Syntetisk", roles: [{ orgNo: "312345129", role: "daglig-leder" }],
+      id: NO_ROLE_PID,
+      name: "Aisha Syntetisk",
+      roles: [{ orgNo: "312345129", role: "daglig-leder" }],
     });
   });
 
   it("mints person tokens for tests and validates the body", async () => {
-    const ok = await call(emu.url, "POST", "/emulator/tokens/person", { pid: CLIENT_ADMIN_PID, scopes: ["altinn:clientdelegations.read"] });
+    const ok = await call(emu.url, "POST", "/emulator/tokens/person", {
+      pid: CLIENT_ADMIN_PID,
+      scopes: ["altinn:clientdelegations.read"],
+    });
     expect(ok.status).toBe(200);
     const token = (ok.body as { token: string }).token;
     const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8"));
     expect(claims).toMatchObject({
-      pid: CLIENT_ADMIN_PID, scope: "altinn:clientdelegations.read", "urn:altinn:authenticatemethod": "idporten", "urn:altinn:authlevel": 3,
+      pid: CLIENT_ADMIN_PID,
+      scope: "altinn:clientdelegations.read",
+      "urn:altinn:authenticatemethod": "idporten",
+      "urn:altinn:authlevel": 3,
       iss: `${emu.url}/authentication/api/v1/openid/`,
     });
     expect((await call(emu.url, "POST", "/emulator/tokens/person", { pid: "123", scopes: [] })).status).toBe(400);

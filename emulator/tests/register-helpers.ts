@@ -24,14 +24,20 @@ export async function validationErrors(res: Response): Promise<VldError[]> {
   expect(res.status).toBe(400);
   expect(res.headers.get("content-type")).toContain("application/problem+json");
   const body = await json(res);
-  expect(body).toMatchObject({ type: "urn:altinn:error:STD-00000", title: "One or more validation errors occurred.", status: 400, code: "STD-00000" });
+  expect(body).toMatchObject({
+    type: "urn:altinn:error:STD-00000",
+    title: "One or more validation errors occurred.",
+    status: 400,
+    code: "STD-00000",
+  });
   const errors = body.validationErrors;
   if (!Array.isArray(errors)) throw new Error("validationErrors missing");
   return errors.map((e: unknown): VldError => {
     if (typeof e !== "object" || e === null) throw new Error("bad validation error");
     const entries = Object.fromEntries(Object.entries(e));
     const { code, title, paths } = entries;
-    if (typeof code !== "string" || typeof title !== "string" || !Array.isArray(paths)) throw new Error(`bad validation error ${JSON.stringify(e)}`);
+    if (typeof code !== "string" || typeof title !== "string" || !Array.isArray(paths))
+      throw new Error(`bad validation error ${JSON.stringify(e)}`);
     return { ...entries, code, title, paths: paths.map(String) };
   });
 }
@@ -44,7 +50,13 @@ export function right(value: string, id = "urn:altinn:resource"): Record<string,
   return { resource: [{ id, value }] };
 }
 
-export async function createSystem(url: string, token: string, name: string, overrides: Record<string, unknown> = {}, vendor = VENDOR_ORG): Promise<Record<string, unknown>> {
+export async function createSystem(
+  url: string,
+  token: string,
+  name: string,
+  overrides: Record<string, unknown> = {},
+  vendor = VENDOR_ORG,
+): Promise<Record<string, unknown>> {
   const body = systemBody(`${vendor}_${name}`, overrides);
   const res = await api(url, token, "POST", "/systemregister/vendor", body);
   if (res.status !== 200) throw new Error(`create failed: ${res.status} ${await res.text()}`);

@@ -4,7 +4,20 @@
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { RunningEmulator } from "../server";
 import {
-  accessToken, api, CUSTOMER_ORG, json, newKey, postToken, registerClient, signGrant, start, systemBody, VENDOR_ORG, VENDOR_SCOPES, type TestClient, type TestKey,
+  accessToken,
+  api,
+  CUSTOMER_ORG,
+  json,
+  newKey,
+  postToken,
+  registerClient,
+  signGrant,
+  start,
+  systemBody,
+  VENDOR_ORG,
+  VENDOR_SCOPES,
+  type TestClient,
+  type TestKey,
 } from "./helpers";
 
 export const SYSTEM_ID = `${VENDOR_ORG}_fixture`;
@@ -56,20 +69,39 @@ export async function advanceDays(fx: Fixture, days: number): Promise<void> {
     d.control.clockOffsetMs += days * DAY_MS;
   });
   const now = Math.floor(fx.emu.emulator.now().getTime() / 1000);
-  const grant = await signGrant(fx.emu.url, fx.client, VENDOR_SCOPES.join(" "), { claims: { iat: now, exp: now + 60 } });
+  const grant = await signGrant(fx.emu.url, fx.client, VENDOR_SCOPES.join(" "), {
+    claims: { iat: now, exp: now + 60 },
+  });
   const body = await json(await postToken(fx.emu.url, grant));
   fx.token = String(body.access_token);
 }
 
 export function standardBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { systemId: SYSTEM_ID, partyOrgNo: CUSTOMER_ORG, accessPackages: [{ urn: PKG.standard }], redirectUrl: REDIRECT, ...overrides };
+  return {
+    systemId: SYSTEM_ID,
+    partyOrgNo: CUSTOMER_ORG,
+    accessPackages: [{ urn: PKG.standard }],
+    redirectUrl: REDIRECT,
+    ...overrides,
+  };
 }
 
 export function agentBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { systemId: SYSTEM_ID, partyOrgNo: CUSTOMER_ORG, accessPackages: [{ urn: PKG.client }], redirectUrl: REDIRECT, ...overrides };
+  return {
+    systemId: SYSTEM_ID,
+    partyOrgNo: CUSTOMER_ORG,
+    accessPackages: [{ urn: PKG.client }],
+    redirectUrl: REDIRECT,
+    ...overrides,
+  };
 }
 
-export async function create(fx: Fixture, path: string, body: Record<string, unknown>, status = 201): Promise<Record<string, unknown>> {
+export async function create(
+  fx: Fixture,
+  path: string,
+  body: Record<string, unknown>,
+  status = 201,
+): Promise<Record<string, unknown>> {
   const res = await api(fx.emu.url, fx.token, "POST", path, body);
   expect(res.status).toBe(status);
   return json(res);

@@ -11,8 +11,16 @@ const fx = setupFixture();
 describe("no consumer in the token", () => {
   it("create gives AUTH-00023; reads, lists and change requests give 401 with an empty body", async () => {
     const token = await personToken(fx.emu.url, "01048012345", VENDOR_SCOPES);
-    await expectProblem(await api(fx.emu.url, token, "POST", "/systemuser/request/vendor", standardBody()), 401, "AUTH-00023");
-    await expectProblem(await api(fx.emu.url, token, "POST", "/systemuser/request/vendor/agent", agentBody()), 401, "AUTH-00023");
+    await expectProblem(
+      await api(fx.emu.url, token, "POST", "/systemuser/request/vendor", standardBody()),
+      401,
+      "AUTH-00023",
+    );
+    await expectProblem(
+      await api(fx.emu.url, token, "POST", "/systemuser/request/vendor/agent", agentBody()),
+      401,
+      "AUTH-00023",
+    );
     const paths = [
       ["GET", `/systemuser/request/vendor/${randomUUID()}`],
       ["GET", `/systemuser/request/vendor/agent/${randomUUID()}`],
@@ -26,7 +34,13 @@ describe("no consumer in the token", () => {
       const res = await api(fx.emu.url, token, method, path);
       expect([path, res.status, await res.text()]).toEqual([path, 401, ""]);
     }
-    const change = await api(fx.emu.url, token, "POST", `/systemuser/changerequest/vendor?correlation-id=${randomUUID()}&system-user-id=${randomUUID()}`, { requiredRights: [] });
+    const change = await api(
+      fx.emu.url,
+      token,
+      "POST",
+      `/systemuser/changerequest/vendor?correlation-id=${randomUUID()}&system-user-id=${randomUUID()}`,
+      { requiredRights: [] },
+    );
     expect([change.status, await change.text()]).toEqual([401, ""]);
   });
 });

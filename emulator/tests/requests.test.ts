@@ -1,5 +1,16 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { accessToken, api, CUSTOMER_ORG, json, newKey, registerClient, sharedEmulator, systemBody, type TestKey, VENDOR_ORG } from "./helpers";
+import {
+  accessToken,
+  api,
+  CUSTOMER_ORG,
+  json,
+  newKey,
+  registerClient,
+  sharedEmulator,
+  systemBody,
+  type TestKey,
+  VENDOR_ORG,
+} from "./helpers";
 
 const SYSTEM_ID = `${VENDOR_ORG}_regnskap`;
 const REDIRECT = "https://vendor.example/receipt?state=abc123";
@@ -12,7 +23,13 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   token = await accessToken(emu.url, await registerClient(emu.url, key));
-  const res = await api(emu.url, token, "POST", "/systemregister/vendor", systemBody(SYSTEM_ID, { name: { nb: "Regnskap Pluss" } }));
+  const res = await api(
+    emu.url,
+    token,
+    "POST",
+    "/systemregister/vendor",
+    systemBody(SYSTEM_ID, { name: { nb: "Regnskap Pluss" } }),
+  );
   expect(res.status).toBe(200);
 });
 
@@ -45,7 +62,9 @@ describe("system user requests", () => {
     const res = await api(emu.url, token, "POST", "/systemuser/request/vendor", requestBody());
     expect(res.status).toBe(201);
     const created = await json(res);
-    expect(res.headers.get("location")).toBe(`${emu.url}/authentication/api/v1/systemuser/request/${String(created.id)}`);
+    expect(res.headers.get("location")).toBe(
+      `${emu.url}/authentication/api/v1/systemuser/request/${String(created.id)}`,
+    );
     expect(created).toMatchObject({
       integrationTitle: "Regnskap Pluss",
       externalRef: CUSTOMER_ORG,
@@ -66,24 +85,62 @@ describe("system user requests", () => {
   });
 
   it("rejects a redirect URL that is not registered (AUTH-00021) but ignores the query", async () => {
-    await expectProblem(await api(emu.url, token, "POST", "/systemuser/request/vendor", requestBody({ redirectUrl: "https://evil.example/receipt" })), 400, "AUTH-00021");
-    await expectProblem(await api(emu.url, token, "POST", "/systemuser/request/vendor", requestBody({ redirectUrl: "https://vendor.example/other" })), 400, "AUTH-00021");
+    await expectProblem(
+      await api(
+        emu.url,
+        token,
+        "POST",
+        "/systemuser/request/vendor",
+        requestBody({ redirectUrl: "https://evil.example/receipt" }),
+      ),
+      400,
+      "AUTH-00021",
+    );
+    await expectProblem(
+      await api(
+        emu.url,
+        token,
+        "POST",
+        "/systemuser/request/vendor",
+        requestBody({ redirectUrl: "https://vendor.example/other" }),
+      ),
+      400,
+      "AUTH-00021",
+    );
   });
 
   it("rejects a party that is not in the entity register (AUTH-00000)", async () => {
-    const body = await expectProblem(await api(emu.url, token, "POST", "/systemuser/request/vendor", requestBody({ partyOrgNo: "999999999" })), 400, "AUTH-00000");
+    const body = await expectProblem(
+      await api(emu.url, token, "POST", "/systemuser/request/vendor", requestBody({ partyOrgNo: "999999999" })),
+      400,
+      "AUTH-00000",
+    );
     expect(body.title).toBe("Can't resolve the Organisation Number from the logged in Reportee PartyId.");
   });
 
   it("reports packages not on the system with AUTH-00063 and NotFoundPackages", async () => {
-    const res = await api(emu.url, token, "POST", "/systemuser/request/vendor", requestBody({ accessPackages: [{ urn: "urn:altinn:accesspackage:jordbruk" }] }));
+    const res = await api(
+      emu.url,
+      token,
+      "POST",
+      "/systemuser/request/vendor",
+      requestBody({ accessPackages: [{ urn: "urn:altinn:accesspackage:jordbruk" }] }),
+    );
     const body = await expectProblem(res, 400, "AUTH-00063");
     expect(body.NotFoundPackages).toBe("urn:altinn:accesspackage:jordbruk");
   });
 
   it("answers AUTH-00011 for an unknown system and AUTH-00010 for an unknown request", async () => {
-    await expectProblem(await api(emu.url, token, "POST", "/systemuser/request/vendor", requestBody({ systemId: `${VENDOR_ORG}_nope` })), 404, "AUTH-00011");
-    await expectProblem(await api(emu.url, token, "GET", "/systemuser/request/vendor/6f1e0a4e-64c4-4f53-9a0b-8d3b1a2c3d4e"), 404, "AUTH-00010");
+    await expectProblem(
+      await api(emu.url, token, "POST", "/systemuser/request/vendor", requestBody({ systemId: `${VENDOR_ORG}_nope` })),
+      404,
+      "AUTH-00011",
+    );
+    await expectProblem(
+      await api(emu.url, token, "GET", "/systemuser/request/vendor/6f1e0a4e-64c4-4f53-9a0b-8d3b1a2c3d4e"),
+      404,
+      "AUTH-00010",
+    );
     const notGuid = await api(emu.url, token, "GET", "/systemuser/request/vendor/abc");
     expect(notGuid.status).toBe(400);
     expect((await json(notGuid)).errors).toEqual({ requestId: ["The value 'abc' is not valid."] });
@@ -115,17 +172,32 @@ describe("system user requests", () => {
     const cookie = (post.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     expect(cookie).toBe(`SystemuserRequestId=${id}`);
 
-    const out = await fetch(`${emu.url}/authentication/api/v1/logout/handleloggedout`, { headers: { cookie }, redirect: "manual" });
+    const out = await fetch(`${emu.url}/authentication/api/v1/logout/handleloggedout`, {
+      headers: { cookie },
+      redirect: "manual",
+    });
     expect(out.status).toBe(302);
     expect(out.headers.get("location")).toBe(REDIRECT);
 
     const status = await json(await api(emu.url, token, "GET", `/systemuser/request/vendor/${id}`));
     expect(status.status).toBe("Accepted");
     const user = await json(await api(emu.url, token, "GET", byQuery));
-    expect(user).toMatchObject({ systemId: SYSTEM_ID, reporteeOrgNo: CUSTOMER_ORG, supplierOrgno: VENDOR_ORG, externalRef: CUSTOMER_ORG, userType: "standard", isDeleted: false, integrationTitle: "Regnskap Pluss" });
+    expect(user).toMatchObject({
+      systemId: SYSTEM_ID,
+      reporteeOrgNo: CUSTOMER_ORG,
+      supplierOrgno: VENDOR_ORG,
+      externalRef: CUSTOMER_ORG,
+      userType: "standard",
+      isDeleted: false,
+      integrationTitle: "Regnskap Pluss",
+    });
 
     // Creating the same triple again now hits the existing system user.
-    await expectProblem(await api(emu.url, token, "POST", "/systemuser/request/vendor", requestBody()), 400, "AUTH-00004");
+    await expectProblem(
+      await api(emu.url, token, "POST", "/systemuser/request/vendor", requestBody()),
+      400,
+      "AUTH-00004",
+    );
     // A second decision is refused.
     const again = await fetch(`${emu.url}/emulator/requests/${id}/reject`, { method: "POST" });
     await expectProblem(again, 409, "AUTH-00013");
@@ -152,7 +224,11 @@ describe("system user requests", () => {
     const del = await api(emu.url, token, "DELETE", `/systemuser/request/vendor/${String(created.id)}`);
     expect(del.status).toBe(202);
     expect(await del.text()).toBe("");
-    await expectProblem(await api(emu.url, token, "GET", `/systemuser/request/vendor/${String(created.id)}`), 404, "AUTH-00010");
+    await expectProblem(
+      await api(emu.url, token, "GET", `/systemuser/request/vendor/${String(created.id)}`),
+      404,
+      "AUTH-00010",
+    );
     const fresh = await createRequest();
     expect(fresh.id).not.toBe(created.id);
   });

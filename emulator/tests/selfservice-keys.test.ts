@@ -2,7 +2,17 @@
 import { generateKeyPairSync } from "node:crypto";
 import { importPKCS8 } from "jose";
 import { beforeEach, describe, expect, it } from "vitest";
-import { json, newKey, postToken, registerClient, sharedEmulator, signGrant, type TestClient, type TestKey, VENDOR_SCOPES } from "./helpers";
+import {
+  json,
+  newKey,
+  postToken,
+  registerClient,
+  sharedEmulator,
+  signGrant,
+  type TestClient,
+  type TestKey,
+  VENDOR_SCOPES,
+} from "./helpers";
 
 const SCOPE = VENDOR_SCOPES[0] ?? "";
 const emu = sharedEmulator();
@@ -13,12 +23,18 @@ beforeEach(async () => {
 });
 
 function addKey(fields: Record<string, string>): Promise<Response> {
-  return fetch(`${emu.url}/selfservice/clients/${client.clientId}/keys`, { method: "POST", body: new URLSearchParams(fields) });
+  return fetch(`${emu.url}/selfservice/clients/${client.clientId}/keys`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+  });
 }
 
 function rsaPem(): { pem: string; privatePem: string } {
   const pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  return { pem: pair.publicKey.export({ type: "spki", format: "pem" }).toString(), privatePem: pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString() };
+  return {
+    pem: pair.publicKey.export({ type: "spki", format: "pem" }).toString(),
+    privatePem: pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+  };
 }
 
 describe("self-service PEM keys", () => {
@@ -33,13 +49,21 @@ describe("self-service PEM keys", () => {
 
   it("requires a kid for PEM and rejects private, non-RSA and malformed PEM", async () => {
     const { pem, privatePem } = rsaPem();
-    expect(await (await addKey({ jwk: pem, kid: " " })).text()).toContain("Fyll inn kid for PEM-nøkkelen. / Enter a kid for the PEM key.");
+    expect(await (await addKey({ jwk: pem, kid: " " })).text()).toContain(
+      "Fyll inn kid for PEM-nøkkelen. / Enter a kid for the PEM key.",
+    );
     const priv = await addKey({ jwk: privatePem, kid: "p" });
     expect(priv.status).toBe(400);
     expect(await priv.text()).toContain("Dette er en privat nøkkel.");
-    const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ type: "spki", format: "pem" }).toString();
-    expect(await (await addKey({ jwk: ec, kid: "ec" })).text()).toContain("Bare RSA-nøkler støttes, og PEM-teksten må være gyldig.");
-    expect(await (await addKey({ jwk: "-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----", kid: "c" })).text()).toContain("PEM må være «-----BEGIN PUBLIC KEY-----».");
+    const ec = generateKeyPairSync("ec", { namedCurve: "P-256" })
+      .publicKey.export({ type: "spki", format: "pem" })
+      .toString();
+    expect(await (await addKey({ jwk: ec, kid: "ec" })).text()).toContain(
+      "Bare RSA-nøkler støttes, og PEM-teksten må være gyldig.",
+    );
+    expect(
+      await (await addKey({ jwk: "-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----", kid: "c" })).text(),
+    ).toContain("PEM må være «-----BEGIN PUBLIC KEY-----».");
   });
 });
 
@@ -50,7 +74,10 @@ describe("self-service key expiry", () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("utløper / expires 2020-01-01T12:00:00.000Z");
     const grant = await signGrant(emu.url, { ...client, key }, SCOPE);
-    expect(await json(await postToken(emu.url, grant))).toEqual({ error: "invalid_grant", error_description: "MP-121 Invalid assertion. Client authentication failed. Expired key" });
+    expect(await json(await postToken(emu.url, grant))).toEqual({
+      error: "invalid_grant",
+      error_description: "MP-121 Invalid assertion. Client authentication failed. Expired key",
+    });
   });
 });
 
@@ -59,18 +86,23 @@ describe("self-service key removal", () => {
     const page = await (await fetch(`${emu.url}/selfservice/clients/${client.clientId}`)).text();
     expect(page).toContain(`action="/selfservice/clients/${client.clientId}/keys/first-kid/delete"`);
     expect(page).toContain("Fjern first-kid / Remove");
-    const res = await fetch(`${emu.url}/selfservice/clients/${client.clientId}/keys/first-kid/delete`, { method: "POST" });
+    const res = await fetch(`${emu.url}/selfservice/clients/${client.clientId}/keys/first-kid/delete`, {
+      method: "POST",
+    });
     expect(res.status).toBe(200);
     expect(res.url).toContain("?removed=first-kid");
     const html = await res.text();
     expect(html).toContain('<p class="status" role="status">Nøkkel fjernet / Key removed: <code>first-kid</code></p>');
     expect(html).toContain("Ingen nøkler. / No keys.");
     expect(await json(await postToken(emu.url, await signGrant(emu.url, client, SCOPE)))).toEqual({
-      error: "invalid_grant", error_description: "MP-100 Invalid assertion. Client authentication failed.",
+      error: "invalid_grant",
+      error_description: "MP-100 Invalid assertion. Client authentication failed.",
     });
   });
 
   it("answers 404 for an unknown kid", async () => {
-    expect((await fetch(`${emu.url}/selfservice/clients/${client.clientId}/keys/nope/delete`, { method: "POST" })).status).toBe(404);
+    expect(
+      (await fetch(`${emu.url}/selfservice/clients/${client.clientId}/keys/nope/delete`, { method: "POST" })).status,
+    ).toBe(404);
   });
 });

@@ -3,7 +3,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ORGANISATIONS, isValidOrgNo } from "../data/entities";
-import { accessToken, api, CUSTOMER_ORG, json, newKey, postToken, registerClient, signGrant, start, systemBody, VENDOR_ORG } from "./helpers";
+import {
+  accessToken,
+  api,
+  CUSTOMER_ORG,
+  json,
+  newKey,
+  postToken,
+  registerClient,
+  signGrant,
+  start,
+  systemBody,
+  VENDOR_ORG,
+} from "./helpers";
 
 const dir = mkdtempSync(join(tmpdir(), "emulator-state-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,8 +38,16 @@ describe("state file and system user tokens", () => {
     const token = await accessToken(first.url, client);
     const system = systemBody(`${VENDOR_ORG}_persist`, { clientId: [client.clientId] });
     expect((await api(first.url, token, "POST", "/systemregister/vendor", system)).status).toBe(200);
-    const created = await json(await api(first.url, token, "POST", "/systemuser/request/vendor", { systemId: `${VENDOR_ORG}_persist`, partyOrgNo: CUSTOMER_ORG, accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }] }));
-    expect((await fetch(`${first.url}/emulator/requests/${String(created.id)}/approve`, { method: "POST" })).status).toBe(200);
+    const created = await json(
+      await api(first.url, token, "POST", "/systemuser/request/vendor", {
+        systemId: `${VENDOR_ORG}_persist`,
+        partyOrgNo: CUSTOMER_ORG,
+        accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
+      }),
+    );
+    expect(
+      (await fetch(`${first.url}/emulator/requests/${String(created.id)}/approve`, { method: "POST" })).status,
+    ).toBe(200);
     await first.close();
     // Let fetch's connection pool notice the closed keep-alive sockets before reusing the origin.
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -40,17 +60,38 @@ describe("state file and system user tokens", () => {
     expect(request.status).toBe("Accepted");
 
     const grant = await signGrant(second.url, client, "altinn:authentication/systemuser.request.read", {
-      claims: { authorization_details: [{ type: "urn:altinn:systemuser", systemuser_org: { authority: "iso6523-actorid-upis", ID: `0192:${CUSTOMER_ORG}` } }] },
+      claims: {
+        authorization_details: [
+          {
+            type: "urn:altinn:systemuser",
+            systemuser_org: { authority: "iso6523-actorid-upis", ID: `0192:${CUSTOMER_ORG}` },
+          },
+        ],
+      },
     });
     const res = await postToken(second.url, grant);
     expect(res.status).toBe(200);
-    const payload = JSON.parse(Buffer.from(String((await json(res)).access_token).split(".")[1] ?? "", "base64url").toString("utf8"));
+    const payload = JSON.parse(
+      Buffer.from(String((await json(res)).access_token).split(".")[1] ?? "", "base64url").toString("utf8"),
+    );
     expect(payload.authorization_details).toEqual([
-      expect.objectContaining({ type: "urn:altinn:systemuser", system_id: `${VENDOR_ORG}_persist`, systemuser_org: { authority: "iso6523-actorid-upis", ID: `0192:${CUSTOMER_ORG}` } }),
+      expect.objectContaining({
+        type: "urn:altinn:systemuser",
+        system_id: `${VENDOR_ORG}_persist`,
+        systemuser_org: { authority: "iso6523-actorid-upis", ID: `0192:${CUSTOMER_ORG}` },
+      }),
     ]);
 
     const wrongRef = await signGrant(second.url, client, "altinn:authentication/systemuser.request.read", {
-      claims: { authorization_details: [{ type: "urn:altinn:systemuser", systemuser_org: { authority: "iso6523-actorid-upis", ID: `0192:${CUSTOMER_ORG}` }, externalRef: "nope" }] },
+      claims: {
+        authorization_details: [
+          {
+            type: "urn:altinn:systemuser",
+            systemuser_org: { authority: "iso6523-actorid-upis", ID: `0192:${CUSTOMER_ORG}` },
+            externalRef: "nope",
+          },
+        ],
+      },
     });
     const failed = await json(await postToken(second.url, wrongRef));
     expect(failed.error).toBe("invalid_altinn_customer_configuration");
@@ -70,7 +111,10 @@ describe("control state persistence", () => {
       d.delegations.push({ agentSystemUserId: "a1", clientOrgNo: "310609544", created: "2026-01-01T00:00:00Z" });
     });
     expect(stored().control.calls["GET /jwk 200"]).toBe(2);
-    await fetch(`${first.url}/emulator/faults`, { method: "POST", body: JSON.stringify({ path: "/jwk", latencyMs: 1 }) });
+    await fetch(`${first.url}/emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({ path: "/jwk", latencyMs: 1 }),
+    });
     await fetch(`${first.url}/emulator/clock`, { method: "POST", body: JSON.stringify({ advanceDays: 2 }) });
     await first.close();
 
@@ -79,7 +123,9 @@ describe("control state persistence", () => {
     expect(data.control.faults).toEqual([{ path: "/jwk", latencyMs: 1, errorRate: 0, status: 503 }]);
     expect(data.control.clockOffsetMs).toBe(2 * 86_400_000);
     expect(data.control.calls["GET /jwk 200"]).toBe(2);
-    expect(data.delegations).toEqual([{ agentSystemUserId: "a1", clientOrgNo: "310609544", created: "2026-01-01T00:00:00Z" }]);
+    expect(data.delegations).toEqual([
+      { agentSystemUserId: "a1", clientOrgNo: "310609544", created: "2026-01-01T00:00:00Z" },
+    ]);
     await second.close();
   });
 });

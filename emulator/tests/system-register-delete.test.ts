@@ -31,7 +31,9 @@ describe("DELETE /systemregister/vendor/{systemId}", () => {
     await createSystem(emu.url, token, "mine");
     const other = await tokenFor(emu.url, OTHER_VENDOR_ORG, VENDOR_SCOPES);
     await createSystem(emu.url, other, "theirs", {}, OTHER_VENDOR_ORG);
-    expect((await list(await api(emu.url, token, "GET", "/systemregister/vendor"))).map((s) => s.systemId)).toEqual([`${VENDOR_ORG}_mine`]);
+    expect((await list(await api(emu.url, token, "GET", "/systemregister/vendor"))).map((s) => s.systemId)).toEqual([
+      `${VENDOR_ORG}_mine`,
+    ]);
   });
 
   it("lets an admin-scoped caller of another org delete, logged under that org", async () => {
@@ -39,7 +41,10 @@ describe("DELETE /systemregister/vendor/{systemId}", () => {
     const admin = await tokenFor(emu.url, OTHER_VENDOR_ORG, [ADMIN_SCOPE]);
     expect((await api(emu.url, admin, "DELETE", PATH)).status).toBe(200);
     const entries = await list(await api(emu.url, admin, "GET", `${PATH}/changelog`));
-    expect(entries.map((e) => [e.changeType, e.changedByOrgNumber])).toEqual([["create", VENDOR_ORG], ["delete", OTHER_VENDOR_ORG]]);
+    expect(entries.map((e) => [e.changeType, e.changedByOrgNumber])).toEqual([
+      ["create", VENDOR_ORG],
+      ["delete", OTHER_VENDOR_ORG],
+    ]);
   });
 
   it("answers an ASP.NET ValidationProblem for an unknown system", async () => {
@@ -47,7 +52,12 @@ describe("DELETE /systemregister/vendor/{systemId}", () => {
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     const body = await json(res);
-    expect(body).toMatchObject({ type: "https://tools.ietf.org/html/rfc9110#section-15.5.1", title: "One or more validation errors occurred.", status: 400, errors: { return: ["System not found"] } });
+    expect(body).toMatchObject({
+      type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+      title: "One or more validation errors occurred.",
+      status: 400,
+      errors: { return: ["System not found"] },
+    });
     expect(body).not.toHaveProperty("validationErrors");
   });
 
@@ -64,14 +74,24 @@ describe("GET /systemregister/vendor/{systemId}/changelog", () => {
     const body = await createSystem(emu.url, token, "del", { isVisible: false });
     expect((await api(emu.url, token, "PUT", PATH, { ...body, name: { nb: "Ny" } })).status).toBe(200);
     expect((await api(emu.url, token, "PUT", `${PATH}/rights`, [right("nav-a-melding")])).status).toBe(200);
-    expect((await api(emu.url, token, "PUT", `${PATH}/accesspackages`, [{ urn: "urn:altinn:accesspackage:lonn" }])).status).toBe(200);
+    expect(
+      (await api(emu.url, token, "PUT", `${PATH}/accesspackages`, [{ urn: "urn:altinn:accesspackage:lonn" }])).status,
+    ).toBe(200);
     expect((await api(emu.url, token, "DELETE", PATH)).status).toBe(200);
 
     const got = await json(await api(emu.url, token, "GET", PATH));
     const entries = await list(await api(emu.url, token, "GET", `${PATH}/changelog`));
-    expect(entries.map((e) => e.changeType)).toEqual(["create", "update", "rightsupdate", "accesspackageupdate", "delete"]);
+    expect(entries.map((e) => e.changeType)).toEqual([
+      "create",
+      "update",
+      "rightsupdate",
+      "accesspackageupdate",
+      "delete",
+    ]);
     for (const e of entries) {
-      expect(Object.keys(e).sort()).toEqual(expect.arrayContaining(["changeType", "changedByOrgNumber", "clientId", "created", "systemInternalId"]));
+      expect(Object.keys(e).sort()).toEqual(
+        expect.arrayContaining(["changeType", "changedByOrgNumber", "clientId", "created", "systemInternalId"]),
+      );
       expect(e.changedByOrgNumber).toBe(VENDOR_ORG);
       expect(typeof e.clientId).toBe("string");
       expect(Number.isNaN(Date.parse(String(e.created)))).toBe(false);
@@ -87,7 +107,11 @@ describe("GET /systemregister/vendor/{systemId}/changelog", () => {
   });
 
   it("answers 404 text for an unknown system and 403 for another vendor", async () => {
-    await expectText(await api(emu.url, token, "GET", `/systemregister/vendor/${VENDOR_ORG}_nope/changelog`), 404, `System with ID ${VENDOR_ORG}_nope not found.`);
+    await expectText(
+      await api(emu.url, token, "GET", `/systemregister/vendor/${VENDOR_ORG}_nope/changelog`),
+      404,
+      `System with ID ${VENDOR_ORG}_nope not found.`,
+    );
     await createSystem(emu.url, token, "del");
     const other = await tokenFor(emu.url, OTHER_VENDOR_ORG, VENDOR_SCOPES);
     await expectEmpty(await api(emu.url, other, "GET", `${PATH}/changelog`), 403);
@@ -96,6 +120,8 @@ describe("GET /systemregister/vendor/{systemId}/changelog", () => {
   it("does not log failed writes", async () => {
     await createSystem(emu.url, token, "del");
     expect((await api(emu.url, token, "PUT", `${PATH}/rights`, [right("ukjent")])).status).toBe(400);
-    expect((await list(await api(emu.url, token, "GET", `${PATH}/changelog`))).map((e) => e.changeType)).toEqual(["create"]);
+    expect((await list(await api(emu.url, token, "GET", `${PATH}/changelog`))).map((e) => e.changeType)).toEqual([
+      "create",
+    ]);
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { accessToken, api, CUSTOMER_ORG, json, newKey, OTHER_VENDOR_ORG, registerClient } from "./helpers";
-import { admin, create, expectProblem, postForm, standardBody, SYSTEM_ID, setupFixture, type Fixture } from "./request-fixture";
+import {
+  admin,
+  create,
+  expectProblem,
+  postForm,
+  standardBody,
+  SYSTEM_ID,
+  setupFixture,
+  type Fixture,
+} from "./request-fixture";
 
 const fx = setupFixture();
 const BYSYSTEM = `/systemuser/vendor/bysystem/${SYSTEM_ID}`;
@@ -21,8 +30,16 @@ describe("GET systemuser/vendor/bysystem", () => {
     const first = await json(await api(fx.emu.url, fx.token, "GET", BYSYSTEM));
     const firstData = first.data as Record<string, unknown>[];
     expect(firstData.length).toBe(50);
-    expect(firstData[0]).toMatchObject({ externalRef: "ref-00", systemId: SYSTEM_ID, reporteeOrgNo: CUSTOMER_ORG, userType: "standard", isDeleted: false });
-    expect(first.links).toEqual({ next: `${fx.emu.url}/authentication/api/v1/systemuser/vendor/bysystem/${SYSTEM_ID}?token=${tokenOf(50)}` });
+    expect(firstData[0]).toMatchObject({
+      externalRef: "ref-00",
+      systemId: SYSTEM_ID,
+      reporteeOrgNo: CUSTOMER_ORG,
+      userType: "standard",
+      isDeleted: false,
+    });
+    expect(first.links).toEqual({
+      next: `${fx.emu.url}/authentication/api/v1/systemuser/vendor/bysystem/${SYSTEM_ID}?token=${tokenOf(50)}`,
+    });
     const second = await json(await api(fx.emu.url, fx.token, "GET", `${BYSYSTEM}?token=${tokenOf(50)}`));
     expect(second.links).toEqual({});
     expect((second.data as Record<string, unknown>[]).map((u) => u.externalRef)).toEqual(["ref-50", "ref-51"]);
@@ -30,9 +47,17 @@ describe("GET systemuser/vendor/bysystem", () => {
   });
 
   it("needs systemregister.write (403), and answers AUTH-00011 for an unknown or foreign system", async () => {
-    const requestOnly = await accessToken(fx.emu.url, await registerClient(fx.emu.url, await newKey()), "altinn:authentication/systemuser.request.read");
+    const requestOnly = await accessToken(
+      fx.emu.url,
+      await registerClient(fx.emu.url, await newKey()),
+      "altinn:authentication/systemuser.request.read",
+    );
     expect((await api(fx.emu.url, requestOnly, "GET", BYSYSTEM)).status).toBe(403);
-    await expectProblem(await api(fx.emu.url, fx.token, "GET", "/systemuser/vendor/bysystem/991825827_nope"), 404, "AUTH-00011");
+    await expectProblem(
+      await api(fx.emu.url, fx.token, "GET", "/systemuser/vendor/bysystem/991825827_nope"),
+      404,
+      "AUTH-00011",
+    );
     const other = await accessToken(fx.emu.url, await registerClient(fx.emu.url, await newKey(), OTHER_VENDOR_ORG));
     await expectProblem(await api(fx.emu.url, other, "GET", BYSYSTEM), 404, "AUTH-00011");
     expect(await json(await api(fx.emu.url, fx.token, "GET", BYSYSTEM))).toEqual({ links: {}, data: [] });
@@ -60,12 +85,18 @@ describe("deleting a system user (customer side)", () => {
     expect(after).toContain("Virksomheten har ingen systembrukere.");
 
     expect((await api(fx.emu.url, fx.token, "GET", q)).status).toBe(404);
-    await expectProblem(await api(fx.emu.url, fx.token, "GET", `/systemuser/request/vendor/${requestId}`), 404, "AUTH-00010");
+    await expectProblem(
+      await api(fx.emu.url, fx.token, "GET", `/systemuser/request/vendor/${requestId}`),
+      404,
+      "AUTH-00010",
+    );
     // The triple can be requested again.
     const fresh = await create(fx, "/systemuser/request/vendor", standardBody());
     expect(fresh.id).not.toBe(requestId);
     // Deleting again, or another org's user, is a 404 page.
-    expect((await postForm(fx, "/accessmanagement/ui/systemusers", { org: CUSTOMER_ORG, id: String(user.id) })).status).toBe(404);
+    expect(
+      (await postForm(fx, "/accessmanagement/ui/systemusers", { org: CUSTOMER_ORG, id: String(user.id) })).status,
+    ).toBe(404);
     expect((await fetch(`${fx.emu.url}/accessmanagement/ui/systemusers?org=999999999`)).status).toBe(404);
   });
 

@@ -6,7 +6,16 @@ import { esc, messagePage } from "../lib/html";
 import { readForm, redirect, sendHtml } from "../lib/http";
 import type { Router } from "../lib/router";
 import type { StoredChangeRequest } from "../state/change-request-schema";
-import { orgLabel, packageList, readDecision, redirectViaLogout, renderDecision, rightList, sendNotFound, sendNotNew } from "./decision-page";
+import {
+  orgLabel,
+  packageList,
+  readDecision,
+  redirectViaLogout,
+  renderDecision,
+  rightList,
+  sendNotFound,
+  sendNotNew,
+} from "./decision-page";
 
 const PATH = "/accessmanagement/ui/systemuser/changerequest";
 
@@ -27,7 +36,10 @@ function render(emu: Emulator, c: StoredChangeRequest): string {
     facts: [
       ["System", `${esc(systemName)} (<code>${esc(c.systemId)}</code>)`],
       ["Leverandør", system ? orgLabel(system.vendorOrgNo) : "Ukjent"],
-      ["Systembruker", user ? `${esc(user.integrationTitle)} (<code>${esc(user.id)}</code>)` : `<code>${esc(c.systemUserId)}</code>`],
+      [
+        "Systembruker",
+        user ? `${esc(user.integrationTitle)} (<code>${esc(user.id)}</code>)` : `<code>${esc(c.systemUserId)}</code>`,
+      ],
     ],
     sections: sections.join("\n"),
     action: PATH,
@@ -48,14 +60,20 @@ export function registerChangeConfirmPage(router: Router, emu: Emulator, cookie:
   router.post(PATH, async ({ req, res }) => {
     const posted = readDecision(res, await readForm(req));
     if (!posted) return;
-    const result = posted.decision === "escalate"
-      ? escalateChangeRequest(emu.store, posted.id)
-      : decideChangeRequest(emu.store, posted.id, posted.decision, posted.personId);
+    const result =
+      posted.decision === "escalate"
+        ? escalateChangeRequest(emu.store, posted.id)
+        : decideChangeRequest(emu.store, posted.id, posted.decision, posted.personId);
     if (!result.ok && result.code === "AUTH-00015") {
-      return sendHtml(res, 404, messagePage("Fant ikke systembrukeren", "Systembrukeren som skal endres finnes ikke lenger."));
+      return sendHtml(
+        res,
+        404,
+        messagePage("Fant ikke systembrukeren", "Systembrukeren som skal endres finnes ikke lenger."),
+      );
     }
     if (!result.ok) return result.code === "AUTH-00010" ? sendNotFound(res) : sendNotNew(res);
-    if (posted.decision === "escalate") return redirect(res, 303, `${emu.publicUrl}${PATH}?id=${result.changeRequest.id}`);
+    if (posted.decision === "escalate")
+      return redirect(res, 303, `${emu.publicUrl}${PATH}?id=${result.changeRequest.id}`);
     redirectViaLogout(emu, res, cookie, result.changeRequest.id);
   });
 }

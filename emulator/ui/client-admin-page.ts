@@ -2,8 +2,14 @@
 // synthetic person signs in, then adds or removes the facilitator's clients with the API's rules.
 import type { Emulator } from "../context";
 import {
-  addClient, availableClients, checkClientAdmin, delegatedClients, removeClient, resolveAgent,
-  type ClientInfo, type DelegationError,
+  addClient,
+  availableClients,
+  checkClientAdmin,
+  delegatedClients,
+  removeClient,
+  resolveAgent,
+  type ClientInfo,
+  type DelegationError,
 } from "../altinn/client-delegation-service";
 import { findOrganisation, findPerson, PERSONS } from "../data/entities";
 import { esc, messagePage, page } from "../lib/html";
@@ -43,10 +49,12 @@ ${PERSONS.map((p) => `<option value="${esc(p.id)}">${esc(p.name)} (${esc(p.id)})
 function clientTable(caption: string, clients: ClientInfo[], hidden: string, action: "add" | "remove"): string {
   if (clients.length === 0) return `<h2>${esc(caption)}</h2>\n<p>Ingen kunder.</p>`;
   const verb = action === "add" ? "Legg til" : "Fjern";
-  const rows = clients.map((c) => `<tr><td>${esc(c.clientOrganizationName)}</td><td>${esc(c.clientOrganizationNumber)}</td><td>
+  const rows = clients.map(
+    (c) => `<tr><td>${esc(c.clientOrganizationName)}</td><td>${esc(c.clientOrganizationNumber)}</td><td>
 <form method="post" action="${PATH}">${hidden}<input type="hidden" name="client" value="${esc(c.clientId)}">
 <button type="submit" name="action" value="${action}" class="${action === "add" ? "primary" : "secondary"}" aria-label="${verb} ${esc(c.clientOrganizationName)}">${verb}</button>
-</form></td></tr>`);
+</form></td></tr>`,
+  );
   return `<h2>${esc(caption)}</h2>
 <table>
 <thead><tr><th scope="col">Kunde</th><th scope="col">Org.nr.</th><th scope="col">Handling</th></tr></thead>
@@ -66,7 +74,9 @@ function renderClients(emu: Emulator, agent: StoredSystemUser, personId: string,
     ? `<p class="${message.kind}" role="${message.kind === "error" ? "alert" : "status"}">${esc(message.text)}</p>`
     : "";
   const owner = findOrganisation(agent.reporteeOrgNo)?.name ?? agent.reporteeOrgNo;
-  return page(`Klientadministrasjon – ${agent.integrationTitle}`, `<h1>Kunder for systembrukeren ${esc(agent.integrationTitle)}</h1>
+  return page(
+    `Klientadministrasjon – ${agent.integrationTitle}`,
+    `<h1>Kunder for systembrukeren ${esc(agent.integrationTitle)}</h1>
 ${banner}
 <dl>
 <dt>Virksomhet</dt><dd>${esc(owner)} (org.nr. ${esc(agent.reporteeOrgNo)})</dd>
@@ -74,15 +84,27 @@ ${banner}
 <dt>Tilgangspakker</dt><dd>${agent.accessPackages.map((p) => `<code>${esc(p.urn)}</code>`).join(", ") || "Ingen"}</dd>
 </dl>
 ${clientTable("Kunder systembrukeren har tilgang til", delegated, hidden, "remove")}
-${clientTable("Tilgjengelige kunder", available, hidden, "add")}`);
+${clientTable("Tilgjengelige kunder", available, hidden, "add")}`,
+  );
 }
 
 /** Shared start of GET and POST: agent lookup and the person's client-administration right. */
-function guard(emu: Emulator, agentId: string | null, personId: string): { agent: StoredSystemUser } | { status: number; html: string } {
+function guard(
+  emu: Emulator,
+  agentId: string | null,
+  personId: string,
+): { agent: StoredSystemUser } | { status: number; html: string } {
   const agent = resolveAgent(emu.store.data, agentId);
-  if (!agent.ok) return { status: 404, html: messagePage("Fant ikke systembrukeren", "Systembrukeren finnes ikke eller er ikke en klientsystembruker.") };
+  if (!agent.ok)
+    return {
+      status: 404,
+      html: messagePage("Fant ikke systembrukeren", "Systembrukeren finnes ikke eller er ikke en klientsystembruker."),
+    };
   if (!findPerson(personId) || checkClientAdmin(personId, agent.value.reporteeOrgNo)) {
-    return { status: 403, html: messagePage("Ingen tilgang", "Du må være klientadministrator eller tilgangsstyrer for virksomheten.") };
+    return {
+      status: 403,
+      html: messagePage("Ingen tilgang", "Du må være klientadministrator eller tilgangsstyrer for virksomheten."),
+    };
   }
   return { agent: agent.value };
 }
@@ -104,8 +126,12 @@ export function registerClientAdminPage(router: Router, emu: Emulator): void {
     if (!("agent" in checked)) return sendHtml(res, checked.status, checked.html);
     const { agent } = checked;
     const action = form.get("action");
-    if (action !== "add" && action !== "remove") return sendHtml(res, 400, messagePage("Ugyldig skjema", "Velg Legg til eller Fjern."));
-    const result = action === "add" ? addClient(emu.store, agent, form.get("client"), emu.now()) : removeClient(emu.store, agent, form.get("client"));
+    if (action !== "add" && action !== "remove")
+      return sendHtml(res, 400, messagePage("Ugyldig skjema", "Velg Legg til eller Fjern."));
+    const result =
+      action === "add"
+        ? addClient(emu.store, agent, form.get("client"), emu.now())
+        : removeClient(emu.store, agent, form.get("client"));
     const message = result.ok ? (action === "add" ? "added" : "removed") : errorKey(result.error);
     const query = new URLSearchParams({ agent: agent.id, personId, message });
     redirect(res, 303, `${emu.publicUrl}${PATH}?${query.toString()}`);

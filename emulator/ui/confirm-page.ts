@@ -10,7 +10,16 @@ import type { Router } from "../lib/router";
 import type { StoredRequest } from "../state/schema";
 import { registerChangeConfirmPage } from "./change-confirm-page";
 import {
-  LOGGED_OUT, orgLabel, packageList, readDecision, redirectViaLogout, renderDecision, rightList, sendNotFound, sendNotNew, STATUS_NB,
+  LOGGED_OUT,
+  orgLabel,
+  packageList,
+  readDecision,
+  redirectViaLogout,
+  renderDecision,
+  rightList,
+  sendNotFound,
+  sendNotNew,
+  STATUS_NB,
 } from "./decision-page";
 import { registerSystemUsersPage } from "./system-users-page";
 
@@ -18,7 +27,11 @@ const PATHS: Record<RequestKind, string> = {
   standard: "/accessmanagement/ui/systemuser/request",
   agent: "/accessmanagement/ui/systemuser/agentrequest",
 };
-const COOKIES = { standard: "SystemuserRequestId", agent: "SystemuserAgentRequestId", change: "SystemuserChangeRequestId" } as const;
+const COOKIES = {
+  standard: "SystemuserRequestId",
+  agent: "SystemuserAgentRequestId",
+  change: "SystemuserChangeRequestId",
+} as const;
 
 function renderRequest(emu: Emulator, r: StoredRequest, kind: RequestKind): string {
   const system = emu.store.data.systems.find((s) => s.id === r.systemId);
@@ -58,18 +71,23 @@ function registerKind(router: Router, emu: Emulator, kind: RequestKind): void {
     const posted = readDecision(res, await readForm(req));
     if (!posted) return;
     const now = emu.now();
-    const result = posted.decision === "escalate"
-      ? escalateRequest(emu.store, posted.id, now, kind)
-      : decideRequest(emu.store, posted.id, posted.decision, posted.personId, now, kind);
+    const result =
+      posted.decision === "escalate"
+        ? escalateRequest(emu.store, posted.id, now, kind)
+        : decideRequest(emu.store, posted.id, posted.decision, posted.personId, now, kind);
     if (!result.ok) return result.code === "AUTH-00010" ? sendNotFound(res) : sendNotNew(res);
     // Escalation keeps the request open: back to the page, which now says it was escalated.
-    if (posted.decision === "escalate") return redirect(res, 303, `${emu.publicUrl}${PATHS[kind]}?id=${result.request.id}`);
+    if (posted.decision === "escalate")
+      return redirect(res, 303, `${emu.publicUrl}${PATHS[kind]}?id=${result.request.id}`);
     redirectViaLogout(emu, res, COOKIES[kind], result.request.id);
   });
 }
 
 /** The stored redirectUrl and status for whichever decision cookie is set. */
-function decided(emu: Emulator, cookies: Map<string, string>): { name: string; redirectUrl?: string; status?: string } | null {
+function decided(
+  emu: Emulator,
+  cookies: Map<string, string>,
+): { name: string; redirectUrl?: string; status?: string } | null {
   const requestId = cookies.get(COOKIES.standard) ?? cookies.get(COOKIES.agent);
   if (requestId) {
     const r = emu.store.data.requests.find((x) => x.id === requestId);
@@ -79,7 +97,11 @@ function decided(emu: Emulator, cookies: Map<string, string>): { name: string; r
   const changeId = cookies.get(COOKIES.change);
   if (!changeId) return null;
   const c = emu.store.data.changeRequests.find((x) => x.id === changeId);
-  return { name: COOKIES.change, ...(c ? { status: c.status } : {}), ...(c?.redirectUrl ? { redirectUrl: c.redirectUrl } : {}) };
+  return {
+    name: COOKIES.change,
+    ...(c ? { status: c.status } : {}),
+    ...(c?.redirectUrl ? { redirectUrl: c.redirectUrl } : {}),
+  };
 }
 
 export function registerConfirmPage(router: Router, emu: Emulator): void {
@@ -100,6 +122,8 @@ export function registerConfirmPage(router: Router, emu: Emulator): void {
       return redirect(res, 302, location, { "set-cookie": clear });
     }
     const outcome = found.status ? (STATUS_NB[found.status] ?? found.status).toLowerCase() : "behandlet";
-    sendHtml(res, 200, messagePage("Ferdig", `Forespørselen er ${outcome}. Du kan lukke dette vinduet.`), { "set-cookie": clear });
+    sendHtml(res, 200, messagePage("Ferdig", `Forespørselen er ${outcome}. Du kan lukke dette vinduet.`), {
+      "set-cookie": clear,
+    });
   });
 }

@@ -27,7 +27,8 @@ export function orgLabel(orgNo: string): string {
 export function packageList(packages: readonly AccessPackageRef[], empty = "Ingen tilgangspakker."): string {
   if (packages.length === 0) return `<p>${esc(empty)}</p>`;
   const items = packages.map(
-    (p) => `<li>${esc(findAccessPackage(p.urn)?.name.nb ?? p.urn)} <span class="hint">(<code>${esc(p.urn)}</code>)</span></li>`,
+    (p) =>
+      `<li>${esc(findAccessPackage(p.urn)?.name.nb ?? p.urn)} <span class="hint">(<code>${esc(p.urn)}</code>)</span></li>`,
   );
   return `<ul>\n${items.join("\n")}\n</ul>`;
 }
@@ -69,30 +70,41 @@ ${PERSONS.map((p) => `<option value="${esc(p.id)}">${esc(p.name)} (${esc(p.id)})
 export function renderDecision(v: DecisionView): string {
   const facts = v.facts.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${val}</dd>`).join("\n");
   const decided = v.status !== "New";
-  const escalatedNote = !decided && v.escalated
-    ? `<p class="status" role="status">Forespørselen er sendt til virksomhetens tilgangsstyrere og venter fortsatt på svar.</p>\n`
-    : "";
+  const escalatedNote =
+    !decided && v.escalated
+      ? `<p class="status" role="status">Forespørselen er sendt til virksomhetens tilgangsstyrere og venter fortsatt på svar.</p>\n`
+      : "";
   const tail = decided
     ? `<p class="status" role="status">Forespørselen er allerede behandlet: ${esc(STATUS_NB[v.status] ?? v.status)}.</p>`
     : `${escalatedNote}${decisionForm(v.action, v.id)}`;
-  return page(v.title, `<h1>${esc(v.heading)}</h1>
+  return page(
+    v.title,
+    `<h1>${esc(v.heading)}</h1>
 <p>${v.intro}</p>
 <dl>
 ${facts}
 <dt>Status</dt><dd>${esc(STATUS_NB[v.status] ?? v.status)}</dd>
 </dl>
 ${v.sections}
-${tail}`);
+${tail}`,
+  );
 }
 
 export type FormDecision = "approve" | "reject" | "escalate";
 
 /** The posted decision and person, or null after answering 400. */
-export function readDecision(res: ServerResponse, form: URLSearchParams): { decision: FormDecision; personId: string; id: string } | null {
+export function readDecision(
+  res: ServerResponse,
+  form: URLSearchParams,
+): { decision: FormDecision; personId: string; id: string } | null {
   const decision = form.get("decision");
   const personId = form.get("personId") ?? "";
   if ((decision !== "approve" && decision !== "reject" && decision !== "escalate") || !findPerson(personId)) {
-    sendHtml(res, 400, messagePage("Ugyldig skjema", "Velg en person og trykk Godkjenn, Avvis eller Send til tilgangsstyrer."));
+    sendHtml(
+      res,
+      400,
+      messagePage("Ugyldig skjema", "Velg en person og trykk Godkjenn, Avvis eller Send til tilgangsstyrer."),
+    );
     return null;
   }
   return { decision, personId, id: (form.get("id") ?? "").toLowerCase() };
@@ -103,7 +115,11 @@ export function sendNotFound(res: ServerResponse): void {
 }
 
 export function sendNotNew(res: ServerResponse): void {
-  sendHtml(res, 409, messagePage("Allerede behandlet", "Forespørselen er ikke lenger ny og kan ikke endres (AUTH-00013)."));
+  sendHtml(
+    res,
+    409,
+    messagePage("Allerede behandlet", "Forespørselen er ikke lenger ny og kan ikke endres (AUTH-00013)."),
+  );
 }
 
 /** Altinn logs the user out after a decision; its logout handler then redirects using this cookie. */

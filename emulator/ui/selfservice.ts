@@ -17,10 +17,12 @@ function clientPath(clientId: string): string {
 
 function renderList(clients: readonly MaskinportenClient[]): string {
   const rows = clients
-    .map((c) => `<tr><td><a href="${esc(clientPath(c.clientId))}">${esc(c.clientId)}</a></td>
+    .map(
+      (c) => `<tr><td><a href="${esc(clientPath(c.clientId))}">${esc(c.clientId)}</a></td>
 <td>${esc(findOrganisation(c.orgNo)?.name ?? "")} ${esc(c.orgNo)}</td>
 <td>${c.scopes.map((s) => `<code>${esc(s)}</code>`).join(" ")}</td>
-<td>${c.keys.map((k) => `<code>${esc(k.kid)}</code>`).join(" ") || "Ingen"}</td></tr>`)
+<td>${c.keys.map((k) => `<code>${esc(k.kid)}</code>`).join(" ") || "Ingen"}</td></tr>`,
+    )
     .join("\n");
   const table = `<table>
 <caption class="hint">Registrerte klienter / Registered clients</caption>
@@ -52,12 +54,18 @@ interface ClientView {
 
 function renderClient(c: MaskinportenClient, opts: ClientView): string {
   const keys = c.keys.map((k) => keyItem(c, k)).join("\n");
-  const done = opts.added ? `Nøkkel lagt til / Key added: <code>${esc(opts.added)}</code>` : opts.removed ? `Nøkkel fjernet / Key removed: <code>${esc(opts.removed)}</code>` : "";
+  const done = opts.added
+    ? `Nøkkel lagt til / Key added: <code>${esc(opts.added)}</code>`
+    : opts.removed
+      ? `Nøkkel fjernet / Key removed: <code>${esc(opts.removed)}</code>`
+      : "";
   const status = done ? `<p class="status" role="status">${done}</p>` : "";
   const error = opts.error ? `<p class="error" id="jwk-error" role="alert">${esc(opts.error)}</p>` : "";
   const describedBy = opts.error ? "jwk-hint jwk-error" : "jwk-hint";
   // The add form comes before the key list so its button is the page's first submit button.
-  return page(`Klient ${c.clientId}`, `<p><a href="${BASE}">Alle klienter / All clients</a></p>
+  return page(
+    `Klient ${c.clientId}`,
+    `<p><a href="${BASE}">Alle klienter / All clients</a></p>
 <h1>Klient <code>${esc(c.clientId)}</code></h1>
 <dl>
 <dt>Organisasjon</dt><dd>${esc(findOrganisation(c.orgNo)?.name ?? "")} (org.nr. ${esc(c.orgNo)})</dd>
@@ -77,7 +85,8 @@ ${error}
 </form>
 <h2>Nøkler / Keys</h2>
 ${status}
-${keys ? `<ul>\n${keys}\n</ul>` : "<p>Ingen nøkler. / No keys.</p>"}`);
+${keys ? `<ul>\n${keys}\n</ul>` : "<p>Ingen nøkler. / No keys.</p>"}`,
+  );
 }
 
 export function registerSelfService(router: Router, emu: Emulator): void {

@@ -29,9 +29,10 @@ function row(u: StoredSystemUser, orgNo: string): string {
 
 function render(emu: Emulator, orgNo: string, message: string | null): string {
   const users = emu.store.data.systemUsers.filter((u) => !u.isDeleted && u.reporteeOrgNo === orgNo);
-  const table = users.length === 0
-    ? "<p>Virksomheten har ingen systembrukere.</p>"
-    : `<table>
+  const table =
+    users.length === 0
+      ? "<p>Virksomheten har ingen systembrukere.</p>"
+      : `<table>
 <caption class="hint">Systembrukere for ${orgLabel(orgNo)}</caption>
 <thead><tr><th scope="col">Navn</th><th scope="col">System</th><th scope="col">Type</th><th scope="col">Opprettet</th><th scope="col">Handling</th></tr></thead>
 <tbody>
@@ -39,15 +40,19 @@ ${users.map((u) => row(u, orgNo)).join("\n")}
 </tbody>
 </table>`;
   const status = message ? `<p class="status" role="status">${esc(message)}</p>\n` : "";
-  return page(`Systembrukere – ${findOrganisation(orgNo)?.name ?? orgNo}`, `<h1>Systembrukere</h1>
+  return page(
+    `Systembrukere – ${findOrganisation(orgNo)?.name ?? orgNo}`,
+    `<h1>Systembrukere</h1>
 <p>Systembrukere som handler på vegne av ${orgLabel(orgNo)}.</p>
-${status}${table}`);
+${status}${table}`,
+  );
 }
 
 export function registerSystemUsersPage(router: Router, emu: Emulator): void {
   router.get(PATH, ({ url, res }) => {
     const orgNo = url.searchParams.get("org") ?? "";
-    if (!findOrganisation(orgNo)) return sendHtml(res, 404, messagePage("Fant ikke virksomheten", "Organisasjonsnummeret finnes ikke."));
+    if (!findOrganisation(orgNo))
+      return sendHtml(res, 404, messagePage("Fant ikke virksomheten", "Organisasjonsnummeret finnes ikke."));
     const deleted = url.searchParams.get("deleted");
     sendHtml(res, 200, render(emu, orgNo, deleted ? `Systembrukeren «${deleted}» er slettet.` : null));
   });
@@ -57,9 +62,18 @@ export function registerSystemUsersPage(router: Router, emu: Emulator): void {
     const orgNo = form.get("org") ?? "";
     const result = deleteSystemUser(emu.store, (form.get("id") ?? "").toLowerCase(), orgNo);
     if (!result.ok && result.code === "AUTH-00035") {
-      return sendHtml(res, 400, messagePage("Kan ikke slette systembrukeren", "Systembrukeren har fortsatt klienter. Fjern klientene først."));
+      return sendHtml(
+        res,
+        400,
+        messagePage("Kan ikke slette systembrukeren", "Systembrukeren har fortsatt klienter. Fjern klientene først."),
+      );
     }
-    if (!result.ok) return sendHtml(res, 404, messagePage("Fant ikke systembrukeren", "Systembrukeren finnes ikke eller er allerede slettet."));
+    if (!result.ok)
+      return sendHtml(
+        res,
+        404,
+        messagePage("Fant ikke systembrukeren", "Systembrukeren finnes ikke eller er allerede slettet."),
+      );
     const back = new URLSearchParams({ org: orgNo, deleted: result.systemUser.integrationTitle });
     redirect(res, 303, `${emu.publicUrl}${PATH}?${back.toString()}`);
   });

@@ -12,7 +12,17 @@ export async function listAuditEvents(actor: Actor | null, opts: { take?: number
     where: opts.environmentId ? { OR: [{ environmentId: opts.environmentId }, { environmentId: null }] } : {},
     orderBy: { seq: "desc" },
     take: Math.min(opts.take ?? 200, 1000),
-    select: { seq: true, at: true, actorType: true, actorLabel: true, action: true, targetType: true, targetId: true, outcome: true, detail: true },
+    select: {
+      seq: true,
+      at: true,
+      actorType: true,
+      actorLabel: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      outcome: true,
+      detail: true,
+    },
   });
   return rows.map((r) => ({ ...r, seq: r.seq.toString() }));
 }
@@ -30,7 +40,8 @@ export async function verifyAuditChain(actor: Actor | null) {
       take: 1000,
     });
     for (const e of batch) {
-      if (e.prevHash !== prev || hashEvent(prev, e) !== e.hash) return { ok: false as const, checked, brokenAt: e.seq.toString() };
+      if (e.prevHash !== prev || hashEvent(prev, e) !== e.hash)
+        return { ok: false as const, checked, brokenAt: e.seq.toString() };
       prev = e.hash;
       checked += 1;
     }

@@ -2,14 +2,24 @@ import { describe, expect, it } from "vitest";
 import { canonicalJson, hashEvent } from "@/lib/audit/record";
 
 const event = {
-  at: new Date("2026-11-25T12:00:00.123Z"), actorType: "user", actorId: "u1", actorLabel: "ola@vendor.no",
-  action: "system.register", targetType: "system", targetId: "991825827_x", outcome: "success",
-  detail: { email: "a@b.no", role: "admin", nested: { z: 1, a: [2, { y: 1, b: 2 }] } }, environmentId: null,
+  at: new Date("2026-11-25T12:00:00.123Z"),
+  actorType: "user",
+  actorId: "u1",
+  actorLabel: "ola@vendor.no",
+  action: "system.register",
+  targetType: "system",
+  targetId: "991825827_x",
+  outcome: "success",
+  detail: { email: "a@b.no", role: "admin", nested: { z: 1, a: [2, { y: 1, b: 2 }] } },
+  environmentId: null,
 };
 
 describe("audit hash chain", () => {
   it("does not depend on the key order jsonb hands back", () => {
-    const reordered = { ...event, detail: { role: "admin", nested: { a: [2, { b: 2, y: 1 }], z: 1 }, email: "a@b.no" } };
+    const reordered = {
+      ...event,
+      detail: { role: "admin", nested: { a: [2, { b: 2, y: 1 }], z: 1 }, email: "a@b.no" },
+    };
     expect(hashEvent("0".repeat(64), reordered)).toBe(hashEvent("0".repeat(64), event));
   });
 

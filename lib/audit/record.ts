@@ -4,9 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/db";
 
 export type AuditActor =
-  | { type: "user"; id: string; label: string }
-  | { type: "customer"; label: string }
-  | { type: "system"; label: string };
+  { type: "user"; id: string; label: string } | { type: "customer"; label: string } | { type: "system"; label: string };
 
 export type AuditInput = {
   actor: AuditActor;
@@ -23,15 +21,25 @@ const GENESIS = "0".repeat(64);
 const CHAIN_LOCK = 7_270_001;
 
 type Hashable = {
-  at: Date; actorType: string; actorId: string | null; actorLabel: string; action: string;
-  targetType: string; targetId: string | null; outcome: string; detail: unknown; environmentId: string | null;
+  at: Date;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  outcome: string;
+  detail: unknown;
+  environmentId: string | null;
 };
 
 /** JSON with object keys sorted at every depth: jsonb does not keep the key order it was given. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
   }
   return JSON.stringify(value ?? null);
@@ -39,8 +47,17 @@ export function canonicalJson(value: unknown): string {
 
 export function hashEvent(prevHash: string, e: Hashable): string {
   const canonical = canonicalJson([
-    prevHash, e.at.toISOString(), e.actorType, e.actorId, e.actorLabel, e.action,
-    e.targetType, e.targetId, e.outcome, e.detail ?? null, e.environmentId,
+    prevHash,
+    e.at.toISOString(),
+    e.actorType,
+    e.actorId,
+    e.actorLabel,
+    e.action,
+    e.targetType,
+    e.targetId,
+    e.outcome,
+    e.detail ?? null,
+    e.environmentId,
   ]);
   return createHash("sha256").update(canonical).digest("hex");
 }

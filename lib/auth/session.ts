@@ -18,7 +18,13 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     select: { id: true, email: true, name: true, role: true, mustChangePassword: true, disabled: true },
   });
   if (!user || user.disabled) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+  };
 });
 
 /**

@@ -9,24 +9,50 @@ const CHUNK = 200;
  * under SKIP LOCKED so two processes never record the same row. Rows finished but not yet recorded
  * when a process dies are recorded by whoever resumes the job.
  */
-export async function flushBulkAudit(jobId: string, by: AuditActor, environmentId: string, minRows: number): Promise<number> {
+export async function flushBulkAudit(
+  jobId: string,
+  by: AuditActor,
+  environmentId: string,
+  minRows: number,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const n = await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRawUnsafe<{ id: string; orgNo: string; status: string; requestId: string | null; existed: boolean | null; errorCode: string | null }[]>(
+      const rows = await tx.$queryRawUnsafe<
+        {
+          id: string;
+          orgNo: string;
+          status: string;
+          requestId: string | null;
+          existed: boolean | null;
+          errorCode: string | null;
+        }[]
+      >(
         `SELECT id, "orgNo", status::text AS status, "requestId", existed, "errorCode" FROM bulk_rows
-         WHERE "jobId" = $1::uuid AND status IN ('done', 'failed') AND NOT audited ORDER BY line LIMIT ${CHUNK} FOR UPDATE SKIP LOCKED`, jobId);
+         WHERE "jobId" = $1::uuid AND status IN ('done', 'failed') AND NOT audited ORDER BY line LIMIT ${CHUNK} FOR UPDATE SKIP LOCKED`,
+        jobId,
+      );
       if (rows.length < minRows || rows.length === 0) return 0;
       const done = rows.filter((r) => r.status === "done");
       const failed = rows.filter((r) => r.status === "failed");
-      await recordAudit({
-        actor: by, action: "bulk.requests", target: { type: "bulk_job", id: jobId }, outcome: failed.length > 0 && done.length === 0 ? "failure" : "success", environmentId,
-        detail: {
-          via: "bulk", created: done.filter((r) => !r.existed).length, existing: done.filter((r) => r.existed).length, failed: failed.length,
-          requests: done.map((r) => ({ orgNo: r.orgNo, requestId: r.requestId, existed: r.existed })),
-          failures: failed.map((r) => ({ orgNo: r.orgNo, code: r.errorCode })),
+      await recordAudit(
+        {
+          actor: by,
+          action: "bulk.requests",
+          target: { type: "bulk_job", id: jobId },
+          outcome: failed.length > 0 && done.length === 0 ? "failure" : "success",
+          environmentId,
+          detail: {
+            via: "bulk",
+            created: done.filter((r) => !r.existed).length,
+            existing: done.filter((r) => r.existed).length,
+            failed: failed.length,
+            requests: done.map((r) => ({ orgNo: r.orgNo, requestId: r.requestId, existed: r.existed })),
+            failures: failed.map((r) => ({ orgNo: r.orgNo, code: r.errorCode })),
+          },
         },
-      }, tx);
+        tx,
+      );
       await tx.bulkRow.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { audited: true } });
       return rows.length;
     });

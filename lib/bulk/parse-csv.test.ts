@@ -9,7 +9,7 @@ const rowsOf = (p: Parsed) => {
 
 describe("parseCustomerCsv", () => {
   it("reads a headerless comma file: org number, name, ref", () => {
-    const p = parseCustomerCsv(utf8("310904473,Bakeriet AS,K-1\n313469999,\"Sjø, og Land AS\",K-2\n"));
+    const p = parseCustomerCsv(utf8('310904473,Bakeriet AS,K-1\n313469999,"Sjø, og Land AS",K-2\n'));
     expect(p).toMatchObject({ ok: true, header: false, separator: "," });
     expect(rowsOf(p)).toEqual([
       { line: 1, orgNo: "310904473", name: "Bakeriet AS", ref: "K-1" },
@@ -37,14 +37,23 @@ describe("parseCustomerCsv", () => {
 
   it("marks each bad row with its own reason and keeps the good ones", () => {
     const rows = rowsOf(parseCustomerCsv(utf8("orgnr,navn\n310904473,A\n310904474,B\n12345,C\n,D\n310904473,E\n")));
-    expect(rows.map((r) => [r.line, r.error ?? "ok"])).toEqual([[2, "ok"], [3, "checksum"], [4, "format"], [5, "missing"], [6, "duplicate"]]);
+    expect(rows.map((r) => [r.line, r.error ?? "ok"])).toEqual([
+      [2, "ok"],
+      [3, "checksum"],
+      [4, "format"],
+      [5, "missing"],
+      [6, "duplicate"],
+    ]);
     expect(rows[4]?.duplicateOf).toBe(2);
   });
 
   it("refuses files it cannot read, naming why", () => {
     expect(parseCustomerCsv(utf8(""))).toEqual({ ok: false, error: "empty" });
     expect(parseCustomerCsv(utf8("orgnr,navn\n"))).toEqual({ ok: false, error: "empty" });
-    expect(parseCustomerCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toEqual({ ok: false, error: "binary" });
+    expect(parseCustomerCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toEqual({
+      ok: false,
+      error: "binary",
+    });
     expect(parseCustomerCsv(utf8("navn,adresse\nA,B\n"))).toEqual({ ok: false, error: "noOrgColumn" });
   });
 });

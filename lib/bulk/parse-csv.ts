@@ -9,15 +9,30 @@ export const MAX_ROWS = 5000;
 export const MAX_BYTES = 1_000_000;
 
 export type RowError = "missing" | "format" | "checksum" | "duplicate";
-export type ParsedRow = { line: number; orgNo: string; name: string | null; ref: string | null; error?: RowError; duplicateOf?: number };
+export type ParsedRow = {
+  line: number;
+  orgNo: string;
+  name: string | null;
+  ref: string | null;
+  error?: RowError;
+  duplicateOf?: number;
+};
 export type FileError = "empty" | "binary" | "tooLarge" | "tooManyRows" | "noOrgColumn";
 export type Parsed =
-  | { ok: true; rows: ParsedRow[]; separator: "," | ";" | "\t"; header: boolean; encoding: "utf-8" | "utf-16" | "windows-1252" }
+  | {
+      ok: true;
+      rows: ParsedRow[];
+      separator: "," | ";" | "\t";
+      header: boolean;
+      encoding: "utf-8" | "utf-16" | "windows-1252";
+    }
   | { ok: false; error: FileError };
 
 function decode(bytes: Uint8Array): { text: string; encoding: "utf-8" | "utf-16" | "windows-1252" } | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16" };
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   if (bytes.subarray(start).includes(0)) return null; // NUL bytes: a spreadsheet file, not text
   try {
@@ -38,19 +53,34 @@ function records(text: string, sep: string): { line: number; cells: string[] }[]
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else { if (ch === "\n") line++; cell += ch; }
-    } else if (ch === '"' && cell.trim() === "") { quoted = true; cell = ""; }
-    else if (ch === sep) { cells.push(cell); cell = ""; }
-    else if (ch === "\n" || ch === "\r") {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === "\n") line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell.trim() === "") {
+      quoted = true;
+      cell = "";
+    } else if (ch === sep) {
+      cells.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
       cells.push(cell);
       out.push({ line: startLine, cells });
-      cells = []; cell = ""; line++; startLine = line;
+      cells = [];
+      cell = "";
+      line++;
+      startLine = line;
     } else cell += ch;
   }
-  if (cell !== "" || cells.length > 0) { cells.push(cell); out.push({ line: startLine, cells }); }
+  if (cell !== "" || cells.length > 0) {
+    cells.push(cell);
+    out.push({ line: startLine, cells });
+  }
   return out.filter((r) => r.cells.some((c) => c.trim() !== ""));
 }
 
@@ -91,7 +121,7 @@ export function parseCustomerCsv(bytes: Uint8Array): Parsed {
   if (data.length === 0) return { ok: false, error: "empty" };
   if (data.length > MAX_ROWS) return { ok: false, error: "tooManyRows" };
   const seen = new Map<string, number>();
-  const cell = (cells: string[], i: number, max: number) => (i < 0 ? null : (cells[i]?.trim().slice(0, max) || null));
+  const cell = (cells: string[], i: number, max: number) => (i < 0 ? null : cells[i]?.trim().slice(0, max) || null);
   const rows = data.map(({ line, cells }): ParsedRow => {
     const orgNo = normalizeOrgNo(cells[cols.orgNo]?.trim() ?? "");
     const row: ParsedRow = { line, orgNo, name: cell(cells, cols.name, 200), ref: cell(cells, cols.ref, 100) };

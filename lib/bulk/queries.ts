@@ -8,10 +8,22 @@ import type { BulkRowStatus } from "@/lib/generated/prisma/client";
 const jobNotFound = () => notFound({ nb: "masseopprettelsen", en: "Bulk job" });
 export type BulkCounts = Record<BulkRowStatus, number> & { total: number };
 
-const emptyCounts = (): BulkCounts => ({ pending: 0, working: 0, done: 0, failed: 0, cancelled: 0, invalid: 0, total: 0 });
+const emptyCounts = (): BulkCounts => ({
+  pending: 0,
+  working: 0,
+  done: 0,
+  failed: 0,
+  cancelled: 0,
+  invalid: 0,
+  total: 0,
+});
 
 async function countsFor(jobIds: string[]): Promise<Map<string, BulkCounts>> {
-  const groups = await db.bulkRow.groupBy({ by: ["jobId", "status"], where: { jobId: { in: jobIds } }, _count: { _all: true } });
+  const groups = await db.bulkRow.groupBy({
+    by: ["jobId", "status"],
+    where: { jobId: { in: jobIds } },
+    _count: { _all: true },
+  });
   const out = new Map<string, BulkCounts>();
   for (const g of groups) {
     const c = out.get(g.jobId) ?? emptyCounts();
@@ -23,13 +35,25 @@ async function countsFor(jobIds: string[]): Promise<Map<string, BulkCounts>> {
 }
 
 const JOB_SELECT = {
-  id: true, status: true, fileName: true, createdAt: true, startedAt: true, finishedAt: true, cancelledAt: true, createdByLabel: true,
+  id: true,
+  status: true,
+  fileName: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  cancelledAt: true,
+  createdByLabel: true,
   system: { select: { id: true, systemId: true, name: true } },
 } as const;
 
 export async function listBulkJobs(actor: Actor | null, environmentId: string) {
   assertCan(actor, "portal.read");
-  const jobs = await db.bulkJob.findMany({ where: { environmentId }, select: JOB_SELECT, orderBy: { createdAt: "desc" }, take: 50 });
+  const jobs = await db.bulkJob.findMany({
+    where: { environmentId },
+    select: JOB_SELECT,
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
   const counts = await countsFor(jobs.map((j) => j.id));
   return jobs.map((j) => ({ ...j, counts: counts.get(j.id) ?? emptyCounts() }));
 }
@@ -48,7 +72,12 @@ export async function getBulkProgress(actor: Actor | null, environmentId: string
   const counts = (await countsFor([job.id])).get(job.id) ?? emptyCounts();
   const settled = counts.done + counts.failed + counts.cancelled;
   const work = counts.total - counts.invalid;
-  return { status: job.status, counts, percent: work === 0 ? 100 : Math.floor((settled * 100) / work), finished: job.finishedAt !== null };
+  return {
+    status: job.status,
+    counts,
+    percent: work === 0 ? 100 : Math.floor((settled * 100) / work),
+    finished: job.finishedAt !== null,
+  };
 }
 
 /** The job with its rows; the preview marks rows whose org number is already a customer. */
@@ -56,11 +85,33 @@ export async function getBulkJob(actor: Actor | null, environmentId: string, id:
   assertCan(actor, "portal.read");
   const job = await loadJob(environmentId, id);
   const rows = await db.bulkRow.findMany({
-    where: { jobId: job.id }, orderBy: { line: "asc" }, take: 5000,
-    select: { id: true, line: true, orgNo: true, name: true, ref: true, status: true, attempts: true, errorCode: true, errorMessage: true, requestId: true, existed: true },
+    where: { jobId: job.id },
+    orderBy: { line: "asc" },
+    take: 5000,
+    select: {
+      id: true,
+      line: true,
+      orgNo: true,
+      name: true,
+      ref: true,
+      status: true,
+      attempts: true,
+      errorCode: true,
+      errorMessage: true,
+      requestId: true,
+      existed: true,
+    },
   });
-  const known = job.status === "draft"
-    ? new Set((await db.customer.findMany({ where: { environmentId, orgNo: { in: rows.map((r) => r.orgNo) } }, select: { orgNo: true } })).map((c) => c.orgNo))
-    : new Set<string>();
+  const known =
+    job.status === "draft"
+      ? new Set(
+          (
+            await db.customer.findMany({
+              where: { environmentId, orgNo: { in: rows.map((r) => r.orgNo) } },
+              select: { orgNo: true },
+            })
+          ).map((c) => c.orgNo),
+        )
+      : new Set<string>();
   return { ...job, rows: rows.map((r) => ({ ...r, existingCustomer: known.has(r.orgNo) })) };
 }

@@ -19,40 +19,82 @@ const ROW_ERRORS: Record<string, LocalizedText> = {
 };
 
 /** The row's message: our own reason, or Altinn's explained error as stored. */
-export function rowMessage(row: { status: string; errorCode: string | null; errorMessage: unknown }, locale: Locale): string {
+export function rowMessage(
+  row: { status: string; errorCode: string | null; errorMessage: unknown },
+  locale: Locale,
+): string {
   if (row.status === "cancelled") return ROW_ERRORS.cancelled?.[locale] ?? "";
   const own = row.errorCode ? ROW_ERRORS[row.errorCode] : undefined;
   if (own) {
-    const dup = row.errorMessage && typeof row.errorMessage === "object" && "duplicateOf" in row.errorMessage ? String(row.errorMessage.duplicateOf) : null;
+    const dup =
+      row.errorMessage && typeof row.errorMessage === "object" && "duplicateOf" in row.errorMessage
+        ? String(row.errorMessage.duplicateOf)
+        : null;
     return dup ? `${own[locale]} (${locale === "nb" ? "linje" : "line"} ${dup})` : own[locale];
   }
-  const m = row.errorMessage && typeof row.errorMessage === "object" && locale in row.errorMessage ? (row.errorMessage as Record<string, unknown>)[locale] : null;
-  return typeof m === "string" ? m : row.errorCode ?? "";
+  const m =
+    row.errorMessage && typeof row.errorMessage === "object" && locale in row.errorMessage
+      ? (row.errorMessage as Record<string, unknown>)[locale]
+      : null;
+  return typeof m === "string" ? m : (row.errorCode ?? "");
 }
 
 /**
  * One line per uploaded line: what happened, and what to send the customer: the confirm link of a
  * request still waiting, or else the system's public onboarding page.
  */
-export async function bulkResultCsv(actor: Actor | null, environmentId: string, id: string, locale: Locale): Promise<{ csv: string; fileName: string }> {
+export async function bulkResultCsv(
+  actor: Actor | null,
+  environmentId: string,
+  id: string,
+  locale: Locale,
+): Promise<{ csv: string; fileName: string }> {
   assertCan(actor, "customers.export");
-  const job = isUuid(id) ? await db.bulkJob.findFirst({
-    where: { id, environmentId }, select: { id: true, fileName: true, environment: { select: { slug: true } }, system: { select: { systemId: true } } },
-  }) : null;
+  const job = isUuid(id)
+    ? await db.bulkJob.findFirst({
+        where: { id, environmentId },
+        select: {
+          id: true,
+          fileName: true,
+          environment: { select: { slug: true } },
+          system: { select: { systemId: true } },
+        },
+      })
+    : null;
   if (!job) throw notFound({ nb: "masseopprettelsen", en: "Bulk job" });
   const rows = await db.bulkRow.findMany({ where: { jobId: job.id }, orderBy: { line: "asc" } });
-  const requests = new Map((await db.systemUserRequest.findMany({
-    where: { id: { in: rows.flatMap((r) => (r.requestId ? [r.requestId] : [])) } }, select: { id: true, status: true, confirmUrl: true },
-  })).map((r) => [r.id, r]));
+  const requests = new Map(
+    (
+      await db.systemUserRequest.findMany({
+        where: { id: { in: rows.flatMap((r) => (r.requestId ? [r.requestId] : [])) } },
+        select: { id: true, status: true, confirmUrl: true },
+      })
+    ).map((r) => [r.id, r]),
+  );
   const publicLink = onboardingLink(job.environment.slug, job.system.systemId);
   const lines = rows.map((r) => {
     const request = r.requestId ? requests.get(r.requestId) : undefined;
-    const result = r.status === "done" ? (r.existed ? "existing" : "created") : r.status === "working" ? "pending" : r.status;
+    const result =
+      r.status === "done" ? (r.existed ? "existing" : "created") : r.status === "working" ? "pending" : r.status;
     const confirmUrl = request?.status === "New" ? request.confirmUrl : "";
     // No link for a bad org number or a customer who already said yes; else the public page.
     const needsLink = !confirmUrl && r.status !== "invalid" && request?.status !== "Accepted";
-    return [r.line, r.orgNo, r.name, r.ref, result, request?.status ?? "", confirmUrl, needsLink ? publicLink : "", rowMessage(r, locale)];
+    return [
+      r.line,
+      r.orgNo,
+      r.name,
+      r.ref,
+      result,
+      request?.status ?? "",
+      confirmUrl,
+      needsLink ? publicLink : "",
+      rowMessage(r, locale),
+    ];
   });
-  const base = job.fileName.replace(/\.csv$/i, "").replace(/[^\w.-]+/g, "_").slice(0, 60) || "bulk";
+  const base =
+    job.fileName
+      .replace(/\.csv$/i, "")
+      .replace(/[^\w.-]+/g, "_")
+      .slice(0, 60) || "bulk";
   return { csv: toCsv(HEADER, lines), fileName: `${base}-result.csv` };
 }

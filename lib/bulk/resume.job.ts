@@ -11,21 +11,27 @@ const runners = () => (g.bulkRunners ??= new Map());
 /** Jobs with rows still to do: running ones, and cancelled ones whose process died mid-row. */
 export async function unfinishedBulkJobs(): Promise<string[]> {
   const jobs = await db.bulkJob.findMany({
-    where: { finishedAt: null, OR: [{ status: "running" }, { status: "cancelled", rows: { some: { status: "working" } } }] },
+    where: {
+      finishedAt: null,
+      OR: [{ status: "running" }, { status: "cancelled", rows: { some: { status: "working" } } }],
+    },
     select: { id: true },
   });
   return jobs.map((j) => j.id);
 }
 
 export async function workOnBulkJobs(data: unknown): Promise<{ started: string[] }> {
-  const jobId = data && typeof data === "object" && "jobId" in data && typeof data.jobId === "string" ? data.jobId : null;
+  const jobId =
+    data && typeof data === "object" && "jobId" in data && typeof data.jobId === "string" ? data.jobId : null;
   const ids = jobId ? [jobId] : await unfinishedBulkJobs();
   const started: string[] = [];
   g.bulkAbort ??= new AbortController();
   for (const id of ids) {
     if (runners().has(id)) continue;
     const run = runBulkJob(id, { signal: g.bulkAbort.signal })
-      .catch((err: unknown) => console.warn(`[bulk] job ${id} stopped: ${err instanceof Error ? err.message : String(err)}`))
+      .catch((err: unknown) =>
+        console.warn(`[bulk] job ${id} stopped: ${err instanceof Error ? err.message : String(err)}`),
+      )
       .finally(() => runners().delete(id));
     runners().set(id, run);
     started.push(id);

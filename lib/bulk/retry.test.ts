@@ -20,7 +20,12 @@ describe("bulk retry decisions", () => {
 
   it("does not retry an answer about the customer, nor past the attempt limit", () => {
     expect(decideRetry(problemToError(400, { code: "AUTH-00000" }, ""), 1)).toEqual({ retry: false });
-    expect(decideRetry(new AppError("altinn_unreachable", { nb: "", en: "" }, 503), MAX_ATTEMPTS)).toEqual({ retry: false });
-    expect(decideRetry(new AppError("altinn_unreachable", { nb: "", en: "" }, 503), 1, half)).toEqual({ retry: true, delayMs: 1000 });
+    expect(decideRetry(new AppError("altinn_unreachable", { nb: "", en: "" }, 503), MAX_ATTEMPTS)).toEqual({
+      retry: false,
+    });
+    expect(decideRetry(new AppError("altinn_unreachable", { nb: "", en: "" }, 503), 1, half)).toEqual({
+      retry: true,
+      delayMs: 1000,
+    });
   });
 });

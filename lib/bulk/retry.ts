@@ -21,7 +21,12 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 export function decideRetry(err: unknown, attempts: number, random = Math.random): RetryDecision {
   if (attempts >= MAX_ATTEMPTS) return { retry: false };
   const { httpStatus, retryAfterMs } = retryInfo(err);
-  const transient = !(err instanceof AppError) || err.status >= 500 || err.status === 429 || httpStatus === 429 || (httpStatus ?? 0) >= 500;
+  const transient =
+    !(err instanceof AppError) ||
+    err.status >= 500 ||
+    err.status === 429 ||
+    httpStatus === 429 ||
+    (httpStatus ?? 0) >= 500;
   if (!transient) return { retry: false };
   return { retry: true, delayMs: retryAfterMs ?? backoffMs(attempts, random) };
 }

@@ -13,19 +13,36 @@ import { finishRow, storeRequest, type ClaimedRow } from "@/lib/bulk/store";
 
 export type Timer = <T>(phase: string, fn: () => Promise<T>) => Promise<T>;
 export type RowContext = {
-  time: Timer; jobId: string; environment: EnvironmentView; by: AuditActor; createdById: string | null;
+  time: Timer;
+  jobId: string;
+  environment: EnvironmentView;
+  by: AuditActor;
+  createdById: string | null;
   system: { id: string; systemId: string; accessPackages: string[] };
 };
 export type Answer =
-  | { kind: "fast"; request: AltinnRequest; existed: boolean; requestId: string }
-  | { kind: "done"; existed: boolean };
+  { kind: "fast"; request: AltinnRequest; existed: boolean; requestId: string } | { kind: "done"; existed: boolean };
 
 export async function askAltinn(ctx: RowContext, row: ClaimedRow): Promise<Answer> {
   const ref = randomUUID();
-  const { request, existed } = await ctx.time("altinn", () => createStandardRequest(ctx.environment, {
-    systemId: ctx.system.systemId, partyOrgNo: row.orgNo, externalRef: row.externalRef, accessPackages: packagesForKind(ctx.system.accessPackages, "standard"), redirectUrl: callbackUrl(ref),
-  }, { logInBackground: true }));
-  if (request.status === "Rejected" || request.status === "Denied" || !isAllowedConfirmUrl(ctx.environment, request.confirmUrl)) {
+  const { request, existed } = await ctx.time("altinn", () =>
+    createStandardRequest(
+      ctx.environment,
+      {
+        systemId: ctx.system.systemId,
+        partyOrgNo: row.orgNo,
+        externalRef: row.externalRef,
+        accessPackages: packagesForKind(ctx.system.accessPackages, "standard"),
+        redirectUrl: callbackUrl(ref),
+      },
+      { logInBackground: true },
+    ),
+  );
+  if (
+    request.status === "Rejected" ||
+    request.status === "Denied" ||
+    !isAllowedConfirmUrl(ctx.environment, request.confirmUrl)
+  ) {
     // Rare: the one-by-one path renews a rejected request or refuses a foreign confirm host, with its own audit.
     const slow = await createOrReuseRequest(ctx.environment, ctx.system, row.orgNo, ctx.by, "bulk");
     await finishRow(row.id, { requestId: slow.id, existed: slow.existed });
@@ -33,7 +50,9 @@ export async function askAltinn(ctx: RowContext, row: ClaimedRow): Promise<Answe
   }
   // A request Altinn already had (we died before storing it) keeps the ref its redirect URL carries,
   // so the customer's return through the callback still finds it.
-  const refInAltinn = URL.canParse(request.redirectUrl ?? "") ? new URL(request.redirectUrl ?? "").searchParams.get("ref") : null;
+  const refInAltinn = URL.canParse(request.redirectUrl ?? "")
+    ? new URL(request.redirectUrl ?? "").searchParams.get("ref")
+    : null;
   const requestId = existed && refInAltinn && /^[0-9a-f-]{36}$/i.test(refInAltinn) ? refInAltinn : ref;
   return { kind: "fast", request, existed, requestId };
 }
@@ -41,12 +60,24 @@ export async function askAltinn(ctx: RowContext, row: ClaimedRow): Promise<Answe
 /** The request, its timeline event and the row's outcome in one statement. True when newly created. */
 export async function storeAnswer(ctx: RowContext, row: ClaimedRow, answer: Answer): Promise<boolean> {
   if (answer.kind === "done") return !answer.existed;
-  const stored = await ctx.time("store", () => storeRequest({
-    row, requestId: answer.requestId, systemRowId: ctx.system.id, createdById: ctx.createdById, request: answer.request, existedInAltinn: answer.existed, jobId: ctx.jobId,
-  }));
+  const stored = await ctx.time("store", () =>
+    storeRequest({
+      row,
+      requestId: answer.requestId,
+      systemRowId: ctx.system.id,
+      createdById: ctx.createdById,
+      request: answer.request,
+      existedInAltinn: answer.existed,
+      jobId: ctx.jobId,
+    }),
+  );
   if (!stored.requestId) {
     // Another process stored the same Altinn request in this very instant; the next try reads it.
-    throw new AppError("bulk_store_race", { nb: "Lagringen kolliderte; prøver igjen.", en: "Storing collided; trying again." }, 503);
+    throw new AppError(
+      "bulk_store_race",
+      { nb: "Lagringen kolliderte; prøver igjen.", en: "Storing collided; trying again." },
+      503,
+    );
   }
   return stored.fresh && !answer.existed;
 }

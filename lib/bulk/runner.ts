@@ -2,7 +2,15 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import { loadEnvironmentById } from "@/lib/environments/environments";
-import { claimRows, deferRow, finishJobIfComplete, jobStatus, nextClaimAt, releaseRows, type ClaimedRow } from "@/lib/bulk/store";
+import {
+  claimRows,
+  deferRow,
+  finishJobIfComplete,
+  jobStatus,
+  nextClaimAt,
+  releaseRows,
+  type ClaimedRow,
+} from "@/lib/bulk/store";
 import { askAltinn, storeAnswer, type RowContext, type Timer } from "@/lib/bulk/row";
 import { flushBulkAudit } from "@/lib/bulk/audit";
 import { backoffMs, decideRetry } from "@/lib/bulk/retry";
@@ -23,19 +31,29 @@ export type RunOptions = {
 export type RunReport = { processed: number; created: number; failed: number; retried: number; finished: boolean };
 
 const DEFAULT_LEASE_MS = 60_000;
-const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
-  const t = setTimeout(resolve, Math.max(0, ms));
-  signal?.addEventListener("abort", () => { clearTimeout(t); resolve(); }, { once: true });
-});
-const timer = (into?: Record<string, number>): Timer => async (phase, fn) => {
-  if (!into) return fn();
-  const t = performance.now();
-  try {
-    return await fn();
-  } finally {
-    into[phase] = (into[phase] ?? 0) + performance.now() - t;
-  }
-};
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, Math.max(0, ms));
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+const timer =
+  (into?: Record<string, number>): Timer =>
+  async (phase, fn) => {
+    if (!into) return fn();
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      into[phase] = (into[phase] ?? 0) + performance.now() - t;
+    }
+  };
 
 /**
  * Works one job until no row is left that this process can take. `concurrency` workers keep that many
@@ -48,12 +66,25 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
   const report: RunReport = { processed: 0, created: 0, failed: 0, retried: 0, finished: false };
   const job = await db.bulkJob.findUnique({
     where: { id: jobId },
-    select: { status: true, concurrency: true, environmentId: true, createdById: true, createdByLabel: true, system: { select: { id: true, systemId: true, accessPackages: true } } },
+    select: {
+      status: true,
+      concurrency: true,
+      environmentId: true,
+      createdById: true,
+      createdByLabel: true,
+      system: { select: { id: true, systemId: true, accessPackages: true } },
+    },
   });
   if (!job || job.status === "draft" || job.status === "done") return report;
   const ctx: RowContext = {
-    time: timer(opts.timings), jobId, environment: await loadEnvironmentById(job.environmentId), system: job.system, createdById: job.createdById,
-    by: job.createdById ? { type: "user", id: job.createdById, label: job.createdByLabel } : { type: "system", label: "bulk onboarding" },
+    time: timer(opts.timings),
+    jobId,
+    environment: await loadEnvironmentById(job.environmentId),
+    system: job.system,
+    createdById: job.createdById,
+    by: job.createdById
+      ? { type: "user", id: job.createdById, label: job.createdByLabel }
+      : { type: "system", label: "bulk onboarding" },
   };
   const c = Math.max(1, opts.concurrency ?? job.concurrency);
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
@@ -67,13 +98,16 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
 
   // Claims up to 2c rows ahead; a short claim may mean the job was cancelled: then the rows queued
   // here never reached Altinn and are cancelled too.
-  const fill = () => (refill ??= (async () => {
-    const want = 2 * c - queue.length;
-    const rows = want > 0 ? await ctx.time("claim", () => claimRows(jobId, leaseMs, want)) : [];
-    for (const r of rows) own.add(r.id);
-    queue.push(...rows);
-    if (rows.length < want && queue.length > 0 && (await jobStatus(jobId)) === "cancelled") await giveBack();
-  })().finally(() => { refill = null; }));
+  const fill = () =>
+    (refill ??= (async () => {
+      const want = 2 * c - queue.length;
+      const rows = want > 0 ? await ctx.time("claim", () => claimRows(jobId, leaseMs, want)) : [];
+      for (const r of rows) own.add(r.id);
+      queue.push(...rows);
+      if (rows.length < want && queue.length > 0 && (await jobStatus(jobId)) === "cancelled") await giveBack();
+    })().finally(() => {
+      refill = null;
+    }));
   const giveBack = async () => {
     const rows = queue.splice(0);
     await releaseRows(rows.map((r) => r.id));
@@ -82,9 +116,13 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
 
   const fail = async (row: ClaimedRow, err: unknown) => {
     const decision = decideRetry(err, row.attempts);
-    const message = err instanceof AppError ? err.userMessage : { nb: "Uventet feil; prøver igjen.", en: "Unexpected error; trying again." };
+    const message =
+      err instanceof AppError
+        ? err.userMessage
+        : { nb: "Uventet feil; prøver igjen.", en: "Unexpected error; trying again." };
     const code = err instanceof AppError ? err.code : "unexpected";
-    if (!(err instanceof AppError)) console.warn(`[bulk] row ${row.line} of ${jobId}: ${err instanceof Error ? err.message : String(err)}`);
+    if (!(err instanceof AppError))
+      console.warn(`[bulk] row ${row.line} of ${jobId}: ${err instanceof Error ? err.message : String(err)}`);
     if (decision.retry) {
       report.retried++;
       // The whole job waits: Retry-After as given, else back-off on the job's run of pauses (the
@@ -103,12 +141,18 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
   const worker = async () => {
     let idleSince = 0;
     while (!opts.signal?.aborted) {
-      if (holdUntil > Date.now()) { await sleep(Math.min(holdUntil - Date.now(), 1000), opts.signal); continue; }
+      if (holdUntil > Date.now()) {
+        await sleep(Math.min(holdUntil - Date.now(), 1000), opts.signal);
+        continue;
+      }
       if (queue.length < c) void fill().catch((e: unknown) => console.warn(`[bulk] claim: ${String(e)}`));
       if (queue.length === 0) await refill?.catch(() => undefined);
       const row = queue.shift();
       if (!row) {
-        if (own.size > 0 && stores.size > 0) { await Promise.race(stores); continue; }
+        if (own.size > 0 && stores.size > 0) {
+          await Promise.race(stores);
+          continue;
+        }
         const next = await ctx.time("idle", () => nextClaimAt(jobId, [...own]));
         if (!next) return;
         idleSince ||= Date.now();
@@ -128,7 +172,9 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
         }
       };
       let answer: Awaited<ReturnType<typeof askAltinn>> | null = null;
-      await settle(async () => { answer = await runAs(`bulk ${jobId}`, () => askAltinn(ctx, row)); });
+      await settle(async () => {
+        answer = await runAs(`bulk ${jobId}`, () => askAltinn(ctx, row));
+      });
       const got = answer;
       if (!got) continue;
       own.add(row.id);
@@ -147,7 +193,10 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
   const auditor = (async () => {
     while (!done.signal.aborted) {
       await sleep(1000, done.signal);
-      if (!done.signal.aborted) await flushBulkAudit(jobId, ctx.by, ctx.environment.id, 100).catch((e: unknown) => console.warn(`[bulk] audit flush: ${String(e)}`));
+      if (!done.signal.aborted)
+        await flushBulkAudit(jobId, ctx.by, ctx.environment.id, 100).catch((e: unknown) =>
+          console.warn(`[bulk] audit flush: ${String(e)}`),
+        );
     }
   })();
   try {

@@ -9,23 +9,45 @@ import type { AltinnRequest } from "@/lib/integrations/altinn/requests";
 // claim and a store (plus the outbound-call log) instead of a dozen Prisma round trips. The tables
 // are Prisma's (prisma/schema.prisma); timestamps without time zone hold UTC, as Prisma writes them.
 
-export type ClaimedRow = { id: string; line: number; orgNo: string; customerId: string; externalRef: string; attempts: number };
+export type ClaimedRow = {
+  id: string;
+  line: number;
+  orgNo: string;
+  customerId: string;
+  externalRef: string;
+  attempts: number;
+};
 
 /**
  * Every customer of the job in one statement: new org numbers get a customer with a random externalRef,
  * existing ones keep theirs; then each row learns its customer. Returns how many customers were new.
  */
-export async function attachCustomers(tx: Prisma.TransactionClient, jobId: string, environmentId: string): Promise<number> {
-  const rows = await tx.bulkRow.findMany({ where: { jobId, status: "pending" }, select: { orgNo: true, name: true }, orderBy: { line: "asc" } });
+export async function attachCustomers(
+  tx: Prisma.TransactionClient,
+  jobId: string,
+  environmentId: string,
+): Promise<number> {
+  const rows = await tx.bulkRow.findMany({
+    where: { jobId, status: "pending" },
+    select: { orgNo: true, name: true },
+    orderBy: { line: "asc" },
+  });
   const inserted = await tx.$executeRawUnsafe(
     `INSERT INTO customers (id, "environmentId", "orgNo", name, "externalRef", "createdAt")
      SELECT gen_random_uuid(), $1::uuid, t.org, t.name, t.ref, (now() AT TIME ZONE 'UTC')
      FROM unnest($2::text[], $3::text[], $4::text[]) AS t(org, name, ref)
      ON CONFLICT ("environmentId", "orgNo") DO NOTHING`,
-    environmentId, rows.map((r) => r.orgNo), rows.map((r) => r.name), rows.map(() => newExternalRef()));
+    environmentId,
+    rows.map((r) => r.orgNo),
+    rows.map((r) => r.name),
+    rows.map(() => newExternalRef()),
+  );
   await tx.$executeRawUnsafe(
     `UPDATE bulk_rows b SET "customerId" = c.id, "externalRef" = c."externalRef"
-     FROM customers c WHERE b."jobId" = $1::uuid AND c."environmentId" = $2::uuid AND c."orgNo" = b."orgNo"`, jobId, environmentId);
+     FROM customers c WHERE b."jobId" = $1::uuid AND c."environmentId" = $2::uuid AND c."orgNo" = b."orgNo"`,
+    jobId,
+    environmentId,
+  );
   return inserted;
 }
 
@@ -42,7 +64,9 @@ export async function claimRows(jobId: string, leaseMs: number, n: number): Prom
        WHERE b."jobId" = $1 AND ((b.status = 'pending' AND b."nextAttemptAt" <= now() AND j.status = 'running')
          OR (b.status = 'working' AND b."leaseUntil" < now()))
        ORDER BY b.line LIMIT $3 FOR UPDATE OF b SKIP LOCKED)
-     RETURNING r.id, r.line, r."orgNo", r."customerId", r."externalRef", r.attempts`, [jobId, leaseMs, n]);
+     RETURNING r.id, r.line, r."orgNo", r."customerId", r."externalRef", r.attempts`,
+    [jobId, leaseMs, n],
+  );
   return rows.sort((a, b) => a.line - b.line);
 }
 
@@ -52,11 +76,16 @@ export async function releaseRows(ids: string[]): Promise<void> {
   await getPool().query(
     `UPDATE bulk_rows r SET status = CASE WHEN j.status = 'running' THEN 'pending'::"BulkRowStatus" ELSE 'cancelled'::"BulkRowStatus" END,
        attempts = greatest(r.attempts - 1, 0), "leaseUntil" = NULL, "updatedAt" = now()
-     FROM bulk_jobs j WHERE j.id = r."jobId" AND r.id = ANY($1::uuid[]) AND r.status = 'working'`, [ids]);
+     FROM bulk_jobs j WHERE j.id = r."jobId" AND r.id = ANY($1::uuid[]) AND r.status = 'working'`,
+    [ids],
+  );
 }
 
 export async function jobStatus(jobId: string): Promise<string | null> {
-  const { rows } = await getPool().query<{ status: string }>(`SELECT status::text AS status FROM bulk_jobs WHERE id = $1`, [jobId]);
+  const { rows } = await getPool().query<{ status: string }>(
+    `SELECT status::text AS status FROM bulk_jobs WHERE id = $1`,
+    [jobId],
+  );
   return rows[0]?.status ?? null;
 }
 
@@ -66,11 +95,20 @@ export async function nextClaimAt(jobId: string, ownRowIds: string[]): Promise<D
     `SELECT min(CASE WHEN b.status = 'pending' THEN b."nextAttemptAt" ELSE b."leaseUntil" END) AS at
      FROM bulk_rows b JOIN bulk_jobs j ON j.id = b."jobId"
      WHERE b."jobId" = $1 AND ((b.status = 'pending' AND j.status = 'running') OR (b.status = 'working' AND NOT (b.id = ANY($2::uuid[]))))`,
-    [jobId, ownRowIds]);
+    [jobId, ownRowIds],
+  );
   return rows[0]?.at ?? null;
 }
 
-type Store = { row: ClaimedRow; requestId: string; systemRowId: string; createdById: string | null; request: AltinnRequest; existedInAltinn: boolean; jobId: string };
+type Store = {
+  row: ClaimedRow;
+  requestId: string;
+  systemRowId: string;
+  createdById: string | null;
+  request: AltinnRequest;
+  existedInAltinn: boolean;
+  jobId: string;
+};
 
 /**
  * In one statement: the request (unless we already hold one with this Altinn id: a retried row, or
@@ -78,7 +116,13 @@ type Store = { row: ClaimedRow; requestId: string; systemRowId: string; createdB
  */
 export async function storeRequest(s: Store): Promise<{ requestId: string | null; fresh: boolean }> {
   const { request } = s;
-  const detail = { altinnRequestId: request.id, existedInAltinn: s.existedInAltinn, via: "bulk", bulkJobId: s.jobId, renewedFrom: null };
+  const detail = {
+    altinnRequestId: request.id,
+    existedInAltinn: s.existedInAltinn,
+    via: "bulk",
+    bulkJobId: s.jobId,
+    renewedFrom: null,
+  };
   const { rows } = await getPool().query<{ requestId: string | null; fresh: boolean | null }>(
     `WITH ins AS (
        INSERT INTO system_user_requests (id, "systemId", "customerId", "altinnRequestId", "externalRef", status, "confirmUrl",
@@ -94,25 +138,46 @@ export async function storeRequest(s: Store): Promise<{ requestId: string | null
        "leaseUntil" = NULL, "errorCode" = NULL, "errorMessage" = NULL, "updatedAt" = now()
      WHERE id = $14
      RETURNING "requestId", (SELECT fresh FROM req ORDER BY fresh DESC LIMIT 1) AS fresh`,
-    [s.requestId, s.systemRowId, s.row.customerId, request.id, request.externalRef ?? s.row.externalRef, request.status,
-      request.confirmUrl, request.redirectUrl ?? null, request.accessPackages.map((p) => p.urn), s.createdById,
-      nextCheckDelayMs(0), JSON.stringify(detail), s.existedInAltinn, s.row.id]);
+    [
+      s.requestId,
+      s.systemRowId,
+      s.row.customerId,
+      request.id,
+      request.externalRef ?? s.row.externalRef,
+      request.status,
+      request.confirmUrl,
+      request.redirectUrl ?? null,
+      request.accessPackages.map((p) => p.urn),
+      s.createdById,
+      nextCheckDelayMs(0),
+      JSON.stringify(detail),
+      s.existedInAltinn,
+      s.row.id,
+    ],
+  );
   return { requestId: rows[0]?.requestId ?? null, fresh: rows[0]?.fresh ?? false };
 }
 
 export async function finishRow(rowId: string, outcome: { requestId: string; existed: boolean }): Promise<void> {
   await getPool().query(
     `UPDATE bulk_rows SET status = 'done', "requestId" = $2, existed = $3, "leaseUntil" = NULL, "errorCode" = NULL, "errorMessage" = NULL, "updatedAt" = now() WHERE id = $1`,
-    [rowId, outcome.requestId, outcome.existed]);
+    [rowId, outcome.requestId, outcome.existed],
+  );
 }
 
 /** Back to pending for a later try, or failed for good; either way the lease is given up. */
-export async function deferRow(rowId: string, delayMs: number | null, error: { code: string; message: unknown }): Promise<void> {
+export async function deferRow(
+  rowId: string,
+  delayMs: number | null,
+  error: { code: string; message: unknown },
+): Promise<void> {
   await getPool().query(
     `UPDATE bulk_rows SET status = CASE WHEN $2::bigint IS NULL THEN 'failed'::"BulkRowStatus" ELSE 'pending'::"BulkRowStatus" END,
        "nextAttemptAt" = now() + coalesce($2::bigint, 0) * interval '1 millisecond', "leaseUntil" = NULL,
        "errorCode" = $3, "errorMessage" = $4::jsonb, "updatedAt" = now()
-     WHERE id = $1 AND status = 'working'`, [rowId, delayMs, error.code, JSON.stringify(error.message)]);
+     WHERE id = $1 AND status = 'working'`,
+    [rowId, delayMs, error.code, JSON.stringify(error.message)],
+  );
 }
 
 /** Marks the job done once no row is left to work on (a cancelled job keeps its status, gains an end). */
@@ -120,6 +185,8 @@ export async function finishJobIfComplete(jobId: string): Promise<boolean> {
   const { rowCount } = await getPool().query(
     `UPDATE bulk_jobs SET status = CASE WHEN status = 'running' THEN 'done'::"BulkJobStatus" ELSE status END, "finishedAt" = now()
      WHERE id = $1 AND status IN ('running', 'cancelled') AND "finishedAt" IS NULL
-       AND NOT EXISTS (SELECT 1 FROM bulk_rows WHERE "jobId" = $1 AND status IN ('pending', 'working'))`, [jobId]);
+       AND NOT EXISTS (SELECT 1 FROM bulk_rows WHERE "jobId" = $1 AND status IN ('pending', 'working'))`,
+    [jobId],
+  );
   return (rowCount ?? 0) > 0;
 }

@@ -17,9 +17,13 @@ export type OutboundEntry = {
 /** Records one call. A failure to record must never fail the call itself, so it only warns. */
 export async function logOutbound(entry: OutboundEntry): Promise<void> {
   try {
-    await db.outboundCall.create({ data: { ...entry, durationMs: Math.round(entry.durationMs), triggeredBy: currentTrigger() } });
+    await db.outboundCall.create({
+      data: { ...entry, durationMs: Math.round(entry.durationMs), triggeredBy: currentTrigger() },
+    });
   } catch (err) {
-    console.warn(`[outbound-log] could not record ${entry.method} ${entry.path}: ${err instanceof Error ? err.message : String(err)}`);
+    console.warn(
+      `[outbound-log] could not record ${entry.method} ${entry.path}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }
 
@@ -37,8 +41,15 @@ function flush(): void {
   const batch = buffer;
   buffer = [];
   if (batch.length === 0) return;
-  const write = db.outboundCall.createMany({ data: batch.map(({ at, ...e }) => ({ ...e, at, durationMs: Math.round(e.durationMs) })) })
-    .then(() => undefined, (err: unknown) => console.warn(`[outbound-log] could not record ${batch.length} calls: ${err instanceof Error ? err.message : String(err)}`))
+  const write = db.outboundCall
+    .createMany({ data: batch.map(({ at, ...e }) => ({ ...e, at, durationMs: Math.round(e.durationMs) })) })
+    .then(
+      () => undefined,
+      (err: unknown) =>
+        console.warn(
+          `[outbound-log] could not record ${batch.length} calls: ${err instanceof Error ? err.message : String(err)}`,
+        ),
+    )
     .finally(() => writing.delete(write));
   writing.add(write);
 }

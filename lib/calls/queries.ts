@@ -2,7 +2,11 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 
-export async function listOutboundCalls(actor: Actor | null, environmentId: string, opts: { errorsOnly?: boolean } = {}) {
+export async function listOutboundCalls(
+  actor: Actor | null,
+  environmentId: string,
+  opts: { errorsOnly?: boolean } = {},
+) {
   assertCan(actor, "portal.read");
   const rows = await db.outboundCall.findMany({
     where: { environmentId, ...(opts.errorsOnly ? { OR: [{ status: null }, { status: { gte: 400 } }] } : {}) },

@@ -35,15 +35,42 @@ export async function leaseItems(jobId: string, limit = BATCH, now = new Date())
 async function pause(jobId: string, reason: string, release: Leased[]) {
   await db.$transaction(async (tx) => {
     // The clients we could not try go back untouched: their attempt did not happen.
-    for (const item of release) await tx.clientAssignItem.update({ where: { id: item.id }, data: { leaseUntil: null, attempts: { decrement: 1 } } });
-    await tx.clientAssignJob.update({ where: { id: jobId }, data: { status: "paused", pausedReason: reason, tokenEnc: null, tokenExpiresAt: null } });
-    await recordAudit({ actor: { type: "system", label: "client-assign worker" }, action: "clients.assign_all_pause", target: { type: "client_assign_job", id: jobId }, outcome: "success", detail: { reason } }, tx);
+    for (const item of release)
+      await tx.clientAssignItem.update({
+        where: { id: item.id },
+        data: { leaseUntil: null, attempts: { decrement: 1 } },
+      });
+    await tx.clientAssignJob.update({
+      where: { id: jobId },
+      data: { status: "paused", pausedReason: reason, tokenEnc: null, tokenExpiresAt: null },
+    });
+    await recordAudit(
+      {
+        actor: { type: "system", label: "client-assign worker" },
+        action: "clients.assign_all_pause",
+        target: { type: "client_assign_job", id: jobId },
+        outcome: "success",
+        detail: { reason },
+      },
+      tx,
+    );
   });
 }
 
 export type AssignRunReport = { assigned: number; failed: number; retried: number; paused: number; finished: number };
 
-async function runJob(job: { id: string; environmentId: string; agentSystemUserId: string; tokenEnc: string | null; tokenExpiresAt: Date | null }, environment: EnvironmentView, report: AssignRunReport, deadline: number) {
+async function runJob(
+  job: {
+    id: string;
+    environmentId: string;
+    agentSystemUserId: string;
+    tokenEnc: string | null;
+    tokenExpiresAt: Date | null;
+  },
+  environment: EnvironmentView,
+  report: AssignRunReport,
+  deadline: number,
+) {
   let token: string | null = null;
   try {
     token = job.tokenEnc ? openJobToken(job.id, job.tokenEnc) : null;
@@ -60,7 +87,10 @@ async function runJob(job: { id: string; environmentId: string; agentSystemUserI
     if (items.length === 0) {
       const left = await db.clientAssignItem.count({ where: { jobId: job.id, status: "pending" } });
       if (left === 0) {
-        await db.clientAssignJob.updateMany({ where: { id: job.id, status: "running" }, data: { status: "done", tokenEnc: null, tokenExpiresAt: null, finishedAt: new Date() } });
+        await db.clientAssignJob.updateMany({
+          where: { id: job.id, status: "running" },
+          data: { status: "done", tokenEnc: null, tokenExpiresAt: null, finishedAt: new Date() },
+        });
         report.finished++;
       }
       return;
@@ -73,17 +103,26 @@ async function runJob(job: { id: string; environmentId: string; agentSystemUserI
     for (const [index, item] of items.entries()) {
       const current = await db.clientAssignJob.findUnique({ where: { id: job.id }, select: { status: true } });
       if (current?.status !== "running") {
-        await db.clientAssignItem.updateMany({ where: { id: { in: items.slice(index).map((i) => i.id) }, status: "pending" }, data: { leaseUntil: null } });
+        await db.clientAssignItem.updateMany({
+          where: { id: { in: items.slice(index).map((i) => i.id) }, status: "pending" },
+          data: { leaseUntil: null },
+        });
         return;
       }
       if (retried.has(item.clientId)) {
-        await db.clientAssignItem.update({ where: { id: item.id }, data: { status: "done", doneAt: new Date(), leaseUntil: null } });
+        await db.clientAssignItem.update({
+          where: { id: item.id },
+          data: { status: "done", doneAt: new Date(), leaseUntil: null },
+        });
         report.assigned++;
         continue;
       }
       try {
         await changeClient(environment, token, job.agentSystemUserId, item.clientId, "add");
-        await db.clientAssignItem.update({ where: { id: item.id }, data: { status: "done", doneAt: new Date(), leaseUntil: null, lastError: null } });
+        await db.clientAssignItem.update({
+          where: { id: item.id },
+          data: { status: "done", doneAt: new Date(), leaseUntil: null, lastError: null },
+        });
         report.assigned++;
       } catch (err) {
         const e = err instanceof AppError ? err : null;
@@ -96,10 +135,16 @@ async function runJob(job: { id: string; environmentId: string; agentSystemUserI
         const transient = !e || e.status >= 500 || e.status === 429;
         if (transient && item.attempts < MAX_ATTEMPTS) {
           // Back off: the lease keeps others away until it runs out.
-          await db.clientAssignItem.update({ where: { id: item.id }, data: { lastError: message, leaseUntil: new Date(Date.now() + 5_000 * item.attempts) } });
+          await db.clientAssignItem.update({
+            where: { id: item.id },
+            data: { lastError: message, leaseUntil: new Date(Date.now() + 5_000 * item.attempts) },
+          });
           report.retried++;
         } else {
-          await db.clientAssignItem.update({ where: { id: item.id }, data: { status: "failed", lastError: message, leaseUntil: null } });
+          await db.clientAssignItem.update({
+            where: { id: item.id },
+            data: { status: "failed", lastError: message, leaseUntil: null },
+          });
           report.failed++;
         }
       }
@@ -111,7 +156,11 @@ async function runJob(job: { id: string; environmentId: string; agentSystemUserI
 export async function processAssignJobs(budgetMs = 50_000): Promise<AssignRunReport> {
   const report: AssignRunReport = { assigned: 0, failed: 0, retried: 0, paused: 0, finished: 0 };
   const deadline = Date.now() + budgetMs;
-  const jobs = await db.clientAssignJob.findMany({ where: { status: "running" }, orderBy: { createdAt: "asc" }, select: { id: true, environmentId: true, agentSystemUserId: true, tokenEnc: true, tokenExpiresAt: true } });
+  const jobs = await db.clientAssignJob.findMany({
+    where: { status: "running" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, environmentId: true, agentSystemUserId: true, tokenEnc: true, tokenExpiresAt: true },
+  });
   for (const job of jobs) {
     if (Date.now() >= deadline) break;
     try {
@@ -124,4 +173,3 @@ export async function processAssignJobs(budgetMs = 50_000): Promise<AssignRunRep
   }
   return report;
 }
-

@@ -60,7 +60,12 @@ type RouteParams = { env: string } & Record<string, string>;
 export function clientPostRoute<T = undefined>(opts: {
   input?: z.ZodType<T>;
   page?: (home: string, params: RouteParams) => string;
-  act: (context: ClientContext, data: T, home: string, params: RouteParams) => Promise<{ to: string; message?: string }>;
+  act: (
+    context: ClientContext,
+    data: T,
+    home: string,
+    params: RouteParams,
+  ) => Promise<{ to: string; message?: string }>;
 }) {
   return async (req: Request, ctx: { params: Promise<RouteParams> }): Promise<Response> => {
     const refused = guardPost(req);
@@ -69,8 +74,11 @@ export function clientPostRoute<T = undefined>(opts: {
     const home = `/clients/${encodeURIComponent(params.env)}`;
     const form = await req.formData();
     const org = facilitatorOrg(form.get("org"));
-    const parsed = opts.input ? opts.input.safeParse(Object.fromEntries(form)) : { success: true as const, data: undefined as T };
-    if (!org || !parsed.success) return back(req, home, { ...(org ? { org } : {}), error: opts.input ? "invalid_input" : "invalid_org_no" });
+    const parsed = opts.input
+      ? opts.input.safeParse(Object.fromEntries(form))
+      : { success: true as const, data: undefined as T };
+    if (!org || !parsed.success)
+      return back(req, home, { ...(org ? { org } : {}), error: opts.input ? "invalid_input" : "invalid_org_no" });
     const page = opts.page?.(home, params) ?? home;
     const context = await clientContext(params.env, org);
     if (!context) return back(req, page, { org, error: "client_login_expired" });

@@ -16,7 +16,14 @@ const sessionSchema = z.object({ env: z.string(), token: z.string(), exp: z.numb
 export type ClientSession = z.infer<typeof sessionSchema>;
 
 // `job`: the assign-all job page the login was started from, to return there (a uuid, never a free URL).
-const loginSchema = z.object({ env: z.string(), org: z.string(), state: z.string(), verifier: z.string(), nonce: z.string(), job: z.uuid().optional() });
+const loginSchema = z.object({
+  env: z.string(),
+  org: z.string(),
+  state: z.string(),
+  verifier: z.string(),
+  nonce: z.string(),
+  job: z.uuid().optional(),
+});
 export type PendingLogin = z.infer<typeof loginSchema>;
 
 const secure = () => new URL(env().PORTAL_URL).protocol === "https:";
@@ -43,7 +50,11 @@ export async function readSession(envSlug: string): Promise<ClientSession | null
 
 export async function writeSession(s: ClientSession): Promise<void> {
   (await cookies()).set(SESSION_COOKIE, sealSession(s), {
-    httpOnly: true, sameSite: "lax", secure: secure(), path: "/clients", maxAge: Math.max(0, Math.floor(s.exp - Date.now() / 1000)),
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secure(),
+    path: "/clients",
+    maxAge: Math.max(0, Math.floor(s.exp - Date.now() / 1000)),
   });
 }
 
@@ -53,7 +64,11 @@ export async function clearSession(): Promise<void> {
 
 export async function writePendingLogin(p: PendingLogin): Promise<void> {
   (await cookies()).set(LOGIN_COOKIE, sealSecret(JSON.stringify(p), LOGIN_AAD), {
-    httpOnly: true, sameSite: "lax", secure: secure(), path: "/clients", maxAge: 600,
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secure(),
+    path: "/clients",
+    maxAge: 600,
   });
 }
 

@@ -15,9 +15,13 @@ export function currentEnvironmentGet<C>(handle: (scope: Scope, ctx: C) => Promi
     try {
       const actor = await getActor();
       const environment = actor ? await currentEnvironment(actor) : null;
-      return await handle({ actor, environmentId: environment?.id ?? "", environmentSlug: environment?.slug ?? null }, ctx);
+      return await handle(
+        { actor, environmentId: environment?.id ?? "", environmentSlug: environment?.slug ?? null },
+        ctx,
+      );
     } catch (err) {
-      if (err instanceof AppError) return Response.json({ error: err.code, message: err.userMessage }, { status: err.status });
+      if (err instanceof AppError)
+        return Response.json({ error: err.code, message: err.userMessage }, { status: err.status });
       throw err;
     }
   };

@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { escapeCsvCell, toCsv } from "@/lib/core/csv";
 
 describe("CSV export cells", () => {
-  it.each(["=HYPERLINK(\"http://x\")", "+47 22", "-1+1", "@SUM(A1)", "\tx", "\rx"])("neutralises a formula start: %j", (cell) => {
-    expect(escapeCsvCell(cell)).toBe(`"'${cell.replace(/"/g, '""')}"`);
-  });
+  it.each(['=HYPERLINK("http://x")', "+47 22", "-1+1", "@SUM(A1)", "\tx", "\rx"])(
+    "neutralises a formula start: %j",
+    (cell) => {
+      expect(escapeCsvCell(cell)).toBe(`"'${cell.replace(/"/g, '""')}"`);
+    },
+  );
 
   it("leaves ordinary text alone apart from quoting, and doubles quotes", () => {
     expect(escapeCsvCell("Fjord AS")).toBe('"Fjord AS"');

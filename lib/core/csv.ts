@@ -14,9 +14,11 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
 
 /** A CSV file download; the BOM makes Excel read it as UTF-8. */
 export function csvDownload(csv: string, fileName: string): Response {
-  return new Response(`\uFEFF${csv}`, { headers: {
-    "content-type": "text/csv; charset=utf-8",
-    "content-disposition": `attachment; filename="${fileName}"`,
-    "cache-control": "no-store",
-  } });
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "no-store",
+    },
+  });
 }

@@ -23,7 +23,10 @@ function isEmbedded(): boolean {
 function create() {
   // Prisma and the job queue share one pool, so the embedded database still sees one connection.
   const adapter = new PrismaPg(getPool());
-  return new PrismaClient({ adapter, ...(isEmbedded() ? { transactionOptions: { maxWait: 30_000, timeout: 30_000 } } : {}) });
+  return new PrismaClient({
+    adapter,
+    ...(isEmbedded() ? { transactionOptions: { maxWait: 30_000, timeout: 30_000 } } : {}),
+  });
 }
 
 // Read back from globalThis so dev reloads and tests reuse one pool instead of leaking them.

@@ -20,7 +20,10 @@ const schema = z
     OIDC_NAME: z.string().min(1).default("Single sign-on"),
     OIDC_DEFAULT_ROLE: z.enum(["operator", "auditor"]).optional(),
     // Only behind a proxy that sets X-Forwarded-For itself: its first hop then keys the public rate limits.
-    TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    TRUST_PROXY: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
     // "off": this process serves pages only and works no background queues (instrumentation.ts).
     JOBS: z.enum(["on", "off"]).default("on"),
     PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),

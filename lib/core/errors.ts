@@ -8,7 +8,12 @@ export class AppError extends Error {
   /** Field name → i18n keys, for errors a form shows at the field concerned (e.g. Altinn's AUTH.VLD codes). */
   readonly fieldErrors?: Record<string, string[]>;
 
-  constructor(code: string, userMessage: LocalizedText, status = 400, options?: { cause?: unknown; fieldErrors?: Record<string, string[]> }) {
+  constructor(
+    code: string,
+    userMessage: LocalizedText,
+    status = 400,
+    options?: { cause?: unknown; fieldErrors?: Record<string, string[]> },
+  ) {
     super(`${code}: ${userMessage.en}`, options);
     this.name = "AppError";
     this.code = code;

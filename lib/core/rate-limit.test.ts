@@ -3,7 +3,12 @@ import { clientAddress, RateLimiter } from "@/lib/core/rate-limit";
 
 function clock(start = 1_000_000) {
   let now = start;
-  return { now: () => now, advance: (ms: number) => { now += ms; } };
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe("rate limiter", () => {
@@ -22,7 +27,8 @@ describe("rate limiter", () => {
   it("keeps addresses apart and never refills past capacity", () => {
     const c = clock();
     const limiter = new RateLimiter({ capacity: 2, refillPerSecond: 1 }, c.now);
-    limiter.take("a"); limiter.take("a");
+    limiter.take("a");
+    limiter.take("a");
     expect(limiter.take("a").ok).toBe(false);
     expect(limiter.take("b").ok).toBe(true);
     c.advance(60_000);
@@ -32,7 +38,9 @@ describe("rate limiter", () => {
   it("forgets the least recently used keys beyond maxKeys (a fresh bucket is full)", () => {
     const c = clock();
     const limiter = new RateLimiter({ capacity: 1, refillPerSecond: 0.001, maxKeys: 2 }, c.now);
-    limiter.take("a"); limiter.take("b"); limiter.take("c");
+    limiter.take("a");
+    limiter.take("b");
+    limiter.take("c");
     expect(limiter.take("c").ok).toBe(false);
     expect(limiter.take("a").ok).toBe(true);
   });

@@ -8,7 +8,10 @@ export type Decision = { ok: true } | { ok: false; retryAfterS: number };
 
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  constructor(private readonly opts: BucketOptions, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly opts: BucketOptions,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   take(key: string): Decision {
     const now = this.now();

@@ -28,7 +28,15 @@ export function action<S extends z.ZodType>(
     // Echoed back so fields keep what was typed (React resets forms after an action); multi-valued
     // fields (checkbox groups) are joined with newlines. Secrets are never echoed.
     const keys = new Set([...form.keys()].filter((k) => !k.startsWith("$") && !SECRET_FIELDS.test(k)));
-    const values = Object.fromEntries([...keys].map((k) => [k, form.getAll(k).filter((v) => typeof v === "string").join("\n")]));
+    const values = Object.fromEntries(
+      [...keys].map((k) => [
+        k,
+        form
+          .getAll(k)
+          .filter((v) => typeof v === "string")
+          .join("\n"),
+      ]),
+    );
     if (!actor || !can(actor.role, permission)) return { message: forbidden().userMessage, values };
     const parsed = schema.safeParse(toInput(form));
     if (!parsed.success) {

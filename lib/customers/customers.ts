@@ -7,8 +7,12 @@ import { AppError, invalidInput, notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { newExternalRef } from "@/lib/customers/external-ref";
 import {
-  createCustomerSchema, customerFilterSchema, updateCustomerSchema,
-  type CreateCustomerInput, type CustomerFilter, type UpdateCustomerInput,
+  createCustomerSchema,
+  customerFilterSchema,
+  updateCustomerSchema,
+  type CreateCustomerInput,
+  type CustomerFilter,
+  type UpdateCustomerInput,
 } from "@/lib/customers/schema";
 
 export const CUSTOMER_PAGE_SIZE = 25;
@@ -20,13 +24,34 @@ export async function createCustomer(actor: Actor | null, environmentId: string,
   const parsed = createCustomerSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { orgNo, name, notes, tags } = parsed.data;
-  const taken = await db.customer.findUnique({ where: { environmentId_orgNo: { environmentId, orgNo } }, select: { id: true } });
+  const taken = await db.customer.findUnique({
+    where: { environmentId_orgNo: { environmentId, orgNo } },
+    select: { id: true },
+  });
   if (taken) {
-    throw new AppError("customer_exists", { nb: `Kunden ${orgNo} finnes allerede.`, en: `Customer ${orgNo} already exists.` }, 409, { fieldErrors: { orgNo: ["customers.errors.exists"] } });
+    throw new AppError(
+      "customer_exists",
+      { nb: `Kunden ${orgNo} finnes allerede.`, en: `Customer ${orgNo} already exists.` },
+      409,
+      { fieldErrors: { orgNo: ["customers.errors.exists"] } },
+    );
   }
   return db.$transaction(async (tx) => {
-    const row = await tx.customer.create({ data: { environmentId, orgNo, name, notes, tags, externalRef: newExternalRef() }, select: { id: true, externalRef: true } });
-    await recordAudit({ actor: who(actor), action: "customer.create", target: { type: "customer", id: row.id }, outcome: "success", environmentId, detail: { orgNo, tags } }, tx);
+    const row = await tx.customer.create({
+      data: { environmentId, orgNo, name, notes, tags, externalRef: newExternalRef() },
+      select: { id: true, externalRef: true },
+    });
+    await recordAudit(
+      {
+        actor: who(actor),
+        action: "customer.create",
+        target: { type: "customer", id: row.id },
+        outcome: "success",
+        environmentId,
+        detail: { orgNo, tags },
+      },
+      tx,
+    );
     return row;
   });
 }
@@ -40,7 +65,17 @@ export async function updateCustomer(actor: Actor | null, environmentId: string,
   if (!before) throw customerNotFound();
   await db.$transaction(async (tx) => {
     await tx.customer.update({ where: { id }, data: { name, notes, tags } });
-    await recordAudit({ actor: who(actor), action: "customer.update", target: { type: "customer", id }, outcome: "success", environmentId, detail: { before, after: { name, tags } } }, tx);
+    await recordAudit(
+      {
+        actor: who(actor),
+        action: "customer.update",
+        target: { type: "customer", id },
+        outcome: "success",
+        environmentId,
+        detail: { before, after: { name, tags } },
+      },
+      tx,
+    );
   });
 }
 
@@ -56,15 +91,32 @@ function statusWhere(status: CustomerFilter["status"]): Prisma.CustomerWhereInpu
 function filterWhere(environmentId: string, f: CustomerFilter): Prisma.CustomerWhereInput {
   const digits = f.q?.replace(/[\s.]/g, "");
   const q = f.q
-    ? { OR: [{ name: { contains: f.q, mode: "insensitive" as const } }, ...(digits && /^\d+$/.test(digits) ? [{ orgNo: { startsWith: digits } }] : [])] }
+    ? {
+        OR: [
+          { name: { contains: f.q, mode: "insensitive" as const } },
+          ...(digits && /^\d+$/.test(digits) ? [{ orgNo: { startsWith: digits } }] : []),
+        ],
+      }
     : {};
   return { environmentId, ...q, ...(f.tag ? { tags: { has: f.tag } } : {}), ...statusWhere(f.status) };
 }
 
 const LIST_SELECT = {
-  id: true, orgNo: true, name: true, tags: true, externalRef: true, createdAt: true,
-  systemUsers: { where: { deletedAt: null }, select: { altinnSystemUserId: true, system: { select: { systemId: true, name: true } } } },
-  requests: { select: { id: true, status: true, confirmUrl: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
+  id: true,
+  orgNo: true,
+  name: true,
+  tags: true,
+  externalRef: true,
+  createdAt: true,
+  systemUsers: {
+    where: { deletedAt: null },
+    select: { altinnSystemUserId: true, system: { select: { systemId: true, name: true } } },
+  },
+  requests: {
+    select: { id: true, status: true, confirmUrl: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+  },
 } as const satisfies Prisma.CustomerSelect;
 
 /** Newest first; the cursor is the last id shown, so pages stay stable while customers are added. */
@@ -72,8 +124,10 @@ export async function searchCustomers(actor: Actor | null, environmentId: string
   assertCan(actor, "portal.read");
   const filter = customerFilterSchema.parse(rawFilter ?? {});
   const rows = await db.customer.findMany({
-    where: filterWhere(environmentId, filter), select: LIST_SELECT,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: CUSTOMER_PAGE_SIZE + 1,
+    where: filterWhere(environmentId, filter),
+    select: LIST_SELECT,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: CUSTOMER_PAGE_SIZE + 1,
     ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
   });
   const page = rows.slice(0, CUSTOMER_PAGE_SIZE);
@@ -92,9 +146,27 @@ export async function getCustomer(actor: Actor | null, environmentId: string, id
   const row = await db.customer.findFirst({
     where: { id, environmentId },
     select: {
-      id: true, orgNo: true, name: true, notes: true, tags: true, externalRef: true, createdAt: true,
-      systemUsers: { where: { deletedAt: null }, select: { altinnSystemUserId: true, userType: true, discoveredAt: true, system: { select: { id: true, systemId: true, name: true } } }, orderBy: { discoveredAt: "asc" } },
-      requests: { select: { id: true, status: true, createdAt: true, system: { select: { systemId: true, name: true } } }, orderBy: { createdAt: "desc" } },
+      id: true,
+      orgNo: true,
+      name: true,
+      notes: true,
+      tags: true,
+      externalRef: true,
+      createdAt: true,
+      systemUsers: {
+        where: { deletedAt: null },
+        select: {
+          altinnSystemUserId: true,
+          userType: true,
+          discoveredAt: true,
+          system: { select: { id: true, systemId: true, name: true } },
+        },
+        orderBy: { discoveredAt: "asc" },
+      },
+      requests: {
+        select: { id: true, status: true, createdAt: true, system: { select: { systemId: true, name: true } } },
+        orderBy: { createdAt: "desc" },
+      },
     },
   });
   if (!row) throw customerNotFound();

@@ -4,7 +4,18 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { toCsv } from "@/lib/core/csv";
 import type { CustomerStatus } from "@/lib/customers/schema";
 
-const HEADER = ["orgNo", "name", "externalRef", "tags", "status", "systemUsers", "latestRequestStatus", "confirmUrl", "notes", "createdAt"];
+const HEADER = [
+  "orgNo",
+  "name",
+  "externalRef",
+  "tags",
+  "status",
+  "systemUsers",
+  "latestRequestStatus",
+  "confirmUrl",
+  "notes",
+  "createdAt",
+];
 
 /**
  * Every customer of one environment (never another's), with the confirm link of a request still
@@ -16,18 +27,34 @@ export async function exportCustomersCsv(actor: Actor | null, environmentId: str
     where: { environmentId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
-      orgNo: true, name: true, externalRef: true, tags: true, notes: true, createdAt: true,
+      orgNo: true,
+      name: true,
+      externalRef: true,
+      tags: true,
+      notes: true,
+      createdAt: true,
       systemUsers: { select: { altinnSystemUserId: true, system: { select: { systemId: true } } } },
       requests: { select: { status: true, confirmUrl: true }, orderBy: { createdAt: "desc" }, take: 1 },
     },
   });
-  return toCsv(HEADER, rows.map((c) => {
-    const latest = c.requests[0];
-    const status: CustomerStatus = c.systemUsers.length > 0 ? "connected" : latest?.status === "New" ? "waiting" : "none";
-    return [
-      c.orgNo, c.name, c.externalRef, c.tags.join(" "), status,
-      c.systemUsers.map((u) => `${u.system.systemId}:${u.altinnSystemUserId}`).join(" "),
-      latest?.status ?? "", latest?.status === "New" ? latest.confirmUrl : "", c.notes, c.createdAt.toISOString(),
-    ];
-  }));
+  return toCsv(
+    HEADER,
+    rows.map((c) => {
+      const latest = c.requests[0];
+      const status: CustomerStatus =
+        c.systemUsers.length > 0 ? "connected" : latest?.status === "New" ? "waiting" : "none";
+      return [
+        c.orgNo,
+        c.name,
+        c.externalRef,
+        c.tags.join(" "),
+        status,
+        c.systemUsers.map((u) => `${u.system.systemId}:${u.altinnSystemUserId}`).join(" "),
+        latest?.status ?? "",
+        latest?.status === "New" ? latest.confirmUrl : "",
+        c.notes,
+        c.createdAt.toISOString(),
+      ];
+    }),
+  );
 }

@@ -4,7 +4,12 @@ import { createCustomerSchema, customerFilterSchema, tagsSchema } from "@/lib/cu
 describe("customer list filters", () => {
   it("reads search, tag, status and cursor from search params", () => {
     const cursor = "0f8fad5b-d9cb-469f-a165-70867728950e";
-    expect(customerFilterSchema.parse({ q: "  Fjord ", tag: "Lønn", status: "waiting", cursor })).toEqual({ q: "Fjord", tag: "lønn", status: "waiting", cursor });
+    expect(customerFilterSchema.parse({ q: "  Fjord ", tag: "Lønn", status: "waiting", cursor })).toEqual({
+      q: "Fjord",
+      tag: "lønn",
+      status: "waiting",
+      cursor,
+    });
   });
 
   it("drops empty, repeated-as-array and malformed values instead of failing", () => {
@@ -21,7 +26,9 @@ describe("customer form", () => {
   });
 
   it("checks the org number's mod-11 digit and requires a name", () => {
-    expect(createCustomerSchema.safeParse({ orgNo: "310 904 473", name: "Fjord AS", notes: "", tags: "" }).success).toBe(true);
+    expect(
+      createCustomerSchema.safeParse({ orgNo: "310 904 473", name: "Fjord AS", notes: "", tags: "" }).success,
+    ).toBe(true);
     const bad = createCustomerSchema.safeParse({ orgNo: "310904474", name: " ", notes: "", tags: "" });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.message).sort()).toEqual(["errors.orgNoChecksum", "errors.required"]);

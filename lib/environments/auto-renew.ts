@@ -10,6 +10,16 @@ export async function setAutoRenewExpired(actor: Actor | null, environmentId: st
   await db.$transaction(async (tx) => {
     const updated = await tx.environment.updateMany({ where: { id: environmentId }, data: { autoRenewExpired: on } });
     if (updated.count === 0) throw notFound({ nb: "miljøet", en: "Environment" });
-    await recordAudit({ actor: { type: "user", id: actor.id, label: actor.email }, action: "environment.auto_renew", target: { type: "environment", id: environmentId }, outcome: "success", environmentId, detail: { autoRenewExpired: on } }, tx);
+    await recordAudit(
+      {
+        actor: { type: "user", id: actor.id, label: actor.email },
+        action: "environment.auto_renew",
+        target: { type: "environment", id: environmentId },
+        outcome: "success",
+        environmentId,
+        detail: { autoRenewExpired: on },
+      },
+      tx,
+    );
   });
 }

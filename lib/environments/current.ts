@@ -15,7 +15,8 @@ export const environmentContext = cache(async (actor: Actor | null) => {
   const [all, jar] = await Promise.all([listEnvironments(actor), cookies()]);
   const chosen = jar.get(ENV_COOKIE)?.value;
   const current = all.find((e) => e.slug === chosen) ?? all[0];
-  if (!current) throw new AppError("no_environment", { nb: "Ingen miljøer er satt opp.", en: "No environments are set up." }, 500);
+  if (!current)
+    throw new AppError("no_environment", { nb: "Ingen miljøer er satt opp.", en: "No environments are set up." }, 500);
   return { all, current };
 });
 
@@ -26,7 +27,12 @@ export async function currentEnvironment(actor: Actor | null) {
 /** For server actions: the choice lives in a cookie, so every page reads the same environment. */
 export async function selectEnvironment(actor: Actor | null, slug: string) {
   const environment = await getEnvironment(actor, slug);
-  (await cookies()).set(ENV_COOKIE, environment.slug, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 86_400 });
+  (await cookies()).set(ENV_COOKIE, environment.slug, {
+    path: "/",
+    sameSite: "lax",
+    httpOnly: true,
+    maxAge: 365 * 86_400,
+  });
   return environment;
 }
 

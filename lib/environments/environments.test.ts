@@ -27,12 +27,17 @@ describe("isAllowedRedirectUrl", () => {
     expect(isAllowedRedirectUrl(kind, "http://127.0.0.1.nip.io/cb")).toBe(false);
   });
 
-  it.each(["not a url", "", "/relative/path", "//vendor.example/cb", "javascript:alert(1)", "ftp://127.0.0.1/x", "file:///etc/passwd"])(
-    "refuses garbage and other schemes: %j",
-    (value) => {
-      for (const kind of KINDS) expect(isAllowedRedirectUrl(kind, value)).toBe(false);
-    },
-  );
+  it.each([
+    "not a url",
+    "",
+    "/relative/path",
+    "//vendor.example/cb",
+    "javascript:alert(1)",
+    "ftp://127.0.0.1/x",
+    "file:///etc/passwd",
+  ])("refuses garbage and other schemes: %j", (value) => {
+    for (const kind of KINDS) expect(isAllowedRedirectUrl(kind, value)).toBe(false);
+  });
 });
 
 describe("selfServiceUrl", () => {
@@ -47,7 +52,8 @@ describe("selfServiceUrl", () => {
 describe("isAllowedConfirmUrl", () => {
   const tt02 = { kind: "test" as const, confirmUrlHosts: ["am.ui.tt02.altinn.no"] };
   const local = { kind: "emulator" as const, confirmUrlHosts: ["127.0.0.1:4010"] };
-  const confirm = "/accessmanagement/ui/systemuser/request?id=505f8488-3d48-4c15-8e21-35cb9432f815&DONTCHOOSEREPORTEE=true";
+  const confirm =
+    "/accessmanagement/ui/systemuser/request?id=505f8488-3d48-4c15-8e21-35cb9432f815&DONTCHOOSEREPORTEE=true";
 
   it("accepts https on an allowed host, in any case", () => {
     expect(isAllowedConfirmUrl(tt02, `https://am.ui.tt02.altinn.no${confirm}`)).toBe(true);
@@ -72,8 +78,12 @@ describe("isAllowedConfirmUrl", () => {
   it("lets the emulator use http on loopback, with the port in the allowlist", () => {
     expect(isAllowedConfirmUrl(local, `http://127.0.0.1:4010${confirm}`)).toBe(true);
     expect(isAllowedConfirmUrl(local, `http://127.0.0.1:4011${confirm}`)).toBe(false);
-    expect(isAllowedConfirmUrl({ ...local, confirmUrlHosts: ["vendor.example"] }, `http://vendor.example${confirm}`)).toBe(false);
-    expect(isAllowedConfirmUrl({ ...tt02, confirmUrlHosts: ["127.0.0.1:4010"] }, `http://127.0.0.1:4010${confirm}`)).toBe(false);
+    expect(
+      isAllowedConfirmUrl({ ...local, confirmUrlHosts: ["vendor.example"] }, `http://vendor.example${confirm}`),
+    ).toBe(false);
+    expect(
+      isAllowedConfirmUrl({ ...tt02, confirmUrlHosts: ["127.0.0.1:4010"] }, `http://127.0.0.1:4010${confirm}`),
+    ).toBe(false);
   });
 
   it("refuses everything when the allowlist is empty", () => {

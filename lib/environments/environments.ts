@@ -6,22 +6,52 @@ import { AppError, invalidInput, notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { clearTokenCache } from "@/lib/integrations/maskinporten/tokens";
 import {
-  createEnvironmentSchema, updateEmulatorSchema, updateEnvironmentSchema, URL_FIELDS,
-  type CreateEnvironmentInput, type UpdateEnvironmentInput,
+  createEnvironmentSchema,
+  updateEmulatorSchema,
+  updateEnvironmentSchema,
+  URL_FIELDS,
+  type CreateEnvironmentInput,
+  type UpdateEnvironmentInput,
 } from "@/lib/environments/schema";
 
 export const ENV_SELECT = {
-  id: true, slug: true, name: true, kind: true, vendorOrgNo: true, clientId: true, scopes: true,
-  maskinportenIssuer: true, maskinportenTokenUrl: true, altinnBaseUrl: true,
-  confirmUrlHosts: true, digdirApiUrl: true, serviceOwnerTestUrl: true, systemUserScopes: true, autoRenewExpired: true,
-  idportenIssuer: true, idportenClientId: true,
+  id: true,
+  slug: true,
+  name: true,
+  kind: true,
+  vendorOrgNo: true,
+  clientId: true,
+  scopes: true,
+  maskinportenIssuer: true,
+  maskinportenTokenUrl: true,
+  altinnBaseUrl: true,
+  confirmUrlHosts: true,
+  digdirApiUrl: true,
+  serviceOwnerTestUrl: true,
+  systemUserScopes: true,
+  autoRenewExpired: true,
+  idportenIssuer: true,
+  idportenClientId: true,
 } as const;
 
 export type EnvironmentView = {
-  id: string; slug: string; name: string; kind: "emulator" | "test" | "production"; vendorOrgNo: string;
-  clientId: string; scopes: string[]; maskinportenIssuer: string; maskinportenTokenUrl: string; altinnBaseUrl: string;
-  confirmUrlHosts: string[]; digdirApiUrl: string | null; serviceOwnerTestUrl: string | null; systemUserScopes: string[];
-  autoRenewExpired: boolean; idportenIssuer: string | null; idportenClientId: string | null;
+  id: string;
+  slug: string;
+  name: string;
+  kind: "emulator" | "test" | "production";
+  vendorOrgNo: string;
+  clientId: string;
+  scopes: string[];
+  maskinportenIssuer: string;
+  maskinportenTokenUrl: string;
+  altinnBaseUrl: string;
+  confirmUrlHosts: string[];
+  digdirApiUrl: string | null;
+  serviceOwnerTestUrl: string | null;
+  systemUserScopes: string[];
+  autoRenewExpired: boolean;
+  idportenIssuer: string | null;
+  idportenClientId: string | null;
 };
 
 export async function listEnvironments(actor: Actor | null): Promise<EnvironmentView[]> {
@@ -45,25 +75,49 @@ export async function loadEnvironmentById(id: string): Promise<EnvironmentView> 
 
 /** Server-internal (public client pages): by slug, no actor. */
 export async function loadEnvironmentBySlug(slug: string): Promise<EnvironmentView> {
-  const found = /^[a-z0-9][a-z0-9-]{0,39}$/.test(slug) ? await db.environment.findUnique({ where: { slug }, select: ENV_SELECT }) : null;
+  const found = /^[a-z0-9][a-z0-9-]{0,39}$/.test(slug)
+    ? await db.environment.findUnique({ where: { slug }, select: ENV_SELECT })
+    : null;
   if (!found) throw notFound({ nb: "miljøet", en: "Environment" });
   return found;
 }
 
 const SETTINGS = [
-  "name", "vendorOrgNo", "clientId", "scopes", "maskinportenIssuer", "maskinportenTokenUrl", "altinnBaseUrl",
-  "confirmUrlHosts", "digdirApiUrl", "serviceOwnerTestUrl", "systemUserScopes", "idportenIssuer", "idportenClientId",
+  "name",
+  "vendorOrgNo",
+  "clientId",
+  "scopes",
+  "maskinportenIssuer",
+  "maskinportenTokenUrl",
+  "altinnBaseUrl",
+  "confirmUrlHosts",
+  "digdirApiUrl",
+  "serviceOwnerTestUrl",
+  "systemUserScopes",
+  "idportenIssuer",
+  "idportenClientId",
 ] as const satisfies readonly (keyof EnvironmentView)[];
 // A cached token was granted for these; once they change it may no longer be what Maskinporten would give.
-const TOKEN_SETTINGS = new Set<string>(["clientId", "scopes", "maskinportenIssuer", "maskinportenTokenUrl", "systemUserScopes"]);
+const TOKEN_SETTINGS = new Set<string>([
+  "clientId",
+  "scopes",
+  "maskinportenIssuer",
+  "maskinportenTokenUrl",
+  "systemUserScopes",
+]);
 
 const byUser = (actor: Actor) => ({ type: "user" as const, id: actor.id, label: actor.email });
 const slugTaken = (slug: string) =>
-  new AppError("environment_slug_taken", {
-    nb: `Kortnavnet «${slug}» brukes allerede av et annet miljø. Velg et annet kortnavn.`,
-    en: `The short name "${slug}" is already used by another environment. Choose another one.`,
-  }, 409);
-const isUniqueViolation = (err: unknown) => typeof err === "object" && err !== null && "code" in err && err.code === "P2002";
+  new AppError(
+    "environment_slug_taken",
+    {
+      nb: `Kortnavnet «${slug}» brukes allerede av et annet miljø. Velg et annet kortnavn.`,
+      en: `The short name "${slug}" is already used by another environment. Choose another one.`,
+    },
+    409,
+  );
+const isUniqueViolation = (err: unknown) =>
+  typeof err === "object" && err !== null && "code" in err && err.code === "P2002";
 
 /** Test or production, never a second emulator (bootstrap owns that one). */
 export async function createEnvironment(actor: Actor | null, raw: CreateEnvironmentInput): Promise<EnvironmentView> {
@@ -73,10 +127,21 @@ export async function createEnvironment(actor: Actor | null, raw: CreateEnvironm
   const input = parsed.data;
   try {
     return await db.$transaction(async (tx) => {
-      if (await tx.environment.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw slugTaken(input.slug);
+      if (await tx.environment.findUnique({ where: { slug: input.slug }, select: { id: true } }))
+        throw slugTaken(input.slug);
       const created = await tx.environment.create({ data: input, select: ENV_SELECT });
       const after = Object.fromEntries(SETTINGS.map((k) => [k, created[k]]));
-      await recordAudit({ actor: byUser(actor), action: "environment.create", target: { type: "environment", id: created.slug }, outcome: "success", environmentId: created.id, detail: { kind: created.kind, after } }, tx);
+      await recordAudit(
+        {
+          actor: byUser(actor),
+          action: "environment.create",
+          target: { type: "environment", id: created.slug },
+          outcome: "success",
+          environmentId: created.id,
+          detail: { kind: created.kind, after },
+        },
+        tx,
+      );
       return created;
     });
   } catch (err) {
@@ -118,7 +183,17 @@ export async function updateEnvironment(actor: Actor | null, id: string, raw: Up
   if (changed.length === 0) return { environment: current, changed };
   const environment = await db.$transaction(async (tx) => {
     const updated = await tx.environment.update({ where: { id }, data: input, select: ENV_SELECT });
-    await recordAudit({ actor: byUser(actor), action: "environment.update", target: { type: "environment", id: current.slug }, outcome: "success", environmentId: id, detail: { changes } }, tx);
+    await recordAudit(
+      {
+        actor: byUser(actor),
+        action: "environment.update",
+        target: { type: "environment", id: current.slug },
+        outcome: "success",
+        environmentId: id,
+        detail: { changes },
+      },
+      tx,
+    );
     return updated;
   });
   if (changed.some((k) => TOKEN_SETTINGS.has(k))) clearTokenCache(id);
@@ -155,18 +230,27 @@ const LOOPBACK = ["127.0.0.1", "localhost", "[::1]"];
  * has changed before, and a wrong one would hand customers to whoever runs it). https only, except
  * the emulator on loopback. A URL with user info is refused: it makes the host hard to read.
  */
-export function isAllowedConfirmUrl(environment: Pick<EnvironmentView, "kind" | "confirmUrlHosts">, value: string): boolean {
+export function isAllowedConfirmUrl(
+  environment: Pick<EnvironmentView, "kind" | "confirmUrlHosts">,
+  value: string,
+): boolean {
   if (!URL.canParse(value)) return false;
   const url = new URL(value);
   if (url.username || url.password) return false;
-  const schemeOk = url.protocol === "https:" || (environment.kind === "emulator" && url.protocol === "http:" && LOOPBACK.includes(url.hostname));
+  const schemeOk =
+    url.protocol === "https:" ||
+    (environment.kind === "emulator" && url.protocol === "http:" && LOOPBACK.includes(url.hostname));
   return schemeOk && environment.confirmUrlHosts.some((h) => h.toLowerCase() === url.host);
 }
 
 export function confirmUrlNotAllowed(environment: Pick<EnvironmentView, "name">, value: string) {
   const where = URL.canParse(value) ? new URL(value).origin : value.slice(0, 80);
-  return new AppError("confirm_url_not_allowed", {
-    nb: `Altinn sendte en godkjenningslenke til ${where}, som ikke er tillatt for miljøet «${environment.name}». Ingenting er lagret. Er verten riktig, kan en administrator legge den til under Miljøer → ${environment.name} → Tillatte verter for godkjenningslenker.`,
-    en: `Altinn returned a confirm URL on ${where}, which is not allowed for the environment "${environment.name}". Nothing was stored. If the host is right, an admin can add it under Environments → ${environment.name} → Allowed confirm-URL hosts.`,
-  }, 502);
+  return new AppError(
+    "confirm_url_not_allowed",
+    {
+      nb: `Altinn sendte en godkjenningslenke til ${where}, som ikke er tillatt for miljøet «${environment.name}». Ingenting er lagret. Er verten riktig, kan en administrator legge den til under Miljøer → ${environment.name} → Tillatte verter for godkjenningslenker.`,
+      en: `Altinn returned a confirm URL on ${where}, which is not allowed for the environment "${environment.name}". Nothing was stored. If the host is right, an admin can add it under Environments → ${environment.name} → Allowed confirm-URL hosts.`,
+    },
+    502,
+  );
 }

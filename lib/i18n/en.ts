@@ -145,7 +145,8 @@ export const en: Record<keyof typeof nb, string> = {
   "customers.systemUsers": "System users",
   "customers.noSystemUser": "No system user yet",
   "audit.title": "Audit log",
-  "audit.intro": "Every change made through the portal. The log is read-only; each event is chained to the previous one with SHA-256.",
+  "audit.intro":
+    "Every change made through the portal. The log is read-only; each event is chained to the previous one with SHA-256.",
   "audit.chainOk": "The chain is intact: {n} events verified.",
   "audit.chainBroken": "The chain is broken at event {seq}.",
   "audit.when": "When",
@@ -157,7 +158,8 @@ export const en: Record<keyof typeof nb, string> = {
   "audit.failure": "Failed",
   "audit.none": "No events yet.",
   "calls.title": "Calls to Altinn and Maskinporten",
-  "calls.intro": "Every call the portal makes, with its answer, duration and who triggered it. Tokens, keys and bodies are never stored.",
+  "calls.intro":
+    "Every call the portal makes, with its answer, duration and who triggered it. Tokens, keys and bodies are never stored.",
   "calls.errorsByCode": "Errors grouped by code",
   "calls.showErrors": "Show errors only",
   "calls.showAll": "Show all calls",
@@ -170,14 +172,16 @@ export const en: Record<keyof typeof nb, string> = {
   "nav.calls": "Call log",
   "nav.doctor": "Token doctor",
   "onboard.title": "Connect {system} to your organisation",
-  "onboard.intro": "{system} needs a system user in Altinn to fetch and send data on behalf of your organisation. Enter the organisation number; you will be sent to Altinn to approve.",
+  "onboard.intro":
+    "{system} needs a system user in Altinn to fetch and send data on behalf of your organisation. Enter the organisation number; you will be sent to Altinn to approve.",
   "onboard.packages": "The system asks for this access:",
   "onboard.orgNo": "Organisation number (9 digits)",
   "onboard.submit": "Continue to Altinn",
   "onboard.unknownSystem": "This system does not exist. Check the link you got from the vendor.",
   "callback.title": "Result",
   "callback.Accepted": "Thank you! {org} has approved {system}. You can close this page.",
-  "callback.Rejected": "The request for {org} was rejected. No access was granted. If you still want to connect, you can start again.",
+  "callback.Rejected":
+    "The request for {org} was rejected. No access was granted. If you still want to connect, you can start again.",
   "callback.New": "The request for {org} has not been answered yet. Go back to Altinn to approve it.",
   "callback.other": "The request for {org} has status: {status}.",
   "callback.restart": "Start again",

@@ -145,7 +145,8 @@ export const nb = {
   "customers.systemUsers": "Systembrukere",
   "customers.noSystemUser": "Ingen systembruker ennå",
   "audit.title": "Revisjonslogg",
-  "audit.intro": "Alle endringer i portalen. Loggen kan bare leses; hver hendelse er kjedet til den forrige med SHA-256.",
+  "audit.intro":
+    "Alle endringer i portalen. Loggen kan bare leses; hver hendelse er kjedet til den forrige med SHA-256.",
   "audit.chainOk": "Kjeden er intakt: {n} hendelser kontrollert.",
   "audit.chainBroken": "Kjeden er brutt ved hendelse {seq}.",
   "audit.when": "Tidspunkt",
@@ -157,7 +158,8 @@ export const nb = {
   "audit.failure": "Feilet",
   "audit.none": "Ingen hendelser ennå.",
   "calls.title": "Kall til Altinn og Maskinporten",
-  "calls.intro": "Hvert kall portalen gjør, med svar, tid og hvem som utløste det. Tokens, nøkler og innhold lagres aldri.",
+  "calls.intro":
+    "Hvert kall portalen gjør, med svar, tid og hvem som utløste det. Tokens, nøkler og innhold lagres aldri.",
   "calls.errorsByCode": "Feil gruppert etter kode",
   "calls.showErrors": "Vis bare feil",
   "calls.showAll": "Vis alle kall",
@@ -170,14 +172,16 @@ export const nb = {
   "nav.calls": "Kall-logg",
   "nav.doctor": "Tokendoktor",
   "onboard.title": "Koble {system} til virksomheten din",
-  "onboard.intro": "{system} trenger en systembruker i Altinn for å hente og sende data på vegne av virksomheten din. Oppgi organisasjonsnummeret; du sendes til Altinn for å godkjenne.",
+  "onboard.intro":
+    "{system} trenger en systembruker i Altinn for å hente og sende data på vegne av virksomheten din. Oppgi organisasjonsnummeret; du sendes til Altinn for å godkjenne.",
   "onboard.packages": "Systemet ber om disse tilgangene:",
   "onboard.orgNo": "Organisasjonsnummer (9 siffer)",
   "onboard.submit": "Gå videre til Altinn",
   "onboard.unknownSystem": "Dette systemet finnes ikke. Sjekk lenken du fikk fra leverandøren.",
   "callback.title": "Resultat",
   "callback.Accepted": "Takk! {org} har godkjent {system}. Du kan lukke denne siden.",
-  "callback.Rejected": "Forespørselen for {org} ble avvist. Ingen tilgang er gitt. Ønsker du likevel å koble til, kan du starte på nytt.",
+  "callback.Rejected":
+    "Forespørselen for {org} ble avvist. Ingen tilgang er gitt. Ønsker du likevel å koble til, kan du starte på nytt.",
   "callback.New": "Forespørselen for {org} er ikke besvart ennå. Gå tilbake til Altinn for å godkjenne.",
   "callback.other": "Forespørselen for {org} har status: {status}.",
   "callback.restart": "Start på nytt",

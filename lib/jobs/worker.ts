@@ -8,7 +8,10 @@ type Handler = (data: unknown) => Promise<unknown>;
 const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
   "requests-poll": async () => (await import("@/lib/requests/poller.job")).pollDueRequests,
   reconcile: async () => (await import("@/lib/reconciliation/run.job")).runReconciliation,
-  "client-assign": async () => { const m = await import("@/lib/clients/assign.job"); return () => m.processAssignJobs(); },
+  "client-assign": async () => {
+    const m = await import("@/lib/clients/assign.job");
+    return () => m.processAssignJobs();
+  },
   "bulk-onboarding": async () => (await import("@/lib/bulk/resume.job")).workOnBulkJobs,
 };
 

@@ -14,4 +14,5 @@ export function expiryLevel(expiresAt: Date, now: number = Date.now()): ExpiryLe
 }
 
 /** Whole days left, as a calendar counts them (a key imported to expire at the end of 5 December has 10 days on 25 November); 0 means today. */
-export const daysLeft = (expiresAt: Date, now: number = Date.now()) => Math.max(0, Math.floor((expiresAt.getTime() - now) / DAY_MS));
+export const daysLeft = (expiresAt: Date, now: number = Date.now()) =>
+  Math.max(0, Math.floor((expiresAt.getTime() - now) / DAY_MS));

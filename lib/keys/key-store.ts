@@ -13,7 +13,6 @@ export type KeyStore = {
   get(kid: string, stored: string): Promise<JWK>;
 };
 
-
 export const databaseKeyStore: KeyStore = {
   // The kid is the additional data: a sealed key copied onto another row fails to open.
   put: async (kid, privateJwk) => sealSecret(JSON.stringify(privateJwk), kid),

@@ -18,7 +18,11 @@ export type PublicJwk = { kty: "RSA"; n: string; e: string; kid: string; alg: "R
 export const KEY_SIZES = [2048, 3072] as const;
 export type KeyState = "next" | "active" | "retiring" | "retired";
 
-export async function generateSigningKey(actor: Actor | null, environmentId: string, options: { bits?: (typeof KEY_SIZES)[number] } = {}) {
+export async function generateSigningKey(
+  actor: Actor | null,
+  environmentId: string,
+  options: { bits?: (typeof KEY_SIZES)[number] } = {},
+) {
   assertCan(actor, "keys.manage");
   const environment = await loadEnvironmentById(environmentId);
   const { privateKey } = await generateKeyPair("RS256", { modulusLength: options.bits ?? 2048, extractable: true });
@@ -29,7 +33,11 @@ export async function generateSigningKey(actor: Actor | null, environmentId: str
  * An existing key (PKCS#8 PEM or private JWK), e.g. one already registered at Digdir. `expiresAt` is the
  * expiry Digdir shows for the registered key; a key already past it would only ever fail (MP-121).
  */
-export async function importSigningKey(actor: Actor | null, environmentId: string, input: { key: string; kid?: string; expiresAt?: Date }) {
+export async function importSigningKey(
+  actor: Actor | null,
+  environmentId: string,
+  input: { key: string; kid?: string; expiresAt?: Date },
+) {
   assertCan(actor, "keys.manage");
   const environment = await loadEnvironmentById(environmentId);
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
@@ -41,10 +49,17 @@ export async function importSigningKey(actor: Actor | null, environmentId: strin
   const privateJwk = await parsePrivateRsaKey(input.key);
   const kid = input.kid?.trim() || newKid(environment.slug);
   if (!/^[A-Za-z0-9._:-]{1,100}$/.test(kid)) {
-    throw new AppError("kid_invalid", { nb: "Nøkkel-ID-en kan bare ha bokstaver, tall og . _ : -", en: "The key id may only contain letters, digits and . _ : -" });
+    throw new AppError("kid_invalid", {
+      nb: "Nøkkel-ID-en kan bare ha bokstaver, tall og . _ : -",
+      en: "The key id may only contain letters, digits and . _ : -",
+    });
   }
   if (await db.signingKey.findUnique({ where: { kid }, select: { id: true } })) {
-    throw new AppError("kid_exists", { nb: `Nøkkel-ID-en ${kid} finnes allerede.`, en: `The key id ${kid} already exists.` }, 409);
+    throw new AppError(
+      "kid_exists",
+      { nb: `Nøkkel-ID-en ${kid} finnes allerede.`, en: `The key id ${kid} already exists.` },
+      409,
+    );
   }
   await refuseKnownKey(environment, privateJwk);
   return storeKey(actor, environment, kid, privateJwk, "key.import", input.expiresAt);
@@ -55,16 +70,26 @@ export async function importSigningKey(actor: Actor | null, environmentId: strin
  * environment's client (tt02 vs production mixed up), and a key held here is a duplicate.
  */
 async function refuseKnownKey(environment: { id: string }, privateJwk: JWK) {
-  const all = await db.signingKey.findMany({ select: { kid: true, publicJwk: true, environment: { select: { id: true, name: true } } } });
+  const all = await db.signingKey.findMany({
+    select: { kid: true, publicJwk: true, environment: { select: { id: true, name: true } } },
+  });
   const same = all.find((k) => (k.publicJwk as PublicJwk).n === privateJwk.n);
   if (!same) return;
   if (same.environment.id === environment.id) {
-    throw new AppError("key_duplicate", { nb: `Denne nøkkelen er allerede lagret som ${same.kid}.`, en: `This key is already stored as ${same.kid}.` }, 409);
+    throw new AppError(
+      "key_duplicate",
+      { nb: `Denne nøkkelen er allerede lagret som ${same.kid}.`, en: `This key is already stored as ${same.kid}.` },
+      409,
+    );
   }
-  throw new AppError("key_other_environment", {
-    nb: `Denne nøkkelen hører til miljøet «${same.environment.name}» (${same.kid}). Hvert miljø må ha sin egen nøkkel; bytt miljø hvis du ville importere den der.`,
-    en: `This key belongs to the environment "${same.environment.name}" (${same.kid}). Each environment needs its own key; switch environment if you meant to import it there.`,
-  }, 409);
+  throw new AppError(
+    "key_other_environment",
+    {
+      nb: `Denne nøkkelen hører til miljøet «${same.environment.name}» (${same.kid}). Hvert miljø må ha sin egen nøkkel; bytt miljø hvis du ville importere den der.`,
+      en: `This key belongs to the environment "${same.environment.name}" (${same.kid}). Each environment needs its own key; switch environment if you meant to import it there.`,
+    },
+    409,
+  );
 }
 
 // kid must be unique across all Maskinporten customers, so it carries randomness, not just a date.
@@ -73,8 +98,22 @@ function newKid(slug: string): string {
   return `${slug}-${date}-${randomBytes(4).toString("hex")}`;
 }
 
-async function storeKey(actor: Actor, environment: { id: string }, kid: string, privateJwk: JWK, action: string, expiry?: Date) {
-  const publicJwk: PublicJwk = { kty: "RSA", n: privateJwk.n ?? "", e: privateJwk.e ?? "", kid, alg: "RS256", use: "sig" };
+async function storeKey(
+  actor: Actor,
+  environment: { id: string },
+  kid: string,
+  privateJwk: JWK,
+  action: string,
+  expiry?: Date,
+) {
+  const publicJwk: PublicJwk = {
+    kty: "RSA",
+    n: privateJwk.n ?? "",
+    e: privateJwk.e ?? "",
+    kid,
+    alg: "RS256",
+    use: "sig",
+  };
   const privateKeyEnc = await keyStore().put(kid, privateJwk);
   const expiresAt = expiry ?? new Date(Date.now() + KEY_LIFETIME_DAYS * 86_400_000);
   return db.$transaction(async (tx) => {
@@ -82,10 +121,30 @@ async function storeKey(actor: Actor, environment: { id: string }, kid: string, 
     const hasActive = await tx.signingKey.count({ where: { environmentId: environment.id, state: "active" } });
     const state = hasActive ? "next" : "active";
     const key = await tx.signingKey.create({
-      data: { environmentId: environment.id, kid, alg: "RS256", publicJwk, privateKeyEnc, expiresAt, createdById: actor.id, state, activatedAt: hasActive ? null : new Date() },
+      data: {
+        environmentId: environment.id,
+        kid,
+        alg: "RS256",
+        publicJwk,
+        privateKeyEnc,
+        expiresAt,
+        createdById: actor.id,
+        state,
+        activatedAt: hasActive ? null : new Date(),
+      },
       select: { id: true, kid: true },
     });
-    await recordAudit({ actor: { type: "user", id: actor.id, label: actor.email }, action, target: { type: "signing_key", id: kid }, outcome: "success", detail: { state, bits: bitsOf(publicJwk) }, environmentId: environment.id }, tx);
+    await recordAudit(
+      {
+        actor: { type: "user", id: actor.id, label: actor.email },
+        action,
+        target: { type: "signing_key", id: kid },
+        outcome: "success",
+        detail: { state, bits: bitsOf(publicJwk) },
+        environmentId: environment.id,
+      },
+      tx,
+    );
     return { ...key, state };
   });
 }
@@ -94,20 +153,34 @@ export async function listKeys(actor: Actor | null, environmentId: string) {
   assertCan(actor, "portal.read");
   const keys = await db.signingKey.findMany({
     where: { environmentId },
-    select: { id: true, kid: true, alg: true, state: true, createdAt: true, expiresAt: true, lastUsedAt: true, verifiedAt: true, activatedAt: true, retiredAt: true, publicJwk: true },
+    select: {
+      id: true,
+      kid: true,
+      alg: true,
+      state: true,
+      createdAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      verifiedAt: true,
+      activatedAt: true,
+      retiredAt: true,
+      publicJwk: true,
+    },
     orderBy: { createdAt: "desc" },
   });
   return keys.map((k) => ({ ...k, publicJwk: k.publicJwk as PublicJwk, bits: bitsOf(k.publicJwk as PublicJwk) }));
 }
 export type KeyView = Awaited<ReturnType<typeof listKeys>>[number];
 
-export const bitsOf = (jwk: Pick<PublicJwk, "n">) => Math.round((Buffer.from(jwk.n, "base64url").length * 8) / 1024) * 1024;
+export const bitsOf = (jwk: Pick<PublicJwk, "n">) =>
+  Math.round((Buffer.from(jwk.n, "base64url").length * 8) / 1024) * 1024;
 
 /** What Digdir should hold for the client: every key that signs, will sign, or signed until just now. */
 export async function registrableJwks(environmentId: string): Promise<{ keys: PublicJwk[] }> {
   const keys = await db.signingKey.findMany({
     where: { environmentId, state: { in: ["next", "active", "retiring"] } },
-    select: { publicJwk: true }, orderBy: { createdAt: "asc" },
+    select: { publicJwk: true },
+    orderBy: { createdAt: "asc" },
   });
   return { keys: keys.map((k) => k.publicJwk as PublicJwk) };
 }
@@ -122,23 +195,34 @@ export async function loadSigner(environmentId: string): Promise<Signer> {
     select: { id: true, kid: true, privateKeyEnc: true, expiresAt: true },
   });
   if (!key) {
-    throw new AppError("no_signing_key", {
-      nb: "Miljøet har ingen aktiv signeringsnøkkel. En administrator må lage eller aktivere en under Miljø.",
-      en: "The environment has no active signing key. An admin must generate or activate one under Environment.",
-    }, 409);
+    throw new AppError(
+      "no_signing_key",
+      {
+        nb: "Miljøet har ingen aktiv signeringsnøkkel. En administrator må lage eller aktivere en under Miljø.",
+        en: "The environment has no active signing key. An admin must generate or activate one under Environment.",
+      },
+      409,
+    );
   }
   if (key.expiresAt.getTime() <= Date.now()) {
-    throw new AppError("signing_key_expired", {
-      nb: `Den aktive nøkkelen ${key.kid} utløp ${key.expiresAt.toISOString().slice(0, 10)}. Lag en ny nøkkel, registrer og aktiver den under Miljø.`,
-      en: `The active key ${key.kid} expired on ${key.expiresAt.toISOString().slice(0, 10)}. Generate a new key, register and activate it under Environment.`,
-    }, 409);
+    throw new AppError(
+      "signing_key_expired",
+      {
+        nb: `Den aktive nøkkelen ${key.kid} utløp ${key.expiresAt.toISOString().slice(0, 10)}. Lag en ny nøkkel, registrer og aktiver den under Miljø.`,
+        en: `The active key ${key.kid} expired on ${key.expiresAt.toISOString().slice(0, 10)}. Generate a new key, register and activate it under Environment.`,
+      },
+      409,
+    );
   }
   return signerFor(key);
 }
 
 /** A specific key's signer, whatever its state: used to prove a next key is registered before it signs for real. */
 export async function loadKeySigner(environmentId: string, keyId: string): Promise<Signer> {
-  const key = await db.signingKey.findFirst({ where: { id: keyId, environmentId }, select: { id: true, kid: true, privateKeyEnc: true } });
+  const key = await db.signingKey.findFirst({
+    where: { id: keyId, environmentId },
+    select: { id: true, kid: true, privateKeyEnc: true },
+  });
   if (!key) throw new AppError("not_found", { nb: "Fant ikke nøkkelen.", en: "Key not found." }, 404);
   return signerFor(key);
 }
@@ -156,7 +240,13 @@ export async function listExpiringKeys(actor: Actor | null, now: number = Date.n
   assertCan(actor, "portal.read");
   const keys = await db.signingKey.findMany({
     where: { state: { in: ["active", "next"] }, expiresAt: { lte: new Date(now + WARN_DAYS * 86_400_000) } },
-    select: { id: true, kid: true, state: true, expiresAt: true, environment: { select: { slug: true, name: true, kind: true } } },
+    select: {
+      id: true,
+      kid: true,
+      state: true,
+      expiresAt: true,
+      environment: { select: { slug: true, name: true, kind: true } },
+    },
     orderBy: { expiresAt: "asc" },
   });
   return keys.flatMap((k) => {

@@ -12,7 +12,14 @@ import { requestToken } from "@/lib/integrations/maskinporten/client";
 // accepted, and the old key stays registered ("retiring") until an admin retires it. So at every moment
 // the key that signs is one Maskinporten knows.
 
-type KeyRow = { id: string; kid: string; state: KeyState; expiresAt: Date; verifiedAt: Date | null; publicJwk: unknown };
+type KeyRow = {
+  id: string;
+  kid: string;
+  state: KeyState;
+  expiresAt: Date;
+  verifiedAt: Date | null;
+  publicJwk: unknown;
+};
 
 async function loadKey(actor: Actor, environmentId: string, keyId: string) {
   assertCan(actor, "keys.manage");
@@ -21,15 +28,40 @@ async function loadKey(actor: Actor, environmentId: string, keyId: string) {
     where: { id: keyId, environmentId },
     select: { id: true, kid: true, state: true, expiresAt: true, verifiedAt: true, publicJwk: true },
   });
-  if (!key) throw new AppError("not_found", { nb: "Fant ikke nøkkelen i dette miljøet.", en: "Key not found in this environment." }, 404);
+  if (!key)
+    throw new AppError(
+      "not_found",
+      { nb: "Fant ikke nøkkelen i dette miljøet.", en: "Key not found in this environment." },
+      404,
+    );
   return { environment, key: key as KeyRow };
 }
 
-const audit = (actor: Actor, environmentId: string, action: string, kid: string, outcome: "success" | "failure", detail?: Record<string, unknown>) =>
-  ({ actor: { type: "user" as const, id: actor.id, label: actor.email }, action, target: { type: "signing_key", id: kid }, outcome, detail, environmentId });
+const audit = (
+  actor: Actor,
+  environmentId: string,
+  action: string,
+  kid: string,
+  outcome: "success" | "failure",
+  detail?: Record<string, unknown>,
+) => ({
+  actor: { type: "user" as const, id: actor.id, label: actor.email },
+  action,
+  target: { type: "signing_key", id: kid },
+  outcome,
+  detail,
+  environmentId,
+});
 
 const wrongState = (kid: string, state: string) =>
-  new AppError("key_state", { nb: `Nøkkelen ${kid} har status «${state}», så det steget passer ikke nå.`, en: `Key ${kid} is "${state}", so that step does not apply now.` }, 409);
+  new AppError(
+    "key_state",
+    {
+      nb: `Nøkkelen ${kid} har status «${state}», så det steget passer ikke nå.`,
+      en: `Key ${kid} is "${state}", so that step does not apply now.`,
+    },
+    409,
+  );
 
 /** Uploads the public key to Digdir's client admin API, then proves it with a grant. */
 export async function registerKeyAtDigdir(actor: Actor | null, environmentId: string, keyId: string) {
@@ -37,15 +69,20 @@ export async function registerKeyAtDigdir(actor: Actor | null, environmentId: st
   const { environment, key } = await loadKey(actor, environmentId, keyId);
   if (key.state === "retired") throw wrongState(key.kid, key.state);
   if (!hasDigdirApi(environment)) {
-    throw new AppError("digdir_api_missing", {
-      nb: "Miljøet har ikke Digdirs API satt opp. Lim inn den offentlige nøkkelen i selvbetjeningen, og trykk så «Bekreft registrering».",
-      en: "The environment has no Digdir API configured. Paste the public key in the self-service, then press \"Verify registration\".",
-    }, 409);
+    throw new AppError(
+      "digdir_api_missing",
+      {
+        nb: "Miljøet har ikke Digdirs API satt opp. Lim inn den offentlige nøkkelen i selvbetjeningen, og trykk så «Bekreft registrering».",
+        en: 'The environment has no Digdir API configured. Paste the public key in the self-service, then press "Verify registration".',
+      },
+      409,
+    );
   }
   try {
     await addClientKey(environment, key.publicJwk as PublicJwk);
   } catch (err) {
-    if (err instanceof AppError) await recordAudit(audit(actor, environmentId, "key.register", key.kid, "failure", { code: err.code }));
+    if (err instanceof AppError)
+      await recordAudit(audit(actor, environmentId, "key.register", key.kid, "failure", { code: err.code }));
     throw err;
   }
   await recordAudit(audit(actor, environmentId, "key.register", key.kid, "success", { via: "digdir-api" }));
@@ -63,10 +100,14 @@ export async function verifySigningKey(actor: Actor | null, environmentId: strin
     if (!(err instanceof AppError)) throw err;
     await recordAudit(audit(actor, environmentId, "key.verify", key.kid, "failure", { code: err.code }));
     if (err.code !== "MP-100") throw err;
-    throw new AppError("key_not_registered", {
-      nb: `Maskinporten kjenner ikke nøkkelen ${key.kid} for klienten ${environment.clientId} ennå. Registrer den på denne klienten (ikke et annet miljøs klient) og prøv igjen.`,
-      en: `Maskinporten does not know key ${key.kid} for client ${environment.clientId} yet. Register it on this client (not another environment's) and try again.`,
-    }, 409);
+    throw new AppError(
+      "key_not_registered",
+      {
+        nb: `Maskinporten kjenner ikke nøkkelen ${key.kid} for klienten ${environment.clientId} ennå. Registrer den på denne klienten (ikke et annet miljøs klient) og prøv igjen.`,
+        en: `Maskinporten does not know key ${key.kid} for client ${environment.clientId} yet. Register it on this client (not another environment's) and try again.`,
+      },
+      409,
+    );
   }
   const verifiedAt = new Date();
   await db.$transaction(async (tx) => {
@@ -82,22 +123,42 @@ export async function activateSigningKey(actor: Actor | null, environmentId: str
   const { key } = await loadKey(actor, environmentId, keyId);
   if (key.state !== "next") throw wrongState(key.kid, key.state);
   if (key.expiresAt.getTime() <= Date.now()) {
-    throw new AppError("key_expired", { nb: `Nøkkelen ${key.kid} er utløpt og kan ikke aktiveres.`, en: `Key ${key.kid} has expired and cannot be activated.` }, 409);
+    throw new AppError(
+      "key_expired",
+      {
+        nb: `Nøkkelen ${key.kid} er utløpt og kan ikke aktiveres.`,
+        en: `Key ${key.kid} has expired and cannot be activated.`,
+      },
+      409,
+    );
   }
   if (!key.verifiedAt) {
-    throw new AppError("key_unverified", {
-      nb: `Nøkkelen ${key.kid} er ikke bekreftet registrert hos Maskinporten. Registrer og bekreft den først, ellers vil alle kall feile.`,
-      en: `Key ${key.kid} has not been verified as registered with Maskinporten. Register and verify it first, or every call would fail.`,
-    }, 409);
+    throw new AppError(
+      "key_unverified",
+      {
+        nb: `Nøkkelen ${key.kid} er ikke bekreftet registrert hos Maskinporten. Registrer og bekreft den først, ellers vil alle kall feile.`,
+        en: `Key ${key.kid} has not been verified as registered with Maskinporten. Register and verify it first, or every call would fail.`,
+      },
+      409,
+    );
   }
   const now = new Date();
   return db.$transaction(async (tx) => {
     // Conditional updates: two admins (or two processes) activating at once cannot both win.
-    const previous = await tx.signingKey.findFirst({ where: { environmentId, state: "active" }, select: { id: true, kid: true } });
+    const previous = await tx.signingKey.findFirst({
+      where: { environmentId, state: "active" },
+      select: { id: true, kid: true },
+    });
     if (previous) await tx.signingKey.update({ where: { id: previous.id }, data: { state: "retiring" } });
-    const { count } = await tx.signingKey.updateMany({ where: { id: key.id, state: "next" }, data: { state: "active", activatedAt: now } });
+    const { count } = await tx.signingKey.updateMany({
+      where: { id: key.id, state: "next" },
+      data: { state: "active", activatedAt: now },
+    });
     if (count !== 1) throw wrongState(key.kid, "?");
-    await recordAudit(audit(actor, environmentId, "key.activate", key.kid, "success", { previous: previous?.kid ?? null }), tx);
+    await recordAudit(
+      audit(actor, environmentId, "key.activate", key.kid, "success", { previous: previous?.kid ?? null }),
+      tx,
+    );
     return { kid: key.kid, previous: previous?.kid ?? null };
   });
 }
@@ -107,10 +168,14 @@ export async function retireSigningKey(actor: Actor | null, environmentId: strin
   assertCan(actor, "keys.manage");
   const { environment, key } = await loadKey(actor, environmentId, keyId);
   if (key.state === "active") {
-    throw new AppError("key_active", {
-      nb: `Nøkkelen ${key.kid} signerer nå. Aktiver en ny nøkkel først; da blir denne «på vei ut».`,
-      en: `Key ${key.kid} is the one signing now. Activate a new key first; this one then becomes "retiring".`,
-    }, 409);
+    throw new AppError(
+      "key_active",
+      {
+        nb: `Nøkkelen ${key.kid} signerer nå. Aktiver en ny nøkkel først; da blir denne «på vei ut».`,
+        en: `Key ${key.kid} is the one signing now. Activate a new key first; this one then becomes "retiring".`,
+      },
+      409,
+    );
   }
   if (key.state === "retired") throw wrongState(key.kid, key.state);
   const removedAtDigdir = hasDigdirApi(environment);
@@ -123,5 +188,10 @@ export async function retireSigningKey(actor: Actor | null, environmentId: strin
 }
 
 function configOf(environment: EnvironmentView) {
-  return { issuer: environment.maskinportenIssuer, tokenUrl: environment.maskinportenTokenUrl, clientId: environment.clientId, environmentId: environment.id };
+  return {
+    issuer: environment.maskinportenIssuer,
+    tokenUrl: environment.maskinportenTokenUrl,
+    clientId: environment.clientId,
+    environmentId: environment.id,
+  };
 }

@@ -21,12 +21,15 @@ describe("onboarding link tokens", () => {
   it("refuses a tampered payload, a tampered signature, another key and garbage", async () => {
     const token = await signLinkToken(claims, key, inDays(7));
     const [h, , s] = token.split(".");
-    const forged = Buffer.from(JSON.stringify({ ...claims, org: "313469999", aud: "onboarding-link", exp: 9_999_999_999 })).toString("base64url");
+    const forged = Buffer.from(
+      JSON.stringify({ ...claims, org: "313469999", aud: "onboarding-link", exp: 9_999_999_999 }),
+    ).toString("base64url");
     await expect(verifyLinkToken(`${h}.${forged}.${s}`, key)).resolves.toBeNull();
     const flipped = token.slice(0, -2) + (token.endsWith("AA") ? "BB" : "AA");
     await expect(verifyLinkToken(flipped, key)).resolves.toBeNull();
     await expect(verifyLinkToken(token, linkKey("another-secret-of-at-least-thirty-two-chars"))).resolves.toBeNull();
-    for (const bad of ["", "x.y.z", "not a token", "a".repeat(5000)]) await expect(verifyLinkToken(bad, key)).resolves.toBeNull();
+    for (const bad of ["", "x.y.z", "not a token", "a".repeat(5000)])
+      await expect(verifyLinkToken(bad, key)).resolves.toBeNull();
   });
 
   it("refuses an unsigned (alg none) token", async () => {

@@ -8,7 +8,13 @@ import { z } from "zod";
 // The token names the link row and its generation; the row decides whether it is still current.
 
 const AUDIENCE = "onboarding-link";
-const claims = z.object({ lid: z.uuid(), gen: z.number().int().positive(), env: z.string(), sys: z.string(), org: z.string().regex(/^\d{9}$/) });
+const claims = z.object({
+  lid: z.uuid(),
+  gen: z.number().int().positive(),
+  env: z.string(),
+  sys: z.string(),
+  org: z.string().regex(/^\d{9}$/),
+});
 export type LinkClaims = z.infer<typeof claims>;
 
 export function linkKey(secret: string): Uint8Array {
@@ -16,8 +22,12 @@ export function linkKey(secret: string): Uint8Array {
 }
 
 export async function signLinkToken(c: LinkClaims, key: Uint8Array, expiresAt: Date): Promise<string> {
-  return new SignJWT(c).setProtectedHeader({ alg: "HS256" }).setAudience(AUDIENCE)
-    .setIssuedAt().setExpirationTime(Math.floor(expiresAt.getTime() / 1000)).sign(key);
+  return new SignJWT(c)
+    .setProtectedHeader({ alg: "HS256" })
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(key);
 }
 
 /** The claims of a genuine, unexpired token; null for anything else (tampered, expired, garbage). */
@@ -34,6 +44,10 @@ export async function verifyLinkToken(token: string, key: Uint8Array, now = new 
 }
 
 /** A regenerated link bumps the row's generation: only the newest token, before the row's expiry, is current. */
-export function isCurrentLink(c: LinkClaims, row: { generation: number; expiresAt: Date } | null, now = new Date()): boolean {
+export function isCurrentLink(
+  c: LinkClaims,
+  row: { generation: number; expiresAt: Date } | null,
+  now = new Date(),
+): boolean {
   return !!row && row.generation === c.gen && row.expiresAt > now;
 }

@@ -25,10 +25,23 @@ export async function createOnboardingLink(actor: Actor | null, requestId: strin
   await getRequestView(actor, requestId); // 404 for an unknown id, as the request page gives
   const r = await db.systemUserRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { systemId: true, customerId: true, customer: { select: { orgNo: true } }, system: { select: { systemId: true, deletedAt: true, environment: { select: { id: true, slug: true } } } } },
+    select: {
+      systemId: true,
+      customerId: true,
+      customer: { select: { orgNo: true } },
+      system: { select: { systemId: true, deletedAt: true, environment: { select: { id: true, slug: true } } } },
+    },
   });
   const environment = r.system.environment;
-  if (r.system.deletedAt) throw new AppError("system_deleted", { nb: "Systemet er slettet i Altinn; det kan ikke lages lenker til det.", en: "The system was deleted in Altinn; no links can be made for it." }, 409);
+  if (r.system.deletedAt)
+    throw new AppError(
+      "system_deleted",
+      {
+        nb: "Systemet er slettet i Altinn; det kan ikke lages lenker til det.",
+        en: "The system was deleted in Altinn; no links can be made for it.",
+      },
+      409,
+    );
   const expiresAt = new Date(Date.now() + days * 86_400_000);
   return db.$transaction(async (tx) => {
     const link = await tx.onboardingLink.upsert({
@@ -37,12 +50,27 @@ export async function createOnboardingLink(actor: Actor | null, requestId: strin
       update: { generation: { increment: 1 }, expiresAt, createdById: actor.id },
       select: { id: true, generation: true },
     });
-    const token = await signLinkToken({ lid: link.id, gen: link.generation, env: environment.slug, sys: r.system.systemId, org: r.customer.orgNo }, key(), expiresAt);
-    await recordAudit({
-      actor: { type: "user", id: actor.id, label: actor.email }, action: link.generation === 1 ? "onboarding_link.create" : "onboarding_link.regenerate",
-      target: { type: "onboarding_link", id: link.id }, outcome: "success", environmentId: environment.id,
-      detail: { orgNo: r.customer.orgNo, systemId: r.system.systemId, generation: link.generation, expiresAt: expiresAt.toISOString() },
-    }, tx);
+    const token = await signLinkToken(
+      { lid: link.id, gen: link.generation, env: environment.slug, sys: r.system.systemId, org: r.customer.orgNo },
+      key(),
+      expiresAt,
+    );
+    await recordAudit(
+      {
+        actor: { type: "user", id: actor.id, label: actor.email },
+        action: link.generation === 1 ? "onboarding_link.create" : "onboarding_link.regenerate",
+        target: { type: "onboarding_link", id: link.id },
+        outcome: "success",
+        environmentId: environment.id,
+        detail: {
+          orgNo: r.customer.orgNo,
+          systemId: r.system.systemId,
+          generation: link.generation,
+          expiresAt: expiresAt.toISOString(),
+        },
+      },
+      tx,
+    );
     return { url: linkUrl(token), expiresAt, generation: link.generation };
   });
 }
@@ -53,12 +81,24 @@ export async function resolveOnboardingLink(token: string) {
   if (!claims) return null;
   const row = await db.onboardingLink.findUnique({
     where: { id: claims.lid },
-    select: { generation: true, expiresAt: true, customer: { select: { orgNo: true } }, system: { select: { systemId: true } } },
+    select: {
+      generation: true,
+      expiresAt: true,
+      customer: { select: { orgNo: true } },
+      system: { select: { systemId: true } },
+    },
   });
-  if (!isCurrentLink(claims, row) || row?.customer.orgNo !== claims.org || row.system.systemId !== claims.sys) return null;
+  if (!isCurrentLink(claims, row) || row?.customer.orgNo !== claims.org || row.system.systemId !== claims.sys)
+    return null;
   const system = await findPublicSystem(claims.env, claims.sys);
   if (!system) return null;
-  return { system, orgNo: claims.org, maskedOrgNo: maskOrgNo(claims.org), envSlug: claims.env, expiresAt: row.expiresAt };
+  return {
+    system,
+    orgNo: claims.org,
+    maskedOrgNo: maskOrgNo(claims.org),
+    envSlug: claims.env,
+    expiresAt: row.expiresAt,
+  };
 }
 
 /** The link's button: create or reuse the request for exactly the link's org, then on to Altinn. */
@@ -72,4 +112,11 @@ export async function startFromLink(token: string): Promise<string> {
 export const maskOrgNo = (orgNo: string) => `${"•".repeat(Math.max(0, orgNo.length - 3))}${orgNo.slice(-3)}`;
 
 export const invalidLink = () =>
-  new AppError("invalid_link", { nb: "Lenken virker ikke lenger. Be leverandøren om en ny lenke.", en: "This link no longer works. Ask the vendor for a new link." }, 410);
+  new AppError(
+    "invalid_link",
+    {
+      nb: "Lenken virker ikke lenger. Be leverandøren om en ny lenke.",
+      en: "This link no longer works. Ask the vendor for a new link.",
+    },
+    410,
+  );

@@ -28,5 +28,8 @@ export function limitPublic(req: Request, bucket: PublicBucket): Response | null
 <h1>For mange forsøk</h1><p>Du har prøvd for mange ganger på kort tid. Vent ${s} sekunder og prøv igjen.</p>
 <h2 lang="en">Too many attempts</h2><p lang="en">You have tried too many times in a short while. Wait ${s} seconds and try again.</p>
 </main></body></html>`;
-  return new Response(html, { status: 429, headers: { "content-type": "text/html; charset=utf-8", "retry-after": String(s), "cache-control": "no-store" } });
+  return new Response(html, {
+    status: 429,
+    headers: { "content-type": "text/html; charset=utf-8", "retry-after": String(s), "cache-control": "no-store" },
+  });
 }

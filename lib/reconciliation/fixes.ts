@@ -13,13 +13,21 @@ import { kick } from "@/lib/jobs/worker";
 
 type Tx = Prisma.TransactionClient;
 const who = (actor: Actor) => ({ type: "user" as const, id: actor.id, label: actor.email });
-const adoptDetail = z.object({ externalRef: z.string().min(1), userType: z.string().default("standard"), created: z.string().nullable().default(null) });
+const adoptDetail = z.object({
+  externalRef: z.string().min(1),
+  userType: z.string().default("standard"),
+  created: z.string().nullable().default(null),
+});
 
 async function openFinding(tx: Tx, id: string) {
   const finding = isUuid(id) ? await tx.reconFinding.findUnique({ where: { id } }) : null;
   if (!finding) throw notFound({ nb: "avviket", en: "Finding" });
   if (finding.resolvedAt) {
-    throw new AppError("finding_resolved", { nb: "Avviket er allerede løst.", en: "The finding is already resolved." }, 409);
+    throw new AppError(
+      "finding_resolved",
+      { nb: "Avviket er allerede løst.", en: "The finding is already resolved." },
+      409,
+    );
   }
   return finding;
 }
@@ -36,15 +44,36 @@ export async function fixFinding(actor: Actor | null, id: string) {
     const now = new Date();
     if (f.kind === "system_user_deleted" && f.systemUserId) {
       await tx.systemUser.update({ where: { id: f.systemUserId }, data: { deletedAt: now } });
-      if (f.requestId) await recordRequestEvent(tx, f.requestId, "system_user_deleted", { altinnSystemUserId: f.altinnId, via: "reconciliation" });
+      if (f.requestId)
+        await recordRequestEvent(tx, f.requestId, "system_user_deleted", {
+          altinnSystemUserId: f.altinnId,
+          via: "reconciliation",
+        });
     } else if (f.kind === "request_vanished" && f.requestId) {
       await tx.systemUserRequest.update({ where: { id: f.requestId }, data: { nextCheckAt: null } });
       await recordRequestEvent(tx, f.requestId, "deleted", { altinnRequestId: f.altinnId, via: "reconciliation" });
     } else {
-      throw new AppError("finding_no_fix", { nb: "Dette avviket rettes ved å ta inn eller ignorere.", en: "Adopt or ignore this finding instead." }, 409);
+      throw new AppError(
+        "finding_no_fix",
+        { nb: "Dette avviket rettes ved å ta inn eller ignorere.", en: "Adopt or ignore this finding instead." },
+        409,
+      );
     }
-    await tx.reconFinding.update({ where: { id: f.id }, data: { resolvedAt: now, resolution: "fixed", resolvedById: actor.id, resolvedByLabel: actor.email } });
-    await recordAudit({ actor: who(actor), action: "reconciliation.fix", target: { type: "recon_finding", id: f.id }, outcome: "success", environmentId: f.environmentId, detail: { kind: f.kind, altinnId: f.altinnId, orgNo: f.orgNo } }, tx);
+    await tx.reconFinding.update({
+      where: { id: f.id },
+      data: { resolvedAt: now, resolution: "fixed", resolvedById: actor.id, resolvedByLabel: actor.email },
+    });
+    await recordAudit(
+      {
+        actor: who(actor),
+        action: "reconciliation.fix",
+        target: { type: "recon_finding", id: f.id },
+        outcome: "success",
+        environmentId: f.environmentId,
+        detail: { kind: f.kind, altinnId: f.altinnId, orgNo: f.orgNo },
+      },
+      tx,
+    );
   });
 }
 
@@ -53,22 +82,76 @@ export async function adoptFinding(actor: Actor | null, id: string) {
   assertCan(actor, "reconciliation.manage");
   return db.$transaction(async (tx) => {
     const f = await openFinding(tx, id);
-    if (f.kind !== "unknown_system_user") throw new AppError("finding_not_unknown", { nb: "Bare ukjente systembrukere kan tas inn.", en: "Only unknown system users can be adopted." }, 409);
+    if (f.kind !== "unknown_system_user")
+      throw new AppError(
+        "finding_not_unknown",
+        { nb: "Bare ukjente systembrukere kan tas inn.", en: "Only unknown system users can be adopted." },
+        409,
+      );
     const detail = adoptDetail.parse(f.detail ?? {});
-    let customer = await tx.customer.findUnique({ where: { environmentId_orgNo: { environmentId: f.environmentId, orgNo: f.orgNo } }, select: { id: true } });
-    if (!customer) {
-      // Its externalRef becomes the customer's, so later requests name the same system user; unless taken.
-      const taken = await tx.customer.findUnique({ where: { environmentId_externalRef: { environmentId: f.environmentId, externalRef: detail.externalRef } }, select: { id: true } });
-      customer = await tx.customer.create({ data: { environmentId: f.environmentId, orgNo: f.orgNo, externalRef: taken ? newExternalRef() : detail.externalRef }, select: { id: true } });
-      await recordAudit({ actor: who(actor), action: "customer.create", target: { type: "customer", id: customer.id }, outcome: "success", environmentId: f.environmentId, detail: { orgNo: f.orgNo, via: "reconciliation" } }, tx);
-    }
-    const user = await tx.systemUser.create({
-      data: { systemId: f.systemId, customerId: customer.id, altinnSystemUserId: f.altinnId, externalRef: detail.externalRef, userType: detail.userType,
-        altinnCreatedAt: detail.created && !Number.isNaN(Date.parse(detail.created)) ? new Date(detail.created) : null },
+    let customer = await tx.customer.findUnique({
+      where: { environmentId_orgNo: { environmentId: f.environmentId, orgNo: f.orgNo } },
       select: { id: true },
     });
-    await tx.reconFinding.update({ where: { id: f.id }, data: { customerId: customer.id, systemUserId: user.id, resolvedAt: new Date(), resolution: "adopted", resolvedById: actor.id, resolvedByLabel: actor.email } });
-    await recordAudit({ actor: who(actor), action: "reconciliation.adopt", target: { type: "recon_finding", id: f.id }, outcome: "success", environmentId: f.environmentId, detail: { altinnSystemUserId: f.altinnId, orgNo: f.orgNo, customerId: customer.id } }, tx);
+    if (!customer) {
+      // Its externalRef becomes the customer's, so later requests name the same system user; unless taken.
+      const taken = await tx.customer.findUnique({
+        where: { environmentId_externalRef: { environmentId: f.environmentId, externalRef: detail.externalRef } },
+        select: { id: true },
+      });
+      customer = await tx.customer.create({
+        data: {
+          environmentId: f.environmentId,
+          orgNo: f.orgNo,
+          externalRef: taken ? newExternalRef() : detail.externalRef,
+        },
+        select: { id: true },
+      });
+      await recordAudit(
+        {
+          actor: who(actor),
+          action: "customer.create",
+          target: { type: "customer", id: customer.id },
+          outcome: "success",
+          environmentId: f.environmentId,
+          detail: { orgNo: f.orgNo, via: "reconciliation" },
+        },
+        tx,
+      );
+    }
+    const user = await tx.systemUser.create({
+      data: {
+        systemId: f.systemId,
+        customerId: customer.id,
+        altinnSystemUserId: f.altinnId,
+        externalRef: detail.externalRef,
+        userType: detail.userType,
+        altinnCreatedAt: detail.created && !Number.isNaN(Date.parse(detail.created)) ? new Date(detail.created) : null,
+      },
+      select: { id: true },
+    });
+    await tx.reconFinding.update({
+      where: { id: f.id },
+      data: {
+        customerId: customer.id,
+        systemUserId: user.id,
+        resolvedAt: new Date(),
+        resolution: "adopted",
+        resolvedById: actor.id,
+        resolvedByLabel: actor.email,
+      },
+    });
+    await recordAudit(
+      {
+        actor: who(actor),
+        action: "reconciliation.adopt",
+        target: { type: "recon_finding", id: f.id },
+        outcome: "success",
+        environmentId: f.environmentId,
+        detail: { altinnSystemUserId: f.altinnId, orgNo: f.orgNo, customerId: customer.id },
+      },
+      tx,
+    );
     return { customerId: customer.id };
   });
 }
@@ -78,16 +161,36 @@ export async function ignoreFinding(actor: Actor | null, id: string) {
   assertCan(actor, "reconciliation.manage");
   await db.$transaction(async (tx) => {
     const f = await openFinding(tx, id);
-    if (f.kind !== "unknown_system_user") throw new AppError("finding_not_unknown", { nb: "Bare ukjente systembrukere kan ignoreres.", en: "Only unknown system users can be ignored." }, 409);
-    await tx.reconFinding.update({ where: { id: f.id }, data: { resolvedAt: new Date(), resolution: "ignored", resolvedById: actor.id, resolvedByLabel: actor.email } });
-    await recordAudit({ actor: who(actor), action: "reconciliation.ignore", target: { type: "recon_finding", id: f.id }, outcome: "success", environmentId: f.environmentId, detail: { altinnSystemUserId: f.altinnId, orgNo: f.orgNo } }, tx);
+    if (f.kind !== "unknown_system_user")
+      throw new AppError(
+        "finding_not_unknown",
+        { nb: "Bare ukjente systembrukere kan ignoreres.", en: "Only unknown system users can be ignored." },
+        409,
+      );
+    await tx.reconFinding.update({
+      where: { id: f.id },
+      data: { resolvedAt: new Date(), resolution: "ignored", resolvedById: actor.id, resolvedByLabel: actor.email },
+    });
+    await recordAudit(
+      {
+        actor: who(actor),
+        action: "reconciliation.ignore",
+        target: { type: "recon_finding", id: f.id },
+        outcome: "success",
+        environmentId: f.environmentId,
+        detail: { altinnSystemUserId: f.altinnId, orgNo: f.orgNo },
+      },
+      tx,
+    );
   });
 }
 
 /** One click to win the customer back after they deleted the system user: a new request for the same system. */
 export async function reonboardFromFinding(actor: Actor | null, id: string) {
   assertCan(actor, "reconciliation.manage");
-  const f = isUuid(id) ? await db.reconFinding.findUnique({ where: { id }, select: { kind: true, systemId: true, orgNo: true } }) : null;
+  const f = isUuid(id)
+    ? await db.reconFinding.findUnique({ where: { id }, select: { kind: true, systemId: true, orgNo: true } })
+    : null;
   if (!f || f.kind !== "system_user_deleted") throw notFound({ nb: "avviket", en: "Finding" });
   return createRequest(actor, { systemId: f.systemId, orgNo: f.orgNo });
 }
@@ -96,5 +199,11 @@ export async function reonboardFromFinding(actor: Actor | null, id: string) {
 export async function requestReconciliation(actor: Actor | null, environmentId: string) {
   assertCan(actor, "reconciliation.manage");
   await kick("reconcile", { environmentId, triggeredBy: actor.email });
-  await recordAudit({ actor: who(actor), action: "reconciliation.run", target: { type: "environment", id: environmentId }, outcome: "success", environmentId });
+  await recordAudit({
+    actor: who(actor),
+    action: "reconciliation.run",
+    target: { type: "environment", id: environmentId },
+    outcome: "success",
+    environmentId,
+  });
 }

@@ -18,50 +18,112 @@ const EXPECTED_REQUEST_AGE_MS = 28 * DAY_MS - 3_600_000;
 type Remote = { users: ListedSystemUser[]; requests: AltinnRequest[] };
 type SystemRef = { id: string; systemId: string };
 type Current = {
-  kind: ReconFindingKind; altinnId: string; orgNo: string; customerId: string | null;
-  systemUserId?: string; requestId?: string; detail?: Prisma.InputJsonValue;
+  kind: ReconFindingKind;
+  altinnId: string;
+  orgNo: string;
+  customerId: string | null;
+  systemUserId?: string;
+  requestId?: string;
+  detail?: Prisma.InputJsonValue;
 };
-export type RunReport = { runId: string; status: "succeeded" | "failed"; systems: number; failedSystems: string[]; opened: number; resolved: number };
+export type RunReport = {
+  runId: string;
+  status: "succeeded" | "failed";
+  systems: number;
+  failedSystems: string[];
+  opened: number;
+  resolved: number;
+};
 
 /** What should be a finding right now for one system, from Altinn's full lists and our tables. */
-async function currentFindings(environment: EnvironmentView, system: SystemRef, remote: Remote, since: Date): Promise<Current[]> {
+async function currentFindings(
+  environment: EnvironmentView,
+  system: SystemRef,
+  remote: Remote,
+  since: Date,
+): Promise<Current[]> {
   const [ours, requests, customers] = await Promise.all([
     db.systemUser.findMany({
       where: { systemId: system.id },
-      select: { id: true, altinnSystemUserId: true, requestId: true, deletedAt: true, discoveredAt: true, customer: { select: { id: true, orgNo: true } } },
+      select: {
+        id: true,
+        altinnSystemUserId: true,
+        requestId: true,
+        deletedAt: true,
+        discoveredAt: true,
+        customer: { select: { id: true, orgNo: true } },
+      },
     }),
     db.systemUserRequest.findMany({
       where: { systemId: system.id, createdAt: { lt: since } },
-      select: { id: true, altinnRequestId: true, status: true, externalRef: true, createdAt: true, systemUser: { select: { id: true } },
-        customer: { select: { id: true, orgNo: true } }, events: { where: { kind: { in: ["deleted", "expired"] } }, select: { kind: true } } },
+      select: {
+        id: true,
+        altinnRequestId: true,
+        status: true,
+        externalRef: true,
+        createdAt: true,
+        systemUser: { select: { id: true } },
+        customer: { select: { id: true, orgNo: true } },
+        events: { where: { kind: { in: ["deleted", "expired"] } }, select: { kind: true } },
+      },
     }),
-    db.customer.findMany({ where: { environmentId: environment.id, orgNo: { in: remote.users.map((u) => u.reporteeOrgNo) } }, select: { id: true, orgNo: true } }),
+    db.customer.findMany({
+      where: { environmentId: environment.id, orgNo: { in: remote.users.map((u) => u.reporteeOrgNo) } },
+      select: { id: true, orgNo: true },
+    }),
   ]);
   const found: Current[] = [];
   const inAltinn = new Set(remote.users.map((u) => u.id));
   // Only rows that existed before the run started: one linked a moment ago was not in the lists we read.
   for (const u of ours) {
     if (u.deletedAt || u.discoveredAt >= since || inAltinn.has(u.altinnSystemUserId)) continue;
-    found.push({ kind: "system_user_deleted", altinnId: u.altinnSystemUserId, orgNo: u.customer.orgNo, customerId: u.customer.id, systemUserId: u.id, requestId: u.requestId ?? undefined });
+    found.push({
+      kind: "system_user_deleted",
+      altinnId: u.altinnSystemUserId,
+      orgNo: u.customer.orgNo,
+      customerId: u.customer.id,
+      systemUserId: u.id,
+      requestId: u.requestId ?? undefined,
+    });
   }
   const known = new Set(ours.map((u) => u.altinnSystemUserId));
   // Accepted in Altinn but not yet linked by the poller or callback: that link is coming, not drift.
-  const linking = new Set(requests.filter((r) => !r.systemUser && (r.status === "New" || r.status === "Accepted")).map((r) => `${r.customer.orgNo}|${r.externalRef}`));
+  const linking = new Set(
+    requests
+      .filter((r) => !r.systemUser && (r.status === "New" || r.status === "Accepted"))
+      .map((r) => `${r.customer.orgNo}|${r.externalRef}`),
+  );
   const customerByOrg = new Map(customers.map((c) => [c.orgNo, c.id]));
   for (const u of remote.users) {
     if (known.has(u.id) || linking.has(`${u.reporteeOrgNo}|${u.externalRef ?? u.reporteeOrgNo}`)) continue;
     found.push({
-      kind: "unknown_system_user", altinnId: u.id, orgNo: u.reporteeOrgNo, customerId: customerByOrg.get(u.reporteeOrgNo) ?? null,
-      detail: { externalRef: u.externalRef ?? u.reporteeOrgNo, userType: u.userType ?? "standard", created: u.created ?? null },
+      kind: "unknown_system_user",
+      altinnId: u.id,
+      orgNo: u.reporteeOrgNo,
+      customerId: customerByOrg.get(u.reporteeOrgNo) ?? null,
+      detail: {
+        externalRef: u.externalRef ?? u.reporteeOrgNo,
+        userType: u.userType ?? "standard",
+        created: u.created ?? null,
+      },
     });
   }
   const liveIds = new Set(remote.requests.map((r) => r.id));
   const youngest = Date.now() - EXPECTED_REQUEST_AGE_MS;
   for (const r of requests) {
     // Accepted requests go with their system user (reported above); ones we deleted or saw expire are gone on purpose.
-    const expected = (r.status === "New" || r.status === "Rejected" || r.status === "Denied") && r.createdAt.getTime() > youngest && r.events.length === 0;
+    const expected =
+      (r.status === "New" || r.status === "Rejected" || r.status === "Denied") &&
+      r.createdAt.getTime() > youngest &&
+      r.events.length === 0;
     if (!expected || liveIds.has(r.altinnRequestId)) continue;
-    found.push({ kind: "request_vanished", altinnId: r.altinnRequestId, orgNo: r.customer.orgNo, customerId: r.customer.id, requestId: r.id });
+    found.push({
+      kind: "request_vanished",
+      altinnId: r.altinnRequestId,
+      orgNo: r.customer.orgNo,
+      customerId: r.customer.id,
+      requestId: r.id,
+    });
   }
   return found;
 }
@@ -69,7 +131,10 @@ async function currentFindings(environment: EnvironmentView, system: SystemRef, 
 /** Opens new findings, refreshes lastSeenAt, reopens ones that came back and resolves those gone. */
 async function storeFindings(environmentId: string, system: SystemRef, found: Current[]) {
   const now = new Date();
-  const existing = await db.reconFinding.findMany({ where: { environmentId, systemId: system.id }, select: { id: true, kind: true, altinnId: true, resolvedAt: true, resolution: true } });
+  const existing = await db.reconFinding.findMany({
+    where: { environmentId, systemId: system.id },
+    select: { id: true, kind: true, altinnId: true, resolvedAt: true, resolution: true },
+  });
   const byKey = new Map(existing.map((f) => [`${f.kind}|${f.altinnId}`, f]));
   const seen = new Set<string>();
   let opened = 0;
@@ -78,13 +143,25 @@ async function storeFindings(environmentId: string, system: SystemRef, found: Cu
     const key = `${c.kind}|${c.altinnId}`;
     seen.add(key);
     const row = byKey.get(key);
-    const data = { orgNo: c.orgNo, customerId: c.customerId, systemUserId: c.systemUserId ?? null, requestId: c.requestId ?? null, detail: c.detail, lastSeenAt: now };
+    const data = {
+      orgNo: c.orgNo,
+      customerId: c.customerId,
+      systemUserId: c.systemUserId ?? null,
+      requestId: c.requestId ?? null,
+      detail: c.detail,
+      lastSeenAt: now,
+    };
     if (!row) {
-      await db.reconFinding.create({ data: { environmentId, systemId: system.id, kind: c.kind, altinnId: c.altinnId, firstSeenAt: now, ...data } });
+      await db.reconFinding.create({
+        data: { environmentId, systemId: system.id, kind: c.kind, altinnId: c.altinnId, firstSeenAt: now, ...data },
+      });
       opened++;
     } else if (row.resolvedAt && row.resolution === "auto") {
       // Gone on one run, back on the next (e.g. a flapping list): open again rather than add a twin.
-      await db.reconFinding.update({ where: { id: row.id }, data: { ...data, resolvedAt: null, resolution: null, resolvedById: null, resolvedByLabel: null } });
+      await db.reconFinding.update({
+        where: { id: row.id },
+        data: { ...data, resolvedAt: null, resolution: null, resolvedById: null, resolvedByLabel: null },
+      });
       opened++;
     } else {
       // Open, or a person's decision (ignored stays ignored): only note that it is still there.
@@ -93,7 +170,10 @@ async function storeFindings(environmentId: string, system: SystemRef, found: Cu
   }
   for (const f of existing) {
     if (f.resolvedAt || seen.has(`${f.kind}|${f.altinnId}`)) continue;
-    await db.reconFinding.update({ where: { id: f.id }, data: { resolvedAt: now, resolution: "auto", resolvedByLabel: LABEL } });
+    await db.reconFinding.update({
+      where: { id: f.id },
+      data: { resolvedAt: now, resolution: "auto", resolvedByLabel: LABEL },
+    });
     resolved++;
   }
   return { opened, resolved };
@@ -105,19 +185,29 @@ async function storeFindings(environmentId: string, system: SystemRef, found: Cu
  * means no evidence either way) and marks the run failed; the other systems are still reconciled.
  */
 export async function reconcileEnvironment(environmentId: string, triggeredBy: string = LABEL): Promise<RunReport> {
-  const run = await db.reconRun.create({ data: { environmentId, status: "running", triggeredBy }, select: { id: true, startedAt: true } });
+  const run = await db.reconRun.create({
+    data: { environmentId, status: "running", triggeredBy },
+    select: { id: true, startedAt: true },
+  });
   const failedSystems: string[] = [];
   let [opened, resolved, systems] = [0, 0, 0];
   let error: string | null = null;
   try {
     const environment = await loadEnvironmentById(environmentId);
-    const registered = await db.system.findMany({ where: { environmentId, deletedAt: null, altinnInternalId: { not: null } }, select: { id: true, systemId: true }, orderBy: { systemId: "asc" } });
+    const registered = await db.system.findMany({
+      where: { environmentId, deletedAt: null, altinnInternalId: { not: null } },
+      select: { id: true, systemId: true },
+      orderBy: { systemId: "asc" },
+    });
     systems = registered.length;
     for (const system of registered) {
       let remote: Remote;
       try {
         remote = await runAs(LABEL, async () => {
-          const [users, requests] = await Promise.all([listSystemUsersBySystem(environment, system.systemId), listRequestsBySystem(environment, system.systemId)]);
+          const [users, requests] = await Promise.all([
+            listSystemUsersBySystem(environment, system.systemId),
+            listRequestsBySystem(environment, system.systemId),
+          ]);
           return { users, requests };
         });
       } catch (err) {
@@ -125,7 +215,11 @@ export async function reconcileEnvironment(environmentId: string, triggeredBy: s
         console.warn(`[reconcile] ${system.systemId}: ${err instanceof Error ? err.message : String(err)}`);
         continue;
       }
-      const counts = await storeFindings(environmentId, system, await currentFindings(environment, system, remote, run.startedAt));
+      const counts = await storeFindings(
+        environmentId,
+        system,
+        await currentFindings(environment, system, remote, run.startedAt),
+      );
       opened += counts.opened;
       resolved += counts.resolved;
     }
@@ -134,7 +228,10 @@ export async function reconcileEnvironment(environmentId: string, triggeredBy: s
     console.error(`[reconcile] environment ${environmentId}: ${error}`);
   }
   const status = failedSystems.length > 0 || error ? "failed" : "succeeded";
-  await db.reconRun.update({ where: { id: run.id }, data: { finishedAt: new Date(), status, systems, failedSystems, opened, resolved, error } });
+  await db.reconRun.update({
+    where: { id: run.id },
+    data: { finishedAt: new Date(), status, systems, failedSystems, opened, resolved, error },
+  });
   return { runId: run.id, status, systems, failedSystems, opened, resolved };
 }
 
@@ -143,7 +240,9 @@ const jobData = z.object({ environmentId: z.uuid().optional(), triggeredBy: z.st
 /** The `reconcile` job: one environment when the Run now button names it, else every environment. */
 export async function runReconciliation(data: unknown): Promise<RunReport[]> {
   const { environmentId, triggeredBy } = jobData.parse(data ?? {});
-  const ids = environmentId ? [environmentId] : (await db.environment.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } })).map((e) => e.id);
+  const ids = environmentId
+    ? [environmentId]
+    : (await db.environment.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } })).map((e) => e.id);
   const reports: RunReport[] = [];
   for (const id of ids) reports.push(await reconcileEnvironment(id, triggeredBy));
   return reports;

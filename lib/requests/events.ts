@@ -6,21 +6,35 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 type Tx = Prisma.TransactionClient;
 
 /** Written in the same transaction as the change it describes, so the timeline never disagrees with the row. */
-export async function recordRequestEvent(tx: Tx, requestId: string, kind: RequestEventKind, detail?: Record<string, string | number | boolean | null>) {
+export async function recordRequestEvent(
+  tx: Tx,
+  requestId: string,
+  kind: RequestEventKind,
+  detail?: Record<string, string | number | boolean | null>,
+) {
   await tx.requestEvent.create({ data: { requestId, kind, detail: detail ?? undefined } });
 }
 
 /** The timeline event a status seen in Altinn stands for; New has none of its own (it is "created"). */
 export function eventForStatus(status: RequestStatus): RequestEventKind | null {
   switch (status) {
-    case "Accepted": return "accepted";
-    case "Rejected": case "Denied": return "rejected";
-    case "Timedout": return "expired";
-    default: return null;
+    case "Accepted":
+      return "accepted";
+    case "Rejected":
+    case "Denied":
+      return "rejected";
+    case "Timedout":
+      return "expired";
+    default:
+      return null;
   }
 }
 
 export async function listRequestEvents(actor: Actor | null, requestId: string) {
   assertCan(actor, "portal.read");
-  return db.requestEvent.findMany({ where: { requestId }, orderBy: [{ at: "asc" }], select: { id: true, at: true, kind: true, detail: true } });
+  return db.requestEvent.findMany({
+    where: { requestId },
+    orderBy: [{ at: "asc" }],
+    select: { id: true, at: true, kind: true, detail: true },
+  });
 }

@@ -14,7 +14,11 @@ describe("requests list filter", () => {
   });
 
   it("drops a forged cursor or an unknown status instead of failing (a stale bookmark shows page one)", () => {
-    expect(requestFilterSchema.parse({ cursor: "1.not-a-uuid", status: "Opened" })).toEqual({ cursor: undefined, status: undefined, q: undefined });
+    expect(requestFilterSchema.parse({ cursor: "1.not-a-uuid", status: "Opened" })).toEqual({
+      cursor: undefined,
+      status: undefined,
+      q: undefined,
+    });
     expect(requestFilterSchema.parse({ cursor: "abc.0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" }).cursor).toBeUndefined();
     expect(requestFilterSchema.parse({ status: ["Accepted", "New"] }).status).toBe("Accepted");
   });

@@ -7,12 +7,19 @@ import { encodeRequestCursor, requestFilterSchema, type RequestFilter } from "@/
 export const REQUEST_PAGE_SIZE = 50;
 
 const SELECT = {
-  id: true, status: true, kind: true, createdAt: true,
+  id: true,
+  status: true,
+  kind: true,
+  createdAt: true,
   customer: { select: { id: true, orgNo: true, name: true } },
   system: { select: { systemId: true, name: true } },
 } as const satisfies Prisma.SystemUserRequestSelect;
 
-function where(environmentId: string, f: RequestFilter, customerIds: string[] | null): Prisma.SystemUserRequestWhereInput {
+function where(
+  environmentId: string,
+  f: RequestFilter,
+  customerIds: string[] | null,
+): Prisma.SystemUserRequestWhereInput {
   const c = f.cursor;
   return {
     system: { environmentId },
@@ -33,14 +40,23 @@ export async function listRequestPage(actor: Actor | null, environmentId: string
   assertCan(actor, "portal.read");
   const filter = requestFilterSchema.parse(rawFilter ?? {});
   // A whole org number names at most one customer: look it up, then read that customer's index.
-  const customerIds = filter.q?.length === 9
-    ? (await db.customer.findMany({ where: { environmentId, orgNo: filter.q }, select: { id: true } })).map((c) => c.id)
-    : null;
+  const customerIds =
+    filter.q?.length === 9
+      ? (await db.customer.findMany({ where: { environmentId, orgNo: filter.q }, select: { id: true } })).map(
+          (c) => c.id,
+        )
+      : null;
   const rows = await db.systemUserRequest.findMany({
-    where: where(environmentId, filter, customerIds), select: SELECT,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: REQUEST_PAGE_SIZE + 1,
+    where: where(environmentId, filter, customerIds),
+    select: SELECT,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: REQUEST_PAGE_SIZE + 1,
   });
   const page = rows.slice(0, REQUEST_PAGE_SIZE);
   const last = page.at(-1);
-  return { requests: page, nextCursor: rows.length > REQUEST_PAGE_SIZE && last ? encodeRequestCursor(last) : null, filter };
+  return {
+    requests: page,
+    nextCursor: rows.length > REQUEST_PAGE_SIZE && last ? encodeRequestCursor(last) : null,
+    filter,
+  };
 }

@@ -11,7 +11,11 @@ export async function liveVersion(actor: Actor | null, environmentId: string): P
   assertCan(actor, "portal.read");
   // Timeline events, not updatedAt: the poller touches every row it reads, changed or not.
   const [events, systemUsers, recon] = await Promise.all([
-    db.requestEvent.aggregate({ where: { request: { system: { environmentId } } }, _count: { _all: true }, _max: { at: true } }),
+    db.requestEvent.aggregate({
+      where: { request: { system: { environmentId } } },
+      _count: { _all: true },
+      _max: { at: true },
+    }),
     db.systemUser.count({ where: { system: { environmentId } } }),
     // A finished reconciliation run (Run now) shows up on the reconciliation page and the dashboard.
     db.reconRun.aggregate({ where: { environmentId }, _count: { _all: true }, _max: { finishedAt: true } }),

@@ -52,10 +52,12 @@ export async function pollDueRequests(): Promise<PollReport> {
       } catch (err) {
         report.failed++;
         console.warn(`[poller] request ${row.id}: ${err instanceof Error ? err.message : String(err)}`);
-        await db.systemUserRequest.update({
-          where: { id: row.id },
-          data: { checkCount: { increment: 1 }, nextCheckAt: nextCheckAt(row.checkCount + 1) },
-        }).catch(() => undefined);
+        await db.systemUserRequest
+          .update({
+            where: { id: row.id },
+            data: { checkCount: { increment: 1 }, nextCheckAt: nextCheckAt(row.checkCount + 1) },
+          })
+          .catch(() => undefined);
       }
     }
   };

@@ -28,16 +28,36 @@ export async function renewRequestAs(environmentId: string, id: string, by: Audi
   if (!isUuid(id)) throw notFound({ nb: "forespørselen", en: "Request" });
   const old = await db.systemUserRequest.findFirst({
     where: { id, system: { environmentId } },
-    select: { id: true, status: true, kind: true, altinnRequestId: true, customer: { select: { orgNo: true } },
+    select: {
+      id: true,
+      status: true,
+      kind: true,
+      altinnRequestId: true,
+      customer: { select: { orgNo: true } },
       system: { select: { id: true, systemId: true, accessPackages: true, deletedAt: true } },
-      events: { where: { kind: "deleted" }, select: { id: true } } },
+      events: { where: { kind: "deleted" }, select: { id: true } },
+    },
   });
   if (!old) throw notFound({ nb: "forespørselen", en: "Request" });
   if (!RENEWABLE.has(old.status)) {
-    throw new AppError("request_not_renewable", { nb: "Bare avviste eller utløpte forespørsler kan fornyes.", en: "Only rejected or expired requests can be renewed." }, 409);
+    throw new AppError(
+      "request_not_renewable",
+      {
+        nb: "Bare avviste eller utløpte forespørsler kan fornyes.",
+        en: "Only rejected or expired requests can be renewed.",
+      },
+      409,
+    );
   }
   if (old.system.deletedAt) {
-    throw new AppError("system_deleted", { nb: "Systemet er slettet i Altinn; det kan ikke få nye systembrukere.", en: "The system is deleted in Altinn; it cannot get new system users." }, 409);
+    throw new AppError(
+      "system_deleted",
+      {
+        nb: "Systemet er slettet i Altinn; det kan ikke få nye systembrukere.",
+        en: "The system is deleted in Altinn; it cannot get new system users.",
+      },
+      409,
+    );
   }
   const environment = await loadEnvironmentById(environmentId);
   return runAs(by.label, async () => {
@@ -45,7 +65,17 @@ export async function renewRequestAs(environmentId: string, id: string, by: Audi
       await deleteRequest(environment, old.altinnRequestId);
       await db.$transaction(async (tx) => {
         await recordRequestEvent(tx, old.id, "deleted", { altinnRequestId: old.altinnRequestId, reason: "renew" });
-        await recordAudit({ actor: by, action: "request.delete", target: { type: "system_user_request", id: old.id }, outcome: "success", environmentId, detail: { altinnRequestId: old.altinnRequestId, reason: "renew" } }, tx);
+        await recordAudit(
+          {
+            actor: by,
+            action: "request.delete",
+            target: { type: "system_user_request", id: old.id },
+            outcome: "success",
+            environmentId,
+            detail: { altinnRequestId: old.altinnRequestId, reason: "renew" },
+          },
+          tx,
+        );
       });
     }
     const created = await createOrReuseRequest(environment, old.system, old.customer.orgNo, by, via, old.id, old.kind);

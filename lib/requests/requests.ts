@@ -13,21 +13,61 @@ export async function createRequest(actor: Actor | null, raw: CreateRequestInput
   const parsed = createRequestSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
-  const system = await db.system.findUnique({ where: { id: input.systemId }, select: { id: true, systemId: true, accessPackages: true, environmentId: true, altinnInternalId: true, deletedAt: true } });
+  const system = await db.system.findUnique({
+    where: { id: input.systemId },
+    select: {
+      id: true,
+      systemId: true,
+      accessPackages: true,
+      environmentId: true,
+      altinnInternalId: true,
+      deletedAt: true,
+    },
+  });
   if (!system) throw notFound({ nb: "systemet", en: "System" });
   if (system.deletedAt) {
-    throw new AppError("system_deleted", { nb: "Systemet er slettet i Altinn; det kan ikke få nye systembrukere.", en: "The system is deleted in Altinn; it cannot get new system users." }, 409);
+    throw new AppError(
+      "system_deleted",
+      {
+        nb: "Systemet er slettet i Altinn; det kan ikke få nye systembrukere.",
+        en: "The system is deleted in Altinn; it cannot get new system users.",
+      },
+      409,
+    );
   }
   if (!system.altinnInternalId) {
-    throw new AppError("system_not_registered", { nb: "Systemet er ikke registrert i Altinn ennå.", en: "The system is not registered in Altinn yet." }, 409);
+    throw new AppError(
+      "system_not_registered",
+      { nb: "Systemet er ikke registrert i Altinn ennå.", en: "The system is not registered in Altinn yet." },
+      409,
+    );
   }
   const environment = await loadEnvironmentById(system.environmentId);
-  return runAs(actor.email, () => createOrReuseRequest(environment, system, input.orgNo, { type: "user", id: actor.id, label: actor.email }, "operator", undefined, input.kind));
+  return runAs(actor.email, () =>
+    createOrReuseRequest(
+      environment,
+      system,
+      input.orgNo,
+      { type: "user", id: actor.id, label: actor.email },
+      "operator",
+      undefined,
+      input.kind,
+    ),
+  );
 }
 
 const LIST_SELECT = {
-  id: true, status: true, kind: true, confirmUrl: true, createdAt: true, updatedAt: true, lastCheckedAt: true, createdVia: true, altinnRequestId: true,
-  accessPackages: true, externalRef: true,
+  id: true,
+  status: true,
+  kind: true,
+  confirmUrl: true,
+  createdAt: true,
+  updatedAt: true,
+  lastCheckedAt: true,
+  createdVia: true,
+  altinnRequestId: true,
+  accessPackages: true,
+  externalRef: true,
   customer: { select: { orgNo: true, name: true } },
   system: { select: { id: true, systemId: true, name: true, environmentId: true } },
   systemUser: { select: { altinnSystemUserId: true } },
@@ -35,7 +75,12 @@ const LIST_SELECT = {
 
 export async function listRequests(actor: Actor | null, environmentId: string) {
   assertCan(actor, "portal.read");
-  return db.systemUserRequest.findMany({ where: { system: { environmentId } }, select: LIST_SELECT, orderBy: { createdAt: "desc" }, take: 200 });
+  return db.systemUserRequest.findMany({
+    where: { system: { environmentId } },
+    select: LIST_SELECT,
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
 }
 
 export async function getRequestView(actor: Actor | null, id: string) {
@@ -50,7 +95,9 @@ export async function refreshRequest(actor: Actor | null, id: string) {
   assertCan(actor, "requests.refresh");
   const row = await getRequestView(actor, id);
   const environment = await loadEnvironmentById(row.system.environmentId);
-  const { status, missingInAltinn } = await runAs(actor.email, () => syncRequest(environment, id, { type: "user", id: actor.id, label: actor.email }));
+  const { status, missingInAltinn } = await runAs(actor.email, () =>
+    syncRequest(environment, id, { type: "user", id: actor.id, label: actor.email }),
+  );
   return { status, missingInAltinn };
 }
 
@@ -59,8 +106,19 @@ export async function listCustomers(actor: Actor | null, environmentId: string) 
   return db.customer.findMany({
     where: { environmentId },
     select: {
-      id: true, orgNo: true, name: true, createdAt: true,
-      systemUsers: { select: { altinnSystemUserId: true, externalRef: true, userType: true, discoveredAt: true, system: { select: { systemId: true, name: true } } } },
+      id: true,
+      orgNo: true,
+      name: true,
+      createdAt: true,
+      systemUsers: {
+        select: {
+          altinnSystemUserId: true,
+          externalRef: true,
+          userType: true,
+          discoveredAt: true,
+          system: { select: { systemId: true, name: true } },
+        },
+      },
       requests: { select: { id: true, status: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
     },
     orderBy: { createdAt: "desc" },

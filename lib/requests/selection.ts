@@ -5,20 +5,35 @@ import { AppError, invalidInput, type LocalizedText } from "@/lib/core/errors";
 import { createRequest } from "@/lib/requests/requests";
 import { selectionRequestSchema } from "@/lib/customers/schema";
 
-export type SelectionOutcome = { customerId: string; orgNo: string; ok: boolean; requestId?: string; existed?: boolean; message?: LocalizedText };
+export type SelectionOutcome = {
+  customerId: string;
+  orgNo: string;
+  ok: boolean;
+  requestId?: string;
+  existed?: boolean;
+  message?: LocalizedText;
+};
 
 /**
  * One request per selected customer, one after the other (Altinn rate-limits; a customer's failure
  * must not stop the rest). Idempotent: Altinn returns an open request again, and so do we.
  */
-export async function createRequestsForSelection(actor: Actor | null, environmentId: string, raw: unknown): Promise<SelectionOutcome[]> {
+export async function createRequestsForSelection(
+  actor: Actor | null,
+  environmentId: string,
+  raw: unknown,
+): Promise<SelectionOutcome[]> {
   assertCan(actor, "requests.create");
   const parsed = selectionRequestSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { systemId, customerIds, kind } = parsed.data;
   const system = await db.system.findFirst({ where: { id: systemId, environmentId }, select: { id: true } });
   if (!system) throw invalidInput();
-  const customers = await db.customer.findMany({ where: { id: { in: customerIds }, environmentId }, select: { id: true, orgNo: true }, orderBy: { orgNo: "asc" } });
+  const customers = await db.customer.findMany({
+    where: { id: { in: customerIds }, environmentId },
+    select: { id: true, orgNo: true },
+    orderBy: { orgNo: "asc" },
+  });
   if (customers.length !== new Set(customerIds).size) throw invalidInput();
   const outcomes: SelectionOutcome[] = [];
   for (const c of customers) {

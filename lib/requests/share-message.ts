@@ -1,6 +1,11 @@
 // A ready-to-send message per language: the customer's name, the system and the confirm link. Plain
 // text, so it survives e-mail, chat and SMS alike.
-export type ShareInput = { customerName: string; systemName: { nb: string; en: string }; vendorName?: string; url: string };
+export type ShareInput = {
+  customerName: string;
+  systemName: { nb: string; en: string };
+  vendorName?: string;
+  url: string;
+};
 
 export function shareMessages({ customerName, systemName, url }: ShareInput): { nb: string; en: string } {
   return {

@@ -6,7 +6,14 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { AppError } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { confirmUrlNotAllowed, isAllowedConfirmUrl, type EnvironmentView } from "@/lib/environments/environments";
-import { createRequestOfKind, deleteRequest, findSystemUser, getRequest, type CreateRequestInput, type RequestKind } from "@/lib/integrations/altinn/requests";
+import {
+  createRequestOfKind,
+  deleteRequest,
+  findSystemUser,
+  getRequest,
+  type CreateRequestInput,
+  type RequestKind,
+} from "@/lib/integrations/altinn/requests";
 import { packagesForKind } from "@/lib/requests/packages";
 import { eventForStatus, recordRequestEvent } from "@/lib/requests/events";
 import { nextCheckAt } from "@/lib/requests/polling";
@@ -28,18 +35,38 @@ const hostOf = (value: string) => (URL.canParse(value) ? new URL(value).host : n
  * Creates (or, since Altinn's create is idempotent per system+org+externalRef, finds) the request in
  * Altinn, then stores it. Our own id travels in the redirect URL so the callback can find the row.
  */
-export async function createOrReuseRequest(environment: EnvironmentView, system: SystemRef, orgNo: string, by: AuditActor, via: "operator" | "public" | "auto" | "bulk", renewedFrom?: string, kind: RequestKind = "standard") {
+export async function createOrReuseRequest(
+  environment: EnvironmentView,
+  system: SystemRef,
+  orgNo: string,
+  by: AuditActor,
+  via: "operator" | "public" | "auto" | "bulk",
+  renewedFrom?: string,
+  kind: RequestKind = "standard",
+) {
   const ref = randomUUID();
-  const audit = { actor: by, action: kind === "agent" ? "request.create_agent" : "request.create", target: { type: "system_user_request", id: null as string | null }, environmentId: environment.id };
+  const audit = {
+    actor: by,
+    action: kind === "agent" ? "request.create_agent" : "request.create",
+    target: { type: "system_user_request", id: null as string | null },
+    environmentId: environment.id,
+  };
   // Refuses before anything is written when the system has no package this kind can use.
   const accessPackages = packagesForKind(system.accessPackages, kind);
   // The customer's own externalRef (random for customers created on the Customers page). A customer
   // first seen here keeps the org number, as before 0009: tokens and the doctor already rely on it.
-  const existing = await db.customer.findUnique({ where: { environmentId_orgNo: { environmentId: environment.id, orgNo } }, select: { externalRef: true } });
+  const existing = await db.customer.findUnique({
+    where: { environmentId_orgNo: { environmentId: environment.id, orgNo } },
+    select: { externalRef: true },
+  });
   const customerRef = existing?.externalRef ?? orgNo;
   const externalRef = agentExternalRef(customerRef, kind);
   const input: CreateRequestInput = {
-    systemId: system.systemId, partyOrgNo: orgNo, externalRef, accessPackages, redirectUrl: callbackUrl(ref),
+    systemId: system.systemId,
+    partyOrgNo: orgNo,
+    externalRef,
+    accessPackages,
+    redirectUrl: callbackUrl(ref),
   };
   const create = () => createRequestOfKind(environment, kind, input);
   let result: Awaited<ReturnType<typeof create>>;
@@ -50,52 +77,113 @@ export async function createOrReuseRequest(environment: EnvironmentView, system:
     if (result.request.status === "Rejected" || result.request.status === "Denied") {
       const replacedId = result.request.id;
       await deleteRequest(environment, replacedId);
-      const old = await db.systemUserRequest.findUnique({ where: { altinnRequestId: replacedId }, select: { id: true } });
+      const old = await db.systemUserRequest.findUnique({
+        where: { altinnRequestId: replacedId },
+        select: { id: true },
+      });
       await db.$transaction(async (tx) => {
         if (old) await recordRequestEvent(tx, old.id, "deleted", { altinnRequestId: replacedId, via });
-        await recordAudit({ ...audit, action: "request.renew", outcome: "success", detail: { orgNo, systemId: system.systemId, replaced: replacedId, via } }, tx);
+        await recordAudit(
+          {
+            ...audit,
+            action: "request.renew",
+            outcome: "success",
+            detail: { orgNo, systemId: system.systemId, replaced: replacedId, via },
+          },
+          tx,
+        );
       });
       renewedFrom ??= old?.id;
       result = await create();
     }
   } catch (err) {
-    if (err instanceof AppError) await recordAudit({ ...audit, outcome: "failure", detail: { orgNo, systemId: system.systemId, code: err.code, via } });
+    if (err instanceof AppError)
+      await recordAudit({
+        ...audit,
+        outcome: "failure",
+        detail: { orgNo, systemId: system.systemId, code: err.code, via },
+      });
     throw err;
   }
   const { request } = result;
   if (!isAllowedConfirmUrl(environment, request.confirmUrl)) {
     // Never store or hand out a link to a host we do not trust; a request we just made goes away again.
     if (!result.existed) {
-      await deleteRequest(environment, request.id).catch((e: unknown) => console.warn(`[request] could not delete ${request.id} at Altinn: ${String(e)}`));
+      await deleteRequest(environment, request.id).catch((e: unknown) =>
+        console.warn(`[request] could not delete ${request.id} at Altinn: ${String(e)}`),
+      );
     }
     const err = confirmUrlNotAllowed(environment, request.confirmUrl);
-    await recordAudit({ ...audit, outcome: "failure", detail: { orgNo, systemId: system.systemId, code: err.code, confirmUrlHost: hostOf(request.confirmUrl), via } });
+    await recordAudit({
+      ...audit,
+      outcome: "failure",
+      detail: { orgNo, systemId: system.systemId, code: err.code, confirmUrlHost: hostOf(request.confirmUrl), via },
+    });
     throw err;
   }
-  const known = await db.systemUserRequest.findUnique({ where: { altinnRequestId: request.id }, select: { id: true, confirmUrl: true, status: true } });
+  const known = await db.systemUserRequest.findUnique({
+    where: { altinnRequestId: request.id },
+    select: { id: true, confirmUrl: true, status: true },
+  });
   if (known) return { ...known, existed: true };
   // A request Altinn already had but we never stored (e.g. a crash between the two): keep its ref.
-  const refInAltinn = URL.canParse(request.redirectUrl ?? "") ? new URL(request.redirectUrl ?? "").searchParams.get("ref") : null;
-  const refFree = isUuid(refInAltinn) && !(await db.systemUserRequest.findUnique({ where: { id: refInAltinn }, select: { id: true } }));
+  const refInAltinn = URL.canParse(request.redirectUrl ?? "")
+    ? new URL(request.redirectUrl ?? "").searchParams.get("ref")
+    : null;
+  const refFree =
+    isUuid(refInAltinn) &&
+    !(await db.systemUserRequest.findUnique({ where: { id: refInAltinn }, select: { id: true } }));
   const id = refFree && refInAltinn ? refInAltinn : ref;
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.upsert({
       where: { environmentId_orgNo: { environmentId: environment.id, orgNo } },
-      create: { environmentId: environment.id, orgNo, externalRef: customerRef }, update: {}, select: { id: true },
+      create: { environmentId: environment.id, orgNo, externalRef: customerRef },
+      update: {},
+      select: { id: true },
     });
     const row = await tx.systemUserRequest.create({
       data: {
-        id, systemId: system.id, customerId: customer.id, altinnRequestId: request.id, kind, externalRef: request.externalRef ?? externalRef,
-        status: request.status, confirmUrl: request.confirmUrl, redirectUrl: request.redirectUrl ?? null,
-        accessPackages: request.accessPackages.map((p) => p.urn), createdVia: via,
+        id,
+        systemId: system.id,
+        customerId: customer.id,
+        altinnRequestId: request.id,
+        kind,
+        externalRef: request.externalRef ?? externalRef,
+        status: request.status,
+        confirmUrl: request.confirmUrl,
+        redirectUrl: request.redirectUrl ?? null,
+        accessPackages: request.accessPackages.map((p) => p.urn),
+        createdVia: via,
         nextCheckAt: request.status === "New" ? nextCheckAt(0) : null,
         createdById: by.type === "user" ? by.id : null,
       },
       select: { id: true, confirmUrl: true, status: true },
     });
-    await recordRequestEvent(tx, row.id, "created", { altinnRequestId: request.id, kind, existedInAltinn: result.existed, via, renewedFrom: renewedFrom ?? null });
+    await recordRequestEvent(tx, row.id, "created", {
+      altinnRequestId: request.id,
+      kind,
+      existedInAltinn: result.existed,
+      via,
+      renewedFrom: renewedFrom ?? null,
+    });
     if (renewedFrom) await recordRequestEvent(tx, renewedFrom, "renewed", { to: row.id });
-    await recordAudit({ ...audit, target: { type: "system_user_request", id: row.id }, outcome: "success", detail: { orgNo, systemId: system.systemId, kind, altinnRequestId: request.id, existedInAltinn: result.existed, via, renewedFrom: renewedFrom ?? null } }, tx);
+    await recordAudit(
+      {
+        ...audit,
+        target: { type: "system_user_request", id: row.id },
+        outcome: "success",
+        detail: {
+          orgNo,
+          systemId: system.systemId,
+          kind,
+          altinnRequestId: request.id,
+          existedInAltinn: result.existed,
+          via,
+          renewedFrom: renewedFrom ?? null,
+        },
+      },
+      tx,
+    );
     return { ...row, existed: result.existed };
   });
 }
@@ -112,9 +200,20 @@ export function agentExternalRef(customerRef: string, kind: RequestKind): string
 export async function syncRequest(environment: EnvironmentView, requestId: string, by: AuditActor) {
   const row = await db.systemUserRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { id: true, status: true, altinnRequestId: true, kind: true, externalRef: true, systemId: true, customerId: true, createdAt: true,
-      system: { select: { systemId: true } }, customer: { select: { orgNo: true } }, systemUser: { select: { id: true } },
-      events: { where: { kind: { in: ["escalated", "deleted"] } }, select: { kind: true } } },
+    select: {
+      id: true,
+      status: true,
+      altinnRequestId: true,
+      kind: true,
+      externalRef: true,
+      systemId: true,
+      customerId: true,
+      createdAt: true,
+      system: { select: { systemId: true } },
+      customer: { select: { orgNo: true } },
+      systemUser: { select: { id: true } },
+      events: { where: { kind: { in: ["escalated", "deleted"] } }, select: { kind: true } },
+    },
   });
   const remote = await getRequest(environment, row.altinnRequestId, row.kind);
   if (!remote) {
@@ -124,40 +223,94 @@ export async function syncRequest(environment: EnvironmentView, requestId: strin
     const ageDays = Math.floor((Date.now() - row.createdAt.getTime()) / 86_400_000);
     if (row.status === "New" && ageDays >= REQUEST_LIFETIME_DAYS && !row.events.some((e) => e.kind === "deleted")) {
       await db.$transaction(async (tx) => {
-        await tx.systemUserRequest.update({ where: { id: row.id }, data: { status: "Timedout", lastCheckedAt: new Date(), nextCheckAt: null } });
-        await recordRequestEvent(tx, row.id, "expired", { altinnRequestId: row.altinnRequestId, portalAgeDays: ageDays });
-        await recordAudit({ actor: by, action: "request.status", target: { type: "system_user_request", id: row.id }, outcome: "success", environmentId: environment.id, detail: { from: row.status, to: "Timedout", reason: "missing_in_altinn" } }, tx);
+        await tx.systemUserRequest.update({
+          where: { id: row.id },
+          data: { status: "Timedout", lastCheckedAt: new Date(), nextCheckAt: null },
+        });
+        await recordRequestEvent(tx, row.id, "expired", {
+          altinnRequestId: row.altinnRequestId,
+          portalAgeDays: ageDays,
+        });
+        await recordAudit(
+          {
+            actor: by,
+            action: "request.status",
+            target: { type: "system_user_request", id: row.id },
+            outcome: "success",
+            environmentId: environment.id,
+            detail: { from: row.status, to: "Timedout", reason: "missing_in_altinn" },
+          },
+          tx,
+        );
       });
       return { status: "Timedout" as const, missingInAltinn: true as boolean, remote: null };
     }
     return { status: row.status, missingInAltinn: true as boolean, remote: null };
   }
   const newlyEscalated = remote.escalated && !row.events.some((e) => e.kind === "escalated");
-  const systemUser = remote.status === "Accepted" && !row.systemUser
-    ? await findSystemUser(environment, { systemId: row.system.systemId, orgNo: row.customer.orgNo, externalRef: row.externalRef })
-    : null;
+  const systemUser =
+    remote.status === "Accepted" && !row.systemUser
+      ? await findSystemUser(environment, {
+          systemId: row.system.systemId,
+          orgNo: row.customer.orgNo,
+          externalRef: row.externalRef,
+        })
+      : null;
   if (remote.status === row.status && !systemUser && !newlyEscalated) {
     await db.systemUserRequest.update({ where: { id: row.id }, data: { lastCheckedAt: new Date() } });
     return { status: row.status, missingInAltinn: false, remote };
   }
   await db.$transaction(async (tx) => {
-    await tx.systemUserRequest.update({ where: { id: row.id }, data: { status: remote.status, lastCheckedAt: new Date(), ...(remote.status === "New" ? {} : { nextCheckAt: null }) } });
+    await tx.systemUserRequest.update({
+      where: { id: row.id },
+      data: {
+        status: remote.status,
+        lastCheckedAt: new Date(),
+        ...(remote.status === "New" ? {} : { nextCheckAt: null }),
+      },
+    });
     if (newlyEscalated) await recordRequestEvent(tx, row.id, "escalated");
     const kind = remote.status !== row.status ? eventForStatus(remote.status) : null;
     if (kind) await recordRequestEvent(tx, row.id, kind, { from: row.status, to: remote.status });
     if (remote.status !== row.status) {
-      await recordAudit({ actor: by, action: "request.status", target: { type: "system_user_request", id: row.id }, outcome: "success", environmentId: environment.id, detail: { from: row.status, to: remote.status } }, tx);
+      await recordAudit(
+        {
+          actor: by,
+          action: "request.status",
+          target: { type: "system_user_request", id: row.id },
+          outcome: "success",
+          environmentId: environment.id,
+          detail: { from: row.status, to: remote.status },
+        },
+        tx,
+      );
     }
     if (systemUser) {
       // upsert: the callback and a status poll may race to link the same system user.
       await tx.systemUser.upsert({
         where: { altinnSystemUserId: systemUser.id },
         update: {},
-        create: { systemId: row.systemId, customerId: row.customerId, requestId: row.id, altinnSystemUserId: systemUser.id,
-          externalRef: systemUser.externalRef ?? row.externalRef, userType: systemUser.userType ?? "standard",
-          altinnCreatedAt: systemUser.created ? new Date(systemUser.created) : null },
+        create: {
+          systemId: row.systemId,
+          customerId: row.customerId,
+          requestId: row.id,
+          altinnSystemUserId: systemUser.id,
+          externalRef: systemUser.externalRef ?? row.externalRef,
+          userType: systemUser.userType ?? "standard",
+          altinnCreatedAt: systemUser.created ? new Date(systemUser.created) : null,
+        },
       });
-      await recordAudit({ actor: by, action: "systemuser.link", target: { type: "system_user", id: systemUser.id }, outcome: "success", environmentId: environment.id, detail: { orgNo: row.customer.orgNo, systemId: row.system.systemId } }, tx);
+      await recordAudit(
+        {
+          actor: by,
+          action: "systemuser.link",
+          target: { type: "system_user", id: systemUser.id },
+          outcome: "success",
+          environmentId: environment.id,
+          detail: { orgNo: row.customer.orgNo, systemId: row.system.systemId },
+        },
+        tx,
+      );
     }
   });
   return { status: remote.status, missingInAltinn: false, remote };

@@ -1,7 +1,13 @@
 // Pure access arithmetic for change requests: what a system user holds after its accepted changes,
 // and what it must gain or lose to match the system.
 export type Access = { packages: string[]; rights: string[] };
-type Change = { status: string; requiredAccessPackages: string[]; unwantedAccessPackages: string[]; requiredRights: string[]; unwantedRights: string[] };
+type Change = {
+  status: string;
+  requiredAccessPackages: string[];
+  unwantedAccessPackages: string[];
+  requiredRights: string[];
+  unwantedRights: string[];
+};
 
 export function currentAccess(initial: Access, changes: Change[]): Access {
   const packages = new Set(initial.packages);

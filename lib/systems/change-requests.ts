@@ -16,14 +16,34 @@ async function loadSystemWithUsers(systemId: string) {
   const system = await db.system.findUnique({
     where: { id: systemId },
     select: {
-      id: true, systemId: true, environmentId: true, accessPackages: true, rights: true,
+      id: true,
+      systemId: true,
+      environmentId: true,
+      accessPackages: true,
+      rights: true,
       systemUsers: {
         orderBy: { discoveredAt: "asc" },
         select: {
-          id: true, altinnSystemUserId: true, userType: true, externalRef: true,
+          id: true,
+          altinnSystemUserId: true,
+          userType: true,
+          externalRef: true,
           customer: { select: { orgNo: true, name: true } },
           request: { select: { accessPackages: true } },
-          changeRequests: { orderBy: { createdAt: "asc" }, select: { id: true, status: true, confirmUrl: true, requiredAccessPackages: true, unwantedAccessPackages: true, requiredRights: true, unwantedRights: true, createdAt: true, lastCheckedAt: true } },
+          changeRequests: {
+            orderBy: { createdAt: "asc" },
+            select: {
+              id: true,
+              status: true,
+              confirmUrl: true,
+              requiredAccessPackages: true,
+              unwantedAccessPackages: true,
+              requiredRights: true,
+              unwantedRights: true,
+              createdAt: true,
+              lastCheckedAt: true,
+            },
+          },
         },
       },
     },
@@ -58,20 +78,37 @@ export type ChangeOutcome = { orgNo: string; ok: boolean; status?: string; messa
 export async function createChangeRequests(actor: Actor | null, systemId: string): Promise<ChangeOutcome[]> {
   assertCan(actor, "systems.manage");
   const plan = await changePlan(actor, systemId);
-  const system = await db.system.findUniqueOrThrow({ where: { id: systemId }, select: { environmentId: true, systemId: true } });
+  const system = await db.system.findUniqueOrThrow({
+    where: { id: systemId },
+    select: { environmentId: true, systemId: true },
+  });
   const environment = await loadEnvironmentById(system.environmentId);
   const outcomes: ChangeOutcome[] = [];
   for (const u of plan.toRequest) {
     const correlationId = randomUUID();
     const detail = { systemUser: u.altinnSystemUserId, ...u.diff.lists };
-    const audit = { actor: { type: "user" as const, id: actor.id, label: actor.email }, action: "changerequest.create", target: { type: "system_user", id: u.altinnSystemUserId }, environmentId: environment.id };
+    const audit = {
+      actor: { type: "user" as const, id: actor.id, label: actor.email },
+      action: "changerequest.create",
+      target: { type: "system_user", id: u.altinnSystemUserId },
+      environmentId: environment.id,
+    };
     try {
-      const created = await runAs(actor.email, () => createChangeRequest(environment, { correlationId, altinnSystemUserId: u.altinnSystemUserId, ...u.diff.lists }));
+      const created = await runAs(actor.email, () =>
+        createChangeRequest(environment, { correlationId, altinnSystemUserId: u.altinnSystemUserId, ...u.diff.lists }),
+      );
       await db.$transaction(async (tx) => {
-        await tx.changeRequest.create({ data: {
-          id: correlationId, systemUserId: u.id, status: created.status, confirmUrl: created.confirmUrl || null,
-          ...u.diff.lists, createdById: actor.id, lastCheckedAt: new Date(),
-        } });
+        await tx.changeRequest.create({
+          data: {
+            id: correlationId,
+            systemUserId: u.id,
+            status: created.status,
+            confirmUrl: created.confirmUrl || null,
+            ...u.diff.lists,
+            createdById: actor.id,
+            lastCheckedAt: new Date(),
+          },
+        });
         await recordAudit({ ...audit, outcome: "success", detail: { ...detail, status: created.status } }, tx);
       });
       outcomes.push({ orgNo: u.customer.orgNo, ok: true, status: created.status });
@@ -99,7 +136,14 @@ export async function refreshChangeRequests(actor: Actor | null, systemId: strin
     await db.changeRequest.update({ where: { id: pending.id }, data: { status, lastCheckedAt: new Date() } });
     if (status !== pending.status) {
       changed += 1;
-      await recordAudit({ actor: { type: "user", id: actor.id, label: actor.email }, action: "changerequest.status", target: { type: "change_request", id: pending.id }, outcome: "success", detail: { from: pending.status, to: status }, environmentId: environment.id });
+      await recordAudit({
+        actor: { type: "user", id: actor.id, label: actor.email },
+        action: "changerequest.status",
+        target: { type: "change_request", id: pending.id },
+        outcome: "success",
+        detail: { from: pending.status, to: status },
+        environmentId: environment.id,
+      });
     }
   }
   return { changed };

@@ -5,13 +5,31 @@ import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { runAs } from "@/lib/core/request-context";
 import { AppError, invalidInput } from "@/lib/core/errors";
-import { getRegisteredSystem, getSystemChangelog, putRegisteredSystem, type ChangelogEntry } from "@/lib/integrations/altinn/system-register";
+import {
+  getRegisteredSystem,
+  getSystemChangelog,
+  putRegisteredSystem,
+  type ChangelogEntry,
+} from "@/lib/integrations/altinn/system-register";
 import { applyPortalFields, altinnSystemSchema, portalFieldsFromAltinn } from "@/lib/integrations/altinn/system-model";
 import { diffSystem, type DriftRow } from "@/lib/systems/drift";
 import { syncSystemSchema } from "@/lib/systems/schema";
-import { alreadyDeleted, auditFailure, auditFor, loadSystemRow, missingInAltinn, snapshot } from "@/lib/systems/persist";
+import {
+  alreadyDeleted,
+  auditFailure,
+  auditFor,
+  loadSystemRow,
+  missingInAltinn,
+  snapshot,
+} from "@/lib/systems/persist";
 
-export type Drift = { systemId: string; rows: DriftRow[]; inSync: boolean; altinnDeleted: boolean; portalDeleted: boolean };
+export type Drift = {
+  systemId: string;
+  rows: DriftRow[];
+  inSync: boolean;
+  altinnDeleted: boolean;
+  portalDeleted: boolean;
+};
 
 /** Reads the system from Altinn and lists, field by field, where Altinn and the portal differ. */
 export async function readSystemDrift(actor: Actor | null, id: string): Promise<Drift> {
@@ -20,7 +38,13 @@ export async function readSystemDrift(actor: Actor | null, id: string): Promise<
   const altinn = await runAs(actor.email, () => getRegisteredSystem(environment, row.systemId));
   if (!altinn) throw missingInAltinn(row.systemId);
   const rows = diffSystem(row, altinn);
-  return { systemId: row.systemId, rows, inSync: rows.every((r) => !r.differs), altinnDeleted: altinn.isDeleted, portalDeleted: row.deletedAt !== null };
+  return {
+    systemId: row.systemId,
+    rows,
+    inSync: rows.every((r) => !r.differs),
+    altinnDeleted: altinn.isDeleted,
+    portalDeleted: row.deletedAt !== null,
+  };
 }
 
 /**
@@ -34,9 +58,13 @@ export async function resolveSystemDrift(actor: Actor | null, raw: { id: string;
   const { id, winner } = parsed.data;
   const { row, environment } = await loadSystemRow(id);
   const audit = auditFor(actor, winner === "altinn" ? "system.sync" : "system.update", row, environment);
-  const current = await runAs(actor.email, () => getRegisteredSystem(environment, row.systemId)).catch((err: unknown) => auditFailure(audit, err));
+  const current = await runAs(actor.email, () => getRegisteredSystem(environment, row.systemId)).catch((err: unknown) =>
+    auditFailure(audit, err),
+  );
   if (!current) throw missingInAltinn(row.systemId);
-  const changed = diffSystem(row, current).filter((d) => d.differs).map((d) => d.field);
+  const changed = diffSystem(row, current)
+    .filter((d) => d.differs)
+    .map((d) => d.field);
 
   if (winner === "altinn") {
     const a = portalFieldsFromAltinn(current);
@@ -44,7 +72,12 @@ export async function resolveSystemDrift(actor: Actor | null, raw: { id: string;
     await db.$transaction(async (tx) => {
       await tx.system.update({
         where: { id: row.id },
-        data: { ...fields, deletedAt: deleted ? (row.deletedAt ?? new Date()) : null, altinnSnapshot: snapshot(current), syncedAt: new Date() },
+        data: {
+          ...fields,
+          deletedAt: deleted ? (row.deletedAt ?? new Date()) : null,
+          altinnSnapshot: snapshot(current),
+          syncedAt: new Date(),
+        },
       });
       await recordAudit({ ...audit, outcome: "success", detail: { winner, fields: changed } }, tx);
     });
@@ -54,9 +87,14 @@ export async function resolveSystemDrift(actor: Actor | null, raw: { id: string;
   // Altinn refuses updates to a deleted system; a portal-side delete is not something to undo by PUT.
   if (current.isDeleted || row.deletedAt) throw alreadyDeleted();
   const body = applyPortalFields(current, { ...row, rights: row.rights });
-  await runAs(actor.email, () => putRegisteredSystem(environment, row.systemId, body)).catch((err: unknown) => auditFailure(audit, err));
+  await runAs(actor.email, () => putRegisteredSystem(environment, row.systemId, body)).catch((err: unknown) =>
+    auditFailure(audit, err),
+  );
   await db.$transaction(async (tx) => {
-    await tx.system.update({ where: { id: row.id }, data: { altinnSnapshot: snapshot(altinnSystemSchema.parse({ ...body, isDeleted: false })), syncedAt: new Date() } });
+    await tx.system.update({
+      where: { id: row.id },
+      data: { altinnSnapshot: snapshot(altinnSystemSchema.parse({ ...body, isDeleted: false })), syncedAt: new Date() },
+    });
     await recordAudit({ ...audit, outcome: "success", detail: { winner, via: "sync", fields: changed } }, tx);
   });
   return { changed };
@@ -82,11 +120,15 @@ export async function getSystemHistory(actor: Actor | null, id: string): Promise
     ),
     can(actor.role, "audit.read")
       ? db.auditEvent.findMany({
-        where: { targetType: "system", targetId: row.systemId, environmentId: environment.id },
-        orderBy: { seq: "asc" },
-        select: { seq: true, at: true, actorLabel: true, action: true, outcome: true, detail: true },
-      })
+          where: { targetType: "system", targetId: row.systemId, environmentId: environment.id },
+          orderBy: { seq: "asc" },
+          select: { seq: true, at: true, actorLabel: true, action: true, outcome: true, detail: true },
+        })
       : Promise.resolve(null),
   ]);
-  return { changelog: changelog.entries, changelogError: changelog.error, audit: audit?.map((a) => ({ ...a, seq: a.seq.toString() })) ?? null };
+  return {
+    changelog: changelog.entries,
+    changelogError: changelog.error,
+    audit: audit?.map((a) => ({ ...a, seq: a.seq.toString() })) ?? null,
+  };
 }

@@ -13,8 +13,18 @@ export type PortalRow = {
 };
 
 export const DRIFT_FIELDS = [
-  "name.nb", "name.nn", "name.en", "description.nb", "description.nn", "description.en",
-  "accessPackages", "rights", "clientIds", "redirectUrls", "isVisible", "deleted",
+  "name.nb",
+  "name.nn",
+  "name.en",
+  "description.nb",
+  "description.nn",
+  "description.en",
+  "accessPackages",
+  "rights",
+  "clientIds",
+  "redirectUrls",
+  "isVisible",
+  "deleted",
 ] as const;
 export type DriftField = (typeof DRIFT_FIELDS)[number];
 export type DriftValue = string | string[] | boolean;
@@ -29,11 +39,18 @@ const same = (a: DriftValue, b: DriftValue) =>
 export function diffSystem(portal: PortalRow, altinn: AltinnSystem): DriftRow[] {
   const a = portalFieldsFromAltinn(altinn);
   const pairs: Record<DriftField, [DriftValue, DriftValue]> = {
-    "name.nb": [portal.name.nb, a.name.nb], "name.nn": [portal.name.nn, a.name.nn], "name.en": [portal.name.en, a.name.en],
-    "description.nb": [portal.description.nb, a.description.nb], "description.nn": [portal.description.nn, a.description.nn],
+    "name.nb": [portal.name.nb, a.name.nb],
+    "name.nn": [portal.name.nn, a.name.nn],
+    "name.en": [portal.name.en, a.name.en],
+    "description.nb": [portal.description.nb, a.description.nb],
+    "description.nn": [portal.description.nn, a.description.nn],
     "description.en": [portal.description.en, a.description.en],
-    accessPackages: [portal.accessPackages, a.accessPackages], rights: [portal.rights, a.rights], clientIds: [portal.clientIds, a.clientIds],
-    redirectUrls: [portal.redirectUrls, a.redirectUrls], isVisible: [portal.isVisible, a.isVisible], deleted: [portal.deletedAt !== null, a.deleted],
+    accessPackages: [portal.accessPackages, a.accessPackages],
+    rights: [portal.rights, a.rights],
+    clientIds: [portal.clientIds, a.clientIds],
+    redirectUrls: [portal.redirectUrls, a.redirectUrls],
+    isVisible: [portal.isVisible, a.isVisible],
+    deleted: [portal.deletedAt !== null, a.deleted],
   };
   return DRIFT_FIELDS.map((field) => {
     const [p, q] = pairs[field];

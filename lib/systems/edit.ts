@@ -5,12 +5,23 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { runAs } from "@/lib/core/request-context";
 import { AppError } from "@/lib/core/errors";
-import { deleteRegisteredSystem, getRegisteredSystem, putRegisteredSystem } from "@/lib/integrations/altinn/system-register";
+import {
+  deleteRegisteredSystem,
+  getRegisteredSystem,
+  putRegisteredSystem,
+} from "@/lib/integrations/altinn/system-register";
 import { applyPortalFields, altinnSystemSchema } from "@/lib/integrations/altinn/system-model";
 import { diffSystem } from "@/lib/systems/drift";
 import { isRegistrableRedirectUrl } from "@/lib/systems/redirects";
 import { deleteSystemSchema, editSystemSchema, type EditSystemInput } from "@/lib/systems/schema";
-import { alreadyDeleted, auditFailure, auditFor, loadSystemRow, missingInAltinn, snapshot } from "@/lib/systems/persist";
+import {
+  alreadyDeleted,
+  auditFailure,
+  auditFor,
+  loadSystemRow,
+  missingInAltinn,
+  snapshot,
+} from "@/lib/systems/persist";
 
 function invalid(error: z.ZodError): AppError {
   const fieldErrors: Record<string, string[]> = {};
@@ -30,26 +41,42 @@ export async function updateSystem(actor: Actor | null, raw: EditSystemInput) {
   const { row, environment } = await loadSystemRow(input.id);
   if (row.deletedAt) throw alreadyDeleted();
   if (!input.redirectUrls.every((u) => isRegistrableRedirectUrl(u, environment.kind === "emulator"))) {
-    throw new AppError("redirect_not_allowed", {
-      nb: "Omdirigerings-URL-er må være absolutte https-adresser (http tillates bare mot lokal emulator).",
-      en: "Redirect URLs must be absolute https URLs (http is allowed only against the local emulator).",
-    }, 400, { fieldErrors: { redirectUrls: ["sysreg.vld.00005"] } });
+    throw new AppError(
+      "redirect_not_allowed",
+      {
+        nb: "Omdirigerings-URL-er må være absolutte https-adresser (http tillates bare mot lokal emulator).",
+        en: "Redirect URLs must be absolute https URLs (http is allowed only against the local emulator).",
+      },
+      400,
+      { fieldErrors: { redirectUrls: ["sysreg.vld.00005"] } },
+    );
   }
   const wanted = new Set(input.clientIds.map((c) => c.toLowerCase()));
   // Altinn compares client ids case-insensitively and ignores soft-deleted systems (AUTH.VLD-00004).
-  const others = await db.system.findMany({ where: { environmentId: environment.id, deletedAt: null, id: { not: row.id } }, select: { systemId: true, clientIds: true } });
+  const others = await db.system.findMany({
+    where: { environmentId: environment.id, deletedAt: null, id: { not: row.id } },
+    select: { systemId: true, clientIds: true },
+  });
   const holder = others.find((s) => s.clientIds.some((c) => wanted.has(c.toLowerCase())));
   if (holder) {
-    throw new AppError("client_id_in_use", {
-      nb: `En klient-ID brukes allerede av ${holder.systemId}; Altinn tillater én klient per system.`,
-      en: `A client id is already used by ${holder.systemId}; Altinn allows one client per system.`,
-    }, 409, { fieldErrors: { clientIds: ["sysreg.vld.00004"] } });
+    throw new AppError(
+      "client_id_in_use",
+      {
+        nb: `En klient-ID brukes allerede av ${holder.systemId}; Altinn tillater én klient per system.`,
+        en: `A client id is already used by ${holder.systemId}; Altinn allows one client per system.`,
+      },
+      409,
+      { fieldErrors: { clientIds: ["sysreg.vld.00004"] } },
+    );
   }
 
   const fields = {
     name: { nb: input.nameNb, nn: input.nameNn, en: input.nameEn },
     description: { nb: input.descriptionNb, nn: input.descriptionNn, en: input.descriptionEn },
-    accessPackages: input.accessPackages, clientIds: input.clientIds, redirectUrls: input.redirectUrls, isVisible: input.isVisible,
+    accessPackages: input.accessPackages,
+    clientIds: input.clientIds,
+    redirectUrls: input.redirectUrls,
+    isVisible: input.isVisible,
     ...(input.rights ? { rights: input.rights } : {}),
   };
   const audit = auditFor(actor, "system.update", row, environment);
@@ -64,9 +91,14 @@ export async function updateSystem(actor: Actor | null, raw: EditSystemInput) {
 
   // PUT answers only {succeeded}; what Altinn now holds is exactly the whole object sent.
   const now = altinnSystemSchema.parse({ ...sent, isDeleted: false });
-  const changed = diffSystem(row, now).filter((d) => d.differs).map((d) => d.field);
+  const changed = diffSystem(row, now)
+    .filter((d) => d.differs)
+    .map((d) => d.field);
   return db.$transaction(async (tx) => {
-    await tx.system.update({ where: { id: row.id }, data: { ...fields, altinnSnapshot: snapshot(now), syncedAt: new Date() } });
+    await tx.system.update({
+      where: { id: row.id },
+      data: { ...fields, altinnSnapshot: snapshot(now), syncedAt: new Date() },
+    });
     await recordAudit({ ...audit, outcome: "success", detail: { fields: changed } }, tx);
     return { id: row.id, changed };
   });
@@ -80,13 +112,20 @@ export async function deleteSystem(actor: Actor | null, raw: z.input<typeof dele
   const { row, environment } = await loadSystemRow(parsed.data.id);
   if (row.deletedAt) throw alreadyDeleted();
   if (parsed.data.confirm !== row.systemId) {
-    throw new AppError("confirm_mismatch", {
-      nb: `Skriv system-ID-en ${row.systemId} nøyaktig for å slette.`,
-      en: `Type the system id ${row.systemId} exactly to delete.`,
-    }, 400, { fieldErrors: { confirm: ["sysreg.delete.mismatch"] } });
+    throw new AppError(
+      "confirm_mismatch",
+      {
+        nb: `Skriv system-ID-en ${row.systemId} nøyaktig for å slette.`,
+        en: `Type the system id ${row.systemId} exactly to delete.`,
+      },
+      400,
+      { fieldErrors: { confirm: ["sysreg.delete.mismatch"] } },
+    );
   }
   const audit = auditFor(actor, "system.delete", row, environment);
-  await runAs(actor.email, () => deleteRegisteredSystem(environment, row.systemId)).catch((err: unknown) => auditFailure(audit, err));
+  await runAs(actor.email, () => deleteRegisteredSystem(environment, row.systemId)).catch((err: unknown) =>
+    auditFailure(audit, err),
+  );
   const deletedAt = new Date();
   await db.$transaction(async (tx) => {
     await tx.system.update({ where: { id: row.id }, data: { deletedAt, syncedAt: deletedAt } });

@@ -16,18 +16,36 @@ export async function loadSystemRow(id: string) {
   const row = await db.system.findUnique({
     where: { id },
     select: {
-      id: true, environmentId: true, systemId: true, name: true, description: true, accessPackages: true, rights: true,
-      clientIds: true, redirectUrls: true, isVisible: true, deletedAt: true,
+      id: true,
+      environmentId: true,
+      systemId: true,
+      name: true,
+      description: true,
+      accessPackages: true,
+      rights: true,
+      clientIds: true,
+      redirectUrls: true,
+      isVisible: true,
+      deletedAt: true,
     },
   });
   if (!row) throw notFound({ nb: "systemet", en: "System" });
   const environment = await loadEnvironmentById(row.environmentId);
-  return { row: { ...row, name: row.name as Text3, description: row.description as Text3 } satisfies PortalRow & Record<string, unknown>, environment };
+  return {
+    row: { ...row, name: row.name as Text3, description: row.description as Text3 } satisfies PortalRow &
+      Record<string, unknown>,
+    environment,
+  };
 }
 export type SystemRow = Awaited<ReturnType<typeof loadSystemRow>>["row"];
 
 export function auditFor(actor: Actor, action: string, row: { systemId: string }, environment: EnvironmentView) {
-  return { actor: { type: "user" as const, id: actor.id, label: actor.email }, action, target: { type: "system", id: row.systemId }, environmentId: environment.id };
+  return {
+    actor: { type: "user" as const, id: actor.id, label: actor.email },
+    action,
+    target: { type: "system", id: row.systemId },
+    environmentId: environment.id,
+  };
 }
 
 /** A failure that reached Altinn is audited with Altinn's code, then passed on to the form. */
@@ -37,16 +55,24 @@ export async function auditFailure(base: ReturnType<typeof auditFor>, err: unkno
 }
 
 export const alreadyDeleted = () =>
-  new AppError("system_deleted", {
-    nb: "Systemet er slettet i Altinn og kan ikke endres.",
-    en: "The system is deleted in Altinn and cannot be changed.",
-  }, 409);
+  new AppError(
+    "system_deleted",
+    {
+      nb: "Systemet er slettet i Altinn og kan ikke endres.",
+      en: "The system is deleted in Altinn and cannot be changed.",
+    },
+    409,
+  );
 
 export const missingInAltinn = (systemId: string) =>
-  new AppError("system_missing_in_altinn", {
-    nb: `Altinn kjenner ikke ${systemId}. Ingenting er endret.`,
-    en: `Altinn does not know ${systemId}. Nothing was changed.`,
-  }, 404);
+  new AppError(
+    "system_missing_in_altinn",
+    {
+      nb: `Altinn kjenner ikke ${systemId}. Ingenting er endret.`,
+      en: `Altinn does not know ${systemId}. Nothing was changed.`,
+    },
+    404,
+  );
 
 /** The snapshot column holds Altinn's object exactly as read or as last sent whole. */
 export const snapshot = (s: AltinnSystem | Record<string, unknown>) => s as Prisma.InputJsonValue;

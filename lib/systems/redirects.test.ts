@@ -5,9 +5,15 @@ const ALLOWED = ["https://app.vendor.no/onboard/callback", "http://127.0.0.1:300
 
 describe("checkRedirectUrl (CONTRACT §4.1: scheme + host + path must match; query free)", () => {
   it("accepts the same scheme, host and path with any query string", () => {
-    expect(checkRedirectUrl("https://app.vendor.no/onboard/callback?ref=abc&x=1", ALLOWED)).toEqual({ ok: true, matched: ALLOWED[0] });
+    expect(checkRedirectUrl("https://app.vendor.no/onboard/callback?ref=abc&x=1", ALLOWED)).toEqual({
+      ok: true,
+      matched: ALLOWED[0],
+    });
     expect(checkRedirectUrl("https://app.vendor.no/onboard/callback", ALLOWED)).toMatchObject({ ok: true });
-    expect(checkRedirectUrl("http://127.0.0.1:3000/onboard/callback?ref=1", ALLOWED)).toMatchObject({ ok: true, matched: ALLOWED[1] });
+    expect(checkRedirectUrl("http://127.0.0.1:3000/onboard/callback?ref=1", ALLOWED)).toMatchObject({
+      ok: true,
+      matched: ALLOWED[1],
+    });
   });
 
   it("treats the default port and host case as Uri does", () => {
@@ -15,16 +21,37 @@ describe("checkRedirectUrl (CONTRACT §4.1: scheme + host + path must match; que
   });
 
   it("refuses another path, and says the path is what differs", () => {
-    expect(checkRedirectUrl("https://app.vendor.no/onboard/callback/extra", ALLOWED))
-      .toEqual({ ok: false, reason: "noMatch", closest: { url: ALLOWED[0], differs: "path" } });
-    expect(checkRedirectUrl("https://app.vendor.no/Onboard/callback", ALLOWED)).toMatchObject({ ok: false, closest: { differs: "path" } });
+    expect(checkRedirectUrl("https://app.vendor.no/onboard/callback/extra", ALLOWED)).toEqual({
+      ok: false,
+      reason: "noMatch",
+      closest: { url: ALLOWED[0], differs: "path" },
+    });
+    expect(checkRedirectUrl("https://app.vendor.no/Onboard/callback", ALLOWED)).toMatchObject({
+      ok: false,
+      closest: { differs: "path" },
+    });
   });
 
   it("refuses another scheme or host, and says which", () => {
-    expect(checkRedirectUrl("http://app.vendor.no/onboard/callback", ALLOWED)).toMatchObject({ ok: false, reason: "noMatch", closest: { differs: "scheme" } });
-    expect(checkRedirectUrl("https://evil.example/onboard/callback", ALLOWED)).toMatchObject({ ok: false, reason: "noMatch", closest: { differs: "host" } });
-    expect(checkRedirectUrl("http://127.0.0.1:3001/onboard/callback", ALLOWED)).toMatchObject({ ok: false, closest: { differs: "host" } });
-    expect(checkRedirectUrl("https://other.example/else", ALLOWED)).toEqual({ ok: false, reason: "noMatch", closest: undefined });
+    expect(checkRedirectUrl("http://app.vendor.no/onboard/callback", ALLOWED)).toMatchObject({
+      ok: false,
+      reason: "noMatch",
+      closest: { differs: "scheme" },
+    });
+    expect(checkRedirectUrl("https://evil.example/onboard/callback", ALLOWED)).toMatchObject({
+      ok: false,
+      reason: "noMatch",
+      closest: { differs: "host" },
+    });
+    expect(checkRedirectUrl("http://127.0.0.1:3001/onboard/callback", ALLOWED)).toMatchObject({
+      ok: false,
+      closest: { differs: "host" },
+    });
+    expect(checkRedirectUrl("https://other.example/else", ALLOWED)).toEqual({
+      ok: false,
+      reason: "noMatch",
+      closest: undefined,
+    });
   });
 
   it("refuses empty and relative input, and any URL when nothing is allowed (AUTH-00026)", () => {

@@ -28,7 +28,11 @@ export function leftPart(url: URL): string {
 
 export type RedirectVerdict =
   | { ok: true; matched: string }
-  | { ok: false; reason: "empty" | "invalid" | "noAllowed" | "noMatch"; closest?: { url: string; differs: "scheme" | "host" | "path" } };
+  | {
+      ok: false;
+      reason: "empty" | "invalid" | "noAllowed" | "noMatch";
+      closest?: { url: string; differs: "scheme" | "host" | "path" };
+    };
 
 /**
  * Would Altinn accept `candidate` as a request's redirectUrl for a system with these allowed URLs?
@@ -46,9 +50,14 @@ export function checkRedirectUrl(candidate: string, allowed: readonly string[]):
   if (hit) return { ok: true, matched: hit.toString() };
   // Explain the nearest miss: same host and path but another scheme, then same host, then anything.
   const sameHostPath = registered.find((u) => u.host === url.host && u.pathname === url.pathname);
-  if (sameHostPath) return { ok: false, reason: "noMatch", closest: { url: sameHostPath.toString(), differs: "scheme" } };
+  if (sameHostPath)
+    return { ok: false, reason: "noMatch", closest: { url: sameHostPath.toString(), differs: "scheme" } };
   const sameHost = registered.find((u) => u.host === url.host && u.protocol === url.protocol);
   if (sameHost) return { ok: false, reason: "noMatch", closest: { url: sameHost.toString(), differs: "path" } };
   const samePath = registered.find((u) => u.pathname === url.pathname);
-  return { ok: false, reason: "noMatch", closest: samePath ? { url: samePath.toString(), differs: "host" } : undefined };
+  return {
+    ok: false,
+    reason: "noMatch",
+    closest: samePath ? { url: samePath.toString(), differs: "host" } : undefined,
+  };
 }

@@ -10,13 +10,29 @@ import { createSystemSchema, type CreateSystemInput } from "@/lib/systems/schema
 import { CREATE_FORM_ALIASES, renameFields } from "@/lib/integrations/altinn/vld-fields";
 
 const SYSTEM_SELECT = {
-  id: true, environmentId: true, systemId: true, name: true, description: true, accessPackages: true,
-  clientIds: true, redirectUrls: true, isVisible: true, altinnInternalId: true, createdAt: true,
-  rights: true, deletedAt: true, syncedAt: true, updatedAt: true,
+  id: true,
+  environmentId: true,
+  systemId: true,
+  name: true,
+  description: true,
+  accessPackages: true,
+  clientIds: true,
+  redirectUrls: true,
+  isVisible: true,
+  altinnInternalId: true,
+  createdAt: true,
+  rights: true,
+  deletedAt: true,
+  syncedAt: true,
+  updatedAt: true,
 } as const;
 
 type Text3 = { nb: string; nn: string; en: string };
-const view = <T extends { name: unknown; description: unknown }>(s: T) => ({ ...s, name: s.name as Text3, description: s.description as Text3 });
+const view = <T extends { name: unknown; description: unknown }>(s: T) => ({
+  ...s,
+  name: s.name as Text3,
+  description: s.description as Text3,
+});
 
 /** Registers the system in Altinn first; only what Altinn accepted is stored, so a rejection leaves nothing behind. */
 export async function createSystem(actor: Actor | null, raw: CreateSystemInput) {
@@ -26,14 +42,29 @@ export async function createSystem(actor: Actor | null, raw: CreateSystemInput) 
   const input = parsed.data;
   const environment = await loadEnvironmentById(input.environmentId);
   if (!isAllowedRedirectUrl(environment.kind, input.redirectUrl)) {
-    throw new AppError("redirect_not_allowed", {
-      nb: "Omdirigerings-URL-en må være en absolutt https-adresse (http tillates bare mot lokal emulator på 127.0.0.1/localhost).",
-      en: "The redirect URL must be an absolute https URL (http is allowed only against the local emulator on 127.0.0.1/localhost).",
-    }, 400, { fieldErrors: { redirectUrl: ["sysreg.vld.00005"] } });
+    throw new AppError(
+      "redirect_not_allowed",
+      {
+        nb: "Omdirigerings-URL-en må være en absolutt https-adresse (http tillates bare mot lokal emulator på 127.0.0.1/localhost).",
+        en: "The redirect URL must be an absolute https URL (http is allowed only against the local emulator on 127.0.0.1/localhost).",
+      },
+      400,
+      { fieldErrors: { redirectUrl: ["sysreg.vld.00005"] } },
+    );
   }
   const systemId = `${environment.vendorOrgNo}_${input.name}`;
-  if (await db.system.findUnique({ where: { environmentId_systemId: { environmentId: environment.id, systemId } }, select: { id: true } })) {
-    throw new AppError("system_exists", { nb: `Systemet ${systemId} finnes allerede.`, en: `The system ${systemId} already exists.` }, 409, { fieldErrors: { name: ["sysreg.vld.00002"] } });
+  if (
+    await db.system.findUnique({
+      where: { environmentId_systemId: { environmentId: environment.id, systemId } },
+      select: { id: true },
+    })
+  ) {
+    throw new AppError(
+      "system_exists",
+      { nb: `Systemet ${systemId} finnes allerede.`, en: `The system ${systemId} already exists.` },
+      409,
+      { fieldErrors: { name: ["sysreg.vld.00002"] } },
+    );
   }
   const taken = await db.system.findFirst({
     // Altinn releases the client ids of soft-deleted systems.
@@ -41,10 +72,15 @@ export async function createSystem(actor: Actor | null, raw: CreateSystemInput) 
     select: { systemId: true },
   });
   if (taken && input.clientIds.length > 0) {
-    throw new AppError("client_id_in_use", {
-      nb: `Klient-ID-en brukes allerede av ${taken.systemId}. Altinn tillater én klient per system: opprett en ny Maskinporten-klient, eller la feltet stå tomt.`,
-      en: `The client id is already used by ${taken.systemId}. Altinn allows one client per system: create another Maskinporten client, or leave the field empty.`,
-    }, 409, { fieldErrors: { clientIds: ["sysreg.vld.00004"] } });
+    throw new AppError(
+      "client_id_in_use",
+      {
+        nb: `Klient-ID-en brukes allerede av ${taken.systemId}. Altinn tillater én klient per system: opprett en ny Maskinporten-klient, eller la feltet stå tomt.`,
+        en: `The client id is already used by ${taken.systemId}. Altinn allows one client per system: create another Maskinporten client, or leave the field empty.`,
+      },
+      409,
+      { fieldErrors: { clientIds: ["sysreg.vld.00004"] } },
+    );
   }
   const data = {
     systemId,
@@ -56,7 +92,12 @@ export async function createSystem(actor: Actor | null, raw: CreateSystemInput) 
     redirectUrls: [input.redirectUrl],
     isVisible: input.isVisible,
   };
-  const auditBase = { actor: { type: "user" as const, id: actor.id, label: actor.email }, action: "system.register", target: { type: "system", id: systemId }, environmentId: environment.id };
+  const auditBase = {
+    actor: { type: "user" as const, id: actor.id, label: actor.email },
+    action: "system.register",
+    target: { type: "system", id: systemId },
+    environmentId: environment.id,
+  };
   let altinnInternalId: string;
   try {
     altinnInternalId = await runAs(actor.email, () => registerSystem(environment, data));
@@ -64,25 +105,47 @@ export async function createSystem(actor: Actor | null, raw: CreateSystemInput) 
     if (!(err instanceof AppError)) throw err;
     await recordAudit({ ...auditBase, outcome: "failure", detail: { code: err.code } });
     // Altinn's field names are the edit form's; the create form composes the id from the short name.
-    throw err.fieldErrors ? new AppError(err.code, err.userMessage, err.status, { cause: err.cause, fieldErrors: renameFields(err.fieldErrors, CREATE_FORM_ALIASES) }) : err;
+    throw err.fieldErrors
+      ? new AppError(err.code, err.userMessage, err.status, {
+          cause: err.cause,
+          fieldErrors: renameFields(err.fieldErrors, CREATE_FORM_ALIASES),
+        })
+      : err;
   }
   return db.$transaction(async (tx) => {
     const created = await tx.system.create({
       data: {
-        environmentId: environment.id, systemId, name: data.name, description: data.description,
-        accessPackages: data.accessPackages, clientIds: data.clientIds, redirectUrls: data.redirectUrls,
-        isVisible: data.isVisible, altinnInternalId,
+        environmentId: environment.id,
+        systemId,
+        name: data.name,
+        description: data.description,
+        accessPackages: data.accessPackages,
+        clientIds: data.clientIds,
+        redirectUrls: data.redirectUrls,
+        isVisible: data.isVisible,
+        altinnInternalId,
       },
       select: { id: true, systemId: true },
     });
-    await recordAudit({ ...auditBase, outcome: "success", detail: { altinnInternalId, accessPackages: data.accessPackages, redirectUrls: data.redirectUrls } }, tx);
+    await recordAudit(
+      {
+        ...auditBase,
+        outcome: "success",
+        detail: { altinnInternalId, accessPackages: data.accessPackages, redirectUrls: data.redirectUrls },
+      },
+      tx,
+    );
     return created;
   });
 }
 
 export async function listSystems(actor: Actor | null, environmentId: string) {
   assertCan(actor, "portal.read");
-  const rows = await db.system.findMany({ where: { environmentId }, select: SYSTEM_SELECT, orderBy: { createdAt: "asc" } });
+  const rows = await db.system.findMany({
+    where: { environmentId },
+    select: SYSTEM_SELECT,
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map(view);
 }
 
@@ -96,7 +159,10 @@ export async function getSystem(actor: Actor | null, id: string) {
 /** Client id → the system holding it, among the environment's systems Altinn has not deleted (for hints). */
 export async function clientIdOwners(actor: Actor | null, environmentId: string): Promise<Record<string, string>> {
   assertCan(actor, "portal.read");
-  const rows = await db.system.findMany({ where: { environmentId, deletedAt: null }, select: { systemId: true, clientIds: true } });
+  const rows = await db.system.findMany({
+    where: { environmentId, deletedAt: null },
+    select: { systemId: true, clientIds: true },
+  });
   return Object.fromEntries(rows.flatMap((r) => r.clientIds.map((c) => [c.toLowerCase(), r.systemId] as const)));
 }
 

@@ -30,7 +30,10 @@ export async function resolveOidcUser(email: string, name: string) {
   if (existing) return existing.disabled ? null : existing;
   const role = env().OIDC_DEFAULT_ROLE;
   if (!role) return null;
-  const created = await db.user.create({ data: { email: normalized, name: name || normalized, role }, select: { id: true } });
+  const created = await db.user.create({
+    data: { email: normalized, name: name || normalized, role },
+    select: { id: true },
+  });
   await recordAudit({
     actor: { type: "system", label: "oidc" },
     action: "user.provision",
@@ -59,7 +62,16 @@ export async function createUserWithOneTimePassword(
       select: { id: true, email: true, role: true },
     });
     const actor = "role" in by ? { type: "user" as const, id: by.id, label: by.email } : by;
-    await recordAudit({ actor, action: "user.create", target: { type: "user", id: u.id }, outcome: "success", detail: { email, role: input.role } }, tx);
+    await recordAudit(
+      {
+        actor,
+        action: "user.create",
+        target: { type: "user", id: u.id },
+        outcome: "success",
+        detail: { email, role: input.role },
+      },
+      tx,
+    );
     return u;
   });
   return { user, password };
@@ -73,7 +85,15 @@ export async function changeOwnPassword(actor: Actor, current: string, next: str
   const passwordHash = await hashPassword(next);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false } });
-    await recordAudit({ actor: { type: "user", id: actor.id, label: actor.email }, action: "user.password.change", target: { type: "user", id: actor.id }, outcome: "success" }, tx);
+    await recordAudit(
+      {
+        actor: { type: "user", id: actor.id, label: actor.email },
+        action: "user.password.change",
+        target: { type: "user", id: actor.id },
+        outcome: "success",
+      },
+      tx,
+    );
   });
 }
 

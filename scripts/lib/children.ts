@@ -5,7 +5,13 @@ const children: ChildProcess[] = [];
 /** Starts a child whose output is prefixed, and which dies with us. */
 export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  const prefix = (chunk: Buffer) => chunk.toString().split("\n").filter(Boolean).map((l) => `[${name}] ${l}`).join("\n");
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => `[${name}] ${l}`)
+      .join("\n");
   child.stdout?.on("data", (d: Buffer) => console.log(prefix(d)));
   child.stderr?.on("data", (d: Buffer) => console.error(prefix(d)));
   child.on("exit", (code, signal) => {

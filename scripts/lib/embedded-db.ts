@@ -10,12 +10,16 @@ const portFile = () => path.join(dataDir(), "pglite.port");
 function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: "127.0.0.1" });
-    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
   });
 }
 
-const urlFor = (port: number) => `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable&application_name=portal-embedded`;
+const urlFor = (port: number) =>
+  `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable&application_name=portal-embedded`;
 
 /**
  * Embedded PostgreSQL: PGlite persisted under the data dir, served on a local port so Prisma, the

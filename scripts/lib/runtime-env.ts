@@ -9,7 +9,9 @@ function fileSecret(name: string, make: () => string): string {
   const file = path.join(dataDir(), name);
   if (!existsSync(file)) {
     writeFileSync(file, make(), { mode: 0o600 });
-    console.warn(`[portal] WARNING: generated ${file}. Fine for a laptop; in production set the env var from a secret store.`);
+    console.warn(
+      `[portal] WARNING: generated ${file}. Fine for a laptop; in production set the env var from a secret store.`,
+    );
   }
   chmodSync(file, 0o600);
   return readFileSync(file, "utf8").trim();

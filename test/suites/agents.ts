@@ -35,7 +35,9 @@ async function calls(p: Portal, route: string): Promise<number> {
 }
 
 async function personToken(p: Portal, pid: string): Promise<string> {
-  const res = await emulatorFetch(p.emulatorUrl, "/emulator/tokens/person", { body: { pid, scopes: ["altinn:clientdelegations.read", "altinn:clientdelegations.write"] } });
+  const res = await emulatorFetch(p.emulatorUrl, "/emulator/tokens/person", {
+    body: { pid, scopes: ["altinn:clientdelegations.read", "altinn:clientdelegations.write"] },
+  });
   return z.object({ token: z.string() }).parse(res.json).token;
 }
 
@@ -48,9 +50,15 @@ async function context(p: Portal, pid: string, org: string) {
 
 /** An agent request for the facilitator, approved in the emulator; returns the agent system user id. */
 async function approvedAgent(p: Portal, systemRowId: string, org: string): Promise<string> {
-  const created = await p.m.requests.createRequest(p.actors.operator, { systemId: systemRowId, orgNo: org, kind: "agent" });
+  const created = await p.m.requests.createRequest(p.actors.operator, {
+    systemId: systemRowId,
+    orgNo: org,
+    kind: "agent",
+  });
   const row = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: created.id } });
-  expect((await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${row.altinnRequestId}/approve`, { body: {} })).status).toBe(200);
+  expect(
+    (await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${row.altinnRequestId}/approve`, { body: {} })).status,
+  ).toBe(200);
   await p.m.requests.refreshRequest(p.actors.operator, created.id);
   const linked = await p.db.systemUser.findUniqueOrThrow({ where: { requestId: created.id } });
   expect(linked.userType).toBe("agent");
@@ -62,20 +70,33 @@ export function agentTests(ref: PortalRef) {
 
   it("creates an agent request through the agent endpoint with the delegable packages only, idempotently", async () => {
     const p = ref();
-    const both = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "klient-lonn", { accessPackages: [MED_SIGN, LONN, SKATT] }));
+    const both = await p.m.systems.createSystem(
+      p.actors.admin,
+      systemInput(p, "klient-lonn", { accessPackages: [MED_SIGN, LONN, SKATT] }),
+    );
     state.bothSystem = both.id;
     const agentBefore = await calls(p, AGENT_CREATE);
-    const first = await p.m.requests.createRequest(p.actors.operator, { systemId: both.id, orgNo: GRANLIA, kind: "agent" });
+    const first = await p.m.requests.createRequest(p.actors.operator, {
+      systemId: both.id,
+      orgNo: GRANLIA,
+      kind: "agent",
+    });
     expect(first).toMatchObject({ status: "New", existed: false });
     expect(new URL(first.confirmUrl).pathname).toBe("/accessmanagement/ui/systemuser/agentrequest");
     const row = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: first.id } });
     // skattegrunnlag is not delegable, so an agent request must not carry it (AUTH-00065 otherwise).
     expect(row).toMatchObject({ kind: "agent", accessPackages: [MED_SIGN, LONN], externalRef: `${GRANLIA}-agent` });
-    const again = await p.m.requests.createRequest(p.actors.operator, { systemId: both.id, orgNo: GRANLIA, kind: "agent" });
+    const again = await p.m.requests.createRequest(p.actors.operator, {
+      systemId: both.id,
+      orgNo: GRANLIA,
+      kind: "agent",
+    });
     expect(again).toMatchObject({ id: first.id, existed: true });
     expect(await calls(p, AGENT_CREATE)).toBe(agentBefore + 2);
     expect(await p.db.systemUserRequest.count({ where: { altinnRequestId: row.altinnRequestId } })).toBe(1);
-    const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "request.create_agent", targetId: first.id } });
+    const audit = await p.db.auditEvent.findFirstOrThrow({
+      where: { action: "request.create_agent", targetId: first.id },
+    });
     expect(audit.detail).toMatchObject({ kind: "agent", orgNo: GRANLIA });
     state.requestId = first.id;
   });
@@ -83,18 +104,35 @@ export function agentTests(ref: PortalRef) {
   it("sends a standard request only the packages a standard user can hold, and explains a system without the needed kind", async () => {
     const p = ref();
     const stdBefore = await calls(p, STD_CREATE);
-    const standard = await p.m.requests.createRequest(p.actors.operator, { systemId: state.bothSystem, orgNo: TALLKLOA });
+    const standard = await p.m.requests.createRequest(p.actors.operator, {
+      systemId: state.bothSystem,
+      orgNo: TALLKLOA,
+    });
     const row = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: standard.id } });
     expect(row).toMatchObject({ kind: "standard", accessPackages: [SKATT] });
     expect(await calls(p, STD_CREATE)).toBe(stdBefore + 1);
 
-    const clientOnly = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "klient-sign", { accessPackages: [MED_SIGN] }));
+    const clientOnly = await p.m.systems.createSystem(
+      p.actors.admin,
+      systemInput(p, "klient-sign", { accessPackages: [MED_SIGN] }),
+    );
     state.signSystem = clientOnly.id;
-    const plain = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "bare-skatt", { accessPackages: [SKATT] }));
+    const plain = await p.m.systems.createSystem(
+      p.actors.admin,
+      systemInput(p, "bare-skatt", { accessPackages: [SKATT] }),
+    );
     const before = await p.db.systemUserRequest.count();
-    const std = await expectAppError(p.m.requests.createRequest(p.actors.operator, { systemId: clientOnly.id, orgNo: TALLKLOA }), "no_standard_packages", 409);
+    const std = await expectAppError(
+      p.m.requests.createRequest(p.actors.operator, { systemId: clientOnly.id, orgNo: TALLKLOA }),
+      "no_standard_packages",
+      409,
+    );
     expect(std.userMessage.en).toContain("create an agent request instead");
-    const agent = await expectAppError(p.m.requests.createRequest(p.actors.operator, { systemId: plain.id, orgNo: GRANLIA, kind: "agent" }), "no_client_packages", 409);
+    const agent = await expectAppError(
+      p.m.requests.createRequest(p.actors.operator, { systemId: plain.id, orgNo: GRANLIA, kind: "agent" }),
+      "no_client_packages",
+      409,
+    );
     expect(agent.userMessage.nb).toContain("klientsystembruker");
     expect(await p.db.systemUserRequest.count()).toBe(before);
     expect(await calls(p, STD_CREATE)).toBe(stdBefore + 1);
@@ -104,20 +142,36 @@ export function agentTests(ref: PortalRef) {
     const p = ref();
     const row = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: state.requestId } });
     const getsBefore = await calls(p, AGENT_GET);
-    expect((await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${row.altinnRequestId}/approve`, { body: {} })).status).toBe(200);
+    expect(
+      (await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${row.altinnRequestId}/approve`, { body: {} }))
+        .status,
+    ).toBe(200);
     await p.db.systemUserRequest.update({ where: { id: row.id }, data: { nextCheckAt: new Date(Date.now() - 1000) } });
     const report = await (await import("@/lib/requests/poller.job")).pollDueRequests();
     expect(report.failed).toBe(0);
-    const polled = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: row.id }, include: { systemUser: true } });
+    const polled = await p.db.systemUserRequest.findUniqueOrThrow({
+      where: { id: row.id },
+      include: { systemUser: true },
+    });
     expect(polled).toMatchObject({ status: "Accepted", nextCheckAt: null });
     expect(polled.systemUser).toMatchObject({ userType: "agent", externalRef: `${GRANLIA}-agent` });
     expect(await calls(p, AGENT_GET)).toBeGreaterThan(getsBefore);
     state.agentA = polled.systemUser?.altinnSystemUserId ?? "";
 
     // Renew: a rejected agent request is deleted and created again through the agent endpoint.
-    const rejected = await p.m.requests.createRequest(p.actors.operator, { systemId: state.bothSystem, orgNo: TALLKLOA, kind: "agent" });
+    const rejected = await p.m.requests.createRequest(p.actors.operator, {
+      systemId: state.bothSystem,
+      orgNo: TALLKLOA,
+      kind: "agent",
+    });
     const rejectedRow = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: rejected.id } });
-    expect((await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${rejectedRow.altinnRequestId}/reject`, { body: {} })).status).toBe(200);
+    expect(
+      (
+        await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${rejectedRow.altinnRequestId}/reject`, {
+          body: {},
+        })
+      ).status,
+    ).toBe(200);
     expect((await p.m.requests.refreshRequest(p.actors.operator, rejected.id)).status).toBe("Rejected");
     const createsBefore = await calls(p, AGENT_CREATE);
     const renewed = await p.m.requestRenew.renewRequest(p.actors.operator, p.environmentId, rejected.id);
@@ -130,7 +184,13 @@ export function agentTests(ref: PortalRef) {
     // The public callback looks the request up server-side and reads it through the agent endpoint too.
     const getsBeforeCallback = await calls(p, AGENT_GET);
     expect(await p.m.onboarding.completeOnboarding(renewed.id)).toMatchObject({ kind: "pending", orgNo: TALLKLOA });
-    expect((await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${renewedRow.altinnRequestId}/approve`, { body: {} })).status).toBe(200);
+    expect(
+      (
+        await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${renewedRow.altinnRequestId}/approve`, {
+          body: {},
+        })
+      ).status,
+    ).toBe(200);
     expect(await p.m.onboarding.completeOnboarding(renewed.id)).toMatchObject({ kind: "connected" });
     expect(await calls(p, AGENT_GET)).toBe(getsBeforeCallback + 2);
   });
@@ -141,10 +201,24 @@ export function agentTests(ref: PortalRef) {
     const ctx = await context(p, OLA, GRANLIA);
     const overview = await p.m.clientDelegation.clientOverview(ctx);
     const byId = new Map(overview.map((a) => [a.id, a]));
-    expect(byId.get(state.agentA)?.available.map((c) => c.clientOrganizationNumber).sort()).toEqual(["310609544", "312345129"]);
-    expect(byId.get(state.agentB)?.available.map((c) => c.clientOrganizationNumber).sort()).toEqual(["310609544", "310904473", "312345129"]);
+    expect(
+      byId
+        .get(state.agentA)
+        ?.available.map((c) => c.clientOrganizationNumber)
+        .sort(),
+    ).toEqual(["310609544", "312345129"]);
+    expect(
+      byId
+        .get(state.agentB)
+        ?.available.map((c) => c.clientOrganizationNumber)
+        .sort(),
+    ).toEqual(["310609544", "310904473", "312345129"]);
     expect(byId.get(state.agentA)?.assigned).toEqual([]);
-    await expectAppError(p.m.clientDelegation.clientOverview(await context(p, AISHA, GRANLIA)), "client_admin_forbidden", 403);
+    await expectAppError(
+      p.m.clientDelegation.clientOverview(await context(p, AISHA, GRANLIA)),
+      "client_admin_forbidden",
+      403,
+    );
   });
 
   it("assigns all available clients server-side and reports per client, including a failing one", async () => {
@@ -153,37 +227,63 @@ export function agentTests(ref: PortalRef) {
     const job = await p.m.clientAssign.startAssignAll(ctx, state.agentA, { kick: false });
     // A client that was available when listed but no longer grants the packages (the client withdrew
     // "lønn" in between): Altinn refuses it with AUTH-00080, and only that client fails.
-    const withdrawn = (await p.m.clientDelegation.clientOverview(ctx)).find((a) => a.id === state.agentB)?.available.find((c) => c.clientOrganizationNumber === "310904473");
+    const withdrawn = (await p.m.clientDelegation.clientOverview(ctx))
+      .find((a) => a.id === state.agentB)
+      ?.available.find((c) => c.clientOrganizationNumber === "310904473");
     expect(withdrawn).toBeDefined();
-    await p.db.clientAssignItem.create({ data: { jobId: job.id, clientId: withdrawn?.clientId ?? "", clientOrgNo: "310904473", clientName: withdrawn?.clientOrganizationName ?? "" } });
+    await p.db.clientAssignItem.create({
+      data: {
+        jobId: job.id,
+        clientId: withdrawn?.clientId ?? "",
+        clientOrgNo: "310904473",
+        clientName: withdrawn?.clientOrganizationName ?? "",
+      },
+    });
     expect((await p.m.clientAssign.startAssignAll(ctx, state.agentA, { kick: false })).id).toBe(job.id);
 
     const run = await p.m.clientAssign.processAssignJobs();
     expect(run).toMatchObject({ assigned: 2, failed: 1, finished: 1 });
     const report = await p.m.clientAssign.assignJobReport(ctx, job.id);
     expect(report).toMatchObject({ status: "done", total: 3, done: 2, failed: 1, pending: 0 });
-    expect(report.items.map((i) => [i.clientOrgNo, i.status])).toEqual([["310609544", "done"], ["310904473", "failed"], ["312345129", "done"]]);
+    expect(report.items.map((i) => [i.clientOrgNo, i.status])).toEqual([
+      ["310609544", "done"],
+      ["310904473", "failed"],
+      ["312345129", "done"],
+    ]);
     expect(report.items.find((i) => i.status === "failed")?.lastError).toContain("AUTH-00080");
     expect((await p.db.clientAssignJob.findUniqueOrThrow({ where: { id: job.id } })).tokenEnc).toBeNull();
     const assigned = (await p.m.clientDelegation.clientOverview(ctx)).find((a) => a.id === state.agentA);
     expect(assigned?.assigned.map((c) => c.clientOrganizationNumber).sort()).toEqual(["310609544", "312345129"]);
     expect(assigned?.available).toEqual([]);
-    await expect(p.db.auditEvent.findFirstOrThrow({ where: { action: "clients.assign_all", targetId: job.id } })).resolves.toMatchObject({ actorType: "customer", detail: { org: GRANLIA, clients: 2 } });
+    await expect(
+      p.db.auditEvent.findFirstOrThrow({ where: { action: "clients.assign_all", targetId: job.id } }),
+    ).resolves.toMatchObject({ actorType: "customer", detail: { org: GRANLIA, clients: 2 } });
     // Another person cannot read the job.
-    await expectAppError(p.m.clientAssign.assignJobReport({ ...ctx, session: { ...ctx.session, sub: "someone-else" } }, job.id), "not_found", 404);
+    await expectAppError(
+      p.m.clientAssign.assignJobReport({ ...ctx, session: { ...ctx.session, sub: "someone-else" } }, job.id),
+      "not_found",
+      404,
+    );
 
     // One client at a time, both ways, audited.
     const one = assigned?.assigned[0]?.clientId ?? "";
     await p.m.clientDelegation.changeOneClient(ctx, state.agentA, one, "remove");
     await p.m.clientDelegation.changeOneClient(ctx, state.agentA, one, "add");
-    expect(await p.db.auditEvent.count({ where: { action: { in: ["clients.assign", "clients.unassign"] }, targetId: state.agentA, outcome: "success" } })).toBe(2);
+    expect(
+      await p.db.auditEvent.count({
+        where: { action: { in: ["clients.assign", "clients.unassign"] }, targetId: state.agentA, outcome: "success" },
+      }),
+    ).toBe(2);
   });
 
   it("resumes after a crash (lease expired) without assigning twice; two workers never take the same client", async () => {
     const p = ref();
     const ctx = await context(p, OLA, GRANLIA);
     const job = await p.m.clientAssign.startAssignAll(ctx, state.agentB, { kick: false });
-    const [w1, w2] = await Promise.all([p.m.clientAssign.leaseItems(job.id, 2), p.m.clientAssign.leaseItems(job.id, 2)]);
+    const [w1, w2] = await Promise.all([
+      p.m.clientAssign.leaseItems(job.id, 2),
+      p.m.clientAssign.leaseItems(job.id, 2),
+    ]);
     const leased = [...(w1 ?? []), ...(w2 ?? [])];
     expect(leased).toHaveLength(3);
     expect(new Set(leased.map((i) => i.id)).size).toBe(3);
@@ -191,9 +291,15 @@ export function agentTests(ref: PortalRef) {
 
     // The "crashed" worker got as far as Altinn for one client, then died before writing it down.
     const first = leased.find((i) => i.clientOrgNo === "310609544");
-    const res = await emulatorFetch(p.emulatorUrl, `${CLIENTS_PATH}?agent=${state.agentB}&client=${first?.clientId}`, { method: "POST", token: ctx.session.token });
+    const res = await emulatorFetch(p.emulatorUrl, `${CLIENTS_PATH}?agent=${state.agentB}&client=${first?.clientId}`, {
+      method: "POST",
+      token: ctx.session.token,
+    });
     expect(res.status).toBe(200);
-    await p.db.clientAssignItem.updateMany({ where: { jobId: job.id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
+    await p.db.clientAssignItem.updateMany({
+      where: { jobId: job.id },
+      data: { leaseUntil: new Date(Date.now() - 1000) },
+    });
 
     const postsBefore = await calls(p, `POST ${CLIENTS_PATH}`);
     const run = await p.m.clientAssign.processAssignJobs();
@@ -202,8 +308,13 @@ export function agentTests(ref: PortalRef) {
     const report = await p.m.clientAssign.assignJobReport(ctx, job.id);
     expect(report).toMatchObject({ status: "done", done: 3 });
     expect(report.items.every((i) => i.attempts === 2)).toBe(true);
-    const delegated = await emulatorFetch(p.emulatorUrl, `${CLIENTS_PATH}?agent=${state.agentB}`, { token: ctx.session.token });
-    const orgs = z.object({ data: z.array(z.object({ clientOrganizationNumber: z.string() })) }).parse(delegated.json).data.map((c) => c.clientOrganizationNumber);
+    const delegated = await emulatorFetch(p.emulatorUrl, `${CLIENTS_PATH}?agent=${state.agentB}`, {
+      token: ctx.session.token,
+    });
+    const orgs = z
+      .object({ data: z.array(z.object({ clientOrganizationNumber: z.string() })) })
+      .parse(delegated.json)
+      .data.map((c) => c.clientOrganizationNumber);
     expect(orgs.sort()).toEqual(["310609544", "310904473", "312345129"]);
   });
 
@@ -213,13 +324,22 @@ export function agentTests(ref: PortalRef) {
     const ctx = await context(p, PER, TALLKLOA);
     const cancelled = await p.m.clientAssign.startAssignAll(ctx, agentT, { kick: false });
     await p.m.clientAssign.cancelAssignJob(ctx, cancelled.id);
-    expect(await p.m.clientAssign.assignJobReport(ctx, cancelled.id)).toMatchObject({ status: "cancelled", cancelled: 1, pending: 0 });
+    expect(await p.m.clientAssign.assignJobReport(ctx, cancelled.id)).toMatchObject({
+      status: "cancelled",
+      cancelled: 1,
+      pending: 0,
+    });
     expect((await p.db.clientAssignJob.findUniqueOrThrow({ where: { id: cancelled.id } })).tokenEnc).toBeNull();
-    await expect(p.db.auditEvent.findFirstOrThrow({ where: { action: "clients.assign_all_cancel", targetId: cancelled.id } })).resolves.toMatchObject({ outcome: "success" });
+    await expect(
+      p.db.auditEvent.findFirstOrThrow({ where: { action: "clients.assign_all_cancel", targetId: cancelled.id } }),
+    ).resolves.toMatchObject({ outcome: "success" });
     expect((await p.m.clientAssign.processAssignJobs()).assigned).toBe(0);
 
     // A double click (two starts at once) gets one job.
-    const [job, twin] = await Promise.all([p.m.clientAssign.startAssignAll(ctx, agentT, { kick: false }), p.m.clientAssign.startAssignAll(ctx, agentT, { kick: false })]);
+    const [job, twin] = await Promise.all([
+      p.m.clientAssign.startAssignAll(ctx, agentT, { kick: false }),
+      p.m.clientAssign.startAssignAll(ctx, agentT, { kick: false }),
+    ]);
     expect(twin.id).toBe(job.id);
     expect(job.id).not.toBe(cancelled.id);
     expect(await p.db.clientAssignJob.count({ where: { agentSystemUserId: agentT, status: "running" } })).toBe(1);
@@ -271,29 +391,82 @@ export function agentTests(ref: PortalRef) {
   it("keeps the ID-porten issuer and client id per environment: https only, production confirmed, the emulator's prefilled", async () => {
     const p = ref();
     const base = {
-      kind: "test" as const, name: "Agents tt02", vendorOrgNo: "991825827", clientId: "agents-mp-client", scopes: ["altinn:authentication/systemregister.write"],
-      ...ENVIRONMENT_PRESETS.test, confirmUrlHosts: [...ENVIRONMENT_PRESETS.test.confirmUrlHosts],
+      kind: "test" as const,
+      name: "Agents tt02",
+      vendorOrgNo: "991825827",
+      clientId: "agents-mp-client",
+      scopes: ["altinn:authentication/systemregister.write"],
+      ...ENVIRONMENT_PRESETS.test,
+      confirmUrlHosts: [...ENVIRONMENT_PRESETS.test.confirmUrlHosts],
     };
     for (const idportenIssuer of ["http://test.idporten.no", "test.idporten.no"]) {
-      await expectAppError(p.m.environments.createEnvironment(p.actors.admin, { ...base, slug: "agents-bad", idportenIssuer }), "invalid_input", 400);
+      await expectAppError(
+        p.m.environments.createEnvironment(p.actors.admin, { ...base, slug: "agents-bad", idportenIssuer }),
+        "invalid_input",
+        400,
+      );
     }
-    await expectAppError(p.m.environments.createEnvironment(p.actors.admin, { ...base, slug: "agents-bad", idportenClientId: "has space" }), "invalid_input", 400);
+    await expectAppError(
+      p.m.environments.createEnvironment(p.actors.admin, {
+        ...base,
+        slug: "agents-bad",
+        idportenClientId: "has space",
+      }),
+      "invalid_input",
+      400,
+    );
     expect(await p.db.environment.count({ where: { slug: "agents-bad" } })).toBe(0);
-    const tt02 = await p.m.environments.createEnvironment(p.actors.admin, { ...base, slug: "agents-tt02", idportenClientId: "portal-idporten" });
+    const tt02 = await p.m.environments.createEnvironment(p.actors.admin, {
+      ...base,
+      slug: "agents-tt02",
+      idportenClientId: "portal-idporten",
+    });
     expect(tt02).toMatchObject({ idportenIssuer: "https://test.idporten.no", idportenClientId: "portal-idporten" });
 
-    const prodInput = { ...base, ...ENVIRONMENT_PRESETS.production, confirmUrlHosts: ["am.ui.altinn.no"], kind: "production" as const, name: "Agents prod" };
+    const prodInput = {
+      ...base,
+      ...ENVIRONMENT_PRESETS.production,
+      confirmUrlHosts: ["am.ui.altinn.no"],
+      kind: "production" as const,
+      name: "Agents prod",
+    };
     const prod = await p.m.environments.createEnvironment(p.actors.admin, { ...prodInput, slug: "agents-prod" });
     const { kind: _kind, ...prodSettings } = prodInput;
     void _kind;
-    await expectAppError(p.m.environments.updateEnvironment(p.actors.operator, prod.id, { ...prodSettings, idportenClientId: "x", slugCheck: "agents-prod" }), "forbidden", 403);
-    await expectAppError(p.m.environments.updateEnvironment(p.actors.admin, prod.id, { ...prodSettings, idportenClientId: "prod-idporten" }), "production_confirm", 400);
-    const done = await p.m.environments.updateEnvironment(p.actors.admin, prod.id, { ...prodSettings, idportenClientId: "prod-idporten", slugCheck: "agents-prod" });
+    await expectAppError(
+      p.m.environments.updateEnvironment(p.actors.operator, prod.id, {
+        ...prodSettings,
+        idportenClientId: "x",
+        slugCheck: "agents-prod",
+      }),
+      "forbidden",
+      403,
+    );
+    await expectAppError(
+      p.m.environments.updateEnvironment(p.actors.admin, prod.id, {
+        ...prodSettings,
+        idportenClientId: "prod-idporten",
+      }),
+      "production_confirm",
+      400,
+    );
+    const done = await p.m.environments.updateEnvironment(p.actors.admin, prod.id, {
+      ...prodSettings,
+      idportenClientId: "prod-idporten",
+      slugCheck: "agents-prod",
+    });
     expect(done.changed).toEqual(["idportenClientId"]);
 
     const local = await p.m.environments.loadEnvironmentById(p.environmentId);
-    expect(local).toMatchObject({ idportenIssuer: `${p.emulatorUrl}/idporten/`, idportenClientId: "portal-client-admin" });
-    await expectAppError(p.m.environments.updateEnvironment(p.actors.admin, local.id, { ...local, idportenIssuer: "https://idporten.no" }), "emulator_urls_fixed", 400);
+    expect(local).toMatchObject({
+      idportenIssuer: `${p.emulatorUrl}/idporten/`,
+      idportenClientId: "portal-client-admin",
+    });
+    await expectAppError(
+      p.m.environments.updateEnvironment(p.actors.admin, local.id, { ...local, idportenIssuer: "https://idporten.no" }),
+      "emulator_urls_fixed",
+      400,
+    );
 
     // The login it starts: code flow with PKCE S256 at the discovered authorize endpoint, our one callback.
     const { beginLogin } = await import("@/lib/clients/idporten");
@@ -301,9 +474,14 @@ export function agentTests(ref: PortalRef) {
     const q = new URL(url).searchParams;
     expect(url.startsWith(`${p.emulatorUrl}/idporten/authorize?`)).toBe(true);
     expect(Object.fromEntries(q)).toMatchObject({
-      response_type: "code", client_id: "portal-client-admin", redirect_uri: "http://127.0.0.1:3999/clients/callback",
-      code_challenge_method: "S256", code_challenge: createHash("sha256").update(pending.verifier).digest("base64url"),
-      state: pending.state, nonce: pending.nonce, scope: "openid altinn:clientdelegations.read altinn:clientdelegations.write",
+      response_type: "code",
+      client_id: "portal-client-admin",
+      redirect_uri: "http://127.0.0.1:3999/clients/callback",
+      code_challenge_method: "S256",
+      code_challenge: createHash("sha256").update(pending.verifier).digest("base64url"),
+      state: pending.state,
+      nonce: pending.nonce,
+      scope: "openid altinn:clientdelegations.read altinn:clientdelegations.write",
     });
     // Without a client id there is no login to start, and nothing is fetched.
     await expectAppError(beginLogin({ ...tt02, idportenClientId: null }, GRANLIA), "idporten_not_configured", 409);

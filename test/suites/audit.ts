@@ -38,9 +38,18 @@ export function auditTests(ref: PortalRef) {
     await p.db.$executeRawUnsafe(`ALTER TABLE audit_events DISABLE RULE audit_events_no_update`);
     try {
       for (const [column, cast, edited, original] of edits) {
-        const set = (value: string) => p.db.$executeRawUnsafe(`UPDATE audit_events SET "${column}" = $1::${cast} WHERE seq = $2::bigint`, value, target.seq.toString());
+        const set = (value: string) =>
+          p.db.$executeRawUnsafe(
+            `UPDATE audit_events SET "${column}" = $1::${cast} WHERE seq = $2::bigint`,
+            value,
+            target.seq.toString(),
+          );
         expect(await set(edited)).toBe(1);
-        await expect(p.m.audit.verifyAuditChain(p.actors.auditor), column).resolves.toEqual({ ok: false, checked: earlier, brokenAt: target.seq.toString() });
+        await expect(p.m.audit.verifyAuditChain(p.actors.auditor), column).resolves.toEqual({
+          ok: false,
+          checked: earlier,
+          brokenAt: target.seq.toString(),
+        });
         expect(await set(original)).toBe(1);
       }
     } finally {
@@ -56,7 +65,16 @@ export function auditTests(ref: PortalRef) {
     const events = await p.m.audit.listAuditEvents(p.actors.auditor);
     expect(events).toHaveLength(total);
     expect(events.map((e) => Number(e.seq))).toEqual([...events.map((e) => Number(e.seq))].sort((a, b) => b - a));
-    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["environment.create", "user.create", "key.generate", "system.register", "request.create", "systemuser.link"]));
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining([
+        "environment.create",
+        "user.create",
+        "key.generate",
+        "system.register",
+        "request.create",
+        "systemuser.link",
+      ]),
+    );
     expect(events[0]).not.toHaveProperty("hash");
     await expect(p.m.audit.listAuditEvents(p.actors.admin, { take: 2 })).resolves.toHaveLength(2);
     await expectAppError(p.m.audit.listAuditEvents(p.actors.operator), "forbidden", 403);

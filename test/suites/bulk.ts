@@ -17,29 +17,43 @@ const QUEUE = orgNumbers(5, 40_600_000);
 const CREATE_PATH = "/authentication/api/v1/systemuser/request";
 const CREATE_STATS = "POST /authentication/api/v1/systemuser/request/vendor";
 
-const bulk = async () => ({ ...(await import("@/lib/bulk/jobs")), ...(await import("@/lib/bulk/queries")), ...(await import("@/lib/bulk/result")) });
+const bulk = async () => ({
+  ...(await import("@/lib/bulk/jobs")),
+  ...(await import("@/lib/bulk/queries")),
+  ...(await import("@/lib/bulk/result")),
+});
 const runner = () => import("@/lib/bulk/runner");
 const csv = (lines: string[]) => new TextEncoder().encode(`${lines.join("\r\n")}\r\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function fault(p: Portal, body: Record<string, unknown>) {
-  expect((await emulatorFetch(p.emulatorUrl, "/emulator/faults", { body: { path: CREATE_PATH, ...body } })).status).toBe(200);
+  expect(
+    (await emulatorFetch(p.emulatorUrl, "/emulator/faults", { body: { path: CREATE_PATH, ...body } })).status,
+  ).toBe(200);
 }
-const clearFault = (p: Portal) => emulatorFetch(p.emulatorUrl, `/emulator/faults?path=${encodeURIComponent(CREATE_PATH)}`, { method: "DELETE" });
+const clearFault = (p: Portal) =>
+  emulatorFetch(p.emulatorUrl, `/emulator/faults?path=${encodeURIComponent(CREATE_PATH)}`, { method: "DELETE" });
 async function createCalls(p: Portal): Promise<Record<string, number>> {
-  const stats = (await emulatorFetch(p.emulatorUrl, "/emulator/stats")).json as { calls: Record<string, Record<string, number>> };
+  const stats = (await emulatorFetch(p.emulatorUrl, "/emulator/stats")).json as {
+    calls: Record<string, Record<string, number>>;
+  };
   return stats.calls[CREATE_STATS] ?? {};
 }
 /** Requests per customer, in our database and in Altinn (the emulator). */
 async function requestsPerCustomer(p: Portal, systemId: string, orgNos: string[]) {
-  const ours = await p.db.systemUserRequest.groupBy({ by: ["customerId"], where: { customer: { environmentId: p.environmentId, orgNo: { in: orgNos } } }, _count: { _all: true } });
+  const ours = await p.db.systemUserRequest.groupBy({
+    by: ["customerId"],
+    where: { customer: { environmentId: p.environmentId, orgNo: { in: orgNos } } },
+    _count: { _all: true },
+  });
   const list = await altinnCall(p, `/systemuser/request/vendor/bysystem/${systemId}`);
   const all: { partyOrgNo: string }[] = [];
   let page = list.json as { data: { partyOrgNo: string }[]; links: { next?: string } };
   all.push(...page.data);
   while (page.links.next) {
     const next = new URL(page.links.next);
-    page = (await altinnCall(p, `${next.pathname.replace("/authentication/api/v1", "")}${next.search}`)).json as typeof page;
+    page = (await altinnCall(p, `${next.pathname.replace("/authentication/api/v1", "")}${next.search}`))
+      .json as typeof page;
     all.push(...page.data);
   }
   const inAltinn = orgNos.map((o) => all.filter((r) => r.partyOrgNo === o).length);
@@ -53,13 +67,23 @@ async function waitFor(check: () => Promise<boolean>, ms: number, what: string) 
   }
 }
 const rowStatuses = async (p: Portal, jobId: string) =>
-  Object.fromEntries((await p.db.bulkRow.groupBy({ by: ["status"], where: { jobId }, _count: { _all: true } })).map((g) => [g.status, g._count._all]));
+  Object.fromEntries(
+    (await p.db.bulkRow.groupBy({ by: ["status"], where: { jobId }, _count: { _all: true } })).map((g) => [
+      g.status,
+      g._count._all,
+    ]),
+  );
 
 export function bulkTests(ref: PortalRef) {
   const state = { systemRowId: "", systemId: "" };
   const newJob = async (p: Portal, orgNos: string[], concurrency?: number) => {
     const b = await bulk();
-    const { id } = await b.previewBulkUpload(p.actors.operator, p.environmentId, { systemId: state.systemRowId, fileName: "kunder.csv" }, csv(["orgnr;navn;ref", ...orgNos.map((o, i) => `${o};Kunde ${i};K${i}`)]));
+    const { id } = await b.previewBulkUpload(
+      p.actors.operator,
+      p.environmentId,
+      { systemId: state.systemRowId, fileName: "kunder.csv" },
+      csv(["orgnr;navn;ref", ...orgNos.map((o, i) => `${o};Kunde ${i};K${i}`)]),
+    );
     if (concurrency) await p.db.bulkJob.update({ where: { id }, data: { concurrency } });
     await b.startBulkJob(p.actors.operator, p.environmentId, id);
     return id;
@@ -71,25 +95,71 @@ export function bulkTests(ref: PortalRef) {
     const system = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "bulk-sync"));
     Object.assign(state, { systemRowId: system.id, systemId: system.systemId });
     const [a = "", b = "", c = ""] = PREVIEW;
-    await p.m.customers.createCustomer(p.actors.operator, p.environmentId, { orgNo: c, name: "Finnes AS", notes: "", tags: "" });
+    await p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+      orgNo: c,
+      name: "Finnes AS",
+      notes: "",
+      tags: "",
+    });
     const m = await bulk();
-    const file = csv(["\uFEFFOrganisasjonsnummer;Navn;Referanse", `${a};Alfa AS;A-1`, `${a.slice(0, 8)}${(Number(a[8]) + 1) % 10};Feil AS;A-2`, `${b};Beta AS;`, `${a};Alfa igjen;A-3`, `${c};Finnes AS;A-4`, "12 34;Kort;"]);
-    const { id } = await m.previewBulkUpload(p.actors.operator, p.environmentId, { systemId: system.id, fileName: "kunder.csv" }, file);
+    const file = csv([
+      "\uFEFFOrganisasjonsnummer;Navn;Referanse",
+      `${a};Alfa AS;A-1`,
+      `${a.slice(0, 8)}${(Number(a[8]) + 1) % 10};Feil AS;A-2`,
+      `${b};Beta AS;`,
+      `${a};Alfa igjen;A-3`,
+      `${c};Finnes AS;A-4`,
+      "12 34;Kort;",
+    ]);
+    const { id } = await m.previewBulkUpload(
+      p.actors.operator,
+      p.environmentId,
+      { systemId: system.id, fileName: "kunder.csv" },
+      file,
+    );
     const job = await m.getBulkJob(p.actors.auditor, p.environmentId, id);
     expect(job.status).toBe("draft");
     expect(job.rows.map((r) => [r.line, r.orgNo, r.status, r.errorCode, r.existingCustomer])).toEqual([
-      [2, a, "pending", null, false], [3, expect.any(String), "invalid", "checksum", false], [4, b, "pending", null, false],
-      [5, a, "invalid", "duplicate", false], [6, c, "pending", null, true], [7, "1234", "invalid", "format", false],
+      [2, a, "pending", null, false],
+      [3, expect.any(String), "invalid", "checksum", false],
+      [4, b, "pending", null, false],
+      [5, a, "invalid", "duplicate", false],
+      [6, c, "pending", null, true],
+      [7, "1234", "invalid", "format", false],
     ]);
     expect(job.rows[3]?.errorMessage).toEqual({ duplicateOf: 2 });
-    expect((await p.db.auditEvent.findFirstOrThrow({ where: { action: "bulk.upload", targetId: id } })).detail).toMatchObject({ rows: 6, invalid: 3, separator: ";" });
+    expect(
+      (await p.db.auditEvent.findFirstOrThrow({ where: { action: "bulk.upload", targetId: id } })).detail,
+    ).toMatchObject({ rows: 6, invalid: 3, separator: ";" });
     // A draft sends nothing: no customer, no request until it is started.
     expect(await p.db.customer.count({ where: { orgNo: { in: [a, b] } } })).toBe(0);
 
     const jobsBefore = await p.db.bulkJob.count();
-    await expectAppError(m.previewBulkUpload(p.actors.operator, p.environmentId, { systemId: system.id, fileName: "x.xlsx" }, new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])), "bulk_file_binary", 400);
-    await expectAppError(m.previewBulkUpload(p.actors.operator, p.environmentId, { systemId: system.id, fileName: "x.csv" }, csv(["navn", "Alfa"])), "bulk_file_noOrgColumn", 400);
-    await expectAppError(m.previewBulkUpload(p.actors.auditor, p.environmentId, { systemId: system.id, fileName: "x.csv" }, csv([a])), "forbidden", 403);
+    await expectAppError(
+      m.previewBulkUpload(
+        p.actors.operator,
+        p.environmentId,
+        { systemId: system.id, fileName: "x.xlsx" },
+        new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]),
+      ),
+      "bulk_file_binary",
+      400,
+    );
+    await expectAppError(
+      m.previewBulkUpload(
+        p.actors.operator,
+        p.environmentId,
+        { systemId: system.id, fileName: "x.csv" },
+        csv(["navn", "Alfa"]),
+      ),
+      "bulk_file_noOrgColumn",
+      400,
+    );
+    await expectAppError(
+      m.previewBulkUpload(p.actors.auditor, p.environmentId, { systemId: system.id, fileName: "x.csv" }, csv([a])),
+      "forbidden",
+      403,
+    );
     expect(await p.db.bulkJob.count()).toBe(jobsBefore);
     // Started twice: the second start is refused; discarding the draft is a cancel.
     await m.startBulkJob(p.actors.operator, p.environmentId, id);
@@ -107,11 +177,16 @@ export function bulkTests(ref: PortalRef) {
     expect((await createCalls(p))["201"] ?? 0).toBe(before + 20);
     const counts = await requestsPerCustomer(p, state.systemId, BASIC);
     expect(counts).toEqual({ ours: Array(20).fill(1), customers: 20, inAltinn: Array(20).fill(1) });
-    const request = await p.db.systemUserRequest.findFirstOrThrow({ where: { customer: { orgNo: BASIC[0] } }, include: { events: true, customer: true } });
+    const request = await p.db.systemUserRequest.findFirstOrThrow({
+      where: { customer: { orgNo: BASIC[0] } },
+      include: { events: true, customer: true },
+    });
     expect(request).toMatchObject({ createdVia: "bulk", status: "New", createdById: p.actors.operator.id });
     expect(request.customer).toMatchObject({ name: "Kunde 0" });
     expect(request.customer.externalRef).toMatch(/^c_[a-z2-7]{16}$/);
-    expect(request.events.map((e) => [e.kind, e.detail])).toEqual([["created", expect.objectContaining({ via: "bulk", bulkJobId: jobId })]]);
+    expect(request.events.map((e) => [e.kind, e.detail])).toEqual([
+      ["created", expect.objectContaining({ via: "bulk", bulkJobId: jobId })],
+    ]);
     expect(request.nextCheckAt?.getTime() ?? 0).toBeGreaterThan(Date.now());
     const audits = await p.db.auditEvent.findMany({ where: { targetId: jobId }, orderBy: { seq: "asc" } });
     expect(audits.map((a) => a.action)).toEqual(["bulk.upload", "bulk.start", "bulk.requests"]);
@@ -121,10 +196,19 @@ export function bulkTests(ref: PortalRef) {
     const m = await bulk();
     const { csv: result } = await m.bulkResultCsv(p.actors.operator, p.environmentId, jobId, "en");
     const lines = result.trim().split("\r\n");
-    expect(lines[0]).toBe('"line","orgNo","name","ref","result","requestStatus","confirmUrl","onboardingLink","message"');
-    expect(lines[1]).toMatch(new RegExp(`^"2","${BASIC[0]}","Kunde 0","K0","created","New","http[^"]+/accessmanagement/ui/systemuser/request\\?id=[^"]+","",""$`));
+    expect(lines[0]).toBe(
+      '"line","orgNo","name","ref","result","requestStatus","confirmUrl","onboardingLink","message"',
+    );
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^"2","${BASIC[0]}","Kunde 0","K0","created","New","http[^"]+/accessmanagement/ui/systemuser/request\\?id=[^"]+","",""$`,
+      ),
+    );
     expect(lines).toHaveLength(21);
-    expect((await m.getBulkProgress(p.actors.auditor, p.environmentId, jobId))).toMatchObject({ status: "done", percent: 100 });
+    expect(await m.getBulkProgress(p.actors.auditor, p.environmentId, jobId)).toMatchObject({
+      status: "done",
+      percent: 100,
+    });
   });
 
   it("never creates a second request: Altinn's idempotent create and our store both reuse", async () => {
@@ -135,16 +219,30 @@ export function bulkTests(ref: PortalRef) {
     const calls = (await createCalls(p))["201"] ?? 0;
     expect(await (await runner()).runBulkJob(jobId)).toMatchObject({ processed: 2, created: 0, finished: true });
     expect((await createCalls(p))["201"] ?? 0).toBe(calls);
-    expect(await p.db.bulkRow.findMany({ where: { jobId }, select: { existed: true } })).toEqual([{ existed: true }, { existed: true }]);
+    expect(await p.db.bulkRow.findMany({ where: { jobId }, select: { existed: true } })).toEqual([
+      { existed: true },
+      { existed: true },
+    ]);
     // Altinn made the request but we crashed before storing it: the retry stores that one, under the
     // ref its redirect URL carries, so the customer's return still finds it.
     const lost = QUEUE[4] ?? "";
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
-    const customer = await p.m.customers.createCustomer(p.actors.operator, p.environmentId, { orgNo: lost, name: "Tapt AS", notes: "", tags: "" });
+    const customer = await p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+      orgNo: lost,
+      name: "Tapt AS",
+      notes: "",
+      tags: "",
+    });
     const externalRef = (await p.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).externalRef;
     const { createStandardRequest } = await import("@/lib/integrations/altinn/requests");
     const ref0 = crypto.randomUUID();
-    const made = await createStandardRequest(environment, { systemId: state.systemId, partyOrgNo: lost, externalRef, accessPackages: ["urn:altinn:accesspackage:skattegrunnlag"], redirectUrl: `http://127.0.0.1:3999/onboard/callback?ref=${ref0}` });
+    const made = await createStandardRequest(environment, {
+      systemId: state.systemId,
+      partyOrgNo: lost,
+      externalRef,
+      accessPackages: ["urn:altinn:accesspackage:skattegrunnlag"],
+      redirectUrl: `http://127.0.0.1:3999/onboard/callback?ref=${ref0}`,
+    });
     const recovered = await newJob(p, [lost]);
     await (await runner()).runBulkJob(recovered);
     const stored = await p.db.systemUserRequest.findMany({ where: { customer: { orgNo: lost } } });
@@ -158,7 +256,11 @@ export function bulkTests(ref: PortalRef) {
     const jobId = await newJob(p, OUTAGE, 3);
     const run = (await runner()).runBulkJob(jobId);
     try {
-      await waitFor(async () => (await p.db.bulkRow.count({ where: { jobId, errorCode: "http_503" } })) >= 1, 10_000, "a failed try");
+      await waitFor(
+        async () => (await p.db.bulkRow.count({ where: { jobId, errorCode: "http_503" } })) >= 1,
+        10_000,
+        "a failed try",
+      );
       await sleep(1500);
       const during = await rowStatuses(p, jobId);
       expect(during.failed ?? 0).toBe(0);
@@ -170,7 +272,11 @@ export function bulkTests(ref: PortalRef) {
     }
     expect(await run).toMatchObject({ finished: true, failed: 0 });
     expect(await rowStatuses(p, jobId)).toEqual({ done: 10 });
-    expect(await requestsPerCustomer(p, state.systemId, OUTAGE)).toEqual({ ours: Array(10).fill(1), customers: 10, inAltinn: Array(10).fill(1) });
+    expect(await requestsPerCustomer(p, state.systemId, OUTAGE)).toEqual({
+      ours: Array(10).fill(1),
+      customers: 10,
+      inAltinn: Array(10).fill(1),
+    });
   });
 
   it("a 429 with Retry-After is honoured before the next try", async () => {
@@ -199,7 +305,11 @@ export function bulkTests(ref: PortalRef) {
     try {
       const jobId = await newJob(p, CANCEL, 2);
       const run = (await runner()).runBulkJob(jobId);
-      await waitFor(async () => (await p.db.bulkRow.count({ where: { jobId, status: "done" } })) >= 4, 15_000, "four rows done");
+      await waitFor(
+        async () => (await p.db.bulkRow.count({ where: { jobId, status: "done" } })) >= 4,
+        15_000,
+        "four rows done",
+      );
       const m = await bulk();
       await expectAppError(m.cancelBulkJob(p.actors.auditor, p.environmentId, jobId), "forbidden", 403);
       await m.cancelBulkJob(p.actors.operator, p.environmentId, jobId);
@@ -212,8 +322,12 @@ export function bulkTests(ref: PortalRef) {
       expect(job.finishedAt).not.toBeNull();
       expect(await p.db.systemUserRequest.count({ where: { customer: { orgNo: { in: CANCEL } } } })).toBe(rows.done);
       const { csv: result } = await m.bulkResultCsv(p.actors.operator, p.environmentId, jobId, "nb");
-      expect(result.split("\r\n").filter((l) => l.includes('"cancelled"') && l.includes("Avbrutt før start"))).toHaveLength(rows.cancelled ?? 0);
-      expect(await p.db.auditEvent.findFirstOrThrow({ where: { action: "bulk.cancel", targetId: jobId } })).toMatchObject({ actorLabel: p.actors.operator.email });
+      expect(
+        result.split("\r\n").filter((l) => l.includes('"cancelled"') && l.includes("Avbrutt før start")),
+      ).toHaveLength(rows.cancelled ?? 0);
+      expect(
+        await p.db.auditEvent.findFirstOrThrow({ where: { action: "bulk.cancel", targetId: jobId } }),
+      ).toMatchObject({ actorLabel: p.actors.operator.email });
       await expectAppError(m.cancelBulkJob(p.actors.operator, p.environmentId, jobId), "bulk_not_running", 409);
     } finally {
       await clearFault(p);
@@ -227,7 +341,11 @@ export function bulkTests(ref: PortalRef) {
     const { stopBoss } = await import("@/lib/core/jobs/boss");
     await startWorkers(); // kicks bulk-onboarding with no job id: every unfinished job
     try {
-      await waitFor(async () => (await p.db.bulkJob.findUniqueOrThrow({ where: { id: jobId } })).status === "done", 30_000, "the queued job");
+      await waitFor(
+        async () => (await p.db.bulkJob.findUniqueOrThrow({ where: { id: jobId } })).status === "done",
+        30_000,
+        "the queued job",
+      );
     } finally {
       await stopWorkers();
       await stopBoss();
@@ -242,10 +360,19 @@ export function bulkTests(ref: PortalRef) {
     if (process.env.DATABASE_URL?.includes("application_name=portal-embedded")) ctx.skip();
     await fault(p, { latencyMs: 40 });
     const jobId = await newJob(p, KILL, 8);
-    const child = (): ChildProcess => spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("test", "bulk-child.ts"), jobId, "2000"], { env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = (): ChildProcess =>
+      spawn(
+        process.execPath,
+        ["--conditions=react-server", "--import", "tsx", path.join("test", "bulk-child.ts"), jobId, "2000"],
+        { env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"] },
+      );
     try {
       const first = child();
-      await waitFor(async () => (await p.db.bulkRow.count({ where: { jobId, status: "done" } })) >= 50, 60_000, "50 rows done by the first process");
+      await waitFor(
+        async () => (await p.db.bulkRow.count({ where: { jobId, status: "done" } })) >= 50,
+        60_000,
+        "50 rows done by the first process",
+      );
       first.kill("SIGKILL");
       await new Promise((r) => first.once("exit", r));
       const atKill = await rowStatuses(p, jobId);
@@ -261,8 +388,14 @@ export function bulkTests(ref: PortalRef) {
       await clearFault(p);
     }
     expect(await rowStatuses(p, jobId)).toEqual({ done: 200 });
-    expect(await requestsPerCustomer(p, state.systemId, KILL)).toEqual({ ours: Array(200).fill(1), customers: 200, inAltinn: Array(200).fill(1) });
-    expect(await p.db.auditEvent.count({ where: { action: "bulk.requests", targetId: jobId } })).toBeGreaterThanOrEqual(1);
+    expect(await requestsPerCustomer(p, state.systemId, KILL)).toEqual({
+      ours: Array(200).fill(1),
+      customers: 200,
+      inAltinn: Array(200).fill(1),
+    });
+    expect(await p.db.auditEvent.count({ where: { action: "bulk.requests", targetId: jobId } })).toBeGreaterThanOrEqual(
+      1,
+    );
     expect(await p.db.bulkRow.count({ where: { jobId, audited: false } })).toBe(0);
   }, 120_000);
 }

@@ -13,21 +13,36 @@ export function chainTests(ref: PortalRef) {
   it("registers the system in Altinn and stores Altinn's internal id", async () => {
     const p = ref();
     const systemsBefore = (await emulatorStats(p.emulatorUrl)).systems;
-    const created = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "lonn-sync", { clientIds: ["7e4452de-123c-4f8f-beee-ce30e51c6504"] }));
+    const created = await p.m.systems.createSystem(
+      p.actors.admin,
+      systemInput(p, "lonn-sync", { clientIds: ["7e4452de-123c-4f8f-beee-ce30e51c6504"] }),
+    );
     expect(created.systemId).toBe(SYSTEM_ID);
     state.systemRowId = created.id;
     const row = await p.db.system.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.altinnInternalId).toMatch(UUID);
-    expect(row).toMatchObject({ redirectUrls: [CALLBACK], clientIds: ["7e4452de-123c-4f8f-beee-ce30e51c6504"], isVisible: false });
+    expect(row).toMatchObject({
+      redirectUrls: [CALLBACK],
+      clientIds: ["7e4452de-123c-4f8f-beee-ce30e51c6504"],
+      isVisible: false,
+    });
     expect((await emulatorStats(p.emulatorUrl)).systems).toBe(systemsBefore + 1);
     const remote = await altinnCall(p, `/systemregister/vendor/${SYSTEM_ID}`);
     expect(remote.status).toBe(200);
     expect(registeredSystemSchema.parse(remote.json)).toMatchObject({
-      id: SYSTEM_ID, vendor: { ID: "0192:991825827" }, accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
-      clientId: row.clientIds, allowedRedirectUrls: [CALLBACK], isVisible: false,
+      id: SYSTEM_ID,
+      vendor: { ID: "0192:991825827" },
+      accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
+      clientId: row.clientIds,
+      allowedRedirectUrls: [CALLBACK],
+      isVisible: false,
     });
     const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "system.register", outcome: "success" } });
-    expect(audit).toMatchObject({ actorId: p.actors.admin.id, targetId: SYSTEM_ID, detail: { altinnInternalId: row.altinnInternalId } });
+    expect(audit).toMatchObject({
+      actorId: p.actors.admin.id,
+      targetId: SYSTEM_ID,
+      detail: { altinnInternalId: row.altinnInternalId },
+    });
   });
 
   it("refuses to register the same system name twice", async () => {
@@ -50,18 +65,32 @@ export function chainTests(ref: PortalRef) {
 
   it("creates a request for the customer, and reuses it when asked again", async () => {
     const p = ref();
-    const first = await p.m.requests.createRequest(p.actors.operator, { systemId: state.systemRowId, orgNo: CUSTOMER_ORG });
+    const first = await p.m.requests.createRequest(p.actors.operator, {
+      systemId: state.systemRowId,
+      orgNo: CUSTOMER_ORG,
+    });
     expect(first).toMatchObject({ status: "New", existed: false });
     expect(first.confirmUrl.startsWith(`${p.emulatorUrl}/accessmanagement/ui/systemuser/request?id=`)).toBe(true);
     expect(new URL(first.confirmUrl).searchParams.get("DONTCHOOSEREPORTEE")).toBe("true");
-    const row = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: first.id }, include: { customer: true } });
-    expect(row).toMatchObject({ externalRef: CUSTOMER_ORG, createdVia: "operator", createdById: p.actors.operator.id, customer: { orgNo: CUSTOMER_ORG } });
+    const row = await p.db.systemUserRequest.findUniqueOrThrow({
+      where: { id: first.id },
+      include: { customer: true },
+    });
+    expect(row).toMatchObject({
+      externalRef: CUSTOMER_ORG,
+      createdVia: "operator",
+      createdById: p.actors.operator.id,
+      customer: { orgNo: CUSTOMER_ORG },
+    });
     expect(row.redirectUrl).toBe(`${CALLBACK}?ref=${first.id}`);
     expect(new URL(first.confirmUrl).searchParams.get("id")).toBe(row.altinnRequestId);
     Object.assign(state, { requestId: first.id, altinnRequestId: row.altinnRequestId });
 
     const before = await counts(p);
-    const again = await p.m.requests.createRequest(p.actors.operator, { systemId: state.systemRowId, orgNo: CUSTOMER_ORG });
+    const again = await p.m.requests.createRequest(p.actors.operator, {
+      systemId: state.systemRowId,
+      orgNo: CUSTOMER_ORG,
+    });
     expect(again).toEqual({ id: first.id, confirmUrl: first.confirmUrl, status: "New", existed: true });
     expect(await counts(p)).toEqual(before);
     expect((await emulatorStats(p.emulatorUrl)).requests).toBe(1);
@@ -69,28 +98,54 @@ export function chainTests(ref: PortalRef) {
 
   it("links the system user once the customer approves and the request is refreshed", async () => {
     const p = ref();
-    await expect(p.m.requests.refreshRequest(p.actors.operator, state.requestId)).resolves.toEqual({ status: "New", missingInAltinn: false });
-    const approved = await emulatorFetch(p.emulatorUrl, `/emulator/requests/${state.altinnRequestId}/approve`, { body: {} });
+    await expect(p.m.requests.refreshRequest(p.actors.operator, state.requestId)).resolves.toEqual({
+      status: "New",
+      missingInAltinn: false,
+    });
+    const approved = await emulatorFetch(p.emulatorUrl, `/emulator/requests/${state.altinnRequestId}/approve`, {
+      body: {},
+    });
     expect(approved.status).toBe(200);
-    expect(requestSchema.parse(approved.json)).toMatchObject({ id: state.altinnRequestId, status: "Accepted", partyOrgNo: CUSTOMER_ORG });
+    expect(requestSchema.parse(approved.json)).toMatchObject({
+      id: state.altinnRequestId,
+      status: "Accepted",
+      partyOrgNo: CUSTOMER_ORG,
+    });
 
-    await expect(p.m.requests.refreshRequest(p.actors.operator, state.requestId)).resolves.toEqual({ status: "Accepted", missingInAltinn: false });
-    const remote = await altinnCall(p, `/systemuser/vendor/byquery?system-id=${SYSTEM_ID}&orgno=${CUSTOMER_ORG}&external-ref=${CUSTOMER_ORG}`);
+    await expect(p.m.requests.refreshRequest(p.actors.operator, state.requestId)).resolves.toEqual({
+      status: "Accepted",
+      missingInAltinn: false,
+    });
+    const remote = await altinnCall(
+      p,
+      `/systemuser/vendor/byquery?system-id=${SYSTEM_ID}&orgno=${CUSTOMER_ORG}&external-ref=${CUSTOMER_ORG}`,
+    );
     const systemUser = systemUserSchema.parse(remote.json);
     const linked = await p.db.systemUser.findMany({ include: { customer: true } });
     expect(linked).toHaveLength(1);
-    expect(linked[0]).toMatchObject({ altinnSystemUserId: systemUser.id, requestId: state.requestId, systemId: state.systemRowId, externalRef: CUSTOMER_ORG, customer: { orgNo: CUSTOMER_ORG } });
+    expect(linked[0]).toMatchObject({
+      altinnSystemUserId: systemUser.id,
+      requestId: state.requestId,
+      systemId: state.systemRowId,
+      externalRef: CUSTOMER_ORG,
+      customer: { orgNo: CUSTOMER_ORG },
+    });
     const request = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: state.requestId } });
     expect(request.status).toBe("Accepted");
     expect(request.lastCheckedAt).toBeInstanceOf(Date);
-    const actions = (await p.db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 2 })).map((e) => [e.action, e.detail]);
+    const actions = (await p.db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 2 })).map((e) => [
+      e.action,
+      e.detail,
+    ]);
     expect(actions).toEqual([
       ["systemuser.link", { orgNo: CUSTOMER_ORG, systemId: SYSTEM_ID }],
       ["request.status", { from: "New", to: "Accepted" }],
     ]);
 
     const before = await counts(p);
-    await expect(p.m.requests.refreshRequest(p.actors.operator, state.requestId)).resolves.toMatchObject({ status: "Accepted" });
+    await expect(p.m.requests.refreshRequest(p.actors.operator, state.requestId)).resolves.toMatchObject({
+      status: "Accepted",
+    });
     expect(await counts(p)).toEqual(before);
   });
 
@@ -98,7 +153,11 @@ export function chainTests(ref: PortalRef) {
     const p = ref();
     const before = await counts(p);
     await expect(p.m.onboarding.completeOnboarding(state.requestId)).resolves.toEqual({
-      kind: "connected", ref: state.requestId, orgNo: CUSTOMER_ORG, envSlug: "local", systemId: SYSTEM_ID,
+      kind: "connected",
+      ref: state.requestId,
+      orgNo: CUSTOMER_ORG,
+      envSlug: "local",
+      systemId: SYSTEM_ID,
       systemName: { nb: "Lønnssynk", nn: "Lønssynk", en: "Payroll sync" },
     });
     for (const bad of [randomUUID(), "not-a-uuid", `${state.requestId}'--`]) {

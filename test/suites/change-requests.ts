@@ -20,7 +20,9 @@ export function changeRequestTests(ref: PortalRef) {
     const skatt = live.groups.flatMap((g) => g.areas.flatMap((a) => a.packages)).find((x) => x.urn === SKATTEGRUNNLAG);
     expect(skatt?.name).toEqual({ nb: "Skattegrunnlag", nn: expect.any(String), en: "Tax base" });
     expect(skatt).toMatchObject({ isDelegable: true, isAssignable: true });
-    const logged = await p.db.outboundCall.count({ where: { path: "/accessmanagement/api/v1/meta/info/accesspackages/export", status: 200 } });
+    const logged = await p.db.outboundCall.count({
+      where: { path: "/accessmanagement/api/v1/meta/info/accesspackages/export", status: 200 },
+    });
     expect(logged).toBeGreaterThanOrEqual(3);
 
     await emulatorFetch(p.emulatorUrl, "/emulator/faults", { body: { path: "/accessmanagement", errorRate: 1 } });
@@ -37,7 +39,10 @@ export function changeRequestTests(ref: PortalRef) {
 
   const load = async () => {
     const p = ref();
-    const [dal, http] = await Promise.all([import("@/lib/systems/change-requests"), import("@/lib/integrations/altinn/http")]);
+    const [dal, http] = await Promise.all([
+      import("@/lib/systems/change-requests"),
+      import("@/lib/integrations/altinn/http"),
+    ]);
     const system = await p.db.system.findFirstOrThrow({ where: { systemId: "991825827_lonn-sync" } });
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     return { p, dal, system, environment, callAltinn: http.callAltinn };
@@ -53,11 +58,20 @@ export function changeRequestTests(ref: PortalRef) {
   it("asks the customer to approve a change after the system gains a package, and tracks it to Accepted", async () => {
     const { p, dal, system, environment, callAltinn } = await load();
     // The system gains Merverdiavgift (in Altinn and in the portal, as an edit would do).
-    await callAltinn(environment, { method: "PUT", path: `/systemregister/vendor/${system.systemId}/accesspackages`, body: [{ urn: SKATTEGRUNNLAG }, { urn: MVA }] });
+    await callAltinn(environment, {
+      method: "PUT",
+      path: `/systemregister/vendor/${system.systemId}/accesspackages`,
+      body: [{ urn: SKATTEGRUNNLAG }, { urn: MVA }],
+    });
     await p.db.system.update({ where: { id: system.id }, data: { accessPackages: [SKATTEGRUNNLAG, MVA] } });
 
     const plan = await dal.changePlan(p.actors.operator, system.id);
-    expect(plan.toRequest.map((u) => [u.customer.orgNo, u.diff.lists])).toEqual([[CUSTOMER_ORG, { requiredAccessPackages: [MVA], unwantedAccessPackages: [], requiredRights: [], unwantedRights: [] }]]);
+    expect(plan.toRequest.map((u) => [u.customer.orgNo, u.diff.lists])).toEqual([
+      [
+        CUSTOMER_ORG,
+        { requiredAccessPackages: [MVA], unwantedAccessPackages: [], requiredRights: [], unwantedRights: [] },
+      ],
+    ]);
 
     // Operators may look but not ask; nothing is written when they try.
     const before = await counts(p);
@@ -80,8 +94,15 @@ export function changeRequestTests(ref: PortalRef) {
     expect(after.outdated).toEqual([]);
     expect(after.standard[0]?.held.packages).toEqual([MVA, SKATTEGRUNNLAG].sort());
 
-    const audit = await p.db.auditEvent.findMany({ where: { action: { in: ["changerequest.create", "changerequest.status"] } }, orderBy: { seq: "asc" }, select: { action: true, outcome: true, detail: true } });
-    expect(audit.map((a) => [a.action, a.outcome])).toEqual([["changerequest.create", "success"], ["changerequest.status", "success"]]);
+    const audit = await p.db.auditEvent.findMany({
+      where: { action: { in: ["changerequest.create", "changerequest.status"] } },
+      orderBy: { seq: "asc" },
+      select: { action: true, outcome: true, detail: true },
+    });
+    expect(audit.map((a) => [a.action, a.outcome])).toEqual([
+      ["changerequest.create", "success"],
+      ["changerequest.status", "success"],
+    ]);
     expect(audit[1]?.detail).toEqual({ from: "New", to: "Accepted" });
   });
 
@@ -91,13 +112,26 @@ export function changeRequestTests(ref: PortalRef) {
     const row = await p.db.system.findUniqueOrThrow({ where: { id: system.id } });
     const name = row.name as { nb: string; nn: string; en: string };
     const description = row.description as { nb: string; nn: string; en: string };
-    const edit = (rights: string[]) => updateSystem(p.actors.admin, {
-      id: row.id, nameNb: name.nb, nameNn: name.nn, nameEn: name.en,
-      descriptionNb: description.nb, descriptionNn: description.nn, descriptionEn: description.en,
-      accessPackages: row.accessPackages, redirectUrls: row.redirectUrls, clientIds: row.clientIds, isVisible: row.isVisible, rights,
-    });
+    const edit = (rights: string[]) =>
+      updateSystem(p.actors.admin, {
+        id: row.id,
+        nameNb: name.nb,
+        nameNn: name.nn,
+        nameEn: name.en,
+        descriptionNb: description.nb,
+        descriptionNn: description.nn,
+        descriptionEn: description.en,
+        accessPackages: row.accessPackages,
+        redirectUrls: row.redirectUrls,
+        clientIds: row.clientIds,
+        isVisible: row.isVisible,
+        rights,
+      });
     // Unknown and non-delegable resources: Altinn's answer lands at the rights field, nothing changes.
-    for (const [resource, code] of [["finnes-ikke", "00003"], ["ttd-maskinporten-schema", "00017"]] as const) {
+    for (const [resource, code] of [
+      ["finnes-ikke", "00003"],
+      ["ttd-maskinporten-schema", "00017"],
+    ] as const) {
       const err = await expectAppError(edit([resource]), `AUTH.VLD-${code}`);
       expect(err.fieldErrors?.rights).toEqual([`sysreg.vld.${code}`]);
     }
@@ -106,14 +140,34 @@ export function changeRequestTests(ref: PortalRef) {
     await edit(["ske-skattegrunnlag"]);
     expect((await p.db.system.findUniqueOrThrow({ where: { id: row.id } })).rights).toEqual(["ske-skattegrunnlag"]);
     const plan = await dal.changePlan(p.actors.admin, system.id);
-    expect(plan.toRequest[0]?.diff.lists).toMatchObject({ requiredRights: ["ske-skattegrunnlag"], requiredAccessPackages: [] });
-    expect(await dal.createChangeRequests(p.actors.admin, system.id)).toEqual([{ orgNo: CUSTOMER_ORG, ok: true, status: "New" }]);
+    expect(plan.toRequest[0]?.diff.lists).toMatchObject({
+      requiredRights: ["ske-skattegrunnlag"],
+      requiredAccessPackages: [],
+    });
+    expect(await dal.createChangeRequests(p.actors.admin, system.id)).toEqual([
+      { orgNo: CUSTOMER_ORG, ok: true, status: "New" },
+    ]);
   });
 
   it("lists agent system users apart: they cannot be changed, only recreated", async () => {
     const { p, dal, system } = await load();
-    const customer = await p.db.customer.create({ data: { environmentId: p.environmentId, orgNo: "314250052", name: "Granlia Regnskapskontor", externalRef: "314250052" } });
-    const agent = await p.db.systemUser.create({ data: { systemId: system.id, customerId: customer.id, altinnSystemUserId: crypto.randomUUID(), externalRef: "314250052", userType: "agent" } });
+    const customer = await p.db.customer.create({
+      data: {
+        environmentId: p.environmentId,
+        orgNo: "314250052",
+        name: "Granlia Regnskapskontor",
+        externalRef: "314250052",
+      },
+    });
+    const agent = await p.db.systemUser.create({
+      data: {
+        systemId: system.id,
+        customerId: customer.id,
+        altinnSystemUserId: crypto.randomUUID(),
+        externalRef: "314250052",
+        userType: "agent",
+      },
+    });
     try {
       const plan = await dal.changePlan(p.actors.admin, system.id);
       expect(plan.agents.map((u) => u.customer.orgNo)).toEqual(["314250052"]);

@@ -7,24 +7,40 @@ export function connectionTests(ref: PortalRef) {
   it("passes every check when the key is registered and the scopes are granted", async () => {
     const p = ref();
     const checks = await p.m.connection.testConnection(p.actors.operator, p.environmentId);
-    expect(checks.map((c) => [c.id, c.ok])).toEqual([["metadata", true], ["grant", true], ["scopes", true], ["altinn", true]]);
+    expect(checks.map((c) => [c.id, c.ok])).toEqual([
+      ["metadata", true],
+      ["grant", true],
+      ["scopes", true],
+      ["altinn", true],
+    ]);
     expect(checks[1]?.detail.en).toContain(p.kid);
   });
 
   it("stops at the grant and says why when Maskinporten no longer knows the key", async () => {
     const p = ref();
-    const removed = await emulatorFetch(p.emulatorUrl, `/emulator/maskinporten/clients/${LOCAL_ENVIRONMENT.clientId}/keys/${p.kid}`, { method: "DELETE" });
+    const removed = await emulatorFetch(
+      p.emulatorUrl,
+      `/emulator/maskinporten/clients/${LOCAL_ENVIRONMENT.clientId}/keys/${p.kid}`,
+      { method: "DELETE" },
+    );
     expect(removed.status).toBe(200);
     try {
       const checks = await p.m.connection.testConnection(p.actors.admin, p.environmentId);
-      expect(checks.map((c) => [c.id, c.ok])).toEqual([["metadata", true], ["grant", false]]);
+      expect(checks.map((c) => [c.id, c.ok])).toEqual([
+        ["metadata", true],
+        ["grant", false],
+      ]);
       expect(checks[1]?.detail.en).toContain("public key registered");
     } finally {
       const keys = await p.m.keys.listKeys(p.actors.admin, p.environmentId);
-      await emulatorFetch(p.emulatorUrl, "/emulator/maskinporten/clients", { body: {
-        client_id: LOCAL_ENVIRONMENT.clientId, org_no: LOCAL_ENVIRONMENT.vendorOrgNo, scopes: [...LOCAL_ENVIRONMENT.scopes, DIGDIR_WRITE_SCOPE],
-        jwks: { keys: keys.map((k) => k.publicJwk) },
-      } });
+      await emulatorFetch(p.emulatorUrl, "/emulator/maskinporten/clients", {
+        body: {
+          client_id: LOCAL_ENVIRONMENT.clientId,
+          org_no: LOCAL_ENVIRONMENT.vendorOrgNo,
+          scopes: [...LOCAL_ENVIRONMENT.scopes, DIGDIR_WRITE_SCOPE],
+          jwks: { keys: keys.map((k) => k.publicJwk) },
+        },
+      });
     }
   });
 
@@ -33,11 +49,20 @@ export function connectionTests(ref: PortalRef) {
     try {
       await emulatorFetch(p.emulatorUrl, "/emulator/clock", { body: { advanceMs: 7_000 } });
       const drifting = await p.m.connection.testConnection(p.actors.admin, p.environmentId);
-      expect(drifting.map((c) => [c.id, c.ok])).toEqual([["metadata", true], ["grant", true], ["clock", false], ["scopes", true], ["altinn", true]]);
+      expect(drifting.map((c) => [c.id, c.ok])).toEqual([
+        ["metadata", true],
+        ["grant", true],
+        ["clock", false],
+        ["scopes", true],
+        ["altinn", true],
+      ]);
       expect(drifting[2]?.detail.en).toMatch(/differs from Maskinporten's by (6|7|8) s/);
       await emulatorFetch(p.emulatorUrl, "/emulator/clock", { body: { advanceMs: 60_000 } });
       const off = await p.m.connection.testConnection(p.actors.admin, p.environmentId);
-      expect(off.map((c) => [c.id, c.ok])).toEqual([["metadata", true], ["grant", false]]);
+      expect(off.map((c) => [c.id, c.ok])).toEqual([
+        ["metadata", true],
+        ["grant", false],
+      ]);
       expect(off[1]?.detail.en).toMatch(/differs from Maskinporten's by (66|67|68) s/);
     } finally {
       await emulatorFetch(p.emulatorUrl, "/emulator/clock", { body: { reset: true } });
@@ -46,6 +71,8 @@ export function connectionTests(ref: PortalRef) {
 
   it("is for admins and operators only", async () => {
     const p = ref();
-    await expect(p.m.connection.testConnection(p.actors.auditor, p.environmentId)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(p.m.connection.testConnection(p.actors.auditor, p.environmentId)).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 }

@@ -22,32 +22,87 @@ export function customerTests(ref: PortalRef) {
     const p = ref();
     const system = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "kunde-sync"));
     state.systemRowId = system.id;
-    const created = await p.m.customers.createCustomer(p.actors.operator, p.environmentId, { orgNo: "311 876 546", name: "Steinbru Bygg og Anlegg AS", notes: "Pilot", tags: "Bygg, pilot" });
+    const created = await p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+      orgNo: "311 876 546",
+      name: "Steinbru Bygg og Anlegg AS",
+      notes: "Pilot",
+      tags: "Bygg, pilot",
+    });
     expect(created.externalRef).toMatch(/^c_[a-z2-7]{16}$/);
     expect(created.externalRef).not.toContain(STEINBRU);
     const row = await p.db.customer.findUniqueOrThrow({ where: { id: created.id } });
-    expect(row).toMatchObject({ orgNo: STEINBRU, name: "Steinbru Bygg og Anlegg AS", notes: "Pilot", tags: ["bygg", "pilot"] });
-    const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "customer.create", targetId: created.id } });
+    expect(row).toMatchObject({
+      orgNo: STEINBRU,
+      name: "Steinbru Bygg og Anlegg AS",
+      notes: "Pilot",
+      tags: ["bygg", "pilot"],
+    });
+    const audit = await p.db.auditEvent.findFirstOrThrow({
+      where: { action: "customer.create", targetId: created.id },
+    });
     expect(audit).toMatchObject({ actorId: p.actors.operator.id, outcome: "success", environmentId: p.environmentId });
     Object.assign(state, { steinbruId: created.id, steinbruRef: created.externalRef });
 
     const before = await allCounts(p);
-    await expectAppError(p.m.customers.createCustomer(p.actors.operator, p.environmentId, { orgNo: "311876547", name: "X", notes: "", tags: "" }), "invalid_input", 400);
-    await expectAppError(p.m.customers.createCustomer(p.actors.operator, p.environmentId, { orgNo: STEINBRU, name: "Again", notes: "", tags: "" }), "customer_exists", 409);
-    await expectAppError(p.m.customers.createCustomer(p.actors.operator, p.environmentId, { orgNo: MAKESKJAER, name: "M", notes: "", tags: "bad tag!" }), "invalid_input", 400);
+    await expectAppError(
+      p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+        orgNo: "311876547",
+        name: "X",
+        notes: "",
+        tags: "",
+      }),
+      "invalid_input",
+      400,
+    );
+    await expectAppError(
+      p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+        orgNo: STEINBRU,
+        name: "Again",
+        notes: "",
+        tags: "",
+      }),
+      "customer_exists",
+      409,
+    );
+    await expectAppError(
+      p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+        orgNo: MAKESKJAER,
+        name: "M",
+        notes: "",
+        tags: "bad tag!",
+      }),
+      "invalid_input",
+      400,
+    );
     expect(await allCounts(p)).toEqual(before);
 
-    await p.m.customers.updateCustomer(p.actors.operator, p.environmentId, { id: created.id, name: "Steinbru AS", notes: "", tags: "bygg" });
-    await expect(p.db.customer.findUniqueOrThrow({ where: { id: created.id } })).resolves.toMatchObject({ name: "Steinbru AS", notes: "", tags: ["bygg"], externalRef: created.externalRef });
+    await p.m.customers.updateCustomer(p.actors.operator, p.environmentId, {
+      id: created.id,
+      name: "Steinbru AS",
+      notes: "",
+      tags: "bygg",
+    });
+    await expect(p.db.customer.findUniqueOrThrow({ where: { id: created.id } })).resolves.toMatchObject({
+      name: "Steinbru AS",
+      notes: "",
+      tags: ["bygg"],
+      externalRef: created.externalRef,
+    });
   });
 
   it("searches by name or org number, filters by tag and status, and pages by cursor", async () => {
     const p = ref();
     const many = orgNumbers(27, 39_000_000);
     for (const [i, orgNo] of many.entries()) {
-      await p.m.customers.createCustomer(p.actors.operator, p.environmentId, { orgNo, name: `Pagetest ${String(i).padStart(2, "0")} AS`, notes: "", tags: "paging" });
+      await p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+        orgNo,
+        name: `Pagetest ${String(i).padStart(2, "0")} AS`,
+        notes: "",
+        tags: "paging",
+      });
     }
-    const search = (filter: Record<string, string>) => p.m.customers.searchCustomers(p.actors.auditor, p.environmentId, filter);
+    const search = (filter: Record<string, string>) =>
+      p.m.customers.searchCustomers(p.actors.auditor, p.environmentId, filter);
     expect((await search({ q: "steinbru" })).customers.map((c) => c.orgNo)).toEqual([STEINBRU]);
     expect((await search({ q: "311 876" })).customers.map((c) => c.orgNo)).toEqual([STEINBRU]);
     expect((await search({ tag: "bygg" })).customers.map((c) => c.orgNo)).toEqual([STEINBRU]);
@@ -70,22 +125,42 @@ export function customerTests(ref: PortalRef) {
 
   it("exports CSV for the current environment only, with formula cells neutralised", async () => {
     const p = ref();
-    await p.m.customers.createCustomer(p.actors.admin, p.environmentId, { orgNo: TALLKLOA, name: "=HYPERLINK(\"http://evil\")", notes: "@SUM(1)", tags: "" });
-    const other = await p.db.environment.create({ data: {
-      slug: "csv-other", name: "Other", kind: "test", vendorOrgNo: "991825827", clientId: "x", scopes: [], maskinportenIssuer: "https://mp.example/",
-      maskinportenTokenUrl: "https://mp.example/token", altinnBaseUrl: "https://altinn.example",
-    } });
-    const foreign = await p.db.customer.create({ data: { environmentId: other.id, orgNo: "313469999", name: "Elsewhere AS", externalRef: "c_foreignforeign12" } });
+    await p.m.customers.createCustomer(p.actors.admin, p.environmentId, {
+      orgNo: TALLKLOA,
+      name: '=HYPERLINK("http://evil")',
+      notes: "@SUM(1)",
+      tags: "",
+    });
+    const other = await p.db.environment.create({
+      data: {
+        slug: "csv-other",
+        name: "Other",
+        kind: "test",
+        vendorOrgNo: "991825827",
+        clientId: "x",
+        scopes: [],
+        maskinportenIssuer: "https://mp.example/",
+        maskinportenTokenUrl: "https://mp.example/token",
+        altinnBaseUrl: "https://altinn.example",
+      },
+    });
+    const foreign = await p.db.customer.create({
+      data: { environmentId: other.id, orgNo: "313469999", name: "Elsewhere AS", externalRef: "c_foreignforeign12" },
+    });
     try {
       const csv = await p.m.customerExport.exportCustomersCsv(p.actors.operator, p.environmentId);
       const lines = csv.trimEnd().split("\r\n");
-      expect(lines[0]).toBe('"orgNo","name","externalRef","tags","status","systemUsers","latestRequestStatus","confirmUrl","notes","createdAt"');
+      expect(lines[0]).toBe(
+        '"orgNo","name","externalRef","tags","status","systemUsers","latestRequestStatus","confirmUrl","notes","createdAt"',
+      );
       expect(csv).not.toContain("Elsewhere AS");
       const tallkloa = lines.find((l) => l.startsWith(`"${TALLKLOA}"`));
       expect(tallkloa).toContain(`"'=HYPERLINK(""http://evil"")"`);
       expect(tallkloa).toContain(`"'@SUM(1)"`);
       expect(lines.find((l) => l.startsWith(`"${STEINBRU}"`))).toContain(`"${state.steinbruRef}","bygg","none"`);
-      expect(lines.find((l) => l.startsWith('"310904473"'))).toMatch(/"connected","991825827_lonn-sync:[0-9a-f-]{36}","Accepted"/);
+      expect(lines.find((l) => l.startsWith('"310904473"'))).toMatch(
+        /"connected","991825827_lonn-sync:[0-9a-f-]{36}","Accepted"/,
+      );
     } finally {
       await p.db.customer.delete({ where: { id: foreign.id } });
       await p.db.environment.delete({ where: { id: other.id } });
@@ -97,8 +172,12 @@ export function customerTests(ref: PortalRef) {
     const first = await p.m.requests.createRequest(p.actors.operator, { systemId: state.systemRowId, orgNo: STEINBRU });
     const old = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: first.id } });
     expect(old.externalRef).toBe(state.steinbruRef);
-    expect((await emulatorFetch(p.emulatorUrl, `/emulator/requests/${old.altinnRequestId}/reject`, { body: {} })).status).toBe(200);
-    await expect(p.m.requests.refreshRequest(p.actors.operator, first.id)).resolves.toMatchObject({ status: "Rejected" });
+    expect(
+      (await emulatorFetch(p.emulatorUrl, `/emulator/requests/${old.altinnRequestId}/reject`, { body: {} })).status,
+    ).toBe(200);
+    await expect(p.m.requests.refreshRequest(p.actors.operator, first.id)).resolves.toMatchObject({
+      status: "Rejected",
+    });
     expect(await kinds(p, first.id)).toEqual(["created", "rejected"]);
 
     const renewed = await p.m.requestRenew.renewRequest(p.actors.operator, p.environmentId, first.id);
@@ -106,33 +185,57 @@ export function customerTests(ref: PortalRef) {
     expect(renewed.id).not.toBe(first.id);
     expect((await altinnCall(p, `/systemuser/request/vendor/${old.altinnRequestId}`)).status).toBe(404);
     expect(await kinds(p, first.id)).toEqual(["created", "rejected", "deleted", "renewed"]);
-    expect((await p.db.requestEvent.findFirstOrThrow({ where: { requestId: first.id, kind: "renewed" } })).detail).toEqual({ to: renewed.id });
-    expect((await p.db.requestEvent.findFirstOrThrow({ where: { requestId: renewed.id } })).detail).toMatchObject({ renewedFrom: first.id });
-    const audits = (await p.db.auditEvent.findMany({ where: { targetId: { in: [first.id, renewed.id] } }, orderBy: { seq: "asc" } })).map((e) => e.action);
+    expect(
+      (await p.db.requestEvent.findFirstOrThrow({ where: { requestId: first.id, kind: "renewed" } })).detail,
+    ).toEqual({ to: renewed.id });
+    expect((await p.db.requestEvent.findFirstOrThrow({ where: { requestId: renewed.id } })).detail).toMatchObject({
+      renewedFrom: first.id,
+    });
+    const audits = (
+      await p.db.auditEvent.findMany({ where: { targetId: { in: [first.id, renewed.id] } }, orderBy: { seq: "asc" } })
+    ).map((e) => e.action);
     expect(audits).toEqual(["request.create", "request.status", "request.delete", "request.create"]);
 
     const fresh = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: renewed.id } });
-    expect((await emulatorFetch(p.emulatorUrl, `/emulator/requests/${fresh.altinnRequestId}/approve`, { body: {} })).status).toBe(200);
-    await expect(p.m.requests.refreshRequest(p.actors.operator, renewed.id)).resolves.toMatchObject({ status: "Accepted" });
+    expect(
+      (await emulatorFetch(p.emulatorUrl, `/emulator/requests/${fresh.altinnRequestId}/approve`, { body: {} })).status,
+    ).toBe(200);
+    await expect(p.m.requests.refreshRequest(p.actors.operator, renewed.id)).resolves.toMatchObject({
+      status: "Accepted",
+    });
     expect(await kinds(p, renewed.id)).toEqual(["created", "accepted"]);
-    await expect(p.db.systemUser.findFirstOrThrow({ where: { requestId: renewed.id } })).resolves.toMatchObject({ externalRef: state.steinbruRef });
+    await expect(p.db.systemUser.findFirstOrThrow({ where: { requestId: renewed.id } })).resolves.toMatchObject({
+      externalRef: state.steinbruRef,
+    });
 
     // Only rejected or expired requests are renewed; an accepted one is left alone.
     const before = await allCounts(p);
-    await expectAppError(p.m.requestRenew.renewRequest(p.actors.operator, p.environmentId, renewed.id), "request_not_renewable", 409);
+    await expectAppError(
+      p.m.requestRenew.renewRequest(p.actors.operator, p.environmentId, renewed.id),
+      "request_not_renewable",
+      409,
+    );
     expect(await allCounts(p)).toEqual(before);
   });
 
   it("records expiry when Altinn has forgotten a waiting request after 28 days", async () => {
     const p = ref();
-    await p.m.customers.createCustomer(p.actors.operator, p.environmentId, { orgNo: MAKESKJAER, name: "Måkeskjær Kafé", notes: "", tags: "" });
+    await p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+      orgNo: MAKESKJAER,
+      name: "Måkeskjær Kafé",
+      notes: "",
+      tags: "",
+    });
     const r = await p.m.requests.createRequest(p.actors.operator, { systemId: state.systemRowId, orgNo: MAKESKJAER });
     // The emulator runs in this process and dates everything by Date.now(), so moving Date moves both
     // clocks together (moving only the emulator's would make Maskinporten refuse the portal's grants).
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 29 * DAY_MS });
     try {
       expect((await emulatorFetch(p.emulatorUrl, "/emulator/clock")).json).toMatchObject({ offsetMs: 0 });
-      await expect(p.m.requests.refreshRequest(p.actors.operator, r.id)).resolves.toEqual({ status: "Timedout", missingInAltinn: true });
+      await expect(p.m.requests.refreshRequest(p.actors.operator, r.id)).resolves.toEqual({
+        status: "Timedout",
+        missingInAltinn: true,
+      });
       expect(await kinds(p, r.id)).toEqual(["created", "expired"]);
       const before = await allCounts(p);
       await p.m.requests.refreshRequest(p.actors.operator, r.id);
@@ -144,10 +247,15 @@ export function customerTests(ref: PortalRef) {
 
   it("creates requests for a selection, reports each customer, and is idempotent", async () => {
     const p = ref();
-    const tallkloa = await p.db.customer.findFirstOrThrow({ where: { environmentId: p.environmentId, orgNo: TALLKLOA } });
+    const tallkloa = await p.db.customer.findFirstOrThrow({
+      where: { environmentId: p.environmentId, orgNo: TALLKLOA },
+    });
     const input = { systemId: state.systemRowId, customerIds: [tallkloa.id, state.steinbruId] };
     const first = await p.m.requestBulk.createRequestsForSelection(p.actors.operator, p.environmentId, input);
-    expect(first.map((o) => [o.orgNo, o.ok, o.existed])).toEqual([[TALLKLOA, true, false], [STEINBRU, false, undefined]]);
+    expect(first.map((o) => [o.orgNo, o.ok, o.existed])).toEqual([
+      [TALLKLOA, true, false],
+      [STEINBRU, false, undefined],
+    ]);
     // Steinbru already holds a system user of this system: Altinn refuses (AUTH-00004), the rest goes on.
     expect(first[1]?.message?.en).toBeTruthy();
     const altinnBefore = await emulatorStats(p.emulatorUrl);
@@ -162,8 +270,12 @@ export function customerTests(ref: PortalRef) {
 
   it("records an escalation once, while the request keeps waiting", async () => {
     const p = ref();
-    const row = await p.db.systemUserRequest.findFirstOrThrow({ where: { status: "New", customer: { orgNo: TALLKLOA } } });
-    expect((await emulatorFetch(p.emulatorUrl, `/emulator/requests/${row.altinnRequestId}/escalate`, { body: {} })).status).toBe(200);
+    const row = await p.db.systemUserRequest.findFirstOrThrow({
+      where: { status: "New", customer: { orgNo: TALLKLOA } },
+    });
+    expect(
+      (await emulatorFetch(p.emulatorUrl, `/emulator/requests/${row.altinnRequestId}/escalate`, { body: {} })).status,
+    ).toBe(200);
     await expect(p.m.requests.refreshRequest(p.actors.operator, row.id)).resolves.toMatchObject({ status: "New" });
     expect(await kinds(p, row.id)).toEqual(["created", "escalated"]);
     const before = await allCounts(p);
@@ -176,18 +288,44 @@ export function customerTests(ref: PortalRef) {
     const { auditor, operator } = p.actors;
     const before = await allCounts(p);
     const altinnBefore = await emulatorStats(p.emulatorUrl);
-    const request = await p.db.systemUserRequest.findFirstOrThrow({ where: { status: "Rejected", customer: { orgNo: STEINBRU } } });
-    await expectAppError(p.m.customers.createCustomer(auditor, p.environmentId, { orgNo: "315555558", name: "A", notes: "", tags: "" }), "forbidden", 403);
-    await expectAppError(p.m.customers.updateCustomer(auditor, p.environmentId, { id: state.steinbruId, name: "A", notes: "", tags: "" }), "forbidden", 403);
+    const request = await p.db.systemUserRequest.findFirstOrThrow({
+      where: { status: "Rejected", customer: { orgNo: STEINBRU } },
+    });
+    await expectAppError(
+      p.m.customers.createCustomer(auditor, p.environmentId, { orgNo: "315555558", name: "A", notes: "", tags: "" }),
+      "forbidden",
+      403,
+    );
+    await expectAppError(
+      p.m.customers.updateCustomer(auditor, p.environmentId, { id: state.steinbruId, name: "A", notes: "", tags: "" }),
+      "forbidden",
+      403,
+    );
     await expectAppError(p.m.customerExport.exportCustomersCsv(auditor, p.environmentId), "forbidden", 403);
     await expectAppError(p.m.customerExport.exportCustomersCsv(null, p.environmentId), "forbidden", 403);
     await expectAppError(p.m.requestRenew.renewRequest(auditor, p.environmentId, request.id), "forbidden", 403);
-    await expectAppError(p.m.requestBulk.createRequestsForSelection(auditor, p.environmentId, { systemId: state.systemRowId, customerIds: [state.steinbruId] }), "forbidden", 403);
+    await expectAppError(
+      p.m.requestBulk.createRequestsForSelection(auditor, p.environmentId, {
+        systemId: state.systemRowId,
+        customerIds: [state.steinbruId],
+      }),
+      "forbidden",
+      403,
+    );
     // An operator may renew, but not across environments or a request already renewed away.
-    await expectAppError(p.m.requestBulk.createRequestsForSelection(operator, p.environmentId, { systemId: state.systemRowId, customerIds: [] }), "invalid_input", 400);
+    await expectAppError(
+      p.m.requestBulk.createRequestsForSelection(operator, p.environmentId, {
+        systemId: state.systemRowId,
+        customerIds: [],
+      }),
+      "invalid_input",
+      400,
+    );
     expect(await allCounts(p)).toEqual(before);
     expect(await emulatorStats(p.emulatorUrl)).toEqual(altinnBefore);
-    await expect(p.m.customers.searchCustomers(auditor, p.environmentId, {})).resolves.toMatchObject({ customers: expect.any(Array) });
+    await expect(p.m.customers.searchCustomers(auditor, p.environmentId, {})).resolves.toMatchObject({
+      customers: expect.any(Array),
+    });
     await expect(p.m.requestEvents.listRequestEvents(auditor, request.id)).resolves.toHaveLength(4);
   });
 }

@@ -9,9 +9,14 @@ const SYSTEM_ID = "991825827_lonn-sync"; // registered by the chain suite
 const FRESH_CUSTOMER = "317000421"; // in the emulator's register, used by no other suite
 
 const tt02Input = {
-  slug: "tt02", kind: "test" as const, name: "Test (tt02)", vendorOrgNo: "991825827",
-  clientId: "a1b2c3d4-0000-4000-8000-000000000002", scopes: ["altinn:authentication/systemregister.write"],
-  ...ENVIRONMENT_PRESETS.test, confirmUrlHosts: [...ENVIRONMENT_PRESETS.test.confirmUrlHosts],
+  slug: "tt02",
+  kind: "test" as const,
+  name: "Test (tt02)",
+  vendorOrgNo: "991825827",
+  clientId: "a1b2c3d4-0000-4000-8000-000000000002",
+  scopes: ["altinn:authentication/systemregister.write"],
+  ...ENVIRONMENT_PRESETS.test,
+  confirmUrlHosts: [...ENVIRONMENT_PRESETS.test.confirmUrlHosts],
 };
 
 const environmentCount = (p: Portal) => p.db.environment.count();
@@ -25,14 +30,32 @@ export function environmentTests(ref: PortalRef) {
     const created = await p.m.environments.createEnvironment(p.actors.admin, tt02Input);
     state.tt02Id = created.id;
     expect(created).toMatchObject({
-      slug: "tt02", kind: "test", maskinportenIssuer: "https://test.maskinporten.no/", maskinportenTokenUrl: "https://test.maskinporten.no/token",
-      altinnBaseUrl: "https://platform.tt02.altinn.no", confirmUrlHosts: ["am.ui.tt02.altinn.no"], digdirApiUrl: null,
+      slug: "tt02",
+      kind: "test",
+      maskinportenIssuer: "https://test.maskinporten.no/",
+      maskinportenTokenUrl: "https://test.maskinporten.no/token",
+      altinnBaseUrl: "https://platform.tt02.altinn.no",
+      confirmUrlHosts: ["am.ui.tt02.altinn.no"],
+      digdirApiUrl: null,
     });
     const listed = await p.m.environments.listEnvironments(p.actors.auditor);
-    expect(listed.map((e) => [e.slug, e.kind])).toEqual([["local", "emulator"], ["tt02", "test"]]);
+    expect(listed.map((e) => [e.slug, e.kind])).toEqual([
+      ["local", "emulator"],
+      ["tt02", "test"],
+    ]);
     expect(await lastAudit(p)).toMatchObject({
-      action: "environment.create", targetId: "tt02", actorId: p.actors.admin.id, environmentId: created.id,
-      detail: { kind: "test", after: { clientId: tt02Input.clientId, altinnBaseUrl: "https://platform.tt02.altinn.no", confirmUrlHosts: ["am.ui.tt02.altinn.no"] } },
+      action: "environment.create",
+      targetId: "tt02",
+      actorId: p.actors.admin.id,
+      environmentId: created.id,
+      detail: {
+        kind: "test",
+        after: {
+          clientId: tt02Input.clientId,
+          altinnBaseUrl: "https://platform.tt02.altinn.no",
+          confirmUrlHosts: ["am.ui.tt02.altinn.no"],
+        },
+      },
     });
   });
 
@@ -42,7 +65,11 @@ export function environmentTests(ref: PortalRef) {
     const prod = { ...tt02Input, slug: "prod", kind: "production" as const };
     for (const actor of [p.actors.operator, p.actors.auditor, null]) {
       await expectAppError(p.m.environments.createEnvironment(actor, prod), "forbidden", 403);
-      await expectAppError(p.m.environments.updateEnvironment(actor, state.tt02Id, { ...tt02Input, name: "Hijacked" }), "forbidden", 403);
+      await expectAppError(
+        p.m.environments.updateEnvironment(actor, state.tt02Id, { ...tt02Input, name: "Hijacked" }),
+        "forbidden",
+        403,
+      );
     }
     expect({ ...(await counts(p)), environments: await environmentCount(p) }).toEqual(before);
     expect((await p.m.environments.loadEnvironmentById(state.tt02Id)).name).toBe("Test (tt02)");
@@ -52,42 +79,82 @@ export function environmentTests(ref: PortalRef) {
     const p = ref();
     const before = { ...(await counts(p)), environments: await environmentCount(p) };
     for (const slug of ["tt02", "local"]) {
-      const err = await expectAppError(p.m.environments.createEnvironment(p.actors.admin, { ...tt02Input, slug }), "environment_slug_taken", 409);
+      const err = await expectAppError(
+        p.m.environments.createEnvironment(p.actors.admin, { ...tt02Input, slug }),
+        "environment_slug_taken",
+        409,
+      );
       expect(err.userMessage).toEqual({
         nb: `Kortnavnet «${slug}» brukes allerede av et annet miljø. Velg et annet kortnavn.`,
         en: `The short name "${slug}" is already used by another environment. Choose another one.`,
       });
     }
-    const bad = [{ vendorOrgNo: "991825828" }, { altinnBaseUrl: "http://platform.tt02.altinn.no" }, { serviceOwnerTestUrl: "https://api.example/no-placeholder" }, { slug: "TT-03" }];
-    for (const change of bad) await expectAppError(p.m.environments.createEnvironment(p.actors.admin, { ...tt02Input, slug: "tt03", ...change }), "invalid_input", 400);
+    const bad = [
+      { vendorOrgNo: "991825828" },
+      { altinnBaseUrl: "http://platform.tt02.altinn.no" },
+      { serviceOwnerTestUrl: "https://api.example/no-placeholder" },
+      { slug: "TT-03" },
+    ];
+    for (const change of bad)
+      await expectAppError(
+        p.m.environments.createEnvironment(p.actors.admin, { ...tt02Input, slug: "tt03", ...change }),
+        "invalid_input",
+        400,
+      );
     expect({ ...(await counts(p)), environments: await environmentCount(p) }).toEqual(before);
   });
 
   it("updates with a before/after audit, needs the slug typed for production and keeps the emulator's URLs", async () => {
     const p = ref();
     const prod = await p.m.environments.createEnvironment(p.actors.admin, {
-      ...tt02Input, slug: "prod", kind: "production", name: "Produksjon", ...ENVIRONMENT_PRESETS.production, confirmUrlHosts: ["am.ui.altinn.no"],
+      ...tt02Input,
+      slug: "prod",
+      kind: "production",
+      name: "Produksjon",
+      ...ENVIRONMENT_PRESETS.production,
+      confirmUrlHosts: ["am.ui.altinn.no"],
     });
-    const change = { ...tt02Input, ...ENVIRONMENT_PRESETS.production, confirmUrlHosts: ["am.ui.altinn.no"], name: "Produksjon", clientId: "prod-client-2" };
+    const change = {
+      ...tt02Input,
+      ...ENVIRONMENT_PRESETS.production,
+      confirmUrlHosts: ["am.ui.altinn.no"],
+      name: "Produksjon",
+      clientId: "prod-client-2",
+    };
     const before = await counts(p);
     for (const slugCheck of [undefined, "", "PROD", "tt02"]) {
-      const err = await expectAppError(p.m.environments.updateEnvironment(p.actors.admin, prod.id, { ...change, slugCheck }), "production_confirm", 400);
+      const err = await expectAppError(
+        p.m.environments.updateEnvironment(p.actors.admin, prod.id, { ...change, slugCheck }),
+        "production_confirm",
+        400,
+      );
       expect(err.userMessage.nb).toContain("«prod»");
     }
     expect(await counts(p)).toEqual(before);
     const done = await p.m.environments.updateEnvironment(p.actors.admin, prod.id, { ...change, slugCheck: "prod" });
     expect(done.changed).toEqual(["clientId"]);
     expect(await lastAudit(p)).toMatchObject({
-      action: "environment.update", targetId: "prod", environmentId: prod.id,
+      action: "environment.update",
+      targetId: "prod",
+      environmentId: prod.id,
       detail: { changes: { clientId: { before: tt02Input.clientId, after: "prod-client-2" } } },
     });
     // Saving the same values again changes nothing and records nothing.
     const auditBefore = (await counts(p)).audit;
-    expect((await p.m.environments.updateEnvironment(p.actors.admin, prod.id, { ...change, slugCheck: "prod" })).changed).toEqual([]);
+    expect(
+      (await p.m.environments.updateEnvironment(p.actors.admin, prod.id, { ...change, slugCheck: "prod" })).changed,
+    ).toEqual([]);
     expect((await counts(p)).audit).toBe(auditBefore);
 
     const local = await p.m.environments.loadEnvironmentById(p.environmentId);
-    await expectAppError(p.m.environments.updateEnvironment(p.actors.admin, local.id, { ...local, altinnBaseUrl: "https://platform.tt02.altinn.no" }), "emulator_urls_fixed", 400);
+    await expectAppError(
+      p.m.environments.updateEnvironment(p.actors.admin, local.id, {
+        ...local,
+        altinnBaseUrl: "https://platform.tt02.altinn.no",
+      }),
+      "emulator_urls_fixed",
+      400,
+    );
     expect((await p.m.environments.loadEnvironmentById(p.environmentId)).altinnBaseUrl).toBe(p.emulatorUrl);
   });
 
@@ -104,7 +171,10 @@ export function environmentTests(ref: PortalRef) {
       await p.m.tokens.getAccessToken(await p.m.environments.loadEnvironmentById(local.id));
       expect(await grants()).toBe(start);
       // Same scopes in another order: a change to what we ask Maskinporten for, so the cache goes.
-      await p.m.environments.updateEnvironment(p.actors.admin, local.id, { ...settings, scopes: [...scopes].reverse() });
+      await p.m.environments.updateEnvironment(p.actors.admin, local.id, {
+        ...settings,
+        scopes: [...scopes].reverse(),
+      });
       await p.m.tokens.getAccessToken(await p.m.environments.loadEnvironmentById(local.id));
       expect(await grants()).toBe(start + 1);
     } finally {
@@ -117,7 +187,10 @@ export function environmentTests(ref: PortalRef) {
     const p = ref();
     const { tt02Id } = state;
     const { kid } = await p.m.keys.generateSigningKey(p.actors.admin, tt02Id);
-    const [localKeys, tt02Keys] = await Promise.all([p.m.keys.listKeys(p.actors.operator, p.environmentId), p.m.keys.listKeys(p.actors.operator, tt02Id)]);
+    const [localKeys, tt02Keys] = await Promise.all([
+      p.m.keys.listKeys(p.actors.operator, p.environmentId),
+      p.m.keys.listKeys(p.actors.operator, tt02Id),
+    ]);
     expect(tt02Keys.map((k) => k.kid)).toEqual([kid]);
     expect(kid.startsWith("tt02-")).toBe(true);
     expect(localKeys.map((k) => k.kid)).not.toContain(kid);
@@ -149,23 +222,43 @@ export function environmentTests(ref: PortalRef) {
     const local = await p.m.environments.loadEnvironmentById(p.environmentId);
     const { name, vendorOrgNo, clientId, scopes, systemUserScopes } = local;
     const settings = { name, vendorOrgNo, clientId, scopes, systemUserScopes, confirmUrlHosts: local.confirmUrlHosts };
-    const system = await p.db.system.findFirstOrThrow({ where: { systemId: SYSTEM_ID, environmentId: local.id }, select: { id: true } });
+    const system = await p.db.system.findFirstOrThrow({
+      where: { systemId: SYSTEM_ID, environmentId: local.id },
+      select: { id: true },
+    });
     const emulatorHost = new URL(p.emulatorUrl).host;
     expect(local.confirmUrlHosts).toEqual([emulatorHost]);
-    await p.m.environments.updateEnvironment(p.actors.admin, local.id, { ...settings, confirmUrlHosts: ["am.ui.tt02.altinn.no"] });
+    await p.m.environments.updateEnvironment(p.actors.admin, local.id, {
+      ...settings,
+      confirmUrlHosts: ["am.ui.tt02.altinn.no"],
+    });
     let storedId: string | null = null;
     try {
       const before = await counts(p);
-      const err = await expectAppError(p.m.requests.createRequest(p.actors.operator, { systemId: system.id, orgNo: FRESH_CUSTOMER }), "confirm_url_not_allowed", 502);
-      expect(err.userMessage.en).toContain(`Altinn returned a confirm URL on ${p.emulatorUrl}, which is not allowed for the environment "Local emulator". Nothing was stored.`);
+      const err = await expectAppError(
+        p.m.requests.createRequest(p.actors.operator, { systemId: system.id, orgNo: FRESH_CUSTOMER }),
+        "confirm_url_not_allowed",
+        502,
+      );
+      expect(err.userMessage.en).toContain(
+        `Altinn returned a confirm URL on ${p.emulatorUrl}, which is not allowed for the environment "Local emulator". Nothing was stored.`,
+      );
       expect(err.userMessage.nb).toContain("Miljøer → Local emulator → Tillatte verter for godkjenningslenker");
       expect(await counts(p)).toEqual({ ...before, audit: before.audit + 1 });
-      expect(await lastAudit(p)).toMatchObject({ action: "request.create", outcome: "failure", detail: { code: "confirm_url_not_allowed", confirmUrlHost: emulatorHost, orgNo: FRESH_CUSTOMER } });
+      expect(await lastAudit(p)).toMatchObject({
+        action: "request.create",
+        outcome: "failure",
+        detail: { code: "confirm_url_not_allowed", confirmUrlHost: emulatorHost, orgNo: FRESH_CUSTOMER },
+      });
       // The request Altinn made is gone again, so the customer is never left with a link we refused.
       expect((await altinnCall(p, byExternalRef(FRESH_CUSTOMER))).status).toBe(404);
 
       // The public onboarding page is refused the same way.
-      await expectAppError(p.m.onboarding.startOnboarding("local", SYSTEM_ID, FRESH_CUSTOMER), "confirm_url_not_allowed", 502);
+      await expectAppError(
+        p.m.onboarding.startOnboarding("local", SYSTEM_ID, FRESH_CUSTOMER),
+        "confirm_url_not_allowed",
+        502,
+      );
       expect(await counts(p)).toEqual({ ...before, audit: before.audit + 2 });
       expect((await altinnCall(p, byExternalRef(FRESH_CUSTOMER))).status).toBe(404);
 
@@ -173,17 +266,30 @@ export function environmentTests(ref: PortalRef) {
       await p.m.environments.updateEnvironment(p.actors.admin, local.id, settings);
       const confirmUrl = await p.m.onboarding.startOnboarding("local", SYSTEM_ID, FRESH_CUSTOMER);
       expect(new URL(confirmUrl).host).toBe(emulatorHost);
-      const row = await p.db.systemUserRequest.findFirstOrThrow({ where: { customer: { orgNo: FRESH_CUSTOMER } }, select: { id: true } });
+      const row = await p.db.systemUserRequest.findFirstOrThrow({
+        where: { customer: { orgNo: FRESH_CUSTOMER } },
+        select: { id: true },
+      });
       storedId = row.id;
       // Defence in depth: a stored link that does not fit the allowlist is not followed at the redirect.
-      await p.db.systemUserRequest.update({ where: { id: row.id }, data: { confirmUrl: "https://am.ui.altinn.no.evil.example/accessmanagement/ui/systemuser/request?id=x" } });
-      const redirectErr = await expectAppError(p.m.onboarding.startOnboarding("local", SYSTEM_ID, FRESH_CUSTOMER), "confirm_url_not_allowed", 502);
+      await p.db.systemUserRequest.update({
+        where: { id: row.id },
+        data: { confirmUrl: "https://am.ui.altinn.no.evil.example/accessmanagement/ui/systemuser/request?id=x" },
+      });
+      const redirectErr = await expectAppError(
+        p.m.onboarding.startOnboarding("local", SYSTEM_ID, FRESH_CUSTOMER),
+        "confirm_url_not_allowed",
+        502,
+      );
       expect(redirectErr.userMessage.en).toContain("https://am.ui.altinn.no.evil.example");
     } finally {
       await p.m.environments.updateEnvironment(p.actors.admin, local.id, settings);
       // Leave no request behind for later suites: not here, not in Altinn.
       if (storedId) {
-        const row = await p.db.systemUserRequest.delete({ where: { id: storedId }, select: { altinnRequestId: true, customerId: true } });
+        const row = await p.db.systemUserRequest.delete({
+          where: { id: storedId },
+          select: { altinnRequestId: true, customerId: true },
+        });
         await p.db.customer.delete({ where: { id: row.customerId } });
         await altinnCall(p, `/systemuser/request/vendor/${row.altinnRequestId}`, "DELETE");
       }
@@ -197,10 +303,14 @@ export function environmentTests(ref: PortalRef) {
     const emulatorHost = new URL(p.emulatorUrl).host;
     try {
       // As if the emulator ran on another port last time, and an admin added a host of their own.
-      await p.db.environment.update({ where: { id: local.id }, data: { altinnBaseUrl: "http://127.0.0.1:1", confirmUrlHosts: ["127.0.0.1:1", "am.ui.tt02.altinn.no"] } });
+      await p.db.environment.update({
+        where: { id: local.id },
+        data: { altinnBaseUrl: "http://127.0.0.1:1", confirmUrlHosts: ["127.0.0.1:1", "am.ui.tt02.altinn.no"] },
+      });
       await p.m.bootstrap.ensureLocalEnvironment();
       expect(await p.m.environments.loadEnvironmentById(local.id)).toMatchObject({
-        altinnBaseUrl: p.emulatorUrl, confirmUrlHosts: [emulatorHost, "am.ui.tt02.altinn.no"],
+        altinnBaseUrl: p.emulatorUrl,
+        confirmUrlHosts: [emulatorHost, "am.ui.tt02.altinn.no"],
       });
     } finally {
       await p.db.environment.update({ where: { id: local.id }, data: { confirmUrlHosts: local.confirmUrlHosts } });

@@ -20,7 +20,10 @@ export function keyImportTests(ref: PortalRef) {
   it("imports a PKCS#8 PEM and a private JWK, storing only the sealed private key", async () => {
     const p = ref();
     const pem = await exportPKCS8((await rsa(2048)).privateKey);
-    const fromPem = await p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem, kid: "vendor-2026-imported" });
+    const fromPem = await p.m.keys.importSigningKey(p.actors.admin, p.environmentId, {
+      key: pem,
+      kid: "vendor-2026-imported",
+    });
     expect(fromPem.kid).toBe("vendor-2026-imported");
     // An active key already signs, so an imported key waits its turn in the rotation.
     expect(fromPem.state).toBe("next");
@@ -30,7 +33,9 @@ export function keyImportTests(ref: PortalRef) {
     const listed = await p.m.keys.listKeys(p.actors.admin, p.environmentId);
     const imported = listed.find((k) => k.kid === "vendor-2026-imported");
     expect(Object.keys(imported?.publicJwk ?? {}).sort()).toEqual(["alg", "e", "kid", "kty", "n", "use"]);
-    const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "key.import", targetId: "vendor-2026-imported" } });
+    const audit = await p.db.auditEvent.findFirstOrThrow({
+      where: { action: "key.import", targetId: "vendor-2026-imported" },
+    });
     expect(audit.actorId).toBe(p.actors.admin.id);
   });
 
@@ -38,41 +43,77 @@ export function keyImportTests(ref: PortalRef) {
     const p = ref();
     const before = await counts(p);
     // jose refuses to make a weak key; node:crypto still can, as old tooling did.
-    const weak = JSON.stringify(generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ format: "jwk" }));
+    const weak = JSON.stringify(
+      generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ format: "jwk" }),
+    );
     const publicOnly = await exportSPKI((await rsa(2048)).publicKey);
     const publicJwk = JSON.stringify(await exportJWK((await rsa(2048)).publicKey));
     const ec = JSON.stringify(await exportJWK((await generateKeyPair("ES256", { extractable: true })).privateKey));
     const cases: [string, string][] = [
-      [weak, "too weak (1024 bits)"], [publicOnly, "PKCS#8"], [publicJwk, "only the public part"],
-      [ec, "RSA keys only"], ["not a key", "neither PEM nor JSON"],
+      [weak, "too weak (1024 bits)"],
+      [publicOnly, "PKCS#8"],
+      [publicJwk, "only the public part"],
+      [ec, "RSA keys only"],
+      ["not a key", "neither PEM nor JSON"],
     ];
     for (const [key, text] of cases) {
-      const err = await expectAppError(p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key }), "key_import_invalid", 400);
+      const err = await expectAppError(
+        p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key }),
+        "key_import_invalid",
+        400,
+      );
       expect(err.userMessage.en).toContain(text);
     }
     const pem = await exportPKCS8((await rsa(2048)).privateKey);
-    await expectAppError(p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem, kid: "vendor-2026-imported" }), "kid_exists", 409);
+    await expectAppError(
+      p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem, kid: "vendor-2026-imported" }),
+      "kid_exists",
+      409,
+    );
     await expectAppError(p.m.keys.importSigningKey(p.actors.operator, p.environmentId, { key: pem }), "forbidden", 403);
     expect(await counts(p)).toEqual(before);
   });
 
   it("refuses an expired key, the same key twice, and a key that belongs to another environment", async () => {
     const p = ref();
-    const other = await p.db.environment.create({ data: {
-      slug: `other-${Date.now()}`, name: "Test (tt02)", kind: "test", vendorOrgNo: "991825827", clientId: "tt02-client",
-      scopes: ["altinn:authentication/systemregister.write"], maskinportenIssuer: "https://test.maskinporten.no/",
-      maskinportenTokenUrl: "https://test.maskinporten.no/token", altinnBaseUrl: "https://platform.tt02.altinn.no",
-    } });
+    const other = await p.db.environment.create({
+      data: {
+        slug: `other-${Date.now()}`,
+        name: "Test (tt02)",
+        kind: "test",
+        vendorOrgNo: "991825827",
+        clientId: "tt02-client",
+        scopes: ["altinn:authentication/systemregister.write"],
+        maskinportenIssuer: "https://test.maskinporten.no/",
+        maskinportenTokenUrl: "https://test.maskinporten.no/token",
+        altinnBaseUrl: "https://platform.tt02.altinn.no",
+      },
+    });
     try {
       const pem = await exportPKCS8((await rsa(2048)).privateKey);
       const held = await p.m.keys.importSigningKey(p.actors.admin, other.id, { key: pem, kid: "tt02-held" });
       expect(held.state).toBe("active");
       const before = await counts(p);
-      const expired = await expectAppError(p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem, expiresAt: new Date(Date.now() - 86_400_000) }), "key_expired", 400);
+      const expired = await expectAppError(
+        p.m.keys.importSigningKey(p.actors.admin, p.environmentId, {
+          key: pem,
+          expiresAt: new Date(Date.now() - 86_400_000),
+        }),
+        "key_expired",
+        400,
+      );
       expect(expired.userMessage.en).toContain("MP-121");
-      const elsewhere = await expectAppError(p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem }), "key_other_environment", 409);
+      const elsewhere = await expectAppError(
+        p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem }),
+        "key_other_environment",
+        409,
+      );
       expect(elsewhere.userMessage.en).toContain('"Test (tt02)" (tt02-held)');
-      const twice = await expectAppError(p.m.keys.importSigningKey(p.actors.admin, other.id, { key: pem, kid: "tt02-again" }), "key_duplicate", 409);
+      const twice = await expectAppError(
+        p.m.keys.importSigningKey(p.actors.admin, other.id, { key: pem, kid: "tt02-again" }),
+        "key_duplicate",
+        409,
+      );
       expect(twice.userMessage.en).toContain("already stored as tt02-held");
       expect(await counts(p)).toEqual(before);
     } finally {

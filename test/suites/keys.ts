@@ -4,8 +4,16 @@ import { open } from "@/lib/core/secret-box";
 import type { PortalRef } from "../flow-suite";
 import { emulatorFetch } from "../emulator-api";
 
-const privateJwk = z.object({ kty: z.literal("RSA"), n: z.string(), d: z.string().min(100), p: z.string().min(50), q: z.string().min(50) });
-const clientList = z.array(z.object({ client_id: z.string(), jwks: z.object({ keys: z.array(z.object({ kid: z.string() }).loose()) }) }));
+const privateJwk = z.object({
+  kty: z.literal("RSA"),
+  n: z.string(),
+  d: z.string().min(100),
+  p: z.string().min(50),
+  q: z.string().min(50),
+});
+const clientList = z.array(
+  z.object({ client_id: z.string(), jwks: z.object({ keys: z.array(z.object({ kid: z.string() }).loose()) }) }),
+);
 
 export function keyTests(ref: PortalRef) {
   it("stores the private key only sealed under the master key, bound to its kid", async () => {

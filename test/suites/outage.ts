@@ -16,7 +16,11 @@ async function expectNothingButAFailure(p: Portal, attempt: () => Promise<unknow
   expect(await counts(p)).toEqual({ ...before, audit: before.audit + 1 });
   expect((await emulatorStats(p.emulatorUrl)).requests).toBe(altinnBefore.requests);
   const event = await p.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-  expect(event).toMatchObject({ action: "request.create", outcome: "failure", detail: { code, orgNo: OTHER_CUSTOMER_ORG, via: "operator" } });
+  expect(event).toMatchObject({
+    action: "request.create",
+    outcome: "failure",
+    detail: { code, orgNo: OTHER_CUSTOMER_ORG, via: "operator" },
+  });
 }
 
 export function outageTests(ref: PortalRef) {
@@ -46,22 +50,45 @@ export function outageTests(ref: PortalRef) {
     expect(environment.altinnBaseUrl).toBe(p.emulatorUrl);
     expect(environment.maskinportenTokenUrl).toBe(`${p.emulatorUrl}/token`);
     const before = await counts(p);
-    const retry = await p.m.requests.createRequest(p.actors.operator, { systemId: await systemRowId(p), orgNo: OTHER_CUSTOMER_ORG });
+    const retry = await p.m.requests.createRequest(p.actors.operator, {
+      systemId: await systemRowId(p),
+      orgNo: OTHER_CUSTOMER_ORG,
+    });
     expect(retry).toMatchObject({ status: "New", existed: false });
-    expect(await counts(p)).toEqual({ ...before, customers: before.customers + 1, requests: before.requests + 1, audit: before.audit + 1 });
+    expect(await counts(p)).toEqual({
+      ...before,
+      customers: before.customers + 1,
+      requests: before.requests + 1,
+      audit: before.audit + 1,
+    });
     // Only the chain's system: other suites (customers) add requests of their own.
-    const statuses = await p.db.systemUserRequest.findMany({ where: { system: { systemId: "991825827_lonn-sync" } }, select: { status: true, customer: { select: { orgNo: true } } }, orderBy: { createdAt: "asc" } });
-    expect(statuses).toEqual([{ status: "Accepted", customer: { orgNo: CUSTOMER_ORG } }, { status: "New", customer: { orgNo: OTHER_CUSTOMER_ORG } }]);
+    const statuses = await p.db.systemUserRequest.findMany({
+      where: { system: { systemId: "991825827_lonn-sync" } },
+      select: { status: true, customer: { select: { orgNo: true } } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(statuses).toEqual([
+      { status: "Accepted", customer: { orgNo: CUSTOMER_ORG } },
+      { status: "New", customer: { orgNo: OTHER_CUSTOMER_ORG } },
+    ]);
     await expect(p.m.audit.verifyAuditChain(p.actors.auditor)).resolves.toMatchObject({ ok: true });
   });
   it("keeps a request Altinn no longer knows, and tells the customer it has expired", async () => {
     const p = ref();
-    const row = await p.db.systemUserRequest.findFirstOrThrow({ where: { status: "New", customer: { orgNo: OTHER_CUSTOMER_ORG } } });
+    const row = await p.db.systemUserRequest.findFirstOrThrow({
+      where: { status: "New", customer: { orgNo: OTHER_CUSTOMER_ORG } },
+    });
     expect((await altinnCall(p, `/systemuser/request/vendor/${row.altinnRequestId}`, "DELETE")).status).toBe(202);
     const before = await counts(p);
     await expect(p.m.onboarding.completeOnboarding(row.id)).resolves.toMatchObject({ kind: "expired", ref: row.id });
-    await expect(p.m.requests.refreshRequest(p.actors.operator, row.id)).resolves.toEqual({ status: "New", missingInAltinn: true });
+    await expect(p.m.requests.refreshRequest(p.actors.operator, row.id)).resolves.toEqual({
+      status: "New",
+      missingInAltinn: true,
+    });
     expect(await counts(p)).toEqual(before);
-    await expect(p.db.systemUserRequest.findUniqueOrThrow({ where: { id: row.id } })).resolves.toMatchObject({ status: "New", confirmUrl: row.confirmUrl });
+    await expect(p.db.systemUserRequest.findUniqueOrThrow({ where: { id: row.id } })).resolves.toMatchObject({
+      status: "New",
+      confirmUrl: row.confirmUrl,
+    });
   });
 }

@@ -8,7 +8,9 @@ export function outboundTests(ref: PortalRef) {
     const calls = await p.m.calls.listOutboundCalls(p.actors.auditor, p.environmentId);
     const grant = calls.find((c) => c.service === "maskinporten" && c.status === 200);
     expect(grant).toMatchObject({ method: "POST", path: "/token", problemCode: null });
-    const register = calls.find((c) => c.method === "POST" && c.path === "/authentication/api/v1/systemregister/vendor" && c.status === 200);
+    const register = calls.find(
+      (c) => c.method === "POST" && c.path === "/authentication/api/v1/systemregister/vendor" && c.status === 200,
+    );
     expect(register?.triggeredBy).toBe(p.actors.admin.email);
     const create = calls.find((c) => c.path === "/authentication/api/v1/systemuser/request/vendor" && c.status === 201);
     expect(create?.triggeredBy).toBe(p.actors.operator.email);

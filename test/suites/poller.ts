@@ -10,9 +10,15 @@ const [ANSWERS, OUTAGE, BOSS, EXPIRES] = ORGS;
 const DAY_MS = 86_400_000;
 
 const poller = () => import("@/lib/requests/poller.job");
-const row = (p: Portal, id: string) => p.db.systemUserRequest.findUniqueOrThrow({ where: { id }, include: { systemUser: true, events: { orderBy: { at: "asc" } } } });
-const makeDue = (p: Portal, id: string) => p.db.systemUserRequest.update({ where: { id }, data: { nextCheckAt: new Date(Date.now() - 1000) } });
-const decide = (p: Portal, altinnId: string, how: "approve" | "reject") => emulatorFetch(p.emulatorUrl, `/emulator/requests/${altinnId}/${how}`, { body: {} });
+const row = (p: Portal, id: string) =>
+  p.db.systemUserRequest.findUniqueOrThrow({
+    where: { id },
+    include: { systemUser: true, events: { orderBy: { at: "asc" } } },
+  });
+const makeDue = (p: Portal, id: string) =>
+  p.db.systemUserRequest.update({ where: { id }, data: { nextCheckAt: new Date(Date.now() - 1000) } });
+const decide = (p: Portal, altinnId: string, how: "approve" | "reject") =>
+  emulatorFetch(p.emulatorUrl, `/emulator/requests/${altinnId}/${how}`, { body: {} });
 
 export function pollerTests(ref: PortalRef) {
   const state = { systemRowId: "" };
@@ -61,7 +67,10 @@ export function pollerTests(ref: PortalRef) {
 
   it("an Altinn outage only pushes the next check out; the answer is picked up after recovery", async () => {
     const p = ref();
-    const created = await p.m.requests.createRequest(p.actors.operator, { systemId: state.systemRowId, orgNo: OUTAGE ?? "" });
+    const created = await p.m.requests.createRequest(p.actors.operator, {
+      systemId: state.systemRowId,
+      orgNo: OUTAGE ?? "",
+    });
     const altinnId = (await row(p, created.id)).altinnRequestId;
     expect((await decide(p, altinnId, "reject")).status).toBe(200);
     const fault = { path: "/authentication/api/v1/systemuser/request", errorRate: 1, status: 503 };
@@ -74,7 +83,9 @@ export function pollerTests(ref: PortalRef) {
       expect(during).toMatchObject({ status: "New", checkCount: 1 });
       expect(during.nextCheckAt?.getTime() ?? 0).toBeGreaterThan(Date.now());
     } finally {
-      await emulatorFetch(p.emulatorUrl, `/emulator/faults?path=${encodeURIComponent(fault.path)}`, { method: "DELETE" });
+      await emulatorFetch(p.emulatorUrl, `/emulator/faults?path=${encodeURIComponent(fault.path)}`, {
+        method: "DELETE",
+      });
     }
     await makeDue(p, created.id);
     await (await poller()).pollDueRequests();
@@ -87,14 +98,18 @@ export function pollerTests(ref: PortalRef) {
     const p = ref();
     const { startWorkers, kick } = await import("@/lib/jobs/worker");
     const { stopBoss } = await import("@/lib/core/jobs/boss");
-    const created = await p.m.requests.createRequest(p.actors.operator, { systemId: state.systemRowId, orgNo: BOSS ?? "" });
+    const created = await p.m.requests.createRequest(p.actors.operator, {
+      systemId: state.systemRowId,
+      orgNo: BOSS ?? "",
+    });
     expect((await decide(p, (await row(p, created.id)).altinnRequestId, "approve")).status).toBe(200);
     await makeDue(p, created.id);
     await startWorkers();
     try {
       await kick("requests-poll");
       const deadline = Date.now() + 30_000;
-      while ((await row(p, created.id)).status === "New" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      while ((await row(p, created.id)).status === "New" && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 250));
       expect((await row(p, created.id)).status).toBe("Accepted");
     } finally {
       await stopBoss();
@@ -105,7 +120,10 @@ export function pollerTests(ref: PortalRef) {
     const p = ref();
     const { setAutoRenewExpired } = await import("@/lib/environments/auto-renew");
     await setAutoRenewExpired(p.actors.admin, p.environmentId, true);
-    const created = await p.m.requests.createRequest(p.actors.operator, { systemId: state.systemRowId, orgNo: EXPIRES ?? "" });
+    const created = await p.m.requests.createRequest(p.actors.operator, {
+      systemId: state.systemRowId,
+      orgNo: EXPIRES ?? "",
+    });
     // Only this request is due, so the jump in time touches no other suite's requests.
     await p.db.systemUserRequest.updateMany({ where: { id: { not: created.id } }, data: { nextCheckAt: null } });
     // The in-process emulator dates everything by Date.now(): moving Date moves both clocks together.
@@ -121,10 +139,15 @@ export function pollerTests(ref: PortalRef) {
     const old = await row(p, created.id);
     expect(old).toMatchObject({ status: "Timedout", nextCheckAt: null });
     expect(old.events.map((e) => e.kind)).toEqual(["created", "expired", "deleted", "renewed"]);
-    const fresh = await p.db.systemUserRequest.findFirstOrThrow({ where: { customerId: old.customerId, id: { not: old.id } } });
+    const fresh = await p.db.systemUserRequest.findFirstOrThrow({
+      where: { customerId: old.customerId, id: { not: old.id } },
+    });
     expect(fresh).toMatchObject({ status: "New", createdVia: "auto", externalRef: old.externalRef });
     expect(fresh.nextCheckAt).not.toBeNull();
-    const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "environment.auto_renew" }, orderBy: { seq: "desc" } });
+    const audit = await p.db.auditEvent.findFirstOrThrow({
+      where: { action: "environment.auto_renew" },
+      orderBy: { seq: "desc" },
+    });
     expect(audit).toMatchObject({ actorId: p.actors.admin.id, detail: { autoRenewExpired: false } });
   });
 }

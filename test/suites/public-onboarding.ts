@@ -16,7 +16,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 async function start(p: Portal, orgNo: string) {
   const confirmUrl = await p.m.onboarding.startOnboarding("local", SYSTEM_ID, orgNo);
   const altinnId = new URL(confirmUrl).searchParams.get("id") ?? "";
-  const row = await p.db.systemUserRequest.findUniqueOrThrow({ where: { altinnRequestId: altinnId }, select: { id: true } });
+  const row = await p.db.systemUserRequest.findUniqueOrThrow({
+    where: { altinnRequestId: altinnId },
+    select: { id: true },
+  });
   return { ref: row.id, altinnId, confirmUrl };
 }
 
@@ -29,7 +32,10 @@ export function publicOnboardingTests(ref: PortalRef) {
   afterAll(async () => {
     // Later suites count requests and customers: leave Altinn and the database as this suite found them.
     const p = ref();
-    const rows = await p.db.systemUserRequest.findMany({ where: { customer: { orgNo: { in: OURS } } }, select: { id: true, altinnRequestId: true } });
+    const rows = await p.db.systemUserRequest.findMany({
+      where: { customer: { orgNo: { in: OURS } } },
+      select: { id: true, altinnRequestId: true },
+    });
     for (const r of rows) await altinnCall(p, `/systemuser/request/vendor/${r.altinnRequestId}`, "DELETE");
     for (const u of await p.db.systemUser.findMany({ where: { customer: { orgNo: { in: OURS } } } })) {
       await emulatorFetch(p.emulatorUrl, `/emulator/systemusers/${u.altinnSystemUserId}`, { method: "DELETE" });
@@ -43,9 +49,16 @@ export function publicOnboardingTests(ref: PortalRef) {
   it("shows pending, then rejected, and a restart gives a fresh request that can be approved", async () => {
     const p = ref();
     const first = await start(p, REJECTS);
-    await expect(p.m.onboarding.completeOnboarding(first.ref)).resolves.toMatchObject({ kind: "pending", orgNo: REJECTS, ref: first.ref });
+    await expect(p.m.onboarding.completeOnboarding(first.ref)).resolves.toMatchObject({
+      kind: "pending",
+      orgNo: REJECTS,
+      ref: first.ref,
+    });
     expect((await decide(p, first.altinnId, "reject")).status).toBe(200);
-    await expect(p.m.onboarding.completeOnboarding(first.ref)).resolves.toMatchObject({ kind: "rejected", orgNo: REJECTS });
+    await expect(p.m.onboarding.completeOnboarding(first.ref)).resolves.toMatchObject({
+      kind: "rejected",
+      orgNo: REJECTS,
+    });
 
     const confirmUrl = await p.m.onboarding.restartOnboarding(first.ref);
     const altinnId = new URL(confirmUrl).searchParams.get("id") ?? "";
@@ -53,9 +66,14 @@ export function publicOnboardingTests(ref: PortalRef) {
     const renewed = await p.db.systemUserRequest.findUniqueOrThrow({ where: { altinnRequestId: altinnId } });
     expect(renewed.id).not.toBe(first.ref);
     expect((await decide(p, altinnId, "approve")).status).toBe(200);
-    await expect(p.m.onboarding.completeOnboarding(renewed.id)).resolves.toMatchObject({ kind: "connected", orgNo: REJECTS });
+    await expect(p.m.onboarding.completeOnboarding(renewed.id)).resolves.toMatchObject({
+      kind: "connected",
+      orgNo: REJECTS,
+    });
     // The rejected one stays on record as rejected; the vendor sees both.
-    await expect(p.db.systemUserRequest.findUniqueOrThrow({ where: { id: first.ref } })).resolves.toMatchObject({ status: "Rejected" });
+    await expect(p.db.systemUserRequest.findUniqueOrThrow({ where: { id: first.ref } })).resolves.toMatchObject({
+      status: "Rejected",
+    });
     expect(await p.db.systemUser.count({ where: { requestId: renewed.id } })).toBe(1);
   });
 
@@ -66,7 +84,9 @@ export function publicOnboardingTests(ref: PortalRef) {
     expect((await decide(p, altinnId, "escalate")).status).toBe(200);
     const outcome = await p.m.onboarding.completeOnboarding(r);
     expect(outcome).toMatchObject({ kind: "escalated", orgNo: ESCALATES });
-    await expect(p.db.systemUserRequest.findUniqueOrThrow({ where: { id: r } })).resolves.toMatchObject({ status: "New" });
+    await expect(p.db.systemUserRequest.findUniqueOrThrow({ where: { id: r } })).resolves.toMatchObject({
+      status: "New",
+    });
   });
 
   it("Altinn down: says so, writes nothing, and the same link works once Altinn is back", async () => {
@@ -79,7 +99,9 @@ export function publicOnboardingTests(ref: PortalRef) {
       await expect(p.m.onboarding.completeOnboarding(r)).resolves.toEqual({ kind: "unavailable", ref: r });
       expect(await counts(p)).toEqual(before);
     } finally {
-      await emulatorFetch(p.emulatorUrl, `/emulator/faults?path=${encodeURIComponent(fault.path)}`, { method: "DELETE" });
+      await emulatorFetch(p.emulatorUrl, `/emulator/faults?path=${encodeURIComponent(fault.path)}`, {
+        method: "DELETE",
+      });
     }
     await expect(p.m.onboarding.completeOnboarding(r)).resolves.toMatchObject({ kind: "escalated" });
   });
@@ -95,7 +117,9 @@ export function publicOnboardingTests(ref: PortalRef) {
       p.m.tokens.clearTokenCache(p.environmentId);
       await expect(p.m.onboarding.completeOnboarding(r)).resolves.toMatchObject({ kind: "expired", orgNo: ESCALATES });
       const confirmUrl = await p.m.onboarding.restartOnboarding(r);
-      const fresh = await p.db.systemUserRequest.findUniqueOrThrow({ where: { altinnRequestId: new URL(confirmUrl).searchParams.get("id") ?? "" } });
+      const fresh = await p.db.systemUserRequest.findUniqueOrThrow({
+        where: { altinnRequestId: new URL(confirmUrl).searchParams.get("id") ?? "" },
+      });
       expect(fresh.id).not.toBe(r);
       await expect(p.m.onboarding.completeOnboarding(fresh.id)).resolves.toMatchObject({ kind: "pending" });
     } finally {
@@ -106,11 +130,17 @@ export function publicOnboardingTests(ref: PortalRef) {
 
   it("says wrong organisation when Altinn's request is for another org than ours", async () => {
     const p = ref();
-    const row = await p.db.systemUserRequest.findFirstOrThrow({ where: { customer: { orgNo: ESCALATES } }, orderBy: { createdAt: "desc" } });
+    const row = await p.db.systemUserRequest.findFirstOrThrow({
+      where: { customer: { orgNo: ESCALATES } },
+      orderBy: { createdAt: "desc" },
+    });
     // Point our row at another customer: Altinn still reports the request for ESCALATES.
     const other = await p.db.customer.findFirstOrThrow({ where: { orgNo: REJECTS } });
     await p.db.systemUserRequest.update({ where: { id: row.id }, data: { customerId: other.id } });
-    await expect(p.m.onboarding.completeOnboarding(row.id)).resolves.toMatchObject({ kind: "wrong_org", orgNo: REJECTS });
+    await expect(p.m.onboarding.completeOnboarding(row.id)).resolves.toMatchObject({
+      kind: "wrong_org",
+      orgNo: REJECTS,
+    });
   });
 
   it("answers one message for unknown, malformed and injected refs, and writes nothing", async () => {
@@ -134,12 +164,23 @@ export function publicOnboardingTests(ref: PortalRef) {
     const token = decodeURIComponent(new URL(link.url).pathname.split("/").pop() ?? "");
     expect(link.url.startsWith("http://127.0.0.1:3999/onboard/l/")).toBe(true);
     const resolved = await links.resolveOnboardingLink(token);
-    expect(resolved).toMatchObject({ orgNo: LINKED, maskedOrgNo: "••••••116", envSlug: "local", system: { systemId: SYSTEM_ID } });
+    expect(resolved).toMatchObject({
+      orgNo: LINKED,
+      maskedOrgNo: "••••••116",
+      envSlug: "local",
+      system: { systemId: SYSTEM_ID },
+    });
     const before = await counts(p);
     await expect(links.startFromLink(token)).resolves.toBe(request.confirmUrl);
     expect(await counts(p)).toEqual(before);
-    const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "onboarding_link.create" }, orderBy: { seq: "desc" } });
-    expect(audit).toMatchObject({ actorId: p.actors.operator.id, detail: { orgNo: LINKED, systemId: SYSTEM_ID, generation: 1 } });
+    const audit = await p.db.auditEvent.findFirstOrThrow({
+      where: { action: "onboarding_link.create" },
+      orderBy: { seq: "desc" },
+    });
+    expect(audit).toMatchObject({
+      actorId: p.actors.operator.id,
+      detail: { orgNo: LINKED, systemId: SYSTEM_ID, generation: 1 },
+    });
     refs.linkRequest = request.id;
     refs.linkToken = token;
   });
@@ -154,9 +195,14 @@ export function publicOnboardingTests(ref: PortalRef) {
     await expect(links.resolveOnboardingLink(old)).resolves.toBeNull();
     await expectAppError(links.startFromLink(old), "invalid_link", 410);
     await expect(links.resolveOnboardingLink(token)).resolves.toMatchObject({ orgNo: LINKED });
-    await expect(p.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).resolves.toMatchObject({ action: "onboarding_link.regenerate", detail: { generation: 2 } });
+    await expect(p.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).resolves.toMatchObject({
+      action: "onboarding_link.regenerate",
+      detail: { generation: 2 },
+    });
     const [h, body, sig] = token.split(".");
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body ?? "", "base64url").toString()), org: CUSTOMER_ORG })).toString("base64url");
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body ?? "", "base64url").toString()), org: CUSTOMER_ORG }),
+    ).toString("base64url");
     await expect(links.resolveOnboardingLink(`${h}.${forged}.${sig}`)).resolves.toBeNull();
     vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
     try {
@@ -170,7 +216,11 @@ export function publicOnboardingTests(ref: PortalRef) {
   it("does not tell the public page which organisations are already connected", async () => {
     const p = ref();
     const before = await counts(p);
-    const err = await expectAppError(p.m.onboarding.startOnboarding("local", SYSTEM_ID, CUSTOMER_ORG), "cannot_start", 409);
+    const err = await expectAppError(
+      p.m.onboarding.startOnboarding("local", SYSTEM_ID, CUSTOMER_ORG),
+      "cannot_start",
+      409,
+    );
     expect(`${err.userMessage.nb} ${err.userMessage.en}`).not.toMatch(/systembruker|system user|AUTH-/i);
     // Only the failed attempt is recorded (for the vendor), nothing else is written.
     expect(await counts(p)).toEqual({ ...before, audit: before.audit + 1 });

@@ -13,9 +13,11 @@ const PACKAGE = "urn:altinn:accesspackage:skattegrunnlag";
 const recon = () => import("@/lib/reconciliation/run.job");
 const fixes = () => import("@/lib/reconciliation/fixes");
 const reconcile = async (p: Portal) => (await recon()).reconcileEnvironment(p.environmentId, "test");
-const findings = (p: Portal, systemId: string) => p.db.reconFinding.findMany({ where: { systemId }, orderBy: { altinnId: "asc" } });
+const findings = (p: Portal, systemId: string) =>
+  p.db.reconFinding.findMany({ where: { systemId }, orderBy: { altinnId: "asc" } });
 const finding = (p: Portal, altinnId: string) => p.db.reconFinding.findFirstOrThrow({ where: { altinnId } });
-const approve = (p: Portal, altinnId: string) => emulatorFetch(p.emulatorUrl, `/emulator/requests/${altinnId}/approve`, { body: {} });
+const approve = (p: Portal, altinnId: string) =>
+  emulatorFetch(p.emulatorUrl, `/emulator/requests/${altinnId}/approve`, { body: {} });
 
 async function portalRequest(p: Portal, systemId: string, orgNo: string) {
   const created = await p.m.requests.createRequest(p.actors.operator, { systemId, orgNo });
@@ -24,12 +26,21 @@ async function portalRequest(p: Portal, systemId: string, orgNo: string) {
 
 /** A system user made without the portal: a request straight to Altinn, approved by the customer. */
 async function outsideSystemUser(p: Portal, systemId: string, orgNo: string, externalRef: string): Promise<string> {
-  const res = await altinnCall(p, "/systemuser/request/vendor", "POST", { systemId, partyOrgNo: orgNo, externalRef, accessPackages: [{ urn: PACKAGE }], redirectUrl: CALLBACK });
+  const res = await altinnCall(p, "/systemuser/request/vendor", "POST", {
+    systemId,
+    partyOrgNo: orgNo,
+    externalRef,
+    accessPackages: [{ urn: PACKAGE }],
+    redirectUrl: CALLBACK,
+  });
   expect(res.status).toBe(201);
   const requestId = (res.json as { id: string }).id;
   const approved = await approve(p, requestId);
   expect(approved.status).toBe(200);
-  const user = await altinnCall(p, `/systemuser/vendor/byquery?system-id=${systemId}&orgno=${orgNo}&external-ref=${externalRef}`);
+  const user = await altinnCall(
+    p,
+    `/systemuser/vendor/byquery?system-id=${systemId}&orgno=${orgNo}&external-ref=${externalRef}`,
+  );
   expect(user.status).toBe(200);
   return (user.json as { id: string }).id;
 }
@@ -52,11 +63,21 @@ export function reconciliationTests(ref: PortalRef) {
     expect(clean.failedSystems).not.toContain(system.systemId);
     expect(await findings(p, system.id)).toEqual([]);
 
-    expect((await emulatorFetch(p.emulatorUrl, `/emulator/systemusers/${user.altinnSystemUserId}`, { method: "DELETE" })).status).toBe(202);
+    expect(
+      (await emulatorFetch(p.emulatorUrl, `/emulator/systemusers/${user.altinnSystemUserId}`, { method: "DELETE" }))
+        .status,
+    ).toBe(202);
     const run = await reconcile(p);
     expect(run.opened).toBeGreaterThanOrEqual(1);
     const drift = await finding(p, user.altinnSystemUserId);
-    expect(drift).toMatchObject({ kind: "system_user_deleted", orgNo: DELETES, customerId: request.customerId, systemUserId: user.id, requestId: request.id, resolvedAt: null });
+    expect(drift).toMatchObject({
+      kind: "system_user_deleted",
+      orgNo: DELETES,
+      customerId: request.customerId,
+      systemUserId: user.id,
+      requestId: request.id,
+      resolvedAt: null,
+    });
     // The customer also lost the request with it (CONTRACT §5.1); that is the same drift, not a second finding.
     expect(await findings(p, system.id)).toHaveLength(1);
 
@@ -69,8 +90,13 @@ export function reconciliationTests(ref: PortalRef) {
     expect((await p.db.systemUser.findUniqueOrThrow({ where: { id: user.id } })).deletedAt).toBeInstanceOf(Date);
     const events = await p.m.requestEvents.listRequestEvents(p.actors.auditor, request.id);
     expect(events.map((e) => e.kind)).toEqual(["created", "accepted", "system_user_deleted"]);
-    expect(await finding(p, user.altinnSystemUserId)).toMatchObject({ resolution: "fixed", resolvedByLabel: p.actors.operator.email });
-    const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "reconciliation.fix", targetId: drift.id } });
+    expect(await finding(p, user.altinnSystemUserId)).toMatchObject({
+      resolution: "fixed",
+      resolvedByLabel: p.actors.operator.email,
+    });
+    const audit = await p.db.auditEvent.findFirstOrThrow({
+      where: { action: "reconciliation.fix", targetId: drift.id },
+    });
     expect(audit).toMatchObject({ actorId: p.actors.operator.id, outcome: "success" });
     // A fixed finding cannot be fixed twice.
     await expectAppError((await fixes()).fixFinding(p.actors.operator, drift.id), "finding_resolved", 409);
@@ -95,10 +121,19 @@ export function reconciliationTests(ref: PortalRef) {
     expect((await altinnCall(p, `/systemuser/request/vendor/${request.altinnRequestId}`, "DELETE")).status).toBe(202);
     await reconcile(p);
     const gone = await finding(p, request.altinnRequestId);
-    expect(gone).toMatchObject({ kind: "request_vanished", requestId: request.id, orgNo: VANISHES, customerId: request.customerId, resolvedAt: null });
+    expect(gone).toMatchObject({
+      kind: "request_vanished",
+      requestId: request.id,
+      orgNo: VANISHES,
+      customerId: request.customerId,
+      resolvedAt: null,
+    });
 
     await (await fixes()).fixFinding(p.actors.admin, gone.id);
-    const after = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: request.id }, include: { events: { orderBy: { at: "asc" } } } });
+    const after = await p.db.systemUserRequest.findUniqueOrThrow({
+      where: { id: request.id },
+      include: { events: { orderBy: { at: "asc" } } },
+    });
     expect(after.nextCheckAt).toBeNull();
     expect(after.events.map((e) => e.kind)).toEqual(["created", "deleted"]);
     expect(after.events[1]?.detail).toMatchObject({ via: "reconciliation", altinnRequestId: request.altinnRequestId });
@@ -114,16 +149,27 @@ export function reconciliationTests(ref: PortalRef) {
     await reconcile(p);
     const adopt = await finding(p, adoptId);
     const ignore = await finding(p, ignoreId);
-    expect(adopt).toMatchObject({ kind: "unknown_system_user", orgNo: ADOPTED, customerId: null, resolvedAt: null, detail: { externalRef: "outside-adopt", userType: "standard" } });
+    expect(adopt).toMatchObject({
+      kind: "unknown_system_user",
+      orgNo: ADOPTED,
+      customerId: null,
+      resolvedAt: null,
+      detail: { externalRef: "outside-adopt", userType: "standard" },
+    });
     expect(ignore).toMatchObject({ kind: "unknown_system_user", orgNo: IGNORED, resolvedAt: null });
     // Adopting is not what an unknown system user's "fix" is; the wrong fix is refused and changes nothing.
     await expectAppError((await fixes()).fixFinding(p.actors.operator, adopt.id), "finding_no_fix", 409);
     expect(await p.db.customer.count({ where: { orgNo: ADOPTED } })).toBe(0);
 
     const { customerId } = await (await fixes()).adoptFinding(p.actors.operator, adopt.id);
-    const customer = await p.db.customer.findUniqueOrThrow({ where: { id: customerId }, include: { systemUsers: true } });
+    const customer = await p.db.customer.findUniqueOrThrow({
+      where: { id: customerId },
+      include: { systemUsers: true },
+    });
     expect(customer).toMatchObject({ orgNo: ADOPTED, externalRef: "outside-adopt", environmentId: p.environmentId });
-    expect(customer.systemUsers).toMatchObject([{ altinnSystemUserId: adoptId, systemId: state.systemRowId, externalRef: "outside-adopt", deletedAt: null }]);
+    expect(customer.systemUsers).toMatchObject([
+      { altinnSystemUserId: adoptId, systemId: state.systemRowId, externalRef: "outside-adopt", deletedAt: null },
+    ]);
     expect(await p.db.auditEvent.count({ where: { action: "reconciliation.adopt", targetId: adopt.id } })).toBe(1);
 
     await (await fixes()).ignoreFinding(p.actors.operator, ignore.id);
@@ -143,7 +189,9 @@ export function reconciliationTests(ref: PortalRef) {
     const userId = await outsideSystemUser(p, state.systemId, FLAPS ?? "", "outside-flaps");
     await reconcile(p);
     expect(await finding(p, userId)).toMatchObject({ resolvedAt: null });
-    expect((await emulatorFetch(p.emulatorUrl, `/emulator/systemusers/${userId}`, { method: "DELETE" })).status).toBe(202);
+    expect((await emulatorFetch(p.emulatorUrl, `/emulator/systemusers/${userId}`, { method: "DELETE" })).status).toBe(
+      202,
+    );
     const run = await reconcile(p);
     expect(run.resolved).toBeGreaterThanOrEqual(1);
     const gone = await finding(p, userId);
@@ -164,12 +212,18 @@ export function reconciliationTests(ref: PortalRef) {
     for (const orgNo of PAGING) ours.push(await portalRequest(p, system.id, orgNo));
     // 53 system users Altinn knows and we do not: 50 on page one, 3 on page two.
     const outside: string[] = [];
-    for (let i = 0; i < 53; i++) outside.push(await outsideSystemUser(p, system.systemId, OUTSIDE ?? "", `outside-page-${i}`));
+    for (let i = 0; i < 53; i++)
+      outside.push(await outsideSystemUser(p, system.systemId, OUTSIDE ?? "", `outside-page-${i}`));
     const run = await reconcile(p);
     expect(run.failedSystems).not.toContain(system.systemId);
     const found = await findings(p, system.id);
     expect(found.filter((f) => f.kind === "request_vanished")).toEqual([]);
-    expect(found.filter((f) => f.kind === "unknown_system_user").map((f) => f.altinnId).sort()).toEqual([...outside].sort());
+    expect(
+      found
+        .filter((f) => f.kind === "unknown_system_user")
+        .map((f) => f.altinnId)
+        .sort(),
+    ).toEqual([...outside].sort());
     expect(found).toHaveLength(53);
     // More of ours than fit on one page of 50: had a page been skipped, some would show as vanished.
     expect(ours.length).toBeGreaterThan(50);
@@ -187,7 +241,9 @@ export function reconciliationTests(ref: PortalRef) {
     try {
       run = await reconcile(p);
     } finally {
-      await emulatorFetch(p.emulatorUrl, `/emulator/faults?path=${encodeURIComponent(fault.path)}`, { method: "DELETE" });
+      await emulatorFetch(p.emulatorUrl, `/emulator/faults?path=${encodeURIComponent(fault.path)}`, {
+        method: "DELETE",
+      });
     }
     expect(run).toMatchObject({ status: "failed", opened: 0, resolved: 0 });
     expect(run.failedSystems).toContain(state.systemId);
@@ -211,7 +267,8 @@ export function reconciliationTests(ref: PortalRef) {
     try {
       await (await fixes()).requestReconciliation(p.actors.operator, p.environmentId);
       const deadline = Date.now() + 30_000;
-      const done = () => p.db.reconRun.findFirst({ where: { triggeredBy: p.actors.operator.email, finishedAt: { not: null } } });
+      const done = () =>
+        p.db.reconRun.findFirst({ where: { triggeredBy: p.actors.operator.email, finishedAt: { not: null } } });
       while (!(await done()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
       expect(await done()).toMatchObject({ environmentId: p.environmentId });
     } finally {
@@ -222,16 +279,25 @@ export function reconciliationTests(ref: PortalRef) {
   it("the requests list pages newest first, 50 at a time, and returns every request exactly once", async () => {
     const p = ref();
     const { listRequestPage } = await import("@/lib/requests/list");
-    const all = await p.db.systemUserRequest.findMany({ where: { system: { environmentId: p.environmentId } }, select: { id: true, createdAt: true, status: true } });
+    const all = await p.db.systemUserRequest.findMany({
+      where: { system: { environmentId: p.environmentId } },
+      select: { id: true, createdAt: true, status: true },
+    });
     expect(all.length).toBeGreaterThan(50);
     // Ties on createdAt must not lose or repeat rows at a page boundary.
     const tied = all.slice(0, 60).map((r) => r.id);
-    await p.db.systemUserRequest.updateMany({ where: { id: { in: tied } }, data: { createdAt: new Date("2026-01-01T00:00:00.000Z") } });
+    await p.db.systemUserRequest.updateMany({
+      where: { id: { in: tied } },
+      data: { createdAt: new Date("2026-01-01T00:00:00.000Z") },
+    });
     const walk = async (filter: Record<string, string>) => {
       const ids: string[] = [];
       let cursor: string | null = null;
       for (let pages = 0; pages < 100; pages++) {
-        const page = await listRequestPage(p.actors.auditor, p.environmentId, { ...filter, ...(cursor ? { cursor } : {}) });
+        const page = await listRequestPage(p.actors.auditor, p.environmentId, {
+          ...filter,
+          ...(cursor ? { cursor } : {}),
+        });
         expect(page.requests.length).toBeLessThanOrEqual(50);
         ids.push(...page.requests.map((r) => r.id));
         cursor = page.nextCursor;
@@ -243,15 +309,25 @@ export function reconciliationTests(ref: PortalRef) {
     const ids = await walk({});
     expect(ids).toHaveLength(all.length);
     expect(new Set(ids).size).toBe(all.length);
-    const rows = await p.db.systemUserRequest.findMany({ where: { id: { in: ids } }, select: { id: true, createdAt: true } });
+    const rows = await p.db.systemUserRequest.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, createdAt: true },
+    });
     const at = new Map(rows.map((r) => [r.id, r.createdAt.getTime()]));
     const order = ids.map((id) => [at.get(id) ?? 0, id] as const);
     // createdAt desc, then id desc.
-    expect(order).toEqual([...order].sort((a, b) => (b[0] - a[0]) || (b[1] < a[1] ? -1 : b[1] > a[1] ? 1 : 0)));
+    expect(order).toEqual([...order].sort((a, b) => b[0] - a[0] || (b[1] < a[1] ? -1 : b[1] > a[1] ? 1 : 0)));
 
     const waiting = await walk({ status: "New" });
-    expect(waiting.sort()).toEqual(all.filter((r) => r.status === "New").map((r) => r.id).sort());
-    const one = await listRequestPage(p.actors.auditor, p.environmentId, { q: `${(PAGING[0] ?? "").slice(0, 3)} ${(PAGING[0] ?? "").slice(3)}` });
+    expect(waiting.sort()).toEqual(
+      all
+        .filter((r) => r.status === "New")
+        .map((r) => r.id)
+        .sort(),
+    );
+    const one = await listRequestPage(p.actors.auditor, p.environmentId, {
+      q: `${(PAGING[0] ?? "").slice(0, 3)} ${(PAGING[0] ?? "").slice(3)}`,
+    });
     expect(one.requests.map((r) => r.customer.orgNo)).toEqual([PAGING[0]]);
     const prefix = await walk({ q: (PAGING[0] ?? "").slice(0, 5) });
     expect(prefix.length).toBeGreaterThanOrEqual(55);

@@ -23,7 +23,11 @@ export function roleTests(ref: PortalRef) {
     await expectAppError(p.m.keys.listKeys(null, p.environmentId), "forbidden", 403);
     await expectAppError(p.m.audit.listAuditEvents(operator), "forbidden", 403);
     await expectAppError(p.m.audit.verifyAuditChain(operator), "forbidden", 403);
-    await expectAppError(p.m.users.createUserWithOneTimePassword({ email: "x@vendor.test", name: "X", role: "admin" }, operator), "forbidden", 403);
+    await expectAppError(
+      p.m.users.createUserWithOneTimePassword({ email: "x@vendor.test", name: "X", role: "admin" }, operator),
+      "forbidden",
+      403,
+    );
 
     expect(await counts(p)).toEqual(before);
     expect(await emulatorStats(p.emulatorUrl)).toEqual(altinnBefore);
@@ -39,7 +43,11 @@ export function roleTests(ref: PortalRef) {
     const before = await counts(p);
     const altinnBefore = await emulatorStats(p.emulatorUrl);
     for (const redirectUrl of ["http://vendor.example/onboard/callback", "not a url", "ftp://127.0.0.1/cb"]) {
-      const err = await expectAppError(p.m.systems.createSystem(p.actors.admin, systemInput(p, "bad-redirect", { redirectUrl })), "redirect_not_allowed", 400);
+      const err = await expectAppError(
+        p.m.systems.createSystem(p.actors.admin, systemInput(p, "bad-redirect", { redirectUrl })),
+        "redirect_not_allowed",
+        400,
+      );
       expect(err.userMessage.en).toContain("https");
     }
     expect(await counts(p)).toEqual(before);
@@ -50,22 +58,38 @@ export function roleTests(ref: PortalRef) {
     const p = ref();
     // Drift: someone registered this id in Altinn outside the portal, so only Altinn can say no (AUTH.VLD-00002).
     const outside = await altinnCall(p, "/systemregister/vendor", "POST", {
-      id: "991825827_made-elsewhere", vendor: { ID: "0192:991825827" }, name: { nb: "X" }, description: { nb: "X" },
-      accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }], allowedRedirectUrls: [CALLBACK],
+      id: "991825827_made-elsewhere",
+      vendor: { ID: "0192:991825827" },
+      name: { nb: "X" },
+      description: { nb: "X" },
+      accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
+      allowedRedirectUrls: [CALLBACK],
     });
     expect(outside.status).toBe(200);
     const before = await counts(p);
-    await expectAppError(p.m.systems.createSystem(p.actors.admin, systemInput(p, "made-elsewhere")), "AUTH.VLD-00002", 400);
+    await expectAppError(
+      p.m.systems.createSystem(p.actors.admin, systemInput(p, "made-elsewhere")),
+      "AUTH.VLD-00002",
+      400,
+    );
     expect(await counts(p)).toEqual({ ...before, audit: before.audit + 1 });
     const event = await p.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-    expect(event).toMatchObject({ action: "system.register", outcome: "failure", targetId: "991825827_made-elsewhere", detail: { code: "AUTH.VLD-00002" } });
+    expect(event).toMatchObject({
+      action: "system.register",
+      outcome: "failure",
+      targetId: "991825827_made-elsewhere",
+      detail: { code: "AUTH.VLD-00002" },
+    });
     expect((await emulatorStats(p.emulatorUrl)).systems).toBe(1);
   });
 
   it("refuses a client package the portal knows a standard system user cannot hold, before calling Altinn", async () => {
     const p = ref();
     const before = await counts(p);
-    const input = systemInput(p, "visible-client", { isVisible: true, accessPackages: ["urn:altinn:accesspackage:regnskapsforer-lonn"] });
+    const input = systemInput(p, "visible-client", {
+      isVisible: true,
+      accessPackages: ["urn:altinn:accesspackage:regnskapsforer-lonn"],
+    });
     await expectAppError(p.m.systems.createSystem(p.actors.admin, input), "invalid_input", 400);
     expect(await counts(p)).toEqual(before);
   });

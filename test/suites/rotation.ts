@@ -5,7 +5,9 @@ import { emulatorFetch } from "../emulator-api";
 import { expectAppError } from "../helpers";
 import { LOCAL_ENVIRONMENT } from "@/lib/environments/local";
 
-const clientList = z.array(z.object({ client_id: z.string(), jwks: z.object({ keys: z.array(z.object({ kid: z.string() }).loose()) }) }));
+const clientList = z.array(
+  z.object({ client_id: z.string(), jwks: z.object({ keys: z.array(z.object({ kid: z.string() }).loose()) }) }),
+);
 
 async function kidsAtMaskinporten(emulatorUrl: string) {
   const clients = clientList.parse((await emulatorFetch(emulatorUrl, "/emulator/maskinporten/clients")).json);
@@ -22,7 +24,11 @@ export function rotationTests(ref: PortalRef) {
       await expectAppError(rotation.activateSigningKey(p.actors[role], p.environmentId, active.id), "forbidden", 403);
       await expectAppError(rotation.retireSigningKey(p.actors[role], p.environmentId, active.id), "forbidden", 403);
     }
-    const err = await expectAppError(rotation.retireSigningKey(p.actors.admin, p.environmentId, active.id), "key_active", 409);
+    const err = await expectAppError(
+      rotation.retireSigningKey(p.actors.admin, p.environmentId, active.id),
+      "key_active",
+      409,
+    );
     expect(err.userMessage.en).toContain("Activate a new key first");
   });
 
@@ -61,9 +67,19 @@ export function rotationTests(ref: PortalRef) {
       const newKey = await p.db.signingKey.findUniqueOrThrow({ where: { kid: newKid } });
       await settle(10);
       // Not registered yet: activating is refused, and verifying explains why.
-      await expectAppError(rotation.activateSigningKey(p.actors.admin, p.environmentId, newKey.id), "key_unverified", 409);
-      const unregistered = await expectAppError(rotation.verifySigningKey(p.actors.admin, p.environmentId, newKey.id), "key_not_registered", 409);
-      expect(unregistered.userMessage.en).toContain(`does not know key ${newKid} for client ${LOCAL_ENVIRONMENT.clientId}`);
+      await expectAppError(
+        rotation.activateSigningKey(p.actors.admin, p.environmentId, newKey.id),
+        "key_unverified",
+        409,
+      );
+      const unregistered = await expectAppError(
+        rotation.verifySigningKey(p.actors.admin, p.environmentId, newKey.id),
+        "key_not_registered",
+        409,
+      );
+      expect(unregistered.userMessage.en).toContain(
+        `does not know key ${newKid} for client ${LOCAL_ENVIRONMENT.clientId}`,
+      );
       // 2. Register through Digdir's API (the emulator's /clients/{id}/jwks), which also verifies it.
       await rotation.registerKeyAtDigdir(p.actors.admin, p.environmentId, newKey.id);
       expect((await kidsAtMaskinporten(p.emulatorUrl)).sort()).toEqual([p.kid, newKid].sort());
@@ -96,12 +112,26 @@ export function rotationTests(ref: PortalRef) {
     // And retiring mattered: Maskinporten now refuses the old key, so signing with it would have failed.
     const { requestToken } = await import("@/lib/integrations/maskinporten/client");
     const { loadKeySigner } = p.m.keys;
-    const cfg = { issuer: environment.maskinportenIssuer, tokenUrl: environment.maskinportenTokenUrl, clientId: environment.clientId, environmentId: environment.id };
-    await expectAppError(requestToken(cfg, environment.scopes, await loadKeySigner(p.environmentId, oldKey.id)), "MP-100", 400);
+    const cfg = {
+      issuer: environment.maskinportenIssuer,
+      tokenUrl: environment.maskinportenTokenUrl,
+      clientId: environment.clientId,
+      environmentId: environment.id,
+    };
+    await expectAppError(
+      requestToken(cfg, environment.scopes, await loadKeySigner(p.environmentId, oldKey.id)),
+      "MP-100",
+      400,
+    );
 
     const actions = await p.db.auditEvent.findMany({
-      where: { targetType: "signing_key", targetId: { in: [newAfter.kid, p.kid] }, action: { in: ["key.verify", "key.register", "key.activate", "key.retire"] } },
-      orderBy: { seq: "asc" }, select: { action: true, outcome: true, targetId: true },
+      where: {
+        targetType: "signing_key",
+        targetId: { in: [newAfter.kid, p.kid] },
+        action: { in: ["key.verify", "key.register", "key.activate", "key.retire"] },
+      },
+      orderBy: { seq: "asc" },
+      select: { action: true, outcome: true, targetId: true },
     });
     expect(actions).toEqual([
       { action: "key.verify", outcome: "failure", targetId: newAfter.kid },

@@ -15,12 +15,21 @@ async function otherTool(p: Portal, method: "GET" | "PUT" | "POST" | "DELETE", p
   const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
   const token = await p.m.tokens.getAccessToken(environment);
   const res = await fetch(`${p.emulatorUrl}/authentication/api/v1/systemregister${path}`, {
-    method, body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { authorization: `Bearer ${token}`, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: "application/json",
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
   });
   const text = await res.text();
   let json: unknown = text;
-  try { json = JSON.parse(text); } catch { /* text body */ }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* text body */
+  }
   return { status: res.status, json };
 }
 
@@ -37,13 +46,29 @@ async function createOwn(p: Portal, prefix: string, overrides: Parameters<typeof
   return { rowId: created.id, systemId: `${ORG}_${name}` };
 }
 
-function editOf(row: { id: string; name: unknown; description: unknown; accessPackages: string[]; redirectUrls: string[]; clientIds: string[]; isVisible: boolean }) {
+function editOf(row: {
+  id: string;
+  name: unknown;
+  description: unknown;
+  accessPackages: string[];
+  redirectUrls: string[];
+  clientIds: string[];
+  isVisible: boolean;
+}) {
   const name = row.name as Record<string, string>;
   const description = row.description as Record<string, string>;
   return {
-    id: row.id, nameNb: name.nb ?? "", nameNn: name.nn ?? "", nameEn: name.en ?? "",
-    descriptionNb: description.nb ?? "", descriptionNn: description.nn ?? "", descriptionEn: description.en ?? "",
-    accessPackages: row.accessPackages, redirectUrls: row.redirectUrls, clientIds: row.clientIds, isVisible: row.isVisible,
+    id: row.id,
+    nameNb: name.nb ?? "",
+    nameNn: name.nn ?? "",
+    nameEn: name.en ?? "",
+    descriptionNb: description.nb ?? "",
+    descriptionNn: description.nn ?? "",
+    descriptionEn: description.en ?? "",
+    accessPackages: row.accessPackages,
+    redirectUrls: row.redirectUrls,
+    clientIds: row.clientIds,
+    isVisible: row.isVisible,
   };
 }
 
@@ -55,18 +80,33 @@ export function systemAdminTests(ref: PortalRef) {
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
     const auditBefore = await p.db.auditEvent.count();
     const result = await updateSystem(p.actors.admin, {
-      ...editOf(row), nameEn: "Payroll sync 2", redirectUrls: [CALLBACK, "https://app.vendor.example/return"], isVisible: true,
+      ...editOf(row),
+      nameEn: "Payroll sync 2",
+      redirectUrls: [CALLBACK, "https://app.vendor.example/return"],
+      isVisible: true,
     });
     expect(result.changed.sort()).toEqual(["isVisible", "name.en", "redirectUrls"]);
     const remote = await altinnSystem(p, systemId);
-    expect(remote).toMatchObject({ name: { en: "Payroll sync 2", nb: "Lønnssynk" }, allowedRedirectUrls: [CALLBACK, "https://app.vendor.example/return"], isVisible: true });
+    expect(remote).toMatchObject({
+      name: { en: "Payroll sync 2", nb: "Lønnssynk" },
+      allowedRedirectUrls: [CALLBACK, "https://app.vendor.example/return"],
+      isVisible: true,
+    });
     const after = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
-    expect(after).toMatchObject({ name: { en: "Payroll sync 2" }, redirectUrls: [CALLBACK, "https://app.vendor.example/return"], isVisible: true });
+    expect(after).toMatchObject({
+      name: { en: "Payroll sync 2" },
+      redirectUrls: [CALLBACK, "https://app.vendor.example/return"],
+      isVisible: true,
+    });
     expect(after.altinnSnapshot).toMatchObject({ id: systemId, name: { en: "Payroll sync 2" }, isVisible: true });
     expect(after.syncedAt).toBeInstanceOf(Date);
     expect(await p.db.auditEvent.count()).toBe(auditBefore + 1);
     const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "system.update", targetId: systemId } });
-    expect(audit).toMatchObject({ outcome: "success", actorId: p.actors.admin.id, detail: { fields: expect.arrayContaining(["name.en", "isVisible", "redirectUrls"]) } });
+    expect(audit).toMatchObject({
+      outcome: "success",
+      actorId: p.actors.admin.id,
+      detail: { fields: expect.arrayContaining(["name.en", "isVisible", "redirectUrls"]) },
+    });
   });
 
   it("keeps what another tool set in Altinn and the portal does not show (rights), through a portal edit", async () => {
@@ -75,7 +115,11 @@ export function systemAdminTests(ref: PortalRef) {
     const { rowId, systemId } = await createOwn(p, "sa-keep");
     const before = await altinnSystem(p, systemId);
     const rights = [{ resource: [{ id: "urn:altinn:resource", value: "ske-krav-og-betalinger" }] }];
-    const put = await otherTool(p, "PUT", `/vendor/${systemId}`, { ...before, rights, description: { ...before.description, se: "Sámegiella" } });
+    const put = await otherTool(p, "PUT", `/vendor/${systemId}`, {
+      ...before,
+      rights,
+      description: { ...before.description, se: "Sámegiella" },
+    });
     expect(put).toEqual({ status: 200, json: { succeeded: true } });
 
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
@@ -83,7 +127,12 @@ export function systemAdminTests(ref: PortalRef) {
     await updateSystem(p.actors.admin, { ...editOf(row), descriptionEn: "Sends payroll data, edited" });
     const after = await altinnSystem(p, systemId);
     expect(after.rights).toEqual(rights);
-    expect(after.description).toEqual({ nb: "Sender lønnsdata", nn: "Sender lønsdata", en: "Sends payroll data, edited", se: "Sámegiella" });
+    expect(after.description).toEqual({
+      nb: "Sender lønnsdata",
+      nn: "Sender lønsdata",
+      en: "Sends payroll data, edited",
+      se: "Sámegiella",
+    });
     const snapshot = (await p.db.system.findUniqueOrThrow({ where: { id: rowId } })).altinnSnapshot;
     expect(snapshot).toMatchObject({ rights, description: { se: "Sámegiella" } });
   });
@@ -95,7 +144,11 @@ export function systemAdminTests(ref: PortalRef) {
     expect(await p.m.systems.findPublicSystem("local", systemId)).not.toBeNull();
 
     const before = await counts(p);
-    const err = await expectAppError(deleteSystem(p.actors.admin, { id: rowId, confirm: "wrong" }), "confirm_mismatch", 400);
+    const err = await expectAppError(
+      deleteSystem(p.actors.admin, { id: rowId, confirm: "wrong" }),
+      "confirm_mismatch",
+      400,
+    );
     expect(err.fieldErrors).toEqual({ confirm: ["sysreg.delete.mismatch"] });
     expect(await counts(p)).toEqual(before);
     expect((await altinnSystem(p, systemId)).isDeleted).toBe(false);
@@ -103,15 +156,23 @@ export function systemAdminTests(ref: PortalRef) {
     const { deletedAt } = await deleteSystem(p.actors.admin, { id: rowId, confirm: systemId });
     expect((await altinnSystem(p, systemId)).isDeleted).toBe(true);
     expect((await p.db.system.findUniqueOrThrow({ where: { id: rowId } })).deletedAt).toEqual(deletedAt);
-    expect(await p.db.auditEvent.findFirstOrThrow({ where: { action: "system.delete", targetId: systemId } })).toMatchObject({ outcome: "success" });
+    expect(
+      await p.db.auditEvent.findFirstOrThrow({ where: { action: "system.delete", targetId: systemId } }),
+    ).toMatchObject({ outcome: "success" });
     expect(await p.m.systems.findPublicSystem("local", systemId)).toBeNull();
     await expectAppError(p.m.onboarding.startOnboarding("local", systemId, "310904473"), "unknown_system");
-    expect((await p.m.systems.listSystems(p.actors.admin, p.environmentId)).find((s) => s.id === rowId)?.deletedAt).toEqual(deletedAt);
+    expect(
+      (await p.m.systems.listSystems(p.actors.admin, p.environmentId)).find((s) => s.id === rowId)?.deletedAt,
+    ).toEqual(deletedAt);
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
     await expectAppError(updateSystem(p.actors.admin, editOf(row)), "system_deleted", 409);
     await expectAppError(deleteSystem(p.actors.admin, { id: rowId, confirm: systemId }), "system_deleted", 409);
     // Operators cannot start new requests for it either; nothing is sent to Altinn.
-    await expectAppError(p.m.requests.createRequest(p.actors.operator, { systemId: rowId, orgNo: "310904473" }), "system_deleted", 409);
+    await expectAppError(
+      p.m.requests.createRequest(p.actors.operator, { systemId: rowId, orgNo: "310904473" }),
+      "system_deleted",
+      409,
+    );
   });
 
   it("refuses operators every System Register change, with nothing written anywhere", async () => {
@@ -142,26 +203,75 @@ export function systemAdminTests(ref: PortalRef) {
 
     const current = await altinnSystem(p, systemId);
     const rights = [{ resource: [{ id: "urn:altinn:resource", value: "ske-skattegrunnlag" }] }];
-    await otherTool(p, "PUT", `/vendor/${systemId}`, { ...current, name: { ...current.name, en: "Renamed elsewhere" }, rights, allowedRedirectUrls: [CALLBACK, "https://elsewhere.example/cb"], clientId: ["tool-client-1"] });
+    await otherTool(p, "PUT", `/vendor/${systemId}`, {
+      ...current,
+      name: { ...current.name, en: "Renamed elsewhere" },
+      rights,
+      allowedRedirectUrls: [CALLBACK, "https://elsewhere.example/cb"],
+      clientId: ["tool-client-1"],
+    });
     const drift = await readSystemDrift(p.actors.admin, rowId);
-    expect(drift.rows.filter((r) => r.differs).map((r) => r.field)).toEqual(["name.en", "rights", "clientIds", "redirectUrls"]);
-    expect(drift.rows.find((r) => r.field === "name.en")).toEqual({ field: "name.en", portal: "Payroll sync", altinn: "Renamed elsewhere", differs: true });
+    expect(drift.rows.filter((r) => r.differs).map((r) => r.field)).toEqual([
+      "name.en",
+      "rights",
+      "clientIds",
+      "redirectUrls",
+    ]);
+    expect(drift.rows.find((r) => r.field === "name.en")).toEqual({
+      field: "name.en",
+      portal: "Payroll sync",
+      altinn: "Renamed elsewhere",
+      differs: true,
+    });
 
-    await expect(resolveSystemDrift(p.actors.admin, { id: rowId, winner: "altinn" })).resolves.toEqual({ changed: ["name.en", "rights", "clientIds", "redirectUrls"] });
+    await expect(resolveSystemDrift(p.actors.admin, { id: rowId, winner: "altinn" })).resolves.toEqual({
+      changed: ["name.en", "rights", "clientIds", "redirectUrls"],
+    });
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
-    expect(row).toMatchObject({ name: { en: "Renamed elsewhere" }, rights: ["ske-skattegrunnlag"], clientIds: ["tool-client-1"], redirectUrls: [CALLBACK, "https://elsewhere.example/cb"] });
+    expect(row).toMatchObject({
+      name: { en: "Renamed elsewhere" },
+      rights: ["ske-skattegrunnlag"],
+      clientIds: ["tool-client-1"],
+      redirectUrls: [CALLBACK, "https://elsewhere.example/cb"],
+    });
     expect(row.altinnSnapshot).toMatchObject({ name: { en: "Renamed elsewhere" } });
-    expect(await p.db.auditEvent.findFirstOrThrow({ where: { action: "system.sync", targetId: systemId }, orderBy: { seq: "desc" } }))
-      .toMatchObject({ outcome: "success", detail: { winner: "altinn", fields: ["name.en", "rights", "clientIds", "redirectUrls"] } });
+    expect(
+      await p.db.auditEvent.findFirstOrThrow({
+        where: { action: "system.sync", targetId: systemId },
+        orderBy: { seq: "desc" },
+      }),
+    ).toMatchObject({
+      outcome: "success",
+      detail: { winner: "altinn", fields: ["name.en", "rights", "clientIds", "redirectUrls"] },
+    });
     expect((await readSystemDrift(p.actors.admin, rowId)).inSync).toBe(true);
 
     // Altinn drifts again; this time the portal's values win and go back, with Altinn's other fields kept.
     const again = await altinnSystem(p, systemId);
-    await otherTool(p, "PUT", `/vendor/${systemId}`, { ...again, name: { ...again.name, en: "Changed again" }, isVisible: true, extraNote: "x" });
-    await expect(resolveSystemDrift(p.actors.admin, { id: rowId, winner: "portal" })).resolves.toEqual({ changed: ["name.en", "isVisible"] });
-    expect(await altinnSystem(p, systemId)).toMatchObject({ name: { en: "Renamed elsewhere" }, isVisible: false, rights, clientId: ["tool-client-1"] });
-    expect(await p.db.auditEvent.findFirstOrThrow({ where: { action: "system.update", targetId: systemId }, orderBy: { seq: "desc" } }))
-      .toMatchObject({ outcome: "success", detail: { winner: "portal", via: "sync", fields: ["name.en", "isVisible"] } });
+    await otherTool(p, "PUT", `/vendor/${systemId}`, {
+      ...again,
+      name: { ...again.name, en: "Changed again" },
+      isVisible: true,
+      extraNote: "x",
+    });
+    await expect(resolveSystemDrift(p.actors.admin, { id: rowId, winner: "portal" })).resolves.toEqual({
+      changed: ["name.en", "isVisible"],
+    });
+    expect(await altinnSystem(p, systemId)).toMatchObject({
+      name: { en: "Renamed elsewhere" },
+      isVisible: false,
+      rights,
+      clientId: ["tool-client-1"],
+    });
+    expect(
+      await p.db.auditEvent.findFirstOrThrow({
+        where: { action: "system.update", targetId: systemId },
+        orderBy: { seq: "desc" },
+      }),
+    ).toMatchObject({
+      outcome: "success",
+      detail: { winner: "portal", via: "sync", fields: ["name.en", "isVisible"] },
+    });
     expect((await readSystemDrift(p.actors.admin, rowId)).inSync).toBe(true);
   });
 
@@ -193,7 +303,10 @@ export function systemAdminTests(ref: PortalRef) {
     expect(history.changelog?.map((e) => e.changeType)).toEqual(["create", "update"]);
     expect(history.changelog?.[0]).toMatchObject({ systemInternalId: row.altinnInternalId, changedByOrgNumber: ORG });
     expect(history.changelog?.[1]?.changedData).toMatchObject({ name: { nb: "Lønnssynk 2" } });
-    expect(history.audit?.map((a) => [a.action, a.outcome])).toEqual([["system.register", "success"], ["system.update", "success"]]);
+    expect(history.audit?.map((a) => [a.action, a.outcome])).toEqual([
+      ["system.register", "success"],
+      ["system.update", "success"],
+    ]);
     // Operators see Altinn's changelog but not the audit trail.
     const operatorView = await getSystemHistory(p.actors.operator, rowId);
     expect(operatorView.changelog).toHaveLength(2);
@@ -211,9 +324,14 @@ export function systemAdminTests(ref: PortalRef) {
  */
 function systemVldTests(ref: PortalRef) {
   const body = (p: Portal, id: string, extra: Record<string, unknown> = {}) => ({
-    id, vendor: { authority: "iso6523-actorid-upis", ID: `0192:${ORG}` },
-    name: { nb: "N", nn: "N", en: "N" }, description: { nb: "D", nn: "D", en: "D" },
-    accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }], clientId: [], allowedRedirectUrls: [CALLBACK], isVisible: false,
+    id,
+    vendor: { authority: "iso6523-actorid-upis", ID: `0192:${ORG}` },
+    name: { nb: "N", nn: "N", en: "N" },
+    description: { nb: "D", nn: "D", en: "D" },
+    accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }],
+    clientId: [],
+    allowedRedirectUrls: [CALLBACK],
+    isVisible: false,
     ...extra,
   });
   const right = (id: string, value: string) => ({ resource: [{ id, value }] });
@@ -224,13 +342,46 @@ function systemVldTests(ref: PortalRef) {
     ["AUTH.VLD-00001", "systemId", (p) => body(p, `123456789_${unique("x")}`)],
     ["AUTH.VLD-00003", "rights", (p, id) => body(p, id, { rights: [right("urn:altinn:resource", "finnes-ikke")] })],
     ["AUTH.VLD-00005", "redirectUrls", (p, id) => body(p, id, { allowedRedirectUrls: ["http://vendor.example/cb"] })],
-    ["AUTH.VLD-00006", "rights", (p, id) => body(p, id, { rights: [right("urn:altinn:resource", "ske-skattegrunnlag"), right("urn:altinn:resource", "ske-skattegrunnlag")] })],
-    ["AUTH.VLD-00007", "accessPackages", (p, id) => body(p, id, { accessPackages: [{ urn: "urn:altinn:accesspackage:skattegrunnlag" }, { urn: "urn:altinn:accesspackage:skattegrunnlag" }] })],
-    ["AUTH.VLD-00008", "accessPackages", (p, id) => body(p, id, { accessPackages: [{ urn: "urn:altinn:accesspackage:finnes-ikke" }] })],
+    [
+      "AUTH.VLD-00006",
+      "rights",
+      (p, id) =>
+        body(p, id, {
+          rights: [
+            right("urn:altinn:resource", "ske-skattegrunnlag"),
+            right("urn:altinn:resource", "ske-skattegrunnlag"),
+          ],
+        }),
+    ],
+    [
+      "AUTH.VLD-00007",
+      "accessPackages",
+      (p, id) =>
+        body(p, id, {
+          accessPackages: [
+            { urn: "urn:altinn:accesspackage:skattegrunnlag" },
+            { urn: "urn:altinn:accesspackage:skattegrunnlag" },
+          ],
+        }),
+    ],
+    [
+      "AUTH.VLD-00008",
+      "accessPackages",
+      (p, id) => body(p, id, { accessPackages: [{ urn: "urn:altinn:accesspackage:finnes-ikke" }] }),
+    ],
     ["AUTH.VLD-00009", "rights", (p, id) => body(p, id, { rights: [right("urn:altinn:app", "ske-skattegrunnlag")] })],
     ["AUTH.VLD-00013", "systemId", (p) => body(p, `${ORG}_has space`)],
-    ["AUTH.VLD-00017", "rights", (p, id) => body(p, id, { rights: [right("urn:altinn:resource", "ttd-maskinporten-schema")] })],
-    ["AUTH.VLD-00018", "isVisible", (p, id) => body(p, id, { isVisible: true, accessPackages: [{ urn: "urn:altinn:accesspackage:regnskapsforer-lonn" }] })],
+    [
+      "AUTH.VLD-00017",
+      "rights",
+      (p, id) => body(p, id, { rights: [right("urn:altinn:resource", "ttd-maskinporten-schema")] }),
+    ],
+    [
+      "AUTH.VLD-00018",
+      "isVisible",
+      (p, id) =>
+        body(p, id, { isVisible: true, accessPackages: [{ urn: "urn:altinn:accesspackage:regnskapsforer-lonn" }] }),
+    ],
   ];
 
   it.each(POSTS)("%s from Altinn lands at %s", async (code, field, make) => {
@@ -239,7 +390,15 @@ function systemVldTests(ref: PortalRef) {
     const { vldMessageKey } = await import("@/lib/integrations/altinn/vld-fields");
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     const systems = (await emulatorStats(p.emulatorUrl)).systems;
-    const err = await expectAppError(callAltinn(environment, { method: "POST", path: "/systemregister/vendor", body: make(p, `${ORG}_${unique("vld")}`) }), code, 400);
+    const err = await expectAppError(
+      callAltinn(environment, {
+        method: "POST",
+        path: "/systemregister/vendor",
+        body: make(p, `${ORG}_${unique("vld")}`),
+      }),
+      code,
+      400,
+    );
     expect(err.fieldErrors).toEqual({ [field]: [vldMessageKey(code as Parameters<typeof vldMessageKey>[0])] });
     expect((await emulatorStats(p.emulatorUrl)).systems).toBe(systems);
   });
@@ -249,13 +408,25 @@ function systemVldTests(ref: PortalRef) {
     const name = unique("sa-taken");
     expect((await otherTool(p, "POST", "/vendor", body(p, `${ORG}_${name}`))).status).toBe(200);
     const before = await counts(p);
-    const err = await expectAppError(p.m.systems.createSystem(p.actors.admin, systemInput(p, name)), "AUTH.VLD-00002", 400);
+    const err = await expectAppError(
+      p.m.systems.createSystem(p.actors.admin, systemInput(p, name)),
+      "AUTH.VLD-00002",
+      400,
+    );
     expect(err.fieldErrors).toEqual({ name: ["sysreg.vld.00002"] });
     expect(await counts(p)).toMatchObject({ ...before, audit: before.audit + 1 });
-    expect(await p.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({ action: "system.register", outcome: "failure", detail: { code: "AUTH.VLD-00002" } });
+    expect(await p.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({
+      action: "system.register",
+      outcome: "failure",
+      detail: { code: "AUTH.VLD-00002" },
+    });
     // The portal's own pre-check for systems it knows gives the same field.
     const { systemId } = await createOwn(p, "sa-known");
-    const known = await expectAppError(p.m.systems.createSystem(p.actors.admin, systemInput(p, systemId.slice(ORG.length + 1))), "system_exists", 409);
+    const known = await expectAppError(
+      p.m.systems.createSystem(p.actors.admin, systemInput(p, systemId.slice(ORG.length + 1))),
+      "system_exists",
+      409,
+    );
     expect(known.fieldErrors).toEqual({ name: ["sysreg.vld.00002"] });
   });
 
@@ -263,19 +434,33 @@ function systemVldTests(ref: PortalRef) {
     const p = ref();
     const { updateSystem } = await import("@/lib/systems/edit");
     const clientId = `tool-${randomBytes(4).toString("hex")}`;
-    expect((await otherTool(p, "POST", "/vendor", body(p, `${ORG}_${unique("sa-tool")}`, { clientId: [clientId] }))).status).toBe(200);
+    expect(
+      (await otherTool(p, "POST", "/vendor", body(p, `${ORG}_${unique("sa-tool")}`, { clientId: [clientId] }))).status,
+    ).toBe(200);
     const { rowId, systemId } = await createOwn(p, "sa-client");
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
     const before = await counts(p);
-    const err = await expectAppError(updateSystem(p.actors.admin, { ...editOf(row), clientIds: [clientId] }), "AUTH.VLD-00004", 400);
+    const err = await expectAppError(
+      updateSystem(p.actors.admin, { ...editOf(row), clientIds: [clientId] }),
+      "AUTH.VLD-00004",
+      400,
+    );
     expect(err.fieldErrors).toEqual({ clientIds: ["sysreg.vld.00004"] });
     expect(await counts(p)).toEqual({ ...before, audit: before.audit + 1 });
     expect((await altinnSystem(p, systemId)).clientId).toEqual([]);
-    expect(await p.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({ action: "system.update", outcome: "failure", detail: { code: "AUTH.VLD-00004" } });
+    expect(await p.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({
+      action: "system.update",
+      outcome: "failure",
+      detail: { code: "AUTH.VLD-00004" },
+    });
     // Held by a system the portal knows: refused before Altinn is asked, at the same field.
     const other = await createOwn(p, "sa-holder", { clientIds: [`held-${clientId}`] });
     const stats = await emulatorStats(p.emulatorUrl);
-    const known = await expectAppError(updateSystem(p.actors.admin, { ...editOf(row), clientIds: [`HELD-${clientId}`] }), "client_id_in_use", 409);
+    const known = await expectAppError(
+      updateSystem(p.actors.admin, { ...editOf(row), clientIds: [`HELD-${clientId}`] }),
+      "client_id_in_use",
+      409,
+    );
     expect(known.fieldErrors).toEqual({ clientIds: ["sysreg.vld.00004"] });
     expect(known.userMessage.en).toContain(other.systemId);
     expect((await emulatorStats(p.emulatorUrl)).systems).toBe(stats.systems);
@@ -289,10 +474,16 @@ function systemVldTests(ref: PortalRef) {
     const before = await counts(p);
     const cases: [Record<string, unknown>, Record<string, string[]>][] = [
       [{ redirectUrls: ["http://vendor.example/cb"] }, { redirectUrls: ["sysreg.vld.00005"] }],
-      [{ accessPackages: ["urn:altinn:accesspackage:lonn", "urn:altinn:accesspackage:lonn"] }, { accessPackages: ["sysreg.vld.00007"] }],
+      [
+        { accessPackages: ["urn:altinn:accesspackage:lonn", "urn:altinn:accesspackage:lonn"] },
+        { accessPackages: ["sysreg.vld.00007"] },
+      ],
       [{ accessPackages: ["urn:altinn:accesspackage:finnes-ikke"] }, { accessPackages: ["sysreg.vld.00008"] }],
       [{ clientIds: ["abc", "ABC"] }, { clientIds: ["sysreg.vld.00011"] }],
-      [{ isVisible: true, accessPackages: ["urn:altinn:accesspackage:regnskapsforer-lonn"] }, { isVisible: ["sysreg.vld.00018"] }],
+      [
+        { isVisible: true, accessPackages: ["urn:altinn:accesspackage:regnskapsforer-lonn"] },
+        { isVisible: ["sysreg.vld.00018"] },
+      ],
     ];
     for (const [change, fieldErrors] of cases) {
       const err = await expectAppError(updateSystem(p.actors.admin, { ...edit, ...change }), "invalid_input", 400);
@@ -307,9 +498,17 @@ function systemVldTests(ref: PortalRef) {
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     const { systemId } = await createOwn(p, "sa-put");
     const current = await altinnSystem(p, systemId);
-    const dup = await expectAppError(putRegisteredSystem(environment, systemId, { ...current, clientId: ["abc", "ABC"] }), "AUTH.VLD-00011", 400);
+    const dup = await expectAppError(
+      putRegisteredSystem(environment, systemId, { ...current, clientId: ["abc", "ABC"] }),
+      "AUTH.VLD-00011",
+      400,
+    );
     expect(dup.fieldErrors).toEqual({ clientIds: ["sysreg.vld.00011"] });
-    const mismatch = await expectAppError(putRegisteredSystem(environment, systemId, { ...current, id: `${systemId}-other` }), "AUTH.VLD-00012", 400);
+    const mismatch = await expectAppError(
+      putRegisteredSystem(environment, systemId, { ...current, id: `${systemId}-other` }),
+      "AUTH.VLD-00012",
+      400,
+    );
     expect(mismatch.fieldErrors).toEqual({ systemId: ["sysreg.vld.00012"] });
   });
 }

@@ -32,25 +32,51 @@ const clock = (p: Portal, body: unknown) => emulatorFetch(p.emulatorUrl, "/emula
 export function tokenDoctorTests(ref: PortalRef) {
   it("fetches a system-user token, shows its claims, and the service owner's API answers 200 with it", async () => {
     const p = ref();
-    const linked = await p.db.systemUser.findFirstOrThrow({ where: { customer: { orgNo: CUSTOMER_ORG } }, select: { altinnSystemUserId: true } });
+    const linked = await p.db.systemUser.findFirstOrThrow({
+      where: { customer: { orgNo: CUSTOMER_ORG } },
+      select: { altinnSystemUserId: true },
+    });
     const report = await runDoctor(p, CUSTOMER_ORG, CUSTOMER_ORG);
-    expect(stepIds(report)).toEqual([["token", true], ["claims", true], ["serviceOwner", true], ["exchange", true]]);
+    expect(stepIds(report)).toEqual([
+      ["token", true],
+      ["claims", true],
+      ["serviceOwner", true],
+      ["exchange", true],
+    ]);
     expect(report.claims?.header).toMatchObject({ alg: "RS256" });
     expect(report.claims?.payload).toMatchObject({
       consumer: { authority: "iso6523-actorid-upis", ID: "0192:991825827" },
-      authorization_details: [{
-        type: "urn:altinn:systemuser", system_id: SYSTEM_ID, systemuser_id: [linked.altinnSystemUserId],
-        systemuser_org: { authority: "iso6523-actorid-upis", ID: `0192:${CUSTOMER_ORG}` },
-      }],
+      authorization_details: [
+        {
+          type: "urn:altinn:systemuser",
+          system_id: SYSTEM_ID,
+          systemuser_id: [linked.altinnSystemUserId],
+          systemuser_org: { authority: "iso6523-actorid-upis", ID: `0192:${CUSTOMER_ORG}` },
+        },
+      ],
     });
-    expect(report.serviceOwner).toMatchObject({ status: 200, body: { orgNo: CUSTOMER_ORG, systemUserId: linked.altinnSystemUserId } });
+    expect(report.serviceOwner).toMatchObject({
+      status: 200,
+      body: { orgNo: CUSTOMER_ORG, systemUserId: linked.altinnSystemUserId },
+    });
     expect(report.serviceOwner?.url).toBe(`${p.emulatorUrl}/serviceowner/api/v1/skattegrunnlag/${CUSTOMER_ORG}`);
     // The exchanged Altinn token keeps the system-user details and gains Altinn's own claims.
-    expect(report.exchangedClaims?.payload).toMatchObject({ "urn:altinn:authenticatemethod": "maskinporten", authorization_details: [{ system_id: SYSTEM_ID }] });
+    expect(report.exchangedClaims?.payload).toMatchObject({
+      "urn:altinn:authenticatemethod": "maskinporten",
+      authorization_details: [{ system_id: SYSTEM_ID }],
+    });
     // Claims are shown, never a token.
     expect(JSON.stringify(report)).not.toMatch(JWT);
-    const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "token.diagnose" }, orderBy: { seq: "desc" } });
-    expect(audit).toMatchObject({ actorId: p.actors.operator.id, outcome: "success", targetId: CUSTOMER_ORG, detail: { orgNo: CUSTOMER_ORG, systemId: SYSTEM_ID, serviceOwnerStatus: 200 } });
+    const audit = await p.db.auditEvent.findFirstOrThrow({
+      where: { action: "token.diagnose" },
+      orderBy: { seq: "desc" },
+    });
+    expect(audit).toMatchObject({
+      actorId: p.actors.operator.id,
+      outcome: "success",
+      targetId: CUSTOMER_ORG,
+      detail: { orgNo: CUSTOMER_ORG, systemId: SYSTEM_ID, serviceOwnerStatus: 200 },
+    });
     expect(JSON.stringify(audit.detail)).not.toMatch(JWT);
     // Every Maskinporten and Altinn call is in the call log, and no token is.
     const calls = await p.db.outboundCall.findMany({ orderBy: { seq: "desc" }, take: 5, select: { path: true } });
@@ -60,12 +86,23 @@ export function tokenDoctorTests(ref: PortalRef) {
   it("MP-303, no system user for the org: says so and links to creating a request", async () => {
     const p = ref();
     const report = await runDoctor(p, NO_USER_ORG);
-    expect(stepIds(report)).toEqual([["token", false], ["diagnosis", false]]);
+    expect(stepIds(report)).toEqual([
+      ["token", false],
+      ["diagnosis", false],
+    ]);
     expect(report).toMatchObject({ code: "MP-303", cause: "no_system_user" });
-    expect(report.steps[1]?.detail.en).toBe(`${NO_USER_ORG} has no system user for ${SYSTEM_ID} in Altinn. The customer must approve a system-user request first.`);
+    expect(report.steps[1]?.detail.en).toBe(
+      `${NO_USER_ORG} has no system user for ${SYSTEM_ID} in Altinn. The customer must approve a system-user request first.`,
+    );
     expect(report.steps[1]?.fix?.href).toBe("/requests");
-    const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "token.diagnose" }, orderBy: { seq: "desc" } });
-    expect(audit).toMatchObject({ outcome: "failure", detail: { code: "MP-303", cause: "no_system_user", orgNo: NO_USER_ORG } });
+    const audit = await p.db.auditEvent.findFirstOrThrow({
+      where: { action: "token.diagnose" },
+      orderBy: { seq: "desc" },
+    });
+    expect(audit).toMatchObject({
+      outcome: "failure",
+      detail: { code: "MP-303", cause: "no_system_user", orgNo: NO_USER_ORG },
+    });
   });
 
   it("MP-303, wrong externalRef: names the externalRef the system user was created with", async () => {
@@ -79,10 +116,21 @@ export function tokenDoctorTests(ref: PortalRef) {
   it("MP-303, client id not on the system: points at the system to add it to", async () => {
     const p = ref();
     // A second system without the client, and a customer whose only system user is on it.
-    const created = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "doctor-noclient", { clientIds: [] }));
-    const request = await p.m.requests.createRequest(p.actors.operator, { systemId: created.id, orgNo: OTHER_CUSTOMER_ORG });
-    const row = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: request.id }, select: { altinnRequestId: true } });
-    expect((await emulatorFetch(p.emulatorUrl, `/emulator/requests/${row.altinnRequestId}/approve`, { body: {} })).status).toBe(200);
+    const created = await p.m.systems.createSystem(
+      p.actors.admin,
+      systemInput(p, "doctor-noclient", { clientIds: [] }),
+    );
+    const request = await p.m.requests.createRequest(p.actors.operator, {
+      systemId: created.id,
+      orgNo: OTHER_CUSTOMER_ORG,
+    });
+    const row = await p.db.systemUserRequest.findUniqueOrThrow({
+      where: { id: request.id },
+      select: { altinnRequestId: true },
+    });
+    expect(
+      (await emulatorFetch(p.emulatorUrl, `/emulator/requests/${row.altinnRequestId}/approve`, { body: {} })).status,
+    ).toBe(200);
     await p.m.requests.refreshRequest(p.actors.operator, request.id);
 
     const report = await runDoctor(p, OTHER_CUSTOMER_ORG, undefined, created.systemId);
@@ -94,23 +142,39 @@ export function tokenDoctorTests(ref: PortalRef) {
 
   it("MP-303, agent system user addressed with the client's org: the grant must name the facilitator", async () => {
     const p = ref();
-    const packages = (await altinnCall(p, `/systemregister/vendor/${SYSTEM_ID}`)).json as { accessPackages: { urn: string }[] };
+    const packages = (await altinnCall(p, `/systemregister/vendor/${SYSTEM_ID}`)).json as {
+      accessPackages: { urn: string }[];
+    };
     const original = packages.accessPackages.map((x) => ({ urn: x.urn }));
     let agentUserId: string | undefined;
     try {
-      expect((await altinnCall(p, `/systemregister/vendor/${SYSTEM_ID}/accesspackages`, "PUT", [...original, { urn: AGENT_PACKAGE }])).status).toBe(200);
+      expect(
+        (
+          await altinnCall(p, `/systemregister/vendor/${SYSTEM_ID}/accesspackages`, "PUT", [
+            ...original,
+            { urn: AGENT_PACKAGE },
+          ])
+        ).status,
+      ).toBe(200);
       const created = await altinnCall(p, "/systemuser/request/vendor/agent", "POST", {
-        systemId: SYSTEM_ID, partyOrgNo: FACILITATOR, accessPackages: [{ urn: AGENT_PACKAGE }], redirectUrl: CALLBACK,
+        systemId: SYSTEM_ID,
+        partyOrgNo: FACILITATOR,
+        accessPackages: [{ urn: AGENT_PACKAGE }],
+        redirectUrl: CALLBACK,
       });
       expect(created.status).toBe(201);
       const id = z.object({ id: z.uuid() }).parse(created.json).id;
-      expect((await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${id}/approve`, { body: {} })).status).toBe(200);
+      expect((await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${id}/approve`, { body: {} })).status).toBe(
+        200,
+      );
       const agent = await altinnCall(p, `/systemuser/vendor/byquery?system-id=${SYSTEM_ID}&orgno=${FACILITATOR}`);
       agentUserId = z.object({ id: z.uuid() }).parse(agent.json).id;
 
       const report = await runDoctor(p, ITS_CLIENT);
       expect(report).toMatchObject({ code: "MP-303", cause: "agent_needs_facilitator" });
-      expect(report.steps[1]?.detail.en).toContain(`the grant must name the facilitator (systemuser_org = ${FACILITATOR}), not the client's org number`);
+      expect(report.steps[1]?.detail.en).toContain(
+        `the grant must name the facilitator (systemuser_org = ${FACILITATOR}), not the client's org number`,
+      );
       // Named correctly, the same system user works.
       const right = await runDoctor(p, FACILITATOR);
       expect(right.steps[0]).toMatchObject({ id: "token", ok: true });
@@ -124,19 +188,30 @@ export function tokenDoctorTests(ref: PortalRef) {
   it("explains other Maskinporten failures too (unknown key: MP-100, with a link to the keys)", async () => {
     const p = ref();
     const { LOCAL_ENVIRONMENT } = await import("@/lib/environments/local");
-    const removed = await emulatorFetch(p.emulatorUrl, `/emulator/maskinporten/clients/${LOCAL_ENVIRONMENT.clientId}/keys/${p.kid}`, { method: "DELETE" });
+    const removed = await emulatorFetch(
+      p.emulatorUrl,
+      `/emulator/maskinporten/clients/${LOCAL_ENVIRONMENT.clientId}/keys/${p.kid}`,
+      { method: "DELETE" },
+    );
     try {
       expect(removed.status).toBe(200);
       const report = await runDoctor(p, CUSTOMER_ORG);
-      expect(report).toMatchObject({ code: "MP-100", steps: [{ id: "token", ok: false, fix: { href: "/environment" } }] });
+      expect(report).toMatchObject({
+        code: "MP-100",
+        steps: [{ id: "token", ok: false, fix: { href: "/environment" } }],
+      });
       expect(report.steps[0]?.detail.en).toContain("public key registered");
     } finally {
       const { DIGDIR_WRITE_SCOPE } = await import("@/lib/environments/local");
       const keys = await p.m.keys.listKeys(p.actors.admin, p.environmentId);
-      await emulatorFetch(p.emulatorUrl, "/emulator/maskinporten/clients", { body: {
-        client_id: LOCAL_ENVIRONMENT.clientId, org_no: LOCAL_ENVIRONMENT.vendorOrgNo, scopes: [...LOCAL_ENVIRONMENT.scopes, DIGDIR_WRITE_SCOPE],
-        jwks: { keys: keys.map((k) => k.publicJwk) },
-      } });
+      await emulatorFetch(p.emulatorUrl, "/emulator/maskinporten/clients", {
+        body: {
+          client_id: LOCAL_ENVIRONMENT.clientId,
+          org_no: LOCAL_ENVIRONMENT.vendorOrgNo,
+          scopes: [...LOCAL_ENVIRONMENT.scopes, DIGDIR_WRITE_SCOPE],
+          jwks: { keys: keys.map((k) => k.publicJwk) },
+        },
+      });
     }
   });
 
@@ -146,14 +221,20 @@ export function tokenDoctorTests(ref: PortalRef) {
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     p.m.tokens.clearTokenCache(p.environmentId);
     const before = (await emulatorStats(p.emulatorUrl)).tokenGrants;
-    const tokens = await Promise.all(Array.from({ length: 50 }, () => getSystemUserToken(environment, { orgNo: CUSTOMER_ORG, externalRef: CUSTOMER_ORG })));
+    const tokens = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        getSystemUserToken(environment, { orgNo: CUSTOMER_ORG, externalRef: CUSTOMER_ORG }),
+      ),
+    );
     expect(new Set(tokens).size).toBe(1);
     expect((await emulatorStats(p.emulatorUrl)).tokenGrants - before).toBe(1);
     // Another system-user context (no externalRef sent) is another cache entry, and the vendor's own
     // token is separate from both; the first one is still served from the cache.
     await getSystemUserToken(environment, { orgNo: CUSTOMER_ORG });
     await p.m.tokens.getAccessToken(environment);
-    await expect(getSystemUserToken(environment, { orgNo: CUSTOMER_ORG, externalRef: CUSTOMER_ORG })).resolves.toBe(tokens[0]);
+    await expect(getSystemUserToken(environment, { orgNo: CUSTOMER_ORG, externalRef: CUSTOMER_ORG })).resolves.toBe(
+      tokens[0],
+    );
     expect((await emulatorStats(p.emulatorUrl)).tokenGrants - before).toBe(3);
   });
 
@@ -165,12 +246,16 @@ export function tokenDoctorTests(ref: PortalRef) {
     p.m.tokens.clearTokenCache(p.environmentId);
     const context = { orgNo: CUSTOMER_ORG, externalRef: CUSTOMER_ORG };
     const exchanges = async () => {
-      const stats = z.object({ calls: z.record(z.string(), z.record(z.string(), z.number())) }).parse((await emulatorFetch(p.emulatorUrl, "/emulator/stats")).json);
+      const stats = z
+        .object({ calls: z.record(z.string(), z.record(z.string(), z.number())) })
+        .parse((await emulatorFetch(p.emulatorUrl, "/emulator/stats")).json);
       return stats.calls["GET /authentication/api/v1/exchange/:tokenProvider"]?.["200"] ?? 0;
     };
     const before = await exchanges();
     const key = systemUserCacheKey(environment, context);
-    const [a, b] = await Promise.all([1, 2].map(() => getExchangedToken(environment, key, () => getSystemUserToken(environment, context))));
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => getExchangedToken(environment, key, () => getSystemUserToken(environment, context))),
+    );
     const c = await getExchangedToken(environment, key, () => getSystemUserToken(environment, context));
     expect(a?.token).toBe(c.token);
     expect(b?.token).toBe(c.token);
@@ -203,7 +288,9 @@ export function tokenDoctorTests(ref: PortalRef) {
     const input = { environmentId: p.environmentId, systemId: system.id, orgNo: CUSTOMER_ORG };
     await expect(runTokenDoctor(p.actors.auditor, input)).rejects.toMatchObject({ code: "forbidden" });
     const before = (await emulatorStats(p.emulatorUrl)).tokenGrants;
-    await expect(runTokenDoctor(p.actors.admin, { ...input, orgNo: "310904474" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(runTokenDoctor(p.actors.admin, { ...input, orgNo: "310904474" })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
     expect((await emulatorStats(p.emulatorUrl)).tokenGrants).toBe(before);
   });
 }

@@ -9,30 +9,63 @@ export default async function AuditPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   if (!can(actor.role, "audit.read")) return <p role="alert">{t("errors.forbidden")}</p>;
   const environment = await currentEnvironment(actor);
-  const [events, chain] = await Promise.all([listAuditEvents(actor, { environmentId: environment.id }), verifyAuditChain(actor)]);
+  const [events, chain] = await Promise.all([
+    listAuditEvents(actor, { environmentId: environment.id }),
+    verifyAuditChain(actor),
+  ]);
   return (
     <>
       <PageHeader title={t("audit.title")} />
-      <p className="mb-4 text-sm text-slate-700">{t("audit.intro")} {t("envs.auditScope", { name: environment.name })}</p>
-      <p role="status" className={`mb-4 rounded-md border p-3 text-sm ${chain.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}`}>
+      <p className="mb-4 text-sm text-slate-700">
+        {t("audit.intro")} {t("envs.auditScope", { name: environment.name })}
+      </p>
+      <p
+        role="status"
+        className={`mb-4 rounded-md border p-3 text-sm ${chain.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}`}
+      >
         {chain.ok ? t("audit.chainOk", { n: chain.checked }) : t("audit.chainBroken", { seq: chain.brokenAt })}
       </p>
       <Card>
-        {events.length === 0 ? <p>{t("audit.none")}</p> : (
+        {events.length === 0 ? (
+          <p>{t("audit.none")}</p>
+        ) : (
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("audit.title")}</caption>
-            <thead><tr className="border-b border-slate-300">
-              <th scope="col" className="py-2">{t("audit.when")}</th><th scope="col">{t("audit.who")}</th><th scope="col">{t("audit.what")}</th>
-              <th scope="col">{t("audit.target")}</th><th scope="col">{t("audit.outcome")}</th>
-            </tr></thead>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2">
+                  {t("audit.when")}
+                </th>
+                <th scope="col">{t("audit.who")}</th>
+                <th scope="col">{t("audit.what")}</th>
+                <th scope="col">{t("audit.target")}</th>
+                <th scope="col">{t("audit.outcome")}</th>
+              </tr>
+            </thead>
             <tbody>
               {events.map((e) => (
                 <tr key={e.seq} className="border-b border-slate-200 align-top">
                   <td className="whitespace-nowrap py-2">{e.at.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB")}</td>
-                  <td>{e.actorLabel} <span className="text-xs text-slate-700">({e.actorType})</span></td>
+                  <td>
+                    {e.actorLabel} <span className="text-xs text-slate-700">({e.actorType})</span>
+                  </td>
                   <td className="font-mono">{e.action}</td>
-                  <td className="break-all font-mono text-xs">{e.targetType}{e.targetId ? `: ${e.targetId}` : ""}</td>
-                  <td>{e.outcome === "success" ? t("audit.success") : <span className="font-semibold text-red-800">{t("audit.failure")}{typeof e.detail === "object" && e.detail && "code" in e.detail ? ` (${String(e.detail.code)})` : ""}</span>}</td>
+                  <td className="break-all font-mono text-xs">
+                    {e.targetType}
+                    {e.targetId ? `: ${e.targetId}` : ""}
+                  </td>
+                  <td>
+                    {e.outcome === "success" ? (
+                      t("audit.success")
+                    ) : (
+                      <span className="font-semibold text-red-800">
+                        {t("audit.failure")}
+                        {typeof e.detail === "object" && e.detail && "code" in e.detail
+                          ? ` (${String(e.detail.code)})`
+                          : ""}
+                      </span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

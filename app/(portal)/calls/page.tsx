@@ -10,37 +10,59 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   const [{ t, locale }, actor, query] = await Promise.all([getT(), requireActor(), searchParams]);
   const environment = await currentEnvironment(actor);
   const errorsOnly = query.errors === "1";
-  const [calls, errors] = await Promise.all([listOutboundCalls(actor, environment.id, { errorsOnly }), summarizeErrors(actor, environment.id)]);
+  const [calls, errors] = await Promise.all([
+    listOutboundCalls(actor, environment.id, { errorsOnly }),
+    summarizeErrors(actor, environment.id),
+  ]);
   const when = (d: Date) => d.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
   return (
     <>
       <PageHeader title={t("calls.title")}>
-        <Link className="text-brand-700 underline" href={errorsOnly ? "/calls" : "/calls?errors=1"}>{errorsOnly ? t("calls.showAll") : t("calls.showErrors")}</Link>
+        <Link className="text-brand-700 underline" href={errorsOnly ? "/calls" : "/calls?errors=1"}>
+          {errorsOnly ? t("calls.showAll") : t("calls.showErrors")}
+        </Link>
       </PageHeader>
       <p className="mb-4 text-sm text-slate-700">{t("calls.intro")}</p>
       {errors.length > 0 && (
         <Card title={t("calls.errorsByCode")}>
           <ul className="space-y-2">
             {errors.map((e) => (
-              <li key={e.code}><span className="font-mono font-semibold">{e.code}</span> × {e.count}{explainCode(e.code) ? ` — ${explainCode(e.code)?.[locale]}` : ""}</li>
+              <li key={e.code}>
+                <span className="font-mono font-semibold">{e.code}</span> × {e.count}
+                {explainCode(e.code) ? ` — ${explainCode(e.code)?.[locale]}` : ""}
+              </li>
             ))}
           </ul>
         </Card>
       )}
       <Card>
-        {calls.length === 0 ? <p>{t("calls.none")}</p> : (
+        {calls.length === 0 ? (
+          <p>{t("calls.none")}</p>
+        ) : (
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("calls.title")}</caption>
-            <thead><tr className="border-b border-slate-300">
-              <th scope="col" className="py-2">{t("audit.when")}</th><th scope="col">{t("calls.call")}</th><th scope="col">{t("calls.status")}</th>
-              <th scope="col">{t("calls.duration")}</th><th scope="col">{t("calls.trigger")}</th>
-            </tr></thead>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2">
+                  {t("audit.when")}
+                </th>
+                <th scope="col">{t("calls.call")}</th>
+                <th scope="col">{t("calls.status")}</th>
+                <th scope="col">{t("calls.duration")}</th>
+                <th scope="col">{t("calls.trigger")}</th>
+              </tr>
+            </thead>
             <tbody>
               {calls.map((c) => (
                 <tr key={c.seq} className="border-b border-slate-200 align-top">
                   <td className="whitespace-nowrap py-2">{when(c.at)}</td>
-                  <td className="break-all font-mono text-xs">{c.service} · {c.method} {c.path}</td>
-                  <td className={c.status === null || c.status >= 400 ? "font-semibold text-red-800" : ""}>{c.status ?? t("calls.noAnswer")}{c.problemCode ? ` ${c.problemCode}` : ""}</td>
+                  <td className="break-all font-mono text-xs">
+                    {c.service} · {c.method} {c.path}
+                  </td>
+                  <td className={c.status === null || c.status >= 400 ? "font-semibold text-red-800" : ""}>
+                    {c.status ?? t("calls.noAnswer")}
+                    {c.problemCode ? ` ${c.problemCode}` : ""}
+                  </td>
                   <td>{c.durationMs} ms</td>
                   <td className="break-all">{c.triggeredBy}</td>
                 </tr>

@@ -6,7 +6,12 @@ import { tokenDoctorSchema } from "@/lib/tokens/schema";
 export const tokenDoctorAction = action(
   "tokens.diagnose",
   tokenDoctorSchema,
-  (f) => ({ environmentId: f.get("environmentId"), systemId: f.get("systemId"), orgNo: f.get("orgNo") ?? "", externalRef: f.get("externalRef") ?? undefined }),
+  (f) => ({
+    environmentId: f.get("environmentId"),
+    systemId: f.get("systemId"),
+    orgNo: f.get("orgNo") ?? "",
+    externalRef: f.get("externalRef") ?? undefined,
+  }),
   async (input, actor) => {
     const report = await runTokenDoctor(actor, input);
     // Form state carries strings only; the client parses this back with zod. It holds claims, never a token.

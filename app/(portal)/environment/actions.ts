@@ -13,9 +13,16 @@ export const generateKeyAction = action(
   async (input, actor) => {
     const key = await generateSigningKey(actor, input.environmentId, { bits: input.bits === "3072" ? 3072 : 2048 });
     revalidatePath("/environment");
-    const message = key.state === "active"
-      ? { nb: `Ny nøkkel ${key.kid} er laget og signerer fra nå. Registrer den offentlige nøkkelen hos Digdir.`, en: `New key ${key.kid} generated; it signs from now on. Register the public key with Digdir.` }
-      : { nb: `Ny nøkkel ${key.kid} er laget som «neste». Registrer den hos Digdir, bekreft og aktiver den.`, en: `New key ${key.kid} generated as "next". Register it with Digdir, verify and activate it.` };
+    const message =
+      key.state === "active"
+        ? {
+            nb: `Ny nøkkel ${key.kid} er laget og signerer fra nå. Registrer den offentlige nøkkelen hos Digdir.`,
+            en: `New key ${key.kid} generated; it signs from now on. Register the public key with Digdir.`,
+          }
+        : {
+            nb: `Ny nøkkel ${key.kid} er laget som «neste». Registrer den hos Digdir, bekreft og aktiver den.`,
+            en: `New key ${key.kid} generated as "next". Register it with Digdir, verify and activate it.`,
+          };
     return { result: { kid: key.kid }, message };
   },
 );
@@ -37,9 +44,17 @@ export const importKeyAction = action(
     environmentId: z.uuid(),
     key: z.string().trim().min(1, "errors.required").max(20_000, "errors.tooLong"),
     kid: z.string().trim().max(100, "errors.tooLong").optional(),
-    expiresAt: z.iso.date("keys.expiresAtFormat").transform((d) => new Date(`${d}T23:59:59Z`)).optional(),
+    expiresAt: z.iso
+      .date("keys.expiresAtFormat")
+      .transform((d) => new Date(`${d}T23:59:59Z`))
+      .optional(),
   }),
-  (f) => ({ environmentId: f.get("environmentId"), key: f.get("key"), kid: f.get("kid") || undefined, expiresAt: f.get("expiresAt") || undefined }),
+  (f) => ({
+    environmentId: f.get("environmentId"),
+    key: f.get("key"),
+    kid: f.get("kid") || undefined,
+    expiresAt: f.get("expiresAt") || undefined,
+  }),
   async (input, actor) => {
     const key = await importSigningKey(actor, input.environmentId, input);
     revalidatePath("/environment");
@@ -47,11 +62,25 @@ export const importKeyAction = action(
   },
 );
 
-const STEPS = { register: registerKeyAtDigdir, verify: verifySigningKey, activate: activateSigningKey, retire: retireSigningKey } as const;
+const STEPS = {
+  register: registerKeyAtDigdir,
+  verify: verifySigningKey,
+  activate: activateSigningKey,
+  retire: retireSigningKey,
+} as const;
 const DONE = {
-  register: { nb: "Nøkkelen er lastet opp til Digdir og bekreftet av Maskinporten. Neste steg: aktiver den.", en: "The key was uploaded to Digdir and verified by Maskinporten. Next step: activate it." },
-  verify: { nb: "Maskinporten godtok en forespørsel signert med nøkkelen. Neste steg: aktiver den.", en: "Maskinporten accepted a grant signed with the key. Next step: activate it." },
-  activate: { nb: "Nøkkelen signerer nå. Den gamle er «på vei ut»: pensjoner den når ingen andre systemer bruker den.", en: "The key signs now. The old one is \"retiring\": retire it once no other system uses it." },
+  register: {
+    nb: "Nøkkelen er lastet opp til Digdir og bekreftet av Maskinporten. Neste steg: aktiver den.",
+    en: "The key was uploaded to Digdir and verified by Maskinporten. Next step: activate it.",
+  },
+  verify: {
+    nb: "Maskinporten godtok en forespørsel signert med nøkkelen. Neste steg: aktiver den.",
+    en: "Maskinporten accepted a grant signed with the key. Next step: activate it.",
+  },
+  activate: {
+    nb: "Nøkkelen signerer nå. Den gamle er «på vei ut»: pensjoner den når ingen andre systemer bruker den.",
+    en: 'The key signs now. The old one is "retiring": retire it once no other system uses it.',
+  },
   retire: { nb: "Nøkkelen er pensjonert.", en: "The key is retired." },
 };
 
@@ -65,7 +94,12 @@ export const keyStepAction = action(
     revalidatePath("/environment");
     revalidatePath("/");
     if ("removedAtDigdir" in outcome && !outcome.removedAtDigdir) {
-      return { message: { nb: "Nøkkelen er pensjonert her. Fjern den også fra klienten i Digdirs selvbetjening.", en: "The key is retired here. Remove it from the client in Digdir's self-service too." } };
+      return {
+        message: {
+          nb: "Nøkkelen er pensjonert her. Fjern den også fra klienten i Digdirs selvbetjening.",
+          en: "The key is retired here. Remove it from the client in Digdir's self-service too.",
+        },
+      };
     }
     return { message: DONE[input.step] };
   },

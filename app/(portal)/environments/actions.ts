@@ -8,10 +8,19 @@ import { sectionOf, selectEnvironment } from "@/lib/environments/current";
 import { setAutoRenewExpired } from "@/lib/environments/auto-renew";
 
 const SETTINGS = ["name", "vendorOrgNo", "clientId", "scopes", "systemUserScopes"] as const;
-const URLS = ["maskinportenIssuer", "maskinportenTokenUrl", "altinnBaseUrl", "digdirApiUrl", "serviceOwnerTestUrl", "idportenIssuer", "idportenClientId"] as const;
+const URLS = [
+  "maskinportenIssuer",
+  "maskinportenTokenUrl",
+  "altinnBaseUrl",
+  "digdirApiUrl",
+  "serviceOwnerTestUrl",
+  "idportenIssuer",
+  "idportenClientId",
+] as const;
 // The form calls the allowlist "allowedHosts": the action wrapper never echoes fields named like "confirm…".
 const fields = (f: FormData, names: readonly string[]) => ({
-  ...Object.fromEntries(names.map((n) => [n, f.get(n) ?? ""])), ...(names === SETTINGS ? { confirmUrlHosts: f.get("allowedHosts") ?? "" } : {}),
+  ...Object.fromEntries(names.map((n) => [n, f.get(n) ?? ""])),
+  ...(names === SETTINGS ? { confirmUrlHosts: f.get("allowedHosts") ?? "" } : {}),
 });
 
 export const createEnvironmentAction = action(
@@ -29,7 +38,13 @@ export const updateEnvironmentAction = action(
   "environments.manage",
   updateFormSchema,
   // The emulator's form has no URL fields; its "urls" marker says so.
-  (f) => ({ id: f.get("id"), urls: f.get("urls"), slugCheck: f.get("slugCheck") ?? undefined, ...fields(f, SETTINGS), ...(f.get("urls") === "editable" ? fields(f, URLS) : {}) }),
+  (f) => ({
+    id: f.get("id"),
+    urls: f.get("urls"),
+    slugCheck: f.get("slugCheck") ?? undefined,
+    ...fields(f, SETTINGS),
+    ...(f.get("urls") === "editable" ? fields(f, URLS) : {}),
+  }),
   async (input, actor) => {
     const { id, urls, ...settings } = input;
     void urls; // only told the schema which fields to expect
@@ -59,8 +74,13 @@ export const setAutoRenewAction = action(
   async (input, actor) => {
     await setAutoRenewExpired(actor, input.environmentId, input.on);
     revalidatePath("/environments");
-    return { message: input.on
-      ? { nb: "Utløpte forespørsler fornyes nå automatisk.", en: "Expired requests are now renewed automatically." }
-      : { nb: "Utløpte forespørsler fornyes ikke automatisk.", en: "Expired requests are no longer renewed automatically." } };
+    return {
+      message: input.on
+        ? { nb: "Utløpte forespørsler fornyes nå automatisk.", en: "Expired requests are now renewed automatically." }
+        : {
+            nb: "Utløpte forespørsler fornyes ikke automatisk.",
+            en: "Expired requests are no longer renewed automatically.",
+          },
+    };
   },
 );

@@ -18,8 +18,12 @@ export default async function EnvironmentsPage() {
       <PageHeader title={t("envs.title")}>
         {admin && (
           <div className="flex flex-wrap gap-2">
-            <Link href="/environments/new?kind=test" className={linkButton}>{t("envs.newTest")}</Link>
-            <Link href="/environments/new?kind=production" className={linkButton}>{t("envs.newProduction")}</Link>
+            <Link href="/environments/new?kind=test" className={linkButton}>
+              {t("envs.newTest")}
+            </Link>
+            <Link href="/environments/new?kind=production" className={linkButton}>
+              {t("envs.newProduction")}
+            </Link>
           </div>
         )}
       </PageHeader>
@@ -28,12 +32,23 @@ export default async function EnvironmentsPage() {
       <ul className="space-y-4">
         {all.map((e) => (
           <li key={e.id}>
-            <section aria-labelledby={`env-${e.slug}`} className={`rounded-lg border bg-white p-5 shadow-sm ${e.kind === "production" ? "border-2 border-red-700" : "border-slate-300"}`}>
+            <section
+              aria-labelledby={`env-${e.slug}`}
+              className={`rounded-lg border bg-white p-5 shadow-sm ${e.kind === "production" ? "border-2 border-red-700" : "border-slate-300"}`}
+            >
               <div className="mb-3 flex flex-wrap items-center gap-3">
-                <h2 id={`env-${e.slug}`} className="text-lg font-semibold">{e.name}</h2>
+                <h2 id={`env-${e.slug}`} className="text-lg font-semibold">
+                  {e.name}
+                </h2>
                 <KindBadge kind={e.kind} label={t(`env.kind.${e.kind}`)} />
-                {e.id === current.id && <span className="text-sm font-medium text-green-800">✓ {t("envs.current")}</span>}
-                {admin && <Link href={`/environments/${e.slug}`} className="ml-auto text-sm text-brand-700 underline">{t("envs.edit", { name: e.name })}</Link>}
+                {e.id === current.id && (
+                  <span className="text-sm font-medium text-green-800">✓ {t("envs.current")}</span>
+                )}
+                {admin && (
+                  <Link href={`/environments/${e.slug}`} className="ml-auto text-sm text-brand-700 underline">
+                    {t("envs.edit", { name: e.name })}
+                  </Link>
+                )}
               </div>
               <EnvironmentFacts environment={e} t={t} />
             </section>

@@ -2,7 +2,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/core/safe-action";
-import { adoptFinding, fixFinding, ignoreFinding, reonboardFromFinding, requestReconciliation } from "@/lib/reconciliation/fixes";
+import {
+  adoptFinding,
+  fixFinding,
+  ignoreFinding,
+  reonboardFromFinding,
+  requestReconciliation,
+} from "@/lib/reconciliation/fixes";
 import { currentEnvironment } from "@/lib/environments/current";
 
 const FIXES = { fix: fixFinding, adopt: adoptFinding, ignore: ignoreFinding } as const;
@@ -14,7 +20,12 @@ export const runReconciliationAction = action(
   async (_input, actor) => {
     const environment = await currentEnvironment(actor);
     await requestReconciliation(actor, environment.id);
-    return { message: { nb: "Avstemmingen er startet. Siden oppdateres når den er ferdig.", en: "Reconciliation started. The page updates when it has finished." } };
+    return {
+      message: {
+        nb: "Avstemmingen er startet. Siden oppdateres når den er ferdig.",
+        en: "Reconciliation started. The page updates when it has finished.",
+      },
+    };
   },
 );
 

@@ -16,30 +16,62 @@ export default async function SystemsPage() {
     <>
       <PageHeader title={t("systems.title")}>
         {manage && (
-          <Link href="/systems/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("systems.new")}</Link>
+          <Link
+            href="/systems/new"
+            className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+          >
+            {t("systems.new")}
+          </Link>
         )}
       </PageHeader>
       <Card>
-        {systems.length === 0 ? <p>{t("systems.none")}</p> : (
+        {systems.length === 0 ? (
+          <p>{t("systems.none")}</p>
+        ) : (
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2">{t("systems.name")}</th><th scope="col">{t("systems.id")}</th><th scope="col">{t("systems.packages")}</th>
-                <th scope="col">{t("sysreg.list.visibility")}</th><th scope="col">{t("sysreg.list.status")}</th>
+                <th scope="col" className="py-2">
+                  {t("systems.name")}
+                </th>
+                <th scope="col">{t("systems.id")}</th>
+                <th scope="col">{t("systems.packages")}</th>
+                <th scope="col">{t("sysreg.list.visibility")}</th>
+                <th scope="col">{t("sysreg.list.status")}</th>
                 {manage && <th scope="col">{t("sysreg.list.actions")}</th>}
               </tr>
             </thead>
             <tbody>
               {systems.map((s) => (
                 // Deleted systems stay listed for history, greyed and without actions.
-                <tr key={s.id} className={`border-b border-slate-200 ${s.deletedAt ? "bg-slate-100 text-slate-700" : ""}`}>
-                  <td className="py-2"><Link href={`/systems/${s.id}`} className={s.deletedAt ? "text-slate-700 underline" : "text-brand-700 underline"}>{s.name[locale]}</Link></td>
+                <tr
+                  key={s.id}
+                  className={`border-b border-slate-200 ${s.deletedAt ? "bg-slate-100 text-slate-700" : ""}`}
+                >
+                  <td className="py-2">
+                    <Link
+                      href={`/systems/${s.id}`}
+                      className={s.deletedAt ? "text-slate-700 underline" : "text-brand-700 underline"}
+                    >
+                      {s.name[locale]}
+                    </Link>
+                  </td>
                   <td className="font-mono">{s.systemId}</td>
                   <td>{s.accessPackages.length}</td>
                   <td>{s.isVisible ? t("sysreg.visible") : t("sysreg.hidden")}</td>
                   <td>{s.deletedAt ? t("sysreg.deletedOn", { date: date(s.deletedAt) }) : t("sysreg.active")}</td>
                   {manage && (
-                    <td>{!s.deletedAt && <Link href={`/systems/${s.id}/edit`} className="text-brand-700 underline" aria-label={t("sysreg.editNamed", { name: s.name[locale] })}>{t("sysreg.edit")}</Link>}</td>
+                    <td>
+                      {!s.deletedAt && (
+                        <Link
+                          href={`/systems/${s.id}/edit`}
+                          className="text-brand-700 underline"
+                          aria-label={t("sysreg.editNamed", { name: s.name[locale] })}
+                        >
+                          {t("sysreg.edit")}
+                        </Link>
+                      )}
+                    </td>
                   )}
                 </tr>
               ))}

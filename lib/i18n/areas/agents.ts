@@ -11,11 +11,13 @@ export const agentsNb = {
   "envs.idportenClientId": "Portalens ID-porten klient-ID",
   "envs.idportenClientId.hint": "Klienten må ha redirect-URI {url} og scopene altinn:clientdelegations.read og .write.",
   "clients.title": "Klienter for {org}",
-  "clients.intro": "Her gir du virksomhetens klientsystembrukere tilgang til klientene deres. Du logger inn med ID-porten; portalen bruker innloggingen bare mot Altinn.",
+  "clients.intro":
+    "Her gir du virksomhetens klientsystembrukere tilgang til klientene deres. Du logger inn med ID-porten; portalen bruker innloggingen bare mot Altinn.",
   "clients.login": "Logg inn med ID-porten",
   "clients.logout": "Logg ut",
   "clients.loggedIn": "Innlogget for {org}. Innloggingen varer til {until}.",
-  "clients.notConfigured": "ID-porten-innlogging er ikke satt opp for dette miljøet. Be leverandøren legge inn ID-porten utsteder og klient-ID.",
+  "clients.notConfigured":
+    "ID-porten-innlogging er ikke satt opp for dette miljøet. Be leverandøren legge inn ID-porten utsteder og klient-ID.",
   "clients.agents": "Klientsystembrukere",
   "clients.noAgents": "Virksomheten har ingen klientsystembrukere ennå.",
   "clients.available": "Tilgjengelige klienter",
@@ -37,7 +39,8 @@ export const agentsNb = {
   "clients.job.status.cancelled": "Avbrutt",
   "clients.job.status.done": "Ferdig",
   "clients.job.paused.token": "Innloggingen er utløpt. Logg inn igjen for å fortsette; ingen klienter er tapt.",
-  "clients.job.paused.forbidden": "Altinn sier at du ikke lenger har rollen klientadministrator for virksomheten. Jobben står på pause; ingen klienter er tapt.",
+  "clients.job.paused.forbidden":
+    "Altinn sier at du ikke lenger har rollen klientadministrator for virksomheten. Jobben står på pause; ingen klienter er tapt.",
   "clients.job.item.pending": "Venter",
   "clients.job.item.done": "Tildelt",
   "clients.job.item.failed": "Feilet",
@@ -58,13 +61,16 @@ export const agentsEn: Record<keyof typeof agentsNb, string> = {
   "envs.idportenIssuer": "ID-porten issuer",
   "envs.idportenIssuer.hint": "For client administrators' login, e.g. https://test.idporten.no. Empty = off.",
   "envs.idportenClientId": "The portal's ID-porten client id",
-  "envs.idportenClientId.hint": "The client needs redirect URI {url} and the scopes altinn:clientdelegations.read and .write.",
+  "envs.idportenClientId.hint":
+    "The client needs redirect URI {url} and the scopes altinn:clientdelegations.read and .write.",
   "clients.title": "Clients of {org}",
-  "clients.intro": "Here you give your organisation's agent system users access to its clients. You log in with ID-porten; the portal uses the login only towards Altinn.",
+  "clients.intro":
+    "Here you give your organisation's agent system users access to its clients. You log in with ID-porten; the portal uses the login only towards Altinn.",
   "clients.login": "Log in with ID-porten",
   "clients.logout": "Log out",
   "clients.loggedIn": "Logged in for {org}. The login lasts until {until}.",
-  "clients.notConfigured": "ID-porten login is not set up for this environment. Ask the vendor to enter the ID-porten issuer and client id.",
+  "clients.notConfigured":
+    "ID-porten login is not set up for this environment. Ask the vendor to enter the ID-porten issuer and client id.",
   "clients.agents": "Agent system users",
   "clients.noAgents": "The organisation has no agent system users yet.",
   "clients.available": "Available clients",
@@ -86,7 +92,8 @@ export const agentsEn: Record<keyof typeof agentsNb, string> = {
   "clients.job.status.cancelled": "Cancelled",
   "clients.job.status.done": "Done",
   "clients.job.paused.token": "The login has expired. Log in again to continue; no clients are lost.",
-  "clients.job.paused.forbidden": "Altinn says you no longer have the client administrator role for the organisation. The job is paused; no clients are lost.",
+  "clients.job.paused.forbidden":
+    "Altinn says you no longer have the client administrator role for the organisation. The job is paused; no clients are lost.",
   "clients.job.item.pending": "Waiting",
   "clients.job.item.done": "Assigned",
   "clients.job.item.failed": "Failed",

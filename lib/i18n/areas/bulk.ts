@@ -3,8 +3,10 @@
 export const bulkNb = {
   "bulk.title": "Masseopprettelse",
   "bulk.link": "Masseopprettelse fra CSV",
-  "bulk.intro": "Last opp en CSV-fil med organisasjonsnumre (og gjerne navn og egen referanse). Du ser hver rad kontrollert før noe sendes til Altinn.",
-  "bulk.format": "Én kunde per linje: organisasjonsnummer, navn, referanse. Skilletegn ; eller , og overskriftsrad er valgfritt; UTF-8 eller Windows-tegnsett.",
+  "bulk.intro":
+    "Last opp en CSV-fil med organisasjonsnumre (og gjerne navn og egen referanse). Du ser hver rad kontrollert før noe sendes til Altinn.",
+  "bulk.format":
+    "Én kunde per linje: organisasjonsnummer, navn, referanse. Skilletegn ; eller , og overskriftsrad er valgfritt; UTF-8 eller Windows-tegnsett.",
   "bulk.upload": "Last opp fil",
   "bulk.file": "CSV-fil",
   "bulk.preview": "Forhåndsvis",
@@ -57,8 +59,10 @@ export const bulkNb = {
 export const bulkEn: Record<keyof typeof bulkNb, string> = {
   "bulk.title": "Bulk onboarding",
   "bulk.link": "Bulk onboarding from CSV",
-  "bulk.intro": "Upload a CSV file of organisation numbers (optionally names and your own reference). Every row is checked and shown before anything is sent to Altinn.",
-  "bulk.format": "One customer per line: organisation number, name, reference. Separator ; or , and the header row is optional; UTF-8 or Windows encoding.",
+  "bulk.intro":
+    "Upload a CSV file of organisation numbers (optionally names and your own reference). Every row is checked and shown before anything is sent to Altinn.",
+  "bulk.format":
+    "One customer per line: organisation number, name, reference. Separator ; or , and the header row is optional; UTF-8 or Windows encoding.",
   "bulk.upload": "Upload file",
   "bulk.file": "CSV file",
   "bulk.preview": "Preview",

@@ -2,13 +2,16 @@
 // Each key must exist in both languages (checked by the type in lib/i18n/en.ts).
 export const environmentsNb = {
   "envs.nav": "Miljøer",
-  "envs.auditScope": "Viser hendelser i miljøet {name} og hendelser som ikke hører til et miljø (brukere). Kjeden kontrolleres i sin helhet.",
+  "envs.auditScope":
+    "Viser hendelser i miljøet {name} og hendelser som ikke hører til et miljø (brukere). Kjeden kontrolleres i sin helhet.",
   "envs.title": "Miljøer",
-  "envs.intro": "Hvert miljø har sitt eget organisasjonsnummer, sin egen Maskinporten-klient, egne nøkler, systemer og kunder. Ingenting deles mellom miljøene.",
+  "envs.intro":
+    "Hvert miljø har sitt eget organisasjonsnummer, sin egen Maskinporten-klient, egne nøkler, systemer og kunder. Ingenting deles mellom miljøene.",
   "envs.newTest": "Nytt testmiljø (tt02)",
   "envs.newProduction": "Nytt produksjonsmiljø",
   "envs.newTitle": "Nytt miljø: {kind}",
-  "envs.presetNote": "Adressene er fylt ut for {kind} etter Digdirs og Altinns dokumentasjon. Kontroller dem før du lagrer.",
+  "envs.presetNote":
+    "Adressene er fylt ut for {kind} etter Digdirs og Altinns dokumentasjon. Kontroller dem før du lagrer.",
   "envs.editTitle": "Innstillinger: {name}",
   "envs.edit": "Rediger {name}",
   "envs.editSettings": "Rediger innstillinger",
@@ -20,7 +23,8 @@ export const environmentsNb = {
   "envs.switcher.label": "Miljø",
   "envs.field.name": "Navn",
   "envs.field.slug": "Kortnavn",
-  "envs.field.slugHint": "Små bokstaver, tall og bindestrek. Brukes i kundenes påmeldingslenker og kan ikke endres senere.",
+  "envs.field.slugHint":
+    "Små bokstaver, tall og bindestrek. Brukes i kundenes påmeldingslenker og kan ikke endres senere.",
   "envs.field.vendorOrgNo": "Leverandørens organisasjonsnummer",
   "envs.field.clientId": "Maskinporten klient-ID",
   "envs.field.scopes": "Scopes (skilt med mellomrom)",
@@ -28,7 +32,8 @@ export const environmentsNb = {
   "envs.field.tokenUrl": "Maskinporten token-URL",
   "envs.field.altinn": "Altinn-plattform (base-URL)",
   "envs.field.hosts": "Tillatte verter for godkjenningslenker",
-  "envs.field.hostsHint": "host eller host:port, én per linje. Kunder sendes bare til godkjenningslenker fra Altinn på disse vertene.",
+  "envs.field.hostsHint":
+    "host eller host:port, én per linje. Kunder sendes bare til godkjenningslenker fra Altinn på disse vertene.",
   "envs.field.digdir": "Digdirs API for klientadministrasjon (valgfritt)",
   "envs.field.serviceOwner": "Tjenesteeiers test-URL (valgfritt)",
   "envs.field.serviceOwnerHint": "Må inneholde {orgNo}, som byttes ut med kundens organisasjonsnummer.",
@@ -41,7 +46,8 @@ export const environmentsNb = {
   "envs.save": "Lagre endringer",
   "envs.errors.slug": "Bruk 1–40 små bokstaver (a–z), tall eller bindestrek, og start med bokstav eller tall.",
   "envs.errors.https": "Må være en absolutt https-adresse.",
-  "envs.errors.host": "En vert er ugyldig. Skriv bare vertsnavn, eventuelt med :port (for eksempel am.ui.tt02.altinn.no).",
+  "envs.errors.host":
+    "En vert er ugyldig. Skriv bare vertsnavn, eventuelt med :port (for eksempel am.ui.tt02.altinn.no).",
   "envs.errors.hostsRequired": "Oppgi minst én tillatt vert.",
   "envs.errors.scope": "Et scope har ugyldige tegn.",
   "envs.errors.scopesRequired": "Oppgi minst ett scope.",
@@ -49,19 +55,23 @@ export const environmentsNb = {
   "envs.errors.orgNoPlaceholder": "Adressen må inneholde {orgNo}.",
   "envs.autoRenew.title": "Utløpte forespørsler",
   "envs.autoRenew.label": "Forny utløpte forespørsler automatisk",
-  "envs.autoRenew.hint": "Altinn sletter forespørsler kunden ikke har svart på etter 28 dager. Da lager portalen en ny til samme kunde, med samme lenke-side. Avviste forespørsler fornyes aldri automatisk: det er kundens eget svar.",
+  "envs.autoRenew.hint":
+    "Altinn sletter forespørsler kunden ikke har svart på etter 28 dager. Da lager portalen en ny til samme kunde, med samme lenke-side. Avviste forespørsler fornyes aldri automatisk: det er kundens eget svar.",
   "envs.autoRenew.save": "Lagre",
 } as const;
 
 export const environmentsEn: Record<keyof typeof environmentsNb, string> = {
   "envs.nav": "Environments",
-  "envs.auditScope": "Showing events in the environment {name} and events that belong to no environment (users). The chain is verified as a whole.",
+  "envs.auditScope":
+    "Showing events in the environment {name} and events that belong to no environment (users). The chain is verified as a whole.",
   "envs.title": "Environments",
-  "envs.intro": "Each environment has its own organisation number, Maskinporten client, keys, systems and customers. Nothing is shared between environments.",
+  "envs.intro":
+    "Each environment has its own organisation number, Maskinporten client, keys, systems and customers. Nothing is shared between environments.",
   "envs.newTest": "New test environment (tt02)",
   "envs.newProduction": "New production environment",
   "envs.newTitle": "New environment: {kind}",
-  "envs.presetNote": "The URLs are filled in for {kind} from Digdir's and Altinn's documentation. Check them before saving.",
+  "envs.presetNote":
+    "The URLs are filled in for {kind} from Digdir's and Altinn's documentation. Check them before saving.",
   "envs.editTitle": "Settings: {name}",
   "envs.edit": "Edit {name}",
   "envs.editSettings": "Edit settings",
@@ -73,7 +83,8 @@ export const environmentsEn: Record<keyof typeof environmentsNb, string> = {
   "envs.switcher.label": "Environment",
   "envs.field.name": "Name",
   "envs.field.slug": "Short name",
-  "envs.field.slugHint": "Lowercase letters, digits and hyphens. Used in customers' onboarding links and cannot be changed later.",
+  "envs.field.slugHint":
+    "Lowercase letters, digits and hyphens. Used in customers' onboarding links and cannot be changed later.",
   "envs.field.vendorOrgNo": "Vendor organisation number",
   "envs.field.clientId": "Maskinporten client id",
   "envs.field.scopes": "Scopes (separated by spaces)",
@@ -81,20 +92,22 @@ export const environmentsEn: Record<keyof typeof environmentsNb, string> = {
   "envs.field.tokenUrl": "Maskinporten token URL",
   "envs.field.altinn": "Altinn platform (base URL)",
   "envs.field.hosts": "Allowed confirm-URL hosts",
-  "envs.field.hostsHint": "host or host:port, one per line. Customers are only sent to confirm URLs from Altinn on these hosts.",
+  "envs.field.hostsHint":
+    "host or host:port, one per line. Customers are only sent to confirm URLs from Altinn on these hosts.",
   "envs.field.digdir": "Digdir client admin API (optional)",
   "envs.field.serviceOwner": "Service owner test URL (optional)",
   "envs.field.serviceOwnerHint": "Must contain {orgNo}, which is replaced by the customer's organisation number.",
   "envs.field.systemUserScopes": "Scopes for system-user tokens (optional)",
   "envs.field.systemUserScopesHint": "Empty means the environment's scopes.",
-  "envs.field.slugCheck": "Type the short name \"{slug}\" to confirm",
+  "envs.field.slugCheck": 'Type the short name "{slug}" to confirm',
   "envs.urlsFixed": "The local emulator's URLs follow EMULATOR_URL and are not changed here.",
   "envs.notSet": "Not set",
   "envs.create": "Create environment",
   "envs.save": "Save changes",
   "envs.errors.slug": "Use 1–40 lowercase letters (a–z), digits or hyphens, starting with a letter or digit.",
   "envs.errors.https": "Must be an absolute https URL.",
-  "envs.errors.host": "A host is invalid. Write host names only, optionally with :port (for example am.ui.tt02.altinn.no).",
+  "envs.errors.host":
+    "A host is invalid. Write host names only, optionally with :port (for example am.ui.tt02.altinn.no).",
   "envs.errors.hostsRequired": "Give at least one allowed host.",
   "envs.errors.scope": "A scope has invalid characters.",
   "envs.errors.scopesRequired": "Give at least one scope.",
@@ -102,6 +115,7 @@ export const environmentsEn: Record<keyof typeof environmentsNb, string> = {
   "envs.errors.orgNoPlaceholder": "The URL must contain {orgNo}.",
   "envs.autoRenew.title": "Expired requests",
   "envs.autoRenew.label": "Renew expired requests automatically",
-  "envs.autoRenew.hint": "Altinn deletes requests the customer has not answered after 28 days. The portal then makes a new one for the same customer, reachable from the same link page. Rejected requests are never renewed automatically: that is the customer's own answer.",
+  "envs.autoRenew.hint":
+    "Altinn deletes requests the customer has not answered after 28 days. The portal then makes a new one for the same customer, reachable from the same link page. Rejected requests are never renewed automatically: that is the customer's own answer.",
   "envs.autoRenew.save": "Save",
 };

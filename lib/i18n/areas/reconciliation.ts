@@ -11,7 +11,8 @@ export const reconciliationNb = {
   "requestList.next": "Neste side",
   "timeline.system_user_deleted": "Systembrukeren er slettet av kunden",
   "recon.title": "Avstemming mot Altinn",
-  "recon.intro": "Hver time sammenligner portalen systembrukere og forespørsler i Altinn med sine egne tabeller, for hvert registrerte system. Avvik vises her til noen retter dem.",
+  "recon.intro":
+    "Hver time sammenligner portalen systembrukere og forespørsler i Altinn med sine egne tabeller, for hvert registrerte system. Avvik vises her til noen retter dem.",
   "recon.runNow": "Kjør nå",
   "recon.queued": "Avstemmingen er startet. Siden oppdateres når den er ferdig.",
   "recon.lastRun": "Siste kjøring",
@@ -60,7 +61,8 @@ export const reconciliationEn: Record<keyof typeof reconciliationNb, string> = {
   "requestList.next": "Next page",
   "timeline.system_user_deleted": "System user deleted by the customer",
   "recon.title": "Reconciliation with Altinn",
-  "recon.intro": "Every hour the portal compares the system users and requests Altinn holds with its own tables, for each registered system. Differences are listed here until someone fixes them.",
+  "recon.intro":
+    "Every hour the portal compares the system users and requests Altinn holds with its own tables, for each registered system. Differences are listed here until someone fixes them.",
   "recon.runNow": "Run now",
   "recon.queued": "Reconciliation started. The page updates when it has finished.",
   "recon.lastRun": "Last run",

@@ -2,28 +2,39 @@
 // Each key must exist in both languages (checked by the type in lib/i18n/en.ts).
 export const systemsNb = {
   // Altinn's validation codes, said plainly, at the field they concern (lib/integrations/altinn/vld-fields.ts).
-  "sysreg.vld.00000": "Leverandørens organisasjonsnummer må ha formen 0192:<orgnr>. Sjekk miljøets organisasjonsnummer (AUTH.VLD-00000).",
+  "sysreg.vld.00000":
+    "Leverandørens organisasjonsnummer må ha formen 0192:<orgnr>. Sjekk miljøets organisasjonsnummer (AUTH.VLD-00000).",
   "sysreg.vld.00001": "System-ID-en må starte med leverandørens organisasjonsnummer og _ (AUTH.VLD-00001).",
-  "sysreg.vld.00002": "Altinn har allerede et system med denne ID-en, også om det er slettet. Velg et annet kortnavn (AUTH.VLD-00002).",
-  "sysreg.vld.00003": "En enkeltrettighet peker på en ressurs som ikke finnes i Altinns ressursregister (AUTH.VLD-00003).",
-  "sysreg.vld.00004": "En klient-ID er allerede knyttet til et annet system i Altinn. Én Maskinporten-klient kan bare høre til ett system (AUTH.VLD-00004).",
-  "sysreg.vld.00005": "Hver omdirigerings-URL må være en absolutt https-adresse, f.eks. https://eksempel.no/retur (AUTH.VLD-00005).",
+  "sysreg.vld.00002":
+    "Altinn har allerede et system med denne ID-en, også om det er slettet. Velg et annet kortnavn (AUTH.VLD-00002).",
+  "sysreg.vld.00003":
+    "En enkeltrettighet peker på en ressurs som ikke finnes i Altinns ressursregister (AUTH.VLD-00003).",
+  "sysreg.vld.00004":
+    "En klient-ID er allerede knyttet til et annet system i Altinn. Én Maskinporten-klient kan bare høre til ett system (AUTH.VLD-00004).",
+  "sysreg.vld.00005":
+    "Hver omdirigerings-URL må være en absolutt https-adresse, f.eks. https://eksempel.no/retur (AUTH.VLD-00005).",
   "sysreg.vld.00006": "Samme enkeltrettighet står flere ganger (AUTH.VLD-00006).",
   "sysreg.vld.00007": "Samme tilgangspakke er valgt flere ganger (AUTH.VLD-00007).",
   "sysreg.vld.00008": "En tilgangspakke finnes ikke i Altinn eller kan ikke delegeres (AUTH.VLD-00008).",
   "sysreg.vld.00009": "En enkeltrettighet har feil ressurs-ID-type; den må være urn:altinn:resource (AUTH.VLD-00009).",
-  "sysreg.vld.00011": "Samme klient-ID er oppgitt flere ganger (store og små bokstaver regnes som like) (AUTH.VLD-00011).",
+  "sysreg.vld.00011":
+    "Samme klient-ID er oppgitt flere ganger (store og små bokstaver regnes som like) (AUTH.VLD-00011).",
   "sysreg.vld.00012": "System-ID-en i innholdet stemmer ikke med systemet som endres (AUTH.VLD-00012).",
   "sysreg.vld.00013": "System-ID-en kan ikke inneholde mellomrom (AUTH.VLD-00013).",
   "sysreg.vld.00014": "Agent-systembrukeren mangler, er ugyldig eller finnes ikke (AUTH.VLD-00014).",
   "sysreg.vld.00015": "Systembrukeren er ikke en agent-systembruker, så den kan ikke få klienter (AUTH.VLD-00015).",
   "sysreg.vld.00016": "Klienten mangler eller er ugyldig (AUTH.VLD-00016).",
-  "sysreg.vld.00017": "En enkeltrettighet gjelder en ressurstype som ikke kan delegeres, f.eks. Maskinporten-skjema eller Altinn 2-tjeneste (AUTH.VLD-00017).",
-  "sysreg.vld.00018": "Klientpakker (regnskapsfører, revisor, forretningsfører) kan ikke brukes på et synlig system. Fjern synligheten eller pakken (AUTH.VLD-00018).",
+  "sysreg.vld.00017":
+    "En enkeltrettighet gjelder en ressurstype som ikke kan delegeres, f.eks. Maskinporten-skjema eller Altinn 2-tjeneste (AUTH.VLD-00017).",
+  "sysreg.vld.00018":
+    "Klientpakker (regnskapsfører, revisor, forretningsfører) kan ikke brukes på et synlig system. Fjern synligheten eller pakken (AUTH.VLD-00018).",
   "sysreg.redirectTooMany": "Høyst 20 omdirigerings-URL-er.",
-  "sysreg.visibleHelp": "Synlige systemer vises i Altinn, der kunder selv kan velge systemet og opprette systembrukeren. Skjulte systemer kan bare få systembrukere gjennom forespørsler fra dere. Klientpakker (regnskapsfører, revisor, forretningsfører) kan ikke kombineres med synlighet.",
-  "sysreg.clientInUse": "{clientId} brukes allerede av {system} i portalen. Altinn avviser samme klient på to systemer (AUTH.VLD-00004).",
-  "sysreg.clientHint": "Én klient kan bare høre til ett system i Altinn. Skill flere med mellomrom. Altinn sjekker også systemer portalen ikke kjenner.",
+  "sysreg.visibleHelp":
+    "Synlige systemer vises i Altinn, der kunder selv kan velge systemet og opprette systembrukeren. Skjulte systemer kan bare få systembrukere gjennom forespørsler fra dere. Klientpakker (regnskapsfører, revisor, forretningsfører) kan ikke kombineres med synlighet.",
+  "sysreg.clientInUse":
+    "{clientId} brukes allerede av {system} i portalen. Altinn avviser samme klient på to systemer (AUTH.VLD-00004).",
+  "sysreg.clientHint":
+    "Én klient kan bare høre til ett system i Altinn. Skill flere med mellomrom. Altinn sjekker også systemer portalen ikke kjenner.",
   "sysreg.list.visibility": "Synlighet",
   "sysreg.list.status": "Status",
   "sysreg.list.actions": "Handlinger",
@@ -34,11 +45,13 @@ export const systemsNb = {
   "sysreg.edit": "Endre",
   "sysreg.editNamed": "Endre {name}",
   "sysreg.edit.title": "Endre system",
-  "sysreg.edit.intro": "Altinn erstatter hele systemet ved lagring. Portalen henter derfor systemet fra Altinn først og endrer bare feltene her; enkeltrettigheter og alt annet beholdes.",
+  "sysreg.edit.intro":
+    "Altinn erstatter hele systemet ved lagring. Portalen henter derfor systemet fra Altinn først og endrer bare feltene her; enkeltrettigheter og alt annet beholdes.",
   "sysreg.edit.systemId": "System-ID (kan ikke endres)",
   "sysreg.edit.vendor": "Leverandør",
   "sysreg.edit.rights": "Enkeltrettigheter: ressurs-ID-er (urn:altinn:resource), én per linje",
-  "sysreg.edit.rightsHint": "Altinn sjekker hver ressurs mot miljøets ressursregister når du lagrer; ukjente eller ikke-delegerbare ressurser vises her.",
+  "sysreg.edit.rightsHint":
+    "Altinn sjekker hver ressurs mot miljøets ressursregister når du lagrer; ukjente eller ikke-delegerbare ressurser vises her.",
   "sysreg.rightFormat": "En ressurs-ID kan bare ha bokstaver, tall og . _ -",
   "sysreg.edit.otherPackages": "Andre tilgangspakker på systemet (beholdes)",
   "sysreg.edit.submit": "Lagre i Altinn",
@@ -46,7 +59,8 @@ export const systemsNb = {
   "sysreg.redirectUrls": "Tillatte omdirigerings-URL-er (én per linje)",
   "sysreg.redirectHint": "Absolutte https-adresser. Kunden sendes tilbake hit etter godkjenning. Portalens egen: {url}",
   "sysreg.addPortalCallback": "Legg til portalens egen tilbakekallings-URL",
-  "sysreg.page.deleted": "Systemet ble slettet i Altinn {date}. Påmeldingslenken virker ikke lenger, og systemet kan ikke endres.",
+  "sysreg.page.deleted":
+    "Systemet ble slettet i Altinn {date}. Påmeldingslenken virker ikke lenger, og systemet kan ikke endres.",
   "sysreg.page.clientIds": "Klient-ID-er",
   "sysreg.page.redirects": "Tillatte omdirigerings-URL-er",
   "sysreg.page.syncedAt": "Sist lest fra Altinn",
@@ -55,7 +69,8 @@ export const systemsNb = {
   "sysreg.page.history": "Historikk",
   "sysreg.check.title": "Vil Altinn godta denne omdirigerings-URL-en?",
   "sysreg.check.label": "URL å sjekke",
-  "sysreg.check.hint": "Lim inn redirectUrl slik den sendes i en forespørsel. Skjema, vert og sti må være lik en tillatt URL; spørrestrengen er fri.",
+  "sysreg.check.hint":
+    "Lim inn redirectUrl slik den sendes i en forespørsel. Skjema, vert og sti må være lik en tillatt URL; spørrestrengen er fri.",
   "sysreg.check.ok": "Godtas: samme skjema, vert og sti som {url}.",
   "sysreg.check.empty": "Skriv eller lim inn en URL.",
   "sysreg.check.invalid": "Avvises: dette er ikke en absolutt URL (den må starte med https://).",
@@ -65,12 +80,14 @@ export const systemsNb = {
   "sysreg.check.host": "Nærmest er {url}, men verten (domene eller port) er forskjellig.",
   "sysreg.check.path": "Nærmest er {url}, men stien er forskjellig.",
   "sysreg.delete.title": "Slett systemet",
-  "sysreg.delete.explain": "Altinn merker systemet som slettet: ID-en kan aldri brukes igjen, klient-ID-ene frigjøres, og påmeldingslenken slutter å virke. Dette kan ikke angres.",
+  "sysreg.delete.explain":
+    "Altinn merker systemet som slettet: ID-en kan aldri brukes igjen, klient-ID-ene frigjøres, og påmeldingslenken slutter å virke. Dette kan ikke angres.",
   "sysreg.delete.label": "Skriv system-ID-en {id} for å bekrefte",
   "sysreg.delete.submit": "Slett i Altinn",
   "sysreg.delete.mismatch": "Teksten er ikke lik system-ID-en.",
   "sysreg.sync.title": "Synkroniser med Altinn",
-  "sysreg.sync.intro": "Systemet slik Altinn har det nå, felt for felt, mot portalens kopi. Velg hvilken side som skal gjelde.",
+  "sysreg.sync.intro":
+    "Systemet slik Altinn har det nå, felt for felt, mot portalens kopi. Velg hvilken side som skal gjelde.",
   "sysreg.sync.field": "Felt",
   "sysreg.sync.portal": "Portalen",
   "sysreg.sync.altinn": "Altinn",
@@ -119,28 +136,38 @@ export const systemsNb = {
 } as const;
 
 export const systemsEn: Record<keyof typeof systemsNb, string> = {
-  "sysreg.vld.00000": "The vendor organisation number must look like 0192:<orgno>. Check the environment's organisation number (AUTH.VLD-00000).",
+  "sysreg.vld.00000":
+    "The vendor organisation number must look like 0192:<orgno>. Check the environment's organisation number (AUTH.VLD-00000).",
   "sysreg.vld.00001": "The system id must start with the vendor organisation number and _ (AUTH.VLD-00001).",
-  "sysreg.vld.00002": "Altinn already has a system with this id, even if it was deleted. Choose another short name (AUTH.VLD-00002).",
+  "sysreg.vld.00002":
+    "Altinn already has a system with this id, even if it was deleted. Choose another short name (AUTH.VLD-00002).",
   "sysreg.vld.00003": "A single right points to a resource that is not in Altinn's resource register (AUTH.VLD-00003).",
-  "sysreg.vld.00004": "A client id is already linked to another system in Altinn. One Maskinporten client can belong to one system only (AUTH.VLD-00004).",
-  "sysreg.vld.00005": "Each redirect URL must be an absolute https URL, e.g. https://example.com/return (AUTH.VLD-00005).",
+  "sysreg.vld.00004":
+    "A client id is already linked to another system in Altinn. One Maskinporten client can belong to one system only (AUTH.VLD-00004).",
+  "sysreg.vld.00005":
+    "Each redirect URL must be an absolute https URL, e.g. https://example.com/return (AUTH.VLD-00005).",
   "sysreg.vld.00006": "The same single right is listed more than once (AUTH.VLD-00006).",
   "sysreg.vld.00007": "The same access package is chosen more than once (AUTH.VLD-00007).",
   "sysreg.vld.00008": "An access package does not exist in Altinn or cannot be delegated (AUTH.VLD-00008).",
   "sysreg.vld.00009": "A single right has the wrong resource id type; it must be urn:altinn:resource (AUTH.VLD-00009).",
-  "sysreg.vld.00011": "The same client id is given more than once (upper and lower case count as the same) (AUTH.VLD-00011).",
+  "sysreg.vld.00011":
+    "The same client id is given more than once (upper and lower case count as the same) (AUTH.VLD-00011).",
   "sysreg.vld.00012": "The system id in the body does not match the system being changed (AUTH.VLD-00012).",
   "sysreg.vld.00013": "The system id cannot contain spaces (AUTH.VLD-00013).",
   "sysreg.vld.00014": "The agent system user is missing, invalid or does not exist (AUTH.VLD-00014).",
   "sysreg.vld.00015": "The system user is not an agent system user, so it cannot have clients (AUTH.VLD-00015).",
   "sysreg.vld.00016": "The client is missing or invalid (AUTH.VLD-00016).",
-  "sysreg.vld.00017": "A single right is for a resource type that cannot be delegated, such as a Maskinporten schema or an Altinn 2 service (AUTH.VLD-00017).",
-  "sysreg.vld.00018": "Client packages (accountant, auditor, property manager) cannot be used on a visible system. Remove the visibility or the package (AUTH.VLD-00018).",
+  "sysreg.vld.00017":
+    "A single right is for a resource type that cannot be delegated, such as a Maskinporten schema or an Altinn 2 service (AUTH.VLD-00017).",
+  "sysreg.vld.00018":
+    "Client packages (accountant, auditor, property manager) cannot be used on a visible system. Remove the visibility or the package (AUTH.VLD-00018).",
   "sysreg.redirectTooMany": "At most 20 redirect URLs.",
-  "sysreg.visibleHelp": "Visible systems show up in Altinn, where customers can pick the system and create the system user themselves. Hidden systems get system users only through your requests. Client packages (accountant, auditor, property manager) cannot be combined with visibility.",
-  "sysreg.clientInUse": "{clientId} is already used by {system} in the portal. Altinn refuses the same client on two systems (AUTH.VLD-00004).",
-  "sysreg.clientHint": "A client can belong to one system only in Altinn. Separate several with spaces. Altinn also checks systems the portal does not know.",
+  "sysreg.visibleHelp":
+    "Visible systems show up in Altinn, where customers can pick the system and create the system user themselves. Hidden systems get system users only through your requests. Client packages (accountant, auditor, property manager) cannot be combined with visibility.",
+  "sysreg.clientInUse":
+    "{clientId} is already used by {system} in the portal. Altinn refuses the same client on two systems (AUTH.VLD-00004).",
+  "sysreg.clientHint":
+    "A client can belong to one system only in Altinn. Separate several with spaces. Altinn also checks systems the portal does not know.",
   "sysreg.list.visibility": "Visibility",
   "sysreg.list.status": "Status",
   "sysreg.list.actions": "Actions",
@@ -151,11 +178,13 @@ export const systemsEn: Record<keyof typeof systemsNb, string> = {
   "sysreg.edit": "Edit",
   "sysreg.editNamed": "Edit {name}",
   "sysreg.edit.title": "Edit system",
-  "sysreg.edit.intro": "Altinn replaces the whole system on save. The portal therefore reads the system from Altinn first and changes only the fields here; single rights and everything else are kept.",
+  "sysreg.edit.intro":
+    "Altinn replaces the whole system on save. The portal therefore reads the system from Altinn first and changes only the fields here; single rights and everything else are kept.",
   "sysreg.edit.systemId": "System id (cannot be changed)",
   "sysreg.edit.vendor": "Vendor",
   "sysreg.edit.rights": "Single rights: resource ids (urn:altinn:resource), one a line",
-  "sysreg.edit.rightsHint": "Altinn checks each resource against the environment's resource registry when you save; unknown or non-delegable ones are shown here.",
+  "sysreg.edit.rightsHint":
+    "Altinn checks each resource against the environment's resource registry when you save; unknown or non-delegable ones are shown here.",
   "sysreg.rightFormat": "A resource id may only contain letters, digits and . _ -",
   "sysreg.edit.otherPackages": "Other access packages on the system (kept)",
   "sysreg.edit.submit": "Save in Altinn",
@@ -163,7 +192,8 @@ export const systemsEn: Record<keyof typeof systemsNb, string> = {
   "sysreg.redirectUrls": "Allowed redirect URLs (one per line)",
   "sysreg.redirectHint": "Absolute https URLs. The customer is sent back here after approving. The portal's own: {url}",
   "sysreg.addPortalCallback": "Add the portal's own callback URL",
-  "sysreg.page.deleted": "The system was deleted in Altinn {date}. The onboarding link no longer works, and the system cannot be changed.",
+  "sysreg.page.deleted":
+    "The system was deleted in Altinn {date}. The onboarding link no longer works, and the system cannot be changed.",
   "sysreg.page.clientIds": "Client ids",
   "sysreg.page.redirects": "Allowed redirect URLs",
   "sysreg.page.syncedAt": "Last read from Altinn",
@@ -172,7 +202,8 @@ export const systemsEn: Record<keyof typeof systemsNb, string> = {
   "sysreg.page.history": "History",
   "sysreg.check.title": "Will Altinn accept this redirect URL?",
   "sysreg.check.label": "URL to check",
-  "sysreg.check.hint": "Paste the redirectUrl as a request would send it. Scheme, host and path must equal an allowed URL; the query string is free.",
+  "sysreg.check.hint":
+    "Paste the redirectUrl as a request would send it. Scheme, host and path must equal an allowed URL; the query string is free.",
   "sysreg.check.ok": "Accepted: same scheme, host and path as {url}.",
   "sysreg.check.empty": "Type or paste a URL.",
   "sysreg.check.invalid": "Refused: this is not an absolute URL (it must start with https://).",
@@ -182,12 +213,14 @@ export const systemsEn: Record<keyof typeof systemsNb, string> = {
   "sysreg.check.host": "Closest is {url}, but the host (domain or port) differs.",
   "sysreg.check.path": "Closest is {url}, but the path differs.",
   "sysreg.delete.title": "Delete the system",
-  "sysreg.delete.explain": "Altinn marks the system as deleted: the id can never be used again, the client ids are released and the onboarding link stops working. This cannot be undone.",
+  "sysreg.delete.explain":
+    "Altinn marks the system as deleted: the id can never be used again, the client ids are released and the onboarding link stops working. This cannot be undone.",
   "sysreg.delete.label": "Type the system id {id} to confirm",
   "sysreg.delete.submit": "Delete in Altinn",
   "sysreg.delete.mismatch": "The text does not match the system id.",
   "sysreg.sync.title": "Sync with Altinn",
-  "sysreg.sync.intro": "The system as Altinn holds it now, field by field, against the portal's copy. Choose which side wins.",
+  "sysreg.sync.intro":
+    "The system as Altinn holds it now, field by field, against the portal's copy. Choose which side wins.",
   "sysreg.sync.field": "Field",
   "sysreg.sync.portal": "Portal",
   "sysreg.sync.altinn": "Altinn",

@@ -2,7 +2,8 @@
 // Each key must exist in both languages (checked by the type in lib/i18n/en.ts).
 export const tokensNb = {
   "doctor.title": "Tokendoktor",
-  "doctor.intro": "Henter et systembrukertoken for en kunde fra Maskinporten og viser innholdet. Feiler det, forklarer doktoren hvorfor og hvor det rettes. Selve tokenet vises aldri.",
+  "doctor.intro":
+    "Henter et systembrukertoken for en kunde fra Maskinporten og viser innholdet. Feiler det, forklarer doktoren hvorfor og hvor det rettes. Selve tokenet vises aldri.",
   "doctor.noSystems": "Ingen systemer er registrert i Altinn i dette miljøet ennå.",
   "doctor.known": "Kjent systembruker",
   "doctor.knownNone": "— skriv inn organisasjonsnummer —",
@@ -31,7 +32,8 @@ export const tokensNb = {
 
 export const tokensEn: Record<keyof typeof tokensNb, string> = {
   "doctor.title": "Token doctor",
-  "doctor.intro": "Fetches a system-user token for a customer from Maskinporten and shows what it holds. When that fails, the doctor says why and where to fix it. The token itself is never shown.",
+  "doctor.intro":
+    "Fetches a system-user token for a customer from Maskinporten and shows what it holds. When that fails, the doctor says why and where to fix it. The token itself is never shown.",
   "doctor.noSystems": "No systems are registered in Altinn in this environment yet.",
   "doctor.known": "Known system user",
   "doctor.knownNone": "— enter an org number —",

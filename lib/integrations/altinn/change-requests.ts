@@ -7,16 +7,24 @@ import { callAltinn, parseBody } from "@/lib/integrations/altinn/http";
 export const CHANGE_STATUSES = ["New", "Accepted", "Rejected", "Denied", "Timedout", "NoChangeNeeded"] as const;
 
 const rightSchema = z.object({ resource: z.array(z.object({ id: z.string(), value: z.string() }).loose()) }).loose();
-const changeResponse = z.object({
-  id: z.uuid(),
-  systemUserId: z.string().optional(),
-  status: z.enum(CHANGE_STATUSES),
-  confirmUrl: z.string().optional().default(""),
-  requiredAccessPackages: z.array(z.object({ urn: z.string() }).loose()).optional().default([]),
-  unwantedAccessPackages: z.array(z.object({ urn: z.string() }).loose()).optional().default([]),
-  requiredRights: z.array(rightSchema).optional().default([]),
-  unwantedRights: z.array(rightSchema).optional().default([]),
-}).loose();
+const changeResponse = z
+  .object({
+    id: z.uuid(),
+    systemUserId: z.string().optional(),
+    status: z.enum(CHANGE_STATUSES),
+    confirmUrl: z.string().optional().default(""),
+    requiredAccessPackages: z
+      .array(z.object({ urn: z.string() }).loose())
+      .optional()
+      .default([]),
+    unwantedAccessPackages: z
+      .array(z.object({ urn: z.string() }).loose())
+      .optional()
+      .default([]),
+    requiredRights: z.array(rightSchema).optional().default([]),
+    unwantedRights: z.array(rightSchema).optional().default([]),
+  })
+  .loose();
 export type AltinnChangeRequest = z.infer<typeof changeResponse>;
 
 export type ChangeInput = {
@@ -32,7 +40,10 @@ export type ChangeInput = {
 const right = (value: string) => ({ resource: [{ id: "urn:altinn:resource", value }] });
 
 /** Idempotent per correlation id: a retry with the same id returns the stored request (200). */
-export async function createChangeRequest(environment: EnvironmentView, input: ChangeInput): Promise<AltinnChangeRequest> {
+export async function createChangeRequest(
+  environment: EnvironmentView,
+  input: ChangeInput,
+): Promise<AltinnChangeRequest> {
   const res = await callAltinn(environment, {
     method: "POST",
     path: "/systemuser/changerequest/vendor",
@@ -49,7 +60,11 @@ export async function createChangeRequest(environment: EnvironmentView, input: C
 }
 
 export async function getChangeRequest(environment: EnvironmentView, id: string): Promise<AltinnChangeRequest | null> {
-  const res = await callAltinn(environment, { method: "GET", path: `/systemuser/changerequest/vendor/${encodeURIComponent(id)}` }, [404]);
+  const res = await callAltinn(
+    environment,
+    { method: "GET", path: `/systemuser/changerequest/vendor/${encodeURIComponent(id)}` },
+    [404],
+  );
   if (res.status === 404) return null;
   return parseBody(changeResponse, res, "changerequest get");
 }

@@ -27,26 +27,57 @@ const REFUSED: Record<number, AppError["userMessage"]> = {
 };
 
 /** One exchange call; the token goes in the Authorization header only and is never logged. */
-export async function exchangeMaskinportenToken(environment: EnvironmentView, maskinportenToken: string): Promise<Cached> {
+export async function exchangeMaskinportenToken(
+  environment: EnvironmentView,
+  maskinportenToken: string,
+): Promise<Cached> {
   const url = new URL("/authentication/api/v1/exchange/maskinporten", environment.altinnBaseUrl);
   // Docs ask callers to add test=true in test environments; Altinn ignores it for vendors.
   if (environment.kind === "test") url.searchParams.set("test", "true");
   const correlationId = randomUUID();
   const started = performance.now();
   const log = (status: number | null, problemCode: string | null) =>
-    logOutbound({ environmentId: environment.id, service: "altinn", method: "GET", path: `${url.pathname}${url.search}`, status, durationMs: performance.now() - started, problemCode, correlationId });
+    logOutbound({
+      environmentId: environment.id,
+      service: "altinn",
+      method: "GET",
+      path: `${url.pathname}${url.search}`,
+      status,
+      durationMs: performance.now() - started,
+      problemCode,
+      correlationId,
+    });
   let res: Response;
   try {
-    res = await fetch(url, { headers: { authorization: `Bearer ${maskinportenToken}`, accept: "text/plain", "x-correlation-id": correlationId }, signal: AbortSignal.timeout(15_000) });
+    res = await fetch(url, {
+      headers: {
+        authorization: `Bearer ${maskinportenToken}`,
+        accept: "text/plain",
+        "x-correlation-id": correlationId,
+      },
+      signal: AbortSignal.timeout(15_000),
+    });
   } catch (cause) {
     await log(null, "unreachable");
-    throw new AppError("altinn_unreachable", { nb: "Fikk ikke kontakt med Altinn. Prøv igjen om litt.", en: "Could not reach Altinn. Try again shortly." }, 503, { cause });
+    throw new AppError(
+      "altinn_unreachable",
+      { nb: "Fikk ikke kontakt med Altinn. Prøv igjen om litt.", en: "Could not reach Altinn. Try again shortly." },
+      503,
+      { cause },
+    );
   }
   const text = (await res.text()).trim();
   if (!res.ok) {
     const code = `exchange_${res.status}`;
     await log(res.status, code);
-    throw new AppError(code, REFUSED[res.status] ?? { nb: `Altinn avviste vekslingen (${res.status}).`, en: `Altinn refused the exchange (${res.status}).` }, res.status >= 500 ? 502 : 400);
+    throw new AppError(
+      code,
+      REFUSED[res.status] ?? {
+        nb: `Altinn avviste vekslingen (${res.status}).`,
+        en: `Altinn refused the exchange (${res.status}).`,
+      },
+      res.status >= 500 ? 502 : 400,
+    );
   }
   await log(res.status, null);
   // The body is the raw JWT as text; a JSON-quoted string is tolerated.
@@ -58,7 +89,11 @@ export async function exchangeMaskinportenToken(environment: EnvironmentView, ma
     exp = undefined;
   }
   if (typeof exp !== "number") {
-    throw new AppError("altinn_bad_response", { nb: "Altinn svarte med noe uventet (veksling).", en: "Altinn returned an unexpected response (exchange)." }, 502);
+    throw new AppError(
+      "altinn_bad_response",
+      { nb: "Altinn svarte med noe uventet (veksling).", en: "Altinn returned an unexpected response (exchange)." },
+      502,
+    );
   }
   return { token, expiresAt: exp * 1000 };
 }
@@ -67,6 +102,12 @@ export async function exchangeMaskinportenToken(environment: EnvironmentView, ma
  * The exchanged token for a Maskinporten token held under `maskinportenKey`, cached the same way:
  * keyed by that key, refreshed before the Altinn token's own `exp`.
  */
-export function getExchangedToken(environment: EnvironmentView, maskinportenKey: string, maskinportenToken: () => Promise<string>): Promise<Cached> {
-  return tokenCache.get(`${maskinportenKey}|altinn`, async () => exchangeMaskinportenToken(environment, await maskinportenToken()));
+export function getExchangedToken(
+  environment: EnvironmentView,
+  maskinportenKey: string,
+  maskinportenToken: () => Promise<string>,
+): Promise<Cached> {
+  return tokenCache.get(`${maskinportenKey}|altinn`, async () =>
+    exchangeMaskinportenToken(environment, await maskinportenToken()),
+  );
 }

@@ -19,23 +19,43 @@ export type AltinnCall = {
 export type AltinnResponse = { status: number; json: unknown; text: string; traceId?: string };
 
 const unreachable = (cause: unknown) =>
-  new AppError("altinn_unreachable", {
-    nb: "Fikk ikke kontakt med Altinn. Ingenting er endret; prøv igjen om litt.",
-    en: "Could not reach Altinn. Nothing was changed; try again shortly.",
-  }, 503, { cause });
+  new AppError(
+    "altinn_unreachable",
+    {
+      nb: "Fikk ikke kontakt med Altinn. Ingenting er endret; prøv igjen om litt.",
+      en: "Could not reach Altinn. Nothing was changed; try again shortly.",
+    },
+    503,
+    { cause },
+  );
 
 /**
  * One authenticated call to the environment's Altinn platform. Non-2xx answers become AppErrors.
  * The token is the vendor's Maskinporten token unless `bearer` (a person's Altinn token) is given.
  */
-export async function callAltinn(environment: EnvironmentView, call: AltinnCall, allow: number[] = [], bearer?: string): Promise<AltinnResponse> {
-  const token = bearer ?? await getAccessToken(environment);
+export async function callAltinn(
+  environment: EnvironmentView,
+  call: AltinnCall,
+  allow: number[] = [],
+  bearer?: string,
+): Promise<AltinnResponse> {
+  const token = bearer ?? (await getAccessToken(environment));
   const url = new URL(`/authentication/api/v1${call.path}`, environment.altinnBaseUrl);
   for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
   const correlationId = randomUUID();
   const started = performance.now();
   const log = (status: number | null, problemCode: string | null, traceId?: string) =>
-    (call.logInBackground ? logOutboundInBackground : logOutbound)({ environmentId: environment.id, service: "altinn", method: call.method, path: `${url.pathname}${url.search}`, status, durationMs: performance.now() - started, problemCode, traceId, correlationId });
+    (call.logInBackground ? logOutboundInBackground : logOutbound)({
+      environmentId: environment.id,
+      service: "altinn",
+      method: call.method,
+      path: `${url.pathname}${url.search}`,
+      status,
+      durationMs: performance.now() - started,
+      problemCode,
+      traceId,
+      correlationId,
+    });
   let res: Response;
   try {
     res = await fetch(url, {
@@ -61,7 +81,10 @@ export async function callAltinn(environment: EnvironmentView, call: AltinnCall,
     json = null;
   }
   const traceId = typeof json === "object" && json && "traceId" in json ? String(json.traceId) : undefined;
-  const error = !res.ok && !allow.includes(res.status) ? problemToError(res.status, json, text, parseRetryAfter(res.headers.get("retry-after"))) : null;
+  const error =
+    !res.ok && !allow.includes(res.status)
+      ? problemToError(res.status, json, text, parseRetryAfter(res.headers.get("retry-after")))
+      : null;
   await log(res.status, error?.code ?? null, traceId);
   if (error) throw error;
   return { status: res.status, json, text, traceId };
@@ -71,10 +94,15 @@ export async function callAltinn(environment: EnvironmentView, call: AltinnCall,
 export function parseBody<T>(schema: z.ZodType<T>, response: AltinnResponse, what: string): T {
   const parsed = schema.safeParse(response.json);
   if (!parsed.success) {
-    throw new AppError("altinn_bad_response", {
-      nb: `Altinn svarte med noe uventet (${what}).`,
-      en: `Altinn returned an unexpected response (${what}).`,
-    }, 502, { cause: parsed.error });
+    throw new AppError(
+      "altinn_bad_response",
+      {
+        nb: `Altinn svarte med noe uventet (${what}).`,
+        en: `Altinn returned an unexpected response (${what}).`,
+      },
+      502,
+      { cause: parsed.error },
+    );
   }
   return parsed.data;
 }

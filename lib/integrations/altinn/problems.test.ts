@@ -5,8 +5,13 @@ import { explainMaskinportenError } from "@/lib/integrations/maskinporten/errors
 describe("Altinn problem bodies become plain-language errors", () => {
   it("takes the first validation error's code from a validation problem (CONTRACT §7.1)", () => {
     const body = {
-      type: "urn:altinn:error:STD-00000", title: "One or more validation errors occurred.", status: 400, code: "STD-00000",
-      validationErrors: [{ code: "AUTH.VLD-00005", title: "redirect url format", paths: ["/registersystemrequest/allowedredirecturls"] }],
+      type: "urn:altinn:error:STD-00000",
+      title: "One or more validation errors occurred.",
+      status: 400,
+      code: "STD-00000",
+      validationErrors: [
+        { code: "AUTH.VLD-00005", title: "redirect url format", paths: ["/registersystemrequest/allowedredirecturls"] },
+      ],
     };
     const err = problemToError(400, body, JSON.stringify(body));
     expect(err.code).toBe("AUTH.VLD-00005");
@@ -15,7 +20,11 @@ describe("Altinn problem bodies become plain-language errors", () => {
   });
 
   it("maps AUTH codes and keeps Altinn's 404 status", () => {
-    const err = problemToError(404, { code: "AUTH-00011", title: "The Id does not refer to a Registered System.", status: 404 }, "");
+    const err = problemToError(
+      404,
+      { code: "AUTH-00011", title: "The Id does not refer to a Registered System.", status: 404 },
+      "",
+    );
     expect(err).toMatchObject({ code: "AUTH-00011", status: 404 });
     expect(err.userMessage.en).toContain("Register the system first");
   });

@@ -3,20 +3,27 @@ import { z } from "zod";
 // Altinn's RegisteredSystemResponse (CONTRACT §3.1). `.loose()` keeps properties the portal does not
 // know, so a whole-replace PUT can send them back untouched.
 const localized = z.record(z.string(), z.string());
-const right = z.object({ action: z.string().optional(), resource: z.array(z.object({ id: z.string(), value: z.string() }).loose()) }).loose();
+const right = z
+  .object({ action: z.string().optional(), resource: z.array(z.object({ id: z.string(), value: z.string() }).loose()) })
+  .loose();
 
-export const altinnSystemSchema = z.object({
-  id: z.string(),
-  vendor: z.object({ ID: z.string() }).loose(),
-  name: localized,
-  description: localized,
-  rights: z.array(right).optional().default([]),
-  accessPackages: z.array(z.object({ urn: z.string() }).loose()).optional().default([]),
-  clientId: z.array(z.string()).optional().default([]),
-  allowedRedirectUrls: z.array(z.string()).optional().default([]),
-  isVisible: z.boolean().optional().default(true),
-  isDeleted: z.boolean().optional().default(false),
-}).loose();
+export const altinnSystemSchema = z
+  .object({
+    id: z.string(),
+    vendor: z.object({ ID: z.string() }).loose(),
+    name: localized,
+    description: localized,
+    rights: z.array(right).optional().default([]),
+    accessPackages: z
+      .array(z.object({ urn: z.string() }).loose())
+      .optional()
+      .default([]),
+    clientId: z.array(z.string()).optional().default([]),
+    allowedRedirectUrls: z.array(z.string()).optional().default([]),
+    isVisible: z.boolean().optional().default(true),
+    isDeleted: z.boolean().optional().default(false),
+  })
+  .loose();
 export type AltinnSystem = z.infer<typeof altinnSystemSchema>;
 
 /** The part of a system the portal keeps in its own row and edits. */
@@ -38,8 +45,12 @@ export function rightsToResourceIds(rights: AltinnSystem["rights"]): string[] {
 
 /** Only when the portal's rights win: Altinn's right objects are kept for resources that stay. */
 function rightsFromResourceIds(current: AltinnSystem["rights"], ids: string[]): AltinnSystem["rights"] {
-  return ids.map((value) => current.find((r) => r.resource.length === 1 && r.resource[0]?.id === RESOURCE && r.resource[0].value === value)
-    ?? { resource: [{ id: RESOURCE, value }] });
+  return ids.map(
+    (value) =>
+      current.find(
+        (r) => r.resource.length === 1 && r.resource[0]?.id === RESOURCE && r.resource[0].value === value,
+      ) ?? { resource: [{ id: RESOURCE, value }] },
+  );
 }
 
 /**
@@ -47,7 +58,10 @@ function rightsFromResourceIds(current: AltinnSystem["rights"], ids: string[]): 
  * fields changed. Everything else (rights, unknown properties) goes back as Altinn returned it.
  * `isDeleted` is response-only and is left out; `authority` is restored on the vendor (GET omits it).
  */
-export function applyPortalFields(current: AltinnSystem, fields: PortalSystemFields & { rights?: string[] }): Record<string, unknown> {
+export function applyPortalFields(
+  current: AltinnSystem,
+  fields: PortalSystemFields & { rights?: string[] },
+): Record<string, unknown> {
   const { isDeleted: _responseOnly, ...rest } = current;
   void _responseOnly;
   return {
@@ -67,8 +81,13 @@ export function applyPortalFields(current: AltinnSystem, fields: PortalSystemFie
 export function portalFieldsFromAltinn(s: AltinnSystem): PortalSystemFields & { rights: string[]; deleted: boolean } {
   const text = (t: Record<string, string>) => ({ nb: t.nb ?? "", nn: t.nn ?? "", en: t.en ?? "" });
   return {
-    name: text(s.name), description: text(s.description),
-    accessPackages: s.accessPackages.map((p) => p.urn), rights: rightsToResourceIds(s.rights),
-    clientIds: s.clientId, redirectUrls: s.allowedRedirectUrls, isVisible: s.isVisible, deleted: s.isDeleted,
+    name: text(s.name),
+    description: text(s.description),
+    accessPackages: s.accessPackages.map((p) => p.urn),
+    rights: rightsToResourceIds(s.rights),
+    clientIds: s.clientId,
+    redirectUrls: s.allowedRedirectUrls,
+    isVisible: s.isVisible,
+    deleted: s.isDeleted,
   };
 }

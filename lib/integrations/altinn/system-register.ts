@@ -33,7 +33,11 @@ export function toRegisterSystemRequest(input: RegisterSystemInput) {
 
 /** POST /systemregister/vendor; Altinn answers with the new internal GUID as a JSON string. */
 export async function registerSystem(environment: EnvironmentView, input: RegisterSystemInput): Promise<string> {
-  const res = await callAltinn(environment, { method: "POST", path: "/systemregister/vendor", body: toRegisterSystemRequest(input) });
+  const res = await callAltinn(environment, {
+    method: "POST",
+    path: "/systemregister/vendor",
+    body: toRegisterSystemRequest(input),
+  });
   return parseBody(z.string().min(1), res, "systemregister create");
 }
 
@@ -41,14 +45,21 @@ const path = (systemId: string) => `/systemregister/vendor/${encodeURIComponent(
 const succeeded = z.object({ succeeded: z.literal(true) }).loose();
 
 /** GET /systemregister/vendor/{id}: the whole system, soft-deleted ones included (isDeleted), unknown properties kept. */
-export async function getRegisteredSystem(environment: EnvironmentView, systemId: string): Promise<AltinnSystem | null> {
+export async function getRegisteredSystem(
+  environment: EnvironmentView,
+  systemId: string,
+): Promise<AltinnSystem | null> {
   const res = await callAltinn(environment, { method: "GET", path: path(systemId) }, [404]);
   if (res.status === 404) return null;
   return parseBody(altinnSystemSchema, res, "systemregister get");
 }
 
 /** PUT replaces the whole system: `body` must be the complete object (see applyPortalFields). */
-export async function putRegisteredSystem(environment: EnvironmentView, systemId: string, body: Record<string, unknown>): Promise<void> {
+export async function putRegisteredSystem(
+  environment: EnvironmentView,
+  systemId: string,
+  body: Record<string, unknown>,
+): Promise<void> {
   const res = await callAltinn(environment, { method: "PUT", path: path(systemId), body });
   parseBody(succeeded, res, "systemregister update");
 }
@@ -59,14 +70,16 @@ export async function deleteRegisteredSystem(environment: EnvironmentView, syste
   parseBody(succeeded, res, "systemregister delete");
 }
 
-const changelogEntry = z.object({
-  systemInternalId: z.string(),
-  changedByOrgNumber: z.string(),
-  changeType: z.string(),
-  changedData: z.unknown().optional(),
-  clientId: z.string().optional(),
-  created: z.string(),
-}).loose();
+const changelogEntry = z
+  .object({
+    systemInternalId: z.string(),
+    changedByOrgNumber: z.string(),
+    changeType: z.string(),
+    changedData: z.unknown().optional(),
+    clientId: z.string().optional(),
+    created: z.string(),
+  })
+  .loose();
 export type ChangelogEntry = z.infer<typeof changelogEntry>;
 
 export async function getSystemChangelog(environment: EnvironmentView, systemId: string): Promise<ChangelogEntry[]> {

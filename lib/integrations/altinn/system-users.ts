@@ -7,13 +7,19 @@ import { AppError } from "@/lib/core/errors";
 
 export type ListedSystemUser = AltinnSystemUser;
 
-const page = z.object({ links: z.object({ next: z.string().optional() }).loose().optional(), data: z.array(systemUserSchema) });
+const page = z.object({
+  links: z.object({ next: z.string().optional() }).loose().optional(),
+  data: z.array(systemUserSchema),
+});
 
 // 50 per page (CONTRACT §5.1); a bound keeps a looping `next` from running forever.
 const MAX_PAGES = 2000;
 
 /** Every system user of one system: GET /systemuser/vendor/bysystem/{systemId}, following `links.next`. */
-export async function listSystemUsersBySystem(environment: EnvironmentView, systemId: string): Promise<ListedSystemUser[]> {
+export async function listSystemUsersBySystem(
+  environment: EnvironmentView,
+  systemId: string,
+): Promise<ListedSystemUser[]> {
   const users: ListedSystemUser[] = [];
   let token: string | null = null;
   for (let i = 0; i < MAX_PAGES; i++) {
@@ -29,5 +35,9 @@ export async function listSystemUsersBySystem(environment: EnvironmentView, syst
     token = next && URL.canParse(next) ? new URL(next).searchParams.get("token") : null;
     if (!token) return users;
   }
-  throw new AppError("altinn_paging", { nb: "Altinn sluttet ikke å bla (systembrukere).", en: "Altinn's paging never ended (system users)." }, 502);
+  throw new AppError(
+    "altinn_paging",
+    { nb: "Altinn sluttet ikke å bla (systembrukere).", en: "Altinn's paging never ended (system users)." },
+    502,
+  );
 }

@@ -3,13 +3,24 @@ import { problemToError } from "@/lib/integrations/altinn/problems";
 import { nb } from "@/lib/i18n/nb";
 import { en } from "@/lib/i18n/en";
 import { isMessageKey } from "@/lib/i18n";
-import { CREATE_FORM_ALIASES, fieldErrorsFromProblem, VLD_CODES, VLD_FIELDS, vldMessageKey, type VldCode } from "./vld-fields";
+import {
+  CREATE_FORM_ALIASES,
+  fieldErrorsFromProblem,
+  VLD_CODES,
+  VLD_FIELDS,
+  vldMessageKey,
+  type VldCode,
+} from "./vld-fields";
 
 /** An AltinnValidationProblemDetails as Altinn (and the emulator) sends it (CONTRACT §7.1). */
 function problem(code: string, path: string) {
   return {
-    type: "urn:altinn:error:STD-00000", title: "One or more validation errors occurred.", status: 400, code: "STD-00000",
-    traceId: "00-abc-def-00", validationErrors: [{ code, title: "Altinn's title", paths: [path] }],
+    type: "urn:altinn:error:STD-00000",
+    title: "One or more validation errors occurred.",
+    status: 400,
+    code: "STD-00000",
+    traceId: "00-abc-def-00",
+    validationErrors: [{ code, title: "Altinn's title", paths: [path] }],
   };
 }
 
@@ -41,28 +52,36 @@ describe("AUTH.VLD code → field", () => {
     expect(VLD_CODES).not.toContain("AUTH.VLD-00010");
   });
 
-  it.each(Object.entries(EXPECTED))("%s lands at its field with a plain bokmål and English message", (code, [path, field]) => {
-    const errors = fieldErrorsFromProblem(problem(code, path));
-    const key = vldMessageKey(code as VldCode);
-    expect(errors).toEqual({ [field]: [key] });
-    expect(isMessageKey(key)).toBe(true);
-    if (!isMessageKey(key)) return;
-    expect(nb[key]).toContain(`(${code})`);
-    expect(en[key]).toContain(`(${code})`);
-    expect(nb[key]).not.toBe(en[key]);
-    // The same mapping reaches forms through the Altinn client's error.
-    expect(problemToError(400, problem(code, path), "").fieldErrors).toEqual({ [field]: [key] });
-  });
+  it.each(Object.entries(EXPECTED))(
+    "%s lands at its field with a plain bokmål and English message",
+    (code, [path, field]) => {
+      const errors = fieldErrorsFromProblem(problem(code, path));
+      const key = vldMessageKey(code as VldCode);
+      expect(errors).toEqual({ [field]: [key] });
+      expect(isMessageKey(key)).toBe(true);
+      if (!isMessageKey(key)) return;
+      expect(nb[key]).toContain(`(${code})`);
+      expect(en[key]).toContain(`(${code})`);
+      expect(nb[key]).not.toBe(en[key]);
+      // The same mapping reaches forms through the Altinn client's error.
+      expect(problemToError(400, problem(code, path), "").fieldErrors).toEqual({ [field]: [key] });
+    },
+  );
 
   it("puts several errors at their own fields, and renames fields for the create form", () => {
-    const body = { ...problem("AUTH.VLD-00013", "/registersystemrequest/systemid"), validationErrors: [
-      { code: "AUTH.VLD-00013", paths: ["/registersystemrequest/systemid"] },
-      { code: "AUTH.VLD-00005", paths: ["/registersystemrequest/allowedredirecturls"] },
-      { code: "AUTH.VLD-00004", paths: ["/registersystemrequest/clientid"] },
-      { code: "AUTH.VLD-00004", paths: ["/registersystemrequest/clientid"] },
-    ] };
+    const body = {
+      ...problem("AUTH.VLD-00013", "/registersystemrequest/systemid"),
+      validationErrors: [
+        { code: "AUTH.VLD-00013", paths: ["/registersystemrequest/systemid"] },
+        { code: "AUTH.VLD-00005", paths: ["/registersystemrequest/allowedredirecturls"] },
+        { code: "AUTH.VLD-00004", paths: ["/registersystemrequest/clientid"] },
+        { code: "AUTH.VLD-00004", paths: ["/registersystemrequest/clientid"] },
+      ],
+    };
     expect(fieldErrorsFromProblem(body, CREATE_FORM_ALIASES)).toEqual({
-      name: ["sysreg.vld.00013"], redirectUrl: ["sysreg.vld.00005"], clientIds: ["sysreg.vld.00004"],
+      name: ["sysreg.vld.00013"],
+      redirectUrl: ["sysreg.vld.00005"],
+      clientIds: ["sysreg.vld.00004"],
     });
   });
 

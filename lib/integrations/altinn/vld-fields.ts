@@ -35,9 +35,11 @@ export const CREATE_FORM_ALIASES: Record<string, string> = { systemId: "name", r
 
 export const vldMessageKey = (code: VldCode) => `sysreg.vld.${code.slice(-5)}`;
 
-const validationProblem = z.object({
-  validationErrors: z.array(z.object({ code: z.string(), paths: z.array(z.string()).optional() }).loose()),
-}).loose();
+const validationProblem = z
+  .object({
+    validationErrors: z.array(z.object({ code: z.string(), paths: z.array(z.string()).optional() }).loose()),
+  })
+  .loose();
 
 function isVldCode(code: string): code is VldCode {
   return code in VLD_FIELDS;
@@ -47,7 +49,10 @@ function isVldCode(code: string): code is VldCode {
  * Altinn's AltinnValidationProblemDetails → field errors (i18n keys), or null when the body is not
  * one. An unknown VLD code lands on the form as a whole ("_form") with Altinn's own code.
  */
-export function fieldErrorsFromProblem(body: unknown, aliases: Record<string, string> = {}): Record<string, string[]> | null {
+export function fieldErrorsFromProblem(
+  body: unknown,
+  aliases: Record<string, string> = {},
+): Record<string, string[]> | null {
   const parsed = validationProblem.safeParse(body);
   if (!parsed.success || parsed.data.validationErrors.length === 0) return null;
   const errors: Record<string, string[]> = {};
@@ -60,7 +65,10 @@ export function fieldErrorsFromProblem(body: unknown, aliases: Record<string, st
   return errors;
 }
 
-export function renameFields(errors: Record<string, string[]>, aliases: Record<string, string>): Record<string, string[]> {
+export function renameFields(
+  errors: Record<string, string[]>,
+  aliases: Record<string, string>,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [field, keys] of Object.entries(errors)) (out[aliases[field] ?? field] ??= []).push(...keys);
   return out;

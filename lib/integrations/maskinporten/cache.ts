@@ -29,17 +29,19 @@ export class SingleFlightCache {
     const pending = this.inflight.get(key);
     if (pending) return pending;
     const started = Date.now();
-    const promise = fetch().then((value) => {
-      // Only the fetch still registered may fill the cache: a clear() in between wins.
-      if (this.inflight.get(key) === promise) {
-        // A short-lived token is refreshed at half its life rather than never being cached.
-        const margin = Math.min(this.marginMs, (value.expiresAt - started) / 2);
-        this.entries.set(key, { ...value, refreshAt: value.expiresAt - margin });
-      }
-      return value;
-    }).finally(() => {
-      if (this.inflight.get(key) === promise) this.inflight.delete(key);
-    });
+    const promise = fetch()
+      .then((value) => {
+        // Only the fetch still registered may fill the cache: a clear() in between wins.
+        if (this.inflight.get(key) === promise) {
+          // A short-lived token is refreshed at half its life rather than never being cached.
+          const margin = Math.min(this.marginMs, (value.expiresAt - started) / 2);
+          this.entries.set(key, { ...value, refreshAt: value.expiresAt - margin });
+        }
+        return value;
+      })
+      .finally(() => {
+        if (this.inflight.get(key) === promise) this.inflight.delete(key);
+      });
     this.inflight.set(key, promise);
     return promise;
   }

@@ -20,11 +20,13 @@ export type SystemUserDetail = {
 };
 
 export function systemUserDetails(orgNo: string, externalRef?: string): SystemUserDetail[] {
-  return [{
-    type: "urn:altinn:systemuser",
-    systemuser_org: { authority: "iso6523-actorid-upis", ID: `0192:${orgNo}` },
-    ...(externalRef ? { externalRef } : {}),
-  }];
+  return [
+    {
+      type: "urn:altinn:systemuser",
+      systemuser_org: { authority: "iso6523-actorid-upis", ID: `0192:${orgNo}` },
+      ...(externalRef ? { externalRef } : {}),
+    },
+  ];
 }
 
 const tokenResponse = z.object({
@@ -36,9 +38,17 @@ const tokenResponse = z.object({
 const errorResponse = z.object({ error: z.string(), error_description: z.string().optional() });
 
 /** JWT-bearer grant (RFC 7523) as Maskinporten wants it: form-encoded, aud = issuer, short-lived, fresh jti. */
-export async function signGrant(cfg: MaskinportenConfig, scopes: string[], signer: Signer, authorizationDetails?: SystemUserDetail[]): Promise<string> {
+export async function signGrant(
+  cfg: MaskinportenConfig,
+  scopes: string[],
+  signer: Signer,
+  authorizationDetails?: SystemUserDetail[],
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ scope: scopes.join(" "), ...(authorizationDetails ? { authorization_details: authorizationDetails } : {}) })
+  return new SignJWT({
+    scope: scopes.join(" "),
+    ...(authorizationDetails ? { authorization_details: authorizationDetails } : {}),
+  })
     .setProtectedHeader({ alg: "RS256", kid: signer.kid })
     .setIssuer(cfg.clientId)
     .setAudience(cfg.issuer)
@@ -48,14 +58,28 @@ export async function signGrant(cfg: MaskinportenConfig, scopes: string[], signe
     .sign(signer.key);
 }
 
-export async function requestToken(cfg: MaskinportenConfig, scopes: string[], signer: Signer, authorizationDetails?: SystemUserDetail[]): Promise<IssuedToken> {
+export async function requestToken(
+  cfg: MaskinportenConfig,
+  scopes: string[],
+  signer: Signer,
+  authorizationDetails?: SystemUserDetail[],
+): Promise<IssuedToken> {
   const assertion = await signGrant(cfg, scopes, signer, authorizationDetails);
   const body = new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion });
   const correlationId = randomUUID();
   const started = performance.now();
   const path = new URL(cfg.tokenUrl).pathname;
   const log = (status: number | null, problemCode: string | null) =>
-    logOutbound({ environmentId: cfg.environmentId, service: "maskinporten", method: "POST", path, status, durationMs: performance.now() - started, problemCode, correlationId });
+    logOutbound({
+      environmentId: cfg.environmentId,
+      service: "maskinporten",
+      method: "POST",
+      path,
+      status,
+      durationMs: performance.now() - started,
+      problemCode,
+      correlationId,
+    });
   let res: Response;
   try {
     res = await fetch(cfg.tokenUrl, {
@@ -66,10 +90,15 @@ export async function requestToken(cfg: MaskinportenConfig, scopes: string[], si
     });
   } catch (cause) {
     await log(null, "unreachable");
-    throw new AppError("maskinporten_unreachable", {
-      nb: "Fikk ikke kontakt med Maskinporten. Prøv igjen om litt.",
-      en: "Could not reach Maskinporten. Try again shortly.",
-    }, 503, { cause });
+    throw new AppError(
+      "maskinporten_unreachable",
+      {
+        nb: "Fikk ikke kontakt med Maskinporten. Prøv igjen om litt.",
+        en: "Could not reach Maskinporten. Try again shortly.",
+      },
+      503,
+      { cause },
+    );
   }
   const json: unknown = await res.json().catch(() => null);
   const clockSkewMs = measureSkew(res.headers.get("date"), started);
@@ -82,12 +111,22 @@ export async function requestToken(cfg: MaskinportenConfig, scopes: string[], si
   await log(res.status, null);
   const ok = tokenResponse.safeParse(json);
   if (!ok.success) {
-    throw new AppError("maskinporten_bad_response", {
-      nb: "Maskinporten svarte med noe uventet.",
-      en: "Maskinporten returned an unexpected response.",
-    }, 502, { cause: ok.error });
+    throw new AppError(
+      "maskinporten_bad_response",
+      {
+        nb: "Maskinporten svarte med noe uventet.",
+        en: "Maskinporten returned an unexpected response.",
+      },
+      502,
+      { cause: ok.error },
+    );
   }
-  return { accessToken: ok.data.access_token, scope: ok.data.scope ?? scopes.join(" "), expiresAt: Date.now() + ok.data.expires_in * 1000, clockSkewMs };
+  return {
+    accessToken: ok.data.access_token,
+    scope: ok.data.scope ?? scopes.join(" "),
+    expiresAt: Date.now() + ok.data.expires_in * 1000,
+    clockSkewMs,
+  };
 }
 
 /**

@@ -2,7 +2,12 @@ import "server-only";
 import type { EnvironmentView } from "@/lib/environments/environments";
 import { loadSigner } from "@/lib/keys/keys";
 import { requestToken, systemUserDetails, type MaskinportenConfig } from "@/lib/integrations/maskinporten/client";
-import { SingleFlightCache, tokenCacheKey, type Cached, type SystemUserContext } from "@/lib/integrations/maskinporten/cache";
+import {
+  SingleFlightCache,
+  tokenCacheKey,
+  type Cached,
+  type SystemUserContext,
+} from "@/lib/integrations/maskinporten/cache";
 
 export type { SystemUserContext };
 
@@ -14,8 +19,12 @@ export function clearTokenCache(environmentId?: string) {
   tokenCache.clear(environmentId === undefined ? undefined : `${environmentId}|`);
 }
 
-const configOf = (e: EnvironmentView): MaskinportenConfig =>
-  ({ issuer: e.maskinportenIssuer, tokenUrl: e.maskinportenTokenUrl, clientId: e.clientId, environmentId: e.id });
+const configOf = (e: EnvironmentView): MaskinportenConfig => ({
+  issuer: e.maskinportenIssuer,
+  tokenUrl: e.maskinportenTokenUrl,
+  clientId: e.clientId,
+  environmentId: e.id,
+});
 
 /** The environment's own (vendor) token for the Altinn APIs. */
 export async function getAccessToken(environment: EnvironmentView): Promise<string> {
@@ -24,7 +33,8 @@ export async function getAccessToken(environment: EnvironmentView): Promise<stri
   return cached.token;
 }
 
-export const systemUserScopes = (e: EnvironmentView) => [...(e.systemUserScopes.length > 0 ? e.systemUserScopes : e.scopes)].sort();
+export const systemUserScopes = (e: EnvironmentView) =>
+  [...(e.systemUserScopes.length > 0 ? e.systemUserScopes : e.scopes)].sort();
 
 /** The cache key a system-user token is held under; the exchange keys its Altinn token off it. */
 export const systemUserCacheKey = (e: EnvironmentView, context: SystemUserContext) =>
@@ -34,7 +44,11 @@ export const systemUserCacheKey = (e: EnvironmentView, context: SystemUserContex
  * A system-user token for one customer (CONTRACT §1.4). `fresh` skips a cached token (the token
  * doctor wants a real grant) but still shares a grant already in flight.
  */
-export async function getSystemUserTokenDetails(environment: EnvironmentView, context: SystemUserContext, opts: { fresh?: boolean } = {}): Promise<Cached> {
+export async function getSystemUserTokenDetails(
+  environment: EnvironmentView,
+  context: SystemUserContext,
+  opts: { fresh?: boolean } = {},
+): Promise<Cached> {
   const scopes = systemUserScopes(environment);
   const externalRef = context.externalRef || undefined;
   const key = systemUserCacheKey(environment, context);
@@ -46,7 +60,12 @@ export async function getSystemUserToken(environment: EnvironmentView, context: 
   return (await getSystemUserTokenDetails(environment, context)).token;
 }
 
-async function grant(environment: EnvironmentView, scopes: string[], orgNo?: string, externalRef?: string): Promise<Cached> {
+async function grant(
+  environment: EnvironmentView,
+  scopes: string[],
+  orgNo?: string,
+  externalRef?: string,
+): Promise<Cached> {
   const signer = await loadSigner(environment.id);
   const details = orgNo ? systemUserDetails(orgNo, externalRef) : undefined;
   const issued = await requestToken(configOf(environment), scopes, signer, details);

@@ -14,11 +14,19 @@ export function serviceOwnerUrl(template: string, orgNo: string): string {
   return template.replaceAll("{orgNo}", encodeURIComponent(orgNo));
 }
 
-export async function callServiceOwnerTestApi(template: string, orgNo: string, token: string): Promise<ServiceOwnerAnswer> {
+export async function callServiceOwnerTestApi(
+  template: string,
+  orgNo: string,
+  token: string,
+): Promise<ServiceOwnerAnswer> {
   const url = serviceOwnerUrl(template, orgNo);
   let res: Response;
   try {
-    res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: "application/json" }, redirect: "manual", signal: AbortSignal.timeout(15_000) });
+    res = await fetch(url, {
+      headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+      redirect: "manual",
+      signal: AbortSignal.timeout(15_000),
+    });
   } catch (err) {
     return { url, status: null, body: null, reason: err instanceof Error ? err.message : String(err) };
   }

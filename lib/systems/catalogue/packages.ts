@@ -18,7 +18,9 @@ export function packageCatalogue(environment: EnvironmentView): Promise<Catalogu
   const value = load(environment);
   cache.set(environment.id, { at: Date.now(), value });
   // A fallback is not cached for long: try Altinn again on the next page view.
-  void value.then((c) => { if (c.source === "snapshot") cache.delete(environment.id); });
+  void value.then((c) => {
+    if (c.source === "snapshot") cache.delete(environment.id);
+  });
   return value;
 }
 
@@ -41,8 +43,11 @@ function fromExport(nb: MetadataGroup[], nn: MetadataGroup[], en: MetadataGroup[
     return names;
   };
   const [inNn, inEn] = [index(nn), index(en)];
-  const text = (key: string, nbText: string, field: "name" | "description" = "name") =>
-    ({ nb: nbText, nn: inNn.get(key)?.[field] || nbText, en: inEn.get(key)?.[field] || nbText });
+  const text = (key: string, nbText: string, field: "name" | "description" = "name") => ({
+    nb: nbText,
+    nn: inNn.get(key)?.[field] || nbText,
+    en: inEn.get(key)?.[field] || nbText,
+  });
   return {
     source: "altinn",
     groups: nb.map((g) => ({
@@ -53,8 +58,11 @@ function fromExport(nb: MetadataGroup[], nn: MetadataGroup[], en: MetadataGroup[
         id: a.id,
         name: text(a.id, a.name),
         packages: a.packages.map((p): CataloguePackage => ({
-          urn: p.urn, name: text(p.urn, p.name), description: text(p.urn, p.description, "description"),
-          isDelegable: p.isDelegable, isAssignable: p.isAssignable,
+          urn: p.urn,
+          name: text(p.urn, p.name),
+          description: text(p.urn, p.description, "description"),
+          isDelegable: p.isDelegable,
+          isAssignable: p.isAssignable,
         })),
       })),
     })),

@@ -1,7 +1,11 @@
 import { packageUse, type CataloguePackage } from "@/lib/systems/catalogue/model";
 
 // What Altinn will say about a choice of packages, said before anything is sent (CONTRACT §6.1, §3.3).
-export type PlanWarning = { code: "unusable" | "visibleClient" | "agentOnly" | "standardOnly"; blocking: boolean; packages: CataloguePackage[] };
+export type PlanWarning = {
+  code: "unusable" | "visibleClient" | "agentOnly" | "standardOnly";
+  blocking: boolean;
+  packages: CataloguePackage[];
+};
 
 export function planWarnings(chosen: CataloguePackage[], isVisible: boolean): PlanWarning[] {
   const of = (use: ReturnType<typeof packageUse>) => chosen.filter((p) => packageUse(p) === use);

@@ -18,17 +18,33 @@ export function SignInForm({ oidcName, callbackUrl }: { oidcName: string | null;
           e.preventDefault();
           setPending(true);
           const form = new FormData(e.currentTarget);
-          const res = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+          const res = await signIn("credentials", {
+            email: form.get("email"),
+            password: form.get("password"),
+            redirect: false,
+          });
           setPending(false);
           if (!res || res.error) return setFailed(true);
           router.replace(callbackUrl);
           router.refresh();
         }}
       >
-        {failed && <p role="alert" className="mb-4 rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-900">{t("signin.failed")}</p>}
+        {failed && (
+          <p role="alert" className="mb-4 rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-900">
+            {t("signin.failed")}
+          </p>
+        )}
         <TextField name="email" type="email" label={t("signin.email")} autoComplete="username" required />
-        <TextField name="password" type="password" label={t("signin.password")} autoComplete="current-password" required />
-        <Button type="submit" disabled={pending} className="w-full justify-center">{t("signin.submit")}</Button>
+        <TextField
+          name="password"
+          type="password"
+          label={t("signin.password")}
+          autoComplete="current-password"
+          required
+        />
+        <Button type="submit" disabled={pending} className="w-full justify-center">
+          {t("signin.submit")}
+        </Button>
       </form>
       {oidcName && (
         <>

@@ -12,7 +12,10 @@ export async function GET(req: Request) {
   const pending = await takePendingLogin();
   // No (or an expired) login in progress: nothing to continue, and nothing to say about which org.
   if (!pending) {
-    return new Response("Innloggingen er utløpt eller ble ikke startet her. Start på nytt fra klientsiden. / The login expired or was not started here. Start again from the clients page.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new Response(
+      "Innloggingen er utløpt eller ble ikke startet her. Start på nytt fra klientsiden. / The login expired or was not started here. Start again from the clients page.",
+      { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } },
+    );
   }
   const home = `/clients/${encodeURIComponent(pending.env)}`;
   try {

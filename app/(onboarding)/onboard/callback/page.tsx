@@ -15,7 +15,9 @@ export default async function CallbackPage({ searchParams }: { searchParams: Pro
     return (
       <>
         <h1 className="mb-4 text-2xl font-bold">{t("ob.rateLimited.title")}</h1>
-        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">{t("ob.rateLimited.body", { seconds: limit.retryAfterS })}</p>
+        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">
+          {t("ob.rateLimited.body", { seconds: limit.retryAfterS })}
+        </p>
       </>
     );
   }

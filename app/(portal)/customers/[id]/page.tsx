@@ -27,7 +27,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const name = (n: unknown) => (n as Record<string, string>)[locale];
   const bySystem = new Map<string, typeof c.systemUsers>();
   for (const u of c.systemUsers) bySystem.set(u.system.systemId, [...(bySystem.get(u.system.systemId) ?? []), u]);
-  const live = systems.filter((s) => s.altinnInternalId && !s.deletedAt).map((s) => ({ id: s.id, label: `${s.name[locale]} (${s.systemId})` }));
+  const live = systems
+    .filter((s) => s.altinnInternalId && !s.deletedAt)
+    .map((s) => ({ id: s.id, label: `${s.name[locale]} (${s.systemId})` }));
   const fmt = (d: Date) => d.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
   return (
     <>
@@ -35,34 +37,64 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       <LiveRefresh />
       <Card>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-medium">{t("customers.orgNo")}</dt><dd className="font-mono">{c.orgNo}</dd>
-          <dt className="font-medium">{t("customers.externalRef")}</dt><dd className="font-mono" data-testid="external-ref">{c.externalRef}</dd>
-          <dt className="font-medium">{t("customers.tagsShort")}</dt><dd>{c.tags.join(", ") || "–"}</dd>
-          <dt className="font-medium">{t("customers.notes")}</dt><dd className="whitespace-pre-wrap">{c.notes || "–"}</dd>
+          <dt className="font-medium">{t("customers.orgNo")}</dt>
+          <dd className="font-mono">{c.orgNo}</dd>
+          <dt className="font-medium">{t("customers.externalRef")}</dt>
+          <dd className="font-mono" data-testid="external-ref">
+            {c.externalRef}
+          </dd>
+          <dt className="font-medium">{t("customers.tagsShort")}</dt>
+          <dd>{c.tags.join(", ") || "–"}</dd>
+          <dt className="font-medium">{t("customers.notes")}</dt>
+          <dd className="whitespace-pre-wrap">{c.notes || "–"}</dd>
         </dl>
       </Card>
       <Card title={t("customers.perSystem")}>
-        {bySystem.size === 0 ? <p>{t("customers.noSystemUser")}</p> : (
-          <ul className="space-y-2">{[...bySystem].map(([systemId, users]) => (
-            <li key={systemId}>
-              <span className="font-medium">{name(users[0]?.system.name)}</span> <span className="font-mono text-sm">({systemId})</span>
-              <ul className="ml-4 list-disc">{users.map((u) => <li key={u.altinnSystemUserId} className="font-mono text-sm">{u.altinnSystemUserId} · {u.userType}</li>)}</ul>
-            </li>
-          ))}</ul>
+        {bySystem.size === 0 ? (
+          <p>{t("customers.noSystemUser")}</p>
+        ) : (
+          <ul className="space-y-2">
+            {[...bySystem].map(([systemId, users]) => (
+              <li key={systemId}>
+                <span className="font-medium">{name(users[0]?.system.name)}</span>{" "}
+                <span className="font-mono text-sm">({systemId})</span>
+                <ul className="ml-4 list-disc">
+                  {users.map((u) => (
+                    <li key={u.altinnSystemUserId} className="font-mono text-sm">
+                      {u.altinnSystemUserId} · {u.userType}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
       <Card title={t("customers.requests")}>
-        {c.requests.length === 0 ? <p>{t("customers.noRequests")}</p> : (
-          <ul className="space-y-1">{c.requests.map((r) => (
-            <li key={r.id}><Link className="text-brand-700 underline" href={`/requests/${r.id}`}>{name(r.system.name)} · {fmt(r.createdAt)}</Link> <StatusBadge status={r.status} label={t(`status.${r.status}`)} /></li>
-          ))}</ul>
+        {c.requests.length === 0 ? (
+          <p>{t("customers.noRequests")}</p>
+        ) : (
+          <ul className="space-y-1">
+            {c.requests.map((r) => (
+              <li key={r.id}>
+                <Link className="text-brand-700 underline" href={`/requests/${r.id}`}>
+                  {name(r.system.name)} · {fmt(r.createdAt)}
+                </Link>{" "}
+                <StatusBadge status={r.status} label={t(`status.${r.status}`)} />
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
       {can(actor.role, "requests.create") && live.length > 0 && (
-        <Card title={t("customers.newRequest")}><NewRequestForm systems={live} orgNo={c.orgNo} /></Card>
+        <Card title={t("customers.newRequest")}>
+          <NewRequestForm systems={live} orgNo={c.orgNo} />
+        </Card>
       )}
       {can(actor.role, "customers.manage") && (
-        <Card title={t("customers.edit")}><CustomerForm existing={{ id: c.id, orgNo: c.orgNo, name: c.name ?? "", notes: c.notes, tags: c.tags }} /></Card>
+        <Card title={t("customers.edit")}>
+          <CustomerForm existing={{ id: c.id, orgNo: c.orgNo, name: c.name ?? "", notes: c.notes, tags: c.tags }} />
+        </Card>
       )}
     </>
   );

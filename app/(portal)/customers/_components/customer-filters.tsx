@@ -8,24 +8,40 @@ export function CustomerFilters({ t, filter, tags }: { t: Translate; filter: Cus
   return (
     <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
       <div>
-        <label htmlFor="q" className="block text-sm font-medium">{t("customers.search")}</label>
+        <label htmlFor="q" className="block text-sm font-medium">
+          {t("customers.search")}
+        </label>
         <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} className={control} />
       </div>
       <div>
-        <label htmlFor="tag" className="block text-sm font-medium">{t("customers.filter.tag")}</label>
+        <label htmlFor="tag" className="block text-sm font-medium">
+          {t("customers.filter.tag")}
+        </label>
         <select id="tag" name="tag" defaultValue={filter.tag ?? ""} className={control}>
           <option value="">{t("customers.filter.all")}</option>
-          {tags.map((tag) => <option key={tag} value={tag}>{tag}</option>)}
+          {tags.map((tag) => (
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
+          ))}
         </select>
       </div>
       <div>
-        <label htmlFor="status" className="block text-sm font-medium">{t("customers.filter.status")}</label>
+        <label htmlFor="status" className="block text-sm font-medium">
+          {t("customers.filter.status")}
+        </label>
         <select id="status" name="status" defaultValue={filter.status ?? ""} className={control}>
           <option value="">{t("customers.filter.all")}</option>
-          {CUSTOMER_STATUSES.map((s) => <option key={s} value={s}>{t(`customers.status.${s}`)}</option>)}
+          {CUSTOMER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`customers.status.${s}`)}
+            </option>
+          ))}
         </select>
       </div>
-      <button type="submit" className="rounded-md border border-slate-500 bg-white px-3 py-2 text-sm font-medium">{t("customers.filter")}</button>
+      <button type="submit" className="rounded-md border border-slate-500 bg-white px-3 py-2 text-sm font-medium">
+        {t("customers.filter")}
+      </button>
     </form>
   );
 }

@@ -18,13 +18,42 @@ export function CustomerForm({ existing }: { existing?: Existing }) {
   return (
     <form key={JSON.stringify(v)} action={formAction} noValidate>
       <FormMessage state={state} />
-      {existing ? <input type="hidden" name="id" value={existing.id} /> : (
-        <TextField name="orgNo" label={t("customers.orgNo")} inputMode="numeric" autoComplete="off" defaultValue={v.orgNo} errors={state.errors?.orgNo} />
+      {existing ? (
+        <input type="hidden" name="id" value={existing.id} />
+      ) : (
+        <TextField
+          name="orgNo"
+          label={t("customers.orgNo")}
+          inputMode="numeric"
+          autoComplete="off"
+          defaultValue={v.orgNo}
+          errors={state.errors?.orgNo}
+        />
       )}
-      <TextField name="name" label={t("customers.name")} autoComplete="organization" defaultValue={v.name ?? existing?.name} errors={state.errors?.name} />
-      <TextField name="tags" label={t("customers.tags")} autoComplete="off" defaultValue={v.tags ?? existing?.tags.join(", ")} errors={state.errors?.tags} />
-      <TextArea name="notes" label={t("customers.notes")} rows={3} defaultValue={v.notes ?? existing?.notes} errors={state.errors?.notes} />
-      <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t(existing ? "customers.save" : "customers.create")}</Button>
+      <TextField
+        name="name"
+        label={t("customers.name")}
+        autoComplete="organization"
+        defaultValue={v.name ?? existing?.name}
+        errors={state.errors?.name}
+      />
+      <TextField
+        name="tags"
+        label={t("customers.tags")}
+        autoComplete="off"
+        defaultValue={v.tags ?? existing?.tags.join(", ")}
+        errors={state.errors?.tags}
+      />
+      <TextArea
+        name="notes"
+        label={t("customers.notes")}
+        rows={3}
+        defaultValue={v.notes ?? existing?.notes}
+        errors={state.errors?.notes}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? t("common.saving") : t(existing ? "customers.save" : "customers.create")}
+      </Button>
     </form>
   );
 }

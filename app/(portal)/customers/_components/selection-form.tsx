@@ -13,7 +13,15 @@ import { KindSelect } from "../../requests/_components/kind-select";
  * Wraps the server-rendered customer table so its checkboxes (name="customerIds") post here, and
  * reports per customer: one failure does not hide the others.
  */
-export function SelectionForm({ systems, canCreate, children }: { systems: { id: string; label: string }[]; canCreate: boolean; children: ReactNode }) {
+export function SelectionForm({
+  systems,
+  canCreate,
+  children,
+}: {
+  systems: { id: string; label: string }[];
+  canCreate: boolean;
+  children: ReactNode;
+}) {
   const t = useT();
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(createSelectionAction, {});
@@ -26,13 +34,25 @@ export function SelectionForm({ systems, canCreate, children }: { systems: { id:
         <fieldset className="mt-4 flex flex-wrap items-end gap-3 border-t border-slate-200 pt-4">
           <legend className="sr-only">{t("customers.selection")}</legend>
           <div>
-            <label htmlFor="selection-system" className="block text-sm font-medium">{t("requests.system")}</label>
-            <select id="selection-system" name="systemId" className="mt-1 block rounded-md border border-slate-500 bg-white px-3 py-2 text-sm">
-              {systems.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+            <label htmlFor="selection-system" className="block text-sm font-medium">
+              {t("requests.system")}
+            </label>
+            <select
+              id="selection-system"
+              name="systemId"
+              className="mt-1 block rounded-md border border-slate-500 bg-white px-3 py-2 text-sm"
+            >
+              {systems.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
             </select>
           </div>
           <KindSelect id="selection-kind" />
-          <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("customers.selection.submit")}</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? t("common.saving") : t("customers.selection.submit")}
+          </Button>
         </fieldset>
       )}
       <FieldErrors name="customerIds" errors={state.errors?.customerIds} />
@@ -41,9 +61,13 @@ export function SelectionForm({ systems, canCreate, children }: { systems: { id:
         <ul role="status" aria-live="polite" className="mt-3 space-y-1 text-sm">
           {report.map((r) => (
             <li key={r.orgNo} className={r.ok ? "text-green-900" : "text-red-800"}>
-              {r.ok && r.requestId
-                ? <Link className="underline" href={`/requests/${r.requestId}`}>{t(r.existed ? "customers.selection.existed" : "customers.selection.created", { orgNo: r.orgNo })}</Link>
-                : t("customers.selection.failed", { orgNo: r.orgNo, message: r.message?.[locale] ?? "" })}
+              {r.ok && r.requestId ? (
+                <Link className="underline" href={`/requests/${r.requestId}`}>
+                  {t(r.existed ? "customers.selection.existed" : "customers.selection.created", { orgNo: r.orgNo })}
+                </Link>
+              ) : (
+                t("customers.selection.failed", { orgNo: r.orgNo, message: r.message?.[locale] ?? "" })
+              )}
             </li>
           ))}
         </ul>

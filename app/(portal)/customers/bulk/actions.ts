@@ -10,7 +10,8 @@ import { bulkJobIdSchema } from "@/lib/bulk/schema";
 
 const uploadSchema = z.object({
   systemId: z.uuid("errors.required"),
-  file: z.instanceof(File, { message: "bulk.errors.noFile" })
+  file: z
+    .instanceof(File, { message: "bulk.errors.noFile" })
     .refine((f) => f.size > 0, "bulk.errors.noFile")
     .refine((f) => f.size <= MAX_BYTES, "bulk.errors.tooLarge"),
 });
@@ -22,7 +23,12 @@ export const previewBulkAction = action(
   async ({ systemId, file }, actor) => {
     const environment = await currentEnvironment(actor);
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const job = await previewBulkUpload(actor, environment.id, { systemId, fileName: file.name || "upload.csv" }, bytes);
+    const job = await previewBulkUpload(
+      actor,
+      environment.id,
+      { systemId, fileName: file.name || "upload.csv" },
+      bytes,
+    );
     return { redirectTo: `/customers/bulk/${job.id}` };
   },
 );
@@ -35,7 +41,9 @@ export const startBulkAction = action(
     const environment = await currentEnvironment(actor);
     await startBulkJob(actor, environment.id, jobId);
     // The rows are in our tables; should this kick be lost, the minute schedule resumes the job.
-    await kick("bulk-onboarding", { jobId }).catch((err: unknown) => console.warn(`[bulk] kick failed: ${String(err)}`));
+    await kick("bulk-onboarding", { jobId }).catch((err: unknown) =>
+      console.warn(`[bulk] kick failed: ${String(err)}`),
+    );
     revalidatePath(`/customers/bulk/${jobId}`);
     return { redirectTo: `/customers/bulk/${jobId}` };
   },

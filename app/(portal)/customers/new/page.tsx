@@ -11,7 +11,9 @@ export default async function NewCustomerPage() {
   return (
     <>
       <PageHeader title={t("customers.new")} />
-      <Card><CustomerForm /></Card>
+      <Card>
+        <CustomerForm />
+      </Card>
     </>
   );
 }

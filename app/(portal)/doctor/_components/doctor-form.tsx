@@ -35,24 +35,59 @@ export function DoctorForm({ environmentId, choices }: { environmentId: string; 
         <input type="hidden" name="environmentId" value={environmentId} />
         <div className="grid gap-x-4 sm:grid-cols-2">
           <div className="mb-4">
-            <label htmlFor="known" className="block text-sm font-medium">{t("doctor.known")}</label>
+            <label htmlFor="known" className="block text-sm font-medium">
+              {t("doctor.known")}
+            </label>
             <select id="known" value={known} onChange={(e) => pick(e.target.value)} className={selectClass}>
               <option value="">{t("doctor.knownNone")}</option>
               {choices.systemUsers.map((u, i) => (
-                <option key={`${u.orgNo}-${u.systemId}-${u.externalRef}`} value={String(i)}>{u.orgNo} · {u.systemId} · {u.userType} · externalRef {u.externalRef}</option>
+                <option key={`${u.orgNo}-${u.systemId}-${u.externalRef}`} value={String(i)}>
+                  {u.orgNo} · {u.systemId} · {u.userType} · externalRef {u.externalRef}
+                </option>
               ))}
             </select>
           </div>
           <div className="mb-4">
-            <label htmlFor="systemId" className="block text-sm font-medium">{t("doctor.system")}</label>
-            <select id="systemId" name="systemId" value={systemId} onChange={(e) => setSystemId(e.target.value)} className={selectClass}>
-              {choices.systems.map((s) => <option key={s.id} value={s.id}>{s.systemId}{s.holdsClient ? ` (${t("doctor.holdsClient")})` : ""}</option>)}
+            <label htmlFor="systemId" className="block text-sm font-medium">
+              {t("doctor.system")}
+            </label>
+            <select
+              id="systemId"
+              name="systemId"
+              value={systemId}
+              onChange={(e) => setSystemId(e.target.value)}
+              className={selectClass}
+            >
+              {choices.systems.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.systemId}
+                  {s.holdsClient ? ` (${t("doctor.holdsClient")})` : ""}
+                </option>
+              ))}
             </select>
           </div>
-          <TextField name="orgNo" label={t("doctor.orgNo")} inputMode="numeric" autoComplete="off" value={orgNo} onChange={(e) => setOrgNo(e.target.value)} errors={state.errors?.orgNo} />
-          <TextField name="externalRef" label={t("doctor.externalRef")} hint={t("doctor.externalRefHint")} autoComplete="off" value={externalRef} onChange={(e) => setExternalRef(e.target.value)} errors={state.errors?.externalRef} />
+          <TextField
+            name="orgNo"
+            label={t("doctor.orgNo")}
+            inputMode="numeric"
+            autoComplete="off"
+            value={orgNo}
+            onChange={(e) => setOrgNo(e.target.value)}
+            errors={state.errors?.orgNo}
+          />
+          <TextField
+            name="externalRef"
+            label={t("doctor.externalRef")}
+            hint={t("doctor.externalRefHint")}
+            autoComplete="off"
+            value={externalRef}
+            onChange={(e) => setExternalRef(e.target.value)}
+            errors={state.errors?.externalRef}
+          />
         </div>
-        <Button type="submit" disabled={pending}>{pending ? t("doctor.running") : t("doctor.run")}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? t("doctor.running") : t("doctor.run")}
+        </Button>
       </form>
       {report && <DoctorReportView report={report} />}
     </>

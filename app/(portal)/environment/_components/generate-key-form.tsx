@@ -20,7 +20,9 @@ export function GenerateKeyForm({ environmentId }: { environmentId: string }) {
             <option value="3072">RSA 3072</option>
           </select>
         </label>
-        <Button type="submit" disabled={pending}>{t("keys.generate")}</Button>
+        <Button type="submit" disabled={pending}>
+          {t("keys.generate")}
+        </Button>
       </div>
     </form>
   );

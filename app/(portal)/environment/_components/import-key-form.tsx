@@ -15,10 +15,31 @@ export function ImportKeyForm({ environmentId }: { environmentId: string }) {
       <form action={formAction} noValidate className="mt-3">
         <FormMessage state={state} />
         <input type="hidden" name="environmentId" value={environmentId} />
-        <TextArea name="key" label={t("keys.importKey")} rows={6} autoComplete="off" spellCheck={false} errors={state.errors?.key} />
-        <TextField name="kid" label={t("keys.importKid")} defaultValue={state.ok ? "" : state.values?.kid} errors={state.errors?.kid} />
-        <TextField name="expiresAt" type="date" label={t("keys.importExpires")} hint={t("keys.importExpiresHint")} defaultValue={state.ok ? "" : state.values?.expiresAt} errors={state.errors?.expiresAt} />
-        <Button type="submit" variant="secondary" disabled={pending}>{t("keys.importSubmit")}</Button>
+        <TextArea
+          name="key"
+          label={t("keys.importKey")}
+          rows={6}
+          autoComplete="off"
+          spellCheck={false}
+          errors={state.errors?.key}
+        />
+        <TextField
+          name="kid"
+          label={t("keys.importKid")}
+          defaultValue={state.ok ? "" : state.values?.kid}
+          errors={state.errors?.kid}
+        />
+        <TextField
+          name="expiresAt"
+          type="date"
+          label={t("keys.importExpires")}
+          hint={t("keys.importExpiresHint")}
+          defaultValue={state.ok ? "" : state.values?.expiresAt}
+          errors={state.errors?.expiresAt}
+        />
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {t("keys.importSubmit")}
+        </Button>
       </form>
     </details>
   );

@@ -25,13 +25,28 @@ export default async function EnvironmentSettingsPage({ params }: { params: Prom
       </PageHeader>
       {can(actor.role, "environments.manage") ? (
         <Card>
-          <EnvironmentForm callbackUrl={clientsCallbackUrl()} mode="edit" id={e.id} kind={e.kind} initial={{
-            name: e.name, slug: e.slug, vendorOrgNo: e.vendorOrgNo, clientId: e.clientId, scopes: lines(e.scopes),
-            maskinportenIssuer: e.maskinportenIssuer, maskinportenTokenUrl: e.maskinportenTokenUrl, altinnBaseUrl: e.altinnBaseUrl,
-            allowedHosts: e.confirmUrlHosts.join("\n"), digdirApiUrl: e.digdirApiUrl ?? "", serviceOwnerTestUrl: e.serviceOwnerTestUrl ?? "",
-            idportenIssuer: e.idportenIssuer ?? "", idportenClientId: e.idportenClientId ?? "",
-            systemUserScopes: lines(e.systemUserScopes),
-          }} />
+          <EnvironmentForm
+            callbackUrl={clientsCallbackUrl()}
+            mode="edit"
+            id={e.id}
+            kind={e.kind}
+            initial={{
+              name: e.name,
+              slug: e.slug,
+              vendorOrgNo: e.vendorOrgNo,
+              clientId: e.clientId,
+              scopes: lines(e.scopes),
+              maskinportenIssuer: e.maskinportenIssuer,
+              maskinportenTokenUrl: e.maskinportenTokenUrl,
+              altinnBaseUrl: e.altinnBaseUrl,
+              allowedHosts: e.confirmUrlHosts.join("\n"),
+              digdirApiUrl: e.digdirApiUrl ?? "",
+              serviceOwnerTestUrl: e.serviceOwnerTestUrl ?? "",
+              idportenIssuer: e.idportenIssuer ?? "",
+              idportenClientId: e.idportenClientId ?? "",
+              systemUserScopes: lines(e.systemUserScopes),
+            }}
+          />
         </Card>
       ) : (
         <Card>

@@ -13,11 +13,24 @@ export function AutoRenewForm({ environmentId, on }: { environmentId: string; on
       <FormMessage state={state} />
       <input type="hidden" name="environmentId" value={environmentId} />
       <div className="flex items-start gap-2">
-        <input id="autoRenewExpired" name="autoRenewExpired" type="checkbox" defaultChecked={on} className="mt-1" aria-describedby="autoRenewExpired-hint" />
-        <label htmlFor="autoRenewExpired" className="font-medium">{t("envs.autoRenew.label")}</label>
+        <input
+          id="autoRenewExpired"
+          name="autoRenewExpired"
+          type="checkbox"
+          defaultChecked={on}
+          className="mt-1"
+          aria-describedby="autoRenewExpired-hint"
+        />
+        <label htmlFor="autoRenewExpired" className="font-medium">
+          {t("envs.autoRenew.label")}
+        </label>
       </div>
-      <p id="autoRenewExpired-hint" className="mb-3 mt-1 text-sm text-gray-700">{t("envs.autoRenew.hint")}</p>
-      <Button type="submit" disabled={pending}>{t("envs.autoRenew.save")}</Button>
+      <p id="autoRenewExpired-hint" className="mb-3 mt-1 text-sm text-gray-700">
+        {t("envs.autoRenew.hint")}
+      </p>
+      <Button type="submit" disabled={pending}>
+        {t("envs.autoRenew.save")}
+      </Button>
     </form>
   );
 }

@@ -16,7 +16,17 @@ export function FindingFix({ id, choices, context }: { id: string; choices: Choi
       <input type="hidden" name="id" value={id} />
       <div className="flex flex-wrap gap-2">
         {choices.map((c, i) => (
-          <Button key={c.how} type="submit" name="how" value={c.how} disabled={pending} variant={i === 0 ? "primary" : "secondary"} aria-label={`${c.label}: ${context}`}>{c.label}</Button>
+          <Button
+            key={c.how}
+            type="submit"
+            name="how"
+            value={c.how}
+            disabled={pending}
+            variant={i === 0 ? "primary" : "secondary"}
+            aria-label={`${c.label}: ${context}`}
+          >
+            {c.label}
+          </Button>
         ))}
       </div>
     </form>
@@ -30,7 +40,9 @@ export function ReonboardButton({ id, context }: { id: string; context: string }
     <form action={formAction}>
       <FormMessage state={state} />
       <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={`${t("recon.reonboard")}: ${context}`}>{t("recon.reonboard")}</Button>
+      <Button type="submit" variant="secondary" disabled={pending} aria-label={`${t("recon.reonboard")}: ${context}`}>
+        {t("recon.reonboard")}
+      </Button>
     </form>
   );
 }
@@ -41,7 +53,9 @@ export function RunNowButton() {
   return (
     <form action={formAction}>
       <FormMessage state={state} />
-      <Button type="submit" disabled={pending}>{t("recon.runNow")}</Button>
+      <Button type="submit" disabled={pending}>
+        {t("recon.runNow")}
+      </Button>
     </form>
   );
 }

@@ -39,26 +39,54 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       <Card>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium">{t("requests.status")}</dt>
-          <dd><LiveStatus id={r.id} initial={{ status: r.status, systemUserId }} /></dd>
-          <dt className="font-medium">{t("agents.kind")}</dt><dd data-testid="request-kind">{t(`agents.kind.${r.kind}`)}</dd>
-          <dt className="font-medium">{t("requests.customer")}</dt><dd className="font-mono">{r.customer.orgNo}</dd>
-          <dt className="font-medium">{t("requests.system")}</dt><dd>{(r.system.name as Record<string, string>)[locale]} <span className="font-mono text-sm">({r.system.systemId})</span></dd>
-          <dt className="font-medium">{t("requests.systemUser")}</dt><dd className="font-mono" data-testid="system-user-id">{systemUserId ?? "–"}</dd>
-          <dt className="font-medium">{t("requests.created")}</dt><dd>{r.createdAt.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB")} · {t(`requests.via.${r.createdVia}`)}</dd>
+          <dd>
+            <LiveStatus id={r.id} initial={{ status: r.status, systemUserId }} />
+          </dd>
+          <dt className="font-medium">{t("agents.kind")}</dt>
+          <dd data-testid="request-kind">{t(`agents.kind.${r.kind}`)}</dd>
+          <dt className="font-medium">{t("requests.customer")}</dt>
+          <dd className="font-mono">{r.customer.orgNo}</dd>
+          <dt className="font-medium">{t("requests.system")}</dt>
+          <dd>
+            {(r.system.name as Record<string, string>)[locale]}{" "}
+            <span className="font-mono text-sm">({r.system.systemId})</span>
+          </dd>
+          <dt className="font-medium">{t("requests.systemUser")}</dt>
+          <dd className="font-mono" data-testid="system-user-id">
+            {systemUserId ?? "–"}
+          </dd>
+          <dt className="font-medium">{t("requests.created")}</dt>
+          <dd>
+            {r.createdAt.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB")} · {t(`requests.via.${r.createdVia}`)}
+          </dd>
           <dt className="font-medium">{t("requests.confirmUrl")}</dt>
-          <dd className="flex flex-wrap items-center gap-2"><a href={r.confirmUrl} className="break-all font-mono text-sm text-brand-700 underline">{r.confirmUrl}</a><CopyButton text={r.confirmUrl} /></dd>
+          <dd className="flex flex-wrap items-center gap-2">
+            <a href={r.confirmUrl} className="break-all font-mono text-sm text-brand-700 underline">
+              {r.confirmUrl}
+            </a>
+            <CopyButton text={r.confirmUrl} />
+          </dd>
         </dl>
         {can(actor.role, "requests.create") && <LinkForm id={r.id} />}
       </Card>
       {r.status === "New" && (
         <Card title={t("share.title")}>
-          <ShareLink t={t} url={r.confirmUrl} customerName={r.customer.name ?? r.customer.orgNo} systemName={systemName} />
+          <ShareLink
+            t={t}
+            url={r.confirmUrl}
+            customerName={r.customer.name ?? r.customer.orgNo}
+            systemName={systemName}
+          />
         </Card>
       )}
       {RENEWABLE.has(r.status) && !renewedAway && can(actor.role, "requests.create") && (
-        <Card title={t("renew.button")}><RenewForm id={r.id} /></Card>
+        <Card title={t("renew.button")}>
+          <RenewForm id={r.id} />
+        </Card>
       )}
-      <Card title={t("timeline.title")}><Timeline t={t} events={events} fmt={fmt} /></Card>
+      <Card title={t("timeline.title")}>
+        <Timeline t={t} events={events} fmt={fmt} />
+      </Card>
     </>
   );
 }

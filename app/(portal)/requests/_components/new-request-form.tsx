@@ -17,17 +17,39 @@ export function NewRequestForm({ systems, orgNo }: { systems: { id: string; labe
       <FormMessage state={state} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <div className="mb-4">
-          <label htmlFor="systemId" className="block text-sm font-medium">{t("requests.system")}</label>
-          <select id="systemId" name="systemId" defaultValue={v.systemId} className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-sm">
-            {systems.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+          <label htmlFor="systemId" className="block text-sm font-medium">
+            {t("requests.system")}
+          </label>
+          <select
+            id="systemId"
+            name="systemId"
+            defaultValue={v.systemId}
+            className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-sm"
+          >
+            {systems.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
           </select>
         </div>
-        {orgNo ? <input type="hidden" name="orgNo" value={orgNo} /> : (
-          <TextField name="orgNo" label={t("requests.orgNo")} inputMode="numeric" autoComplete="off" defaultValue={v.orgNo} errors={state.errors?.orgNo} />
+        {orgNo ? (
+          <input type="hidden" name="orgNo" value={orgNo} />
+        ) : (
+          <TextField
+            name="orgNo"
+            label={t("requests.orgNo")}
+            inputMode="numeric"
+            autoComplete="off"
+            defaultValue={v.orgNo}
+            errors={state.errors?.orgNo}
+          />
         )}
         <KindSelect id="kind" defaultValue={v.kind} />
       </div>
-      <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("requests.submit")}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? t("common.saving") : t("requests.submit")}
+      </Button>
     </form>
   );
 }

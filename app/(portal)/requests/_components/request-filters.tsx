@@ -8,17 +8,27 @@ export function RequestFilters({ t, filter }: { t: Translate; filter: RequestFil
   return (
     <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
       <div>
-        <label htmlFor="q" className="block text-sm font-medium">{t("requestList.search")}</label>
+        <label htmlFor="q" className="block text-sm font-medium">
+          {t("requestList.search")}
+        </label>
         <input id="q" name="q" type="search" inputMode="numeric" defaultValue={filter.q ?? ""} className={control} />
       </div>
       <div>
-        <label htmlFor="status" className="block text-sm font-medium">{t("requests.status")}</label>
+        <label htmlFor="status" className="block text-sm font-medium">
+          {t("requests.status")}
+        </label>
         <select id="status" name="status" defaultValue={filter.status ?? ""} className={control}>
           <option value="">{t("requestList.all")}</option>
-          {REQUEST_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          {REQUEST_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
         </select>
       </div>
-      <button type="submit" className="rounded-md border border-slate-500 bg-white px-3 py-2 text-sm font-medium">{t("requestList.filter")}</button>
+      <button type="submit" className="rounded-md border border-slate-500 bg-white px-3 py-2 text-sm font-medium">
+        {t("requestList.filter")}
+      </button>
     </form>
   );
 }

@@ -11,9 +11,15 @@ export const updateSystemAction = action(
   editSystemSchema,
   (f) => ({
     id: f.get("id"),
-    nameNb: f.get("nameNb"), nameNn: f.get("nameNn"), nameEn: f.get("nameEn"),
-    descriptionNb: f.get("descriptionNb"), descriptionNn: f.get("descriptionNn"), descriptionEn: f.get("descriptionEn"),
-    accessPackages: f.getAll("accessPackages"), redirectUrls: f.get("redirectUrls") ?? "", clientIds: f.get("clientIds") ?? "",
+    nameNb: f.get("nameNb"),
+    nameNn: f.get("nameNn"),
+    nameEn: f.get("nameEn"),
+    descriptionNb: f.get("descriptionNb"),
+    descriptionNn: f.get("descriptionNn"),
+    descriptionEn: f.get("descriptionEn"),
+    accessPackages: f.getAll("accessPackages"),
+    redirectUrls: f.get("redirectUrls") ?? "",
+    clientIds: f.get("clientIds") ?? "",
     isVisible: f.get("isVisible") === "on",
     rights: f.get("rights") ?? undefined,
   }),
@@ -24,18 +30,30 @@ export const updateSystemAction = action(
   },
 );
 
-export const deleteSystemAction = action("systems.manage", deleteSystemSchema, (f) => ({ id: f.get("id"), confirm: f.get("confirm") ?? "" }), async (input, actor) => {
-  const { id } = await deleteSystem(actor, input);
-  revalidatePath("/systems");
-  return { redirectTo: `/systems/${id}` };
-});
+export const deleteSystemAction = action(
+  "systems.manage",
+  deleteSystemSchema,
+  (f) => ({ id: f.get("id"), confirm: f.get("confirm") ?? "" }),
+  async (input, actor) => {
+    const { id } = await deleteSystem(actor, input);
+    revalidatePath("/systems");
+    return { redirectTo: `/systems/${id}` };
+  },
+);
 
-export const resolveDriftAction = action("systems.manage", syncSystemSchema, (f) => ({ id: f.get("id"), winner: f.get("winner") }), async (input, actor) => {
-  const { changed } = await resolveSystemDrift(actor, input);
-  revalidatePath(`/systems/${input.id}`, "layout");
-  const say = (locale: "nb" | "en") => {
-    const t = translator(locale);
-    return changed.length ? t("sysreg.sync.done", { fields: changed.map((f) => t(`sysreg.field.${f}`)).join(", ") }) : t("sysreg.sync.nothing");
-  };
-  return { message: { nb: say("nb"), en: say("en") } };
-});
+export const resolveDriftAction = action(
+  "systems.manage",
+  syncSystemSchema,
+  (f) => ({ id: f.get("id"), winner: f.get("winner") }),
+  async (input, actor) => {
+    const { changed } = await resolveSystemDrift(actor, input);
+    revalidatePath(`/systems/${input.id}`, "layout");
+    const say = (locale: "nb" | "en") => {
+      const t = translator(locale);
+      return changed.length
+        ? t("sysreg.sync.done", { fields: changed.map((f) => t(`sysreg.field.${f}`)).join(", ") })
+        : t("sysreg.sync.nothing");
+    };
+    return { message: { nb: say("nb"), en: say("en") } };
+  },
+);

@@ -13,10 +13,20 @@ export const createChangeRequestsAction = action("systems.manage", input, read, 
   const failed = outcomes.filter((o) => !o.ok);
   const made = outcomes.length - failed.length;
   if (failed.length === 0) {
-    return { message: { nb: `${made} endringsforespørsler er laget. Send godkjenningslenkene til kundene.`, en: `${made} change requests created. Send the approval links to the customers.` } };
+    return {
+      message: {
+        nb: `${made} endringsforespørsler er laget. Send godkjenningslenkene til kundene.`,
+        en: `${made} change requests created. Send the approval links to the customers.`,
+      },
+    };
   }
   const list = (lang: "nb" | "en") => failed.map((o) => `${o.orgNo}: ${o.message?.[lang] ?? ""}`).join("; ");
-  return { message: { nb: `${made} laget, ${failed.length} feilet: ${list("nb")}`, en: `${made} created, ${failed.length} failed: ${list("en")}` } };
+  return {
+    message: {
+      nb: `${made} laget, ${failed.length} feilet: ${list("nb")}`,
+      en: `${made} created, ${failed.length} failed: ${list("en")}`,
+    },
+  };
 });
 
 export const refreshChangeRequestsAction = action("requests.refresh", input, read, async ({ systemId }, actor) => {

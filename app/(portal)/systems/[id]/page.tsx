@@ -12,7 +12,8 @@ import { DeleteSystemForm } from "./_components/delete-form";
 import { loadSystemForPage } from "./load-system";
 import { ChangeRequestsCard } from "./_components/change-requests-card";
 
-const linkButton = "rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100";
+const linkButton =
+  "rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100";
 
 export default async function SystemPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), requireActor()]);
@@ -20,36 +21,78 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
   const link = onboardingLink(environment.slug, system.systemId);
   const manage = can(actor.role, "systems.manage") && !system.deletedAt;
   const when = (d: Date) => d.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
-  const list = (items: string[]) => items.length ? <ul className="list-disc pl-5">{items.map((i) => <li key={i} className="break-all font-mono text-sm">{i}</li>)}</ul> : t("sysreg.none");
+  const list = (items: string[]) =>
+    items.length ? (
+      <ul className="list-disc pl-5">
+        {items.map((i) => (
+          <li key={i} className="break-all font-mono text-sm">
+            {i}
+          </li>
+        ))}
+      </ul>
+    ) : (
+      t("sysreg.none")
+    );
   return (
     <>
       <PageHeader title={system.name[locale]}>
         <div className="flex flex-wrap gap-2">
-          {manage && <Link href={`/systems/${id}/edit`} className={linkButton}>{t("sysreg.edit")}</Link>}
-          {can(actor.role, "systems.manage") && <Link href={`/systems/${id}/sync`} className={linkButton}>{t("sysreg.page.sync")}</Link>}
-          <Link href={`/systems/${id}/history`} className={linkButton}>{t("sysreg.page.history")}</Link>
+          {manage && (
+            <Link href={`/systems/${id}/edit`} className={linkButton}>
+              {t("sysreg.edit")}
+            </Link>
+          )}
+          {can(actor.role, "systems.manage") && (
+            <Link href={`/systems/${id}/sync`} className={linkButton}>
+              {t("sysreg.page.sync")}
+            </Link>
+          )}
+          <Link href={`/systems/${id}/history`} className={linkButton}>
+            {t("sysreg.page.history")}
+          </Link>
         </div>
       </PageHeader>
       {system.deletedAt && (
-        <p role="status" className="mb-6 rounded-md border border-slate-500 bg-slate-100 p-4 text-slate-900">{t("sysreg.page.deleted", { date: when(system.deletedAt) })}</p>
+        <p role="status" className="mb-6 rounded-md border border-slate-500 bg-slate-100 p-4 text-slate-900">
+          {t("sysreg.page.deleted", { date: when(system.deletedAt) })}
+        </p>
       )}
       <Card>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-medium">{t("systems.id")}</dt><dd className="font-mono">{system.systemId}</dd>
-          <dt className="font-medium">{t("systems.registered")}</dt><dd className="font-mono">{system.altinnInternalId ?? t("common.no")}</dd>
-          <dt className="font-medium">{t("sysreg.field.isVisible")}</dt><dd>{system.isVisible ? t("sysreg.yes") : t("sysreg.no")}</dd>
-          <dt className="font-medium">{t("sysreg.page.redirects")}</dt><dd>{list(system.redirectUrls)}</dd>
-          <dt className="font-medium">{t("sysreg.page.clientIds")}</dt><dd>{list(system.clientIds)}</dd>
+          <dt className="font-medium">{t("systems.id")}</dt>
+          <dd className="font-mono">{system.systemId}</dd>
+          <dt className="font-medium">{t("systems.registered")}</dt>
+          <dd className="font-mono">{system.altinnInternalId ?? t("common.no")}</dd>
+          <dt className="font-medium">{t("sysreg.field.isVisible")}</dt>
+          <dd>{system.isVisible ? t("sysreg.yes") : t("sysreg.no")}</dd>
+          <dt className="font-medium">{t("sysreg.page.redirects")}</dt>
+          <dd>{list(system.redirectUrls)}</dd>
+          <dt className="font-medium">{t("sysreg.page.clientIds")}</dt>
+          <dd>{list(system.clientIds)}</dd>
           <dt className="font-medium">{t("systems.packages")}</dt>
-          <dd><ul className="list-disc pl-5">{system.accessPackages.map((u) => <li key={u}>{getAccessPackage(u)?.name[locale] ?? u} <span className="font-mono text-xs text-slate-700">{u}</span></li>)}</ul></dd>
-          <dt className="font-medium">{t("sysreg.field.rights")}</dt><dd>{list(system.rights)}</dd>
-          <dt className="font-medium">{t("sysreg.page.syncedAt")}</dt><dd>{system.syncedAt ? when(system.syncedAt) : t("sysreg.page.never")}</dd>
+          <dd>
+            <ul className="list-disc pl-5">
+              {system.accessPackages.map((u) => (
+                <li key={u}>
+                  {getAccessPackage(u)?.name[locale] ?? u} <span className="font-mono text-xs text-slate-700">{u}</span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+          <dt className="font-medium">{t("sysreg.field.rights")}</dt>
+          <dd>{list(system.rights)}</dd>
+          <dt className="font-medium">{t("sysreg.page.syncedAt")}</dt>
+          <dd>{system.syncedAt ? when(system.syncedAt) : t("sysreg.page.never")}</dd>
         </dl>
       </Card>
       {!system.deletedAt && (
         <>
           <Card title={t("systems.onboardingLink")}>
-            <p className="mb-2 break-all font-mono text-sm"><a className="text-brand-700 underline" href={link}>{link}</a></p>
+            <p className="mb-2 break-all font-mono text-sm">
+              <a className="text-brand-700 underline" href={link}>
+                {link}
+              </a>
+            </p>
             <CopyButton text={link} />
           </Card>
           <Card title={t("sysreg.check.title")}>

@@ -8,10 +8,18 @@ export const createSystemAction = action(
   "systems.manage",
   createSystemSchema,
   (f) => ({
-    environmentId: f.get("environmentId"), name: f.get("name"),
-    nameNb: f.get("nameNb"), nameNn: f.get("nameNn"), nameEn: f.get("nameEn"),
-    descriptionNb: f.get("descriptionNb"), descriptionNn: f.get("descriptionNn"), descriptionEn: f.get("descriptionEn"),
-    accessPackages: f.getAll("accessPackages"), redirectUrl: f.get("redirectUrl"), clientIds: f.get("clientIds") ?? "", isVisible: f.get("isVisible") === "on",
+    environmentId: f.get("environmentId"),
+    name: f.get("name"),
+    nameNb: f.get("nameNb"),
+    nameNn: f.get("nameNn"),
+    nameEn: f.get("nameEn"),
+    descriptionNb: f.get("descriptionNb"),
+    descriptionNn: f.get("descriptionNn"),
+    descriptionEn: f.get("descriptionEn"),
+    accessPackages: f.getAll("accessPackages"),
+    redirectUrl: f.get("redirectUrl"),
+    clientIds: f.get("clientIds") ?? "",
+    isVisible: f.get("isVisible") === "on",
   }),
   async (input, actor) => {
     const system = await createSystem(actor, input);

@@ -10,10 +10,18 @@ import { SystemForm } from "./_components/system-form";
 
 export default async function NewSystemPage() {
   const [{ t }, actor] = await Promise.all([getT(), requireActor()]);
-  if (!can(actor.role, "systems.manage")) return <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">{t("errors.forbidden")}</p>;
+  if (!can(actor.role, "systems.manage"))
+    return (
+      <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">
+        {t("errors.forbidden")}
+      </p>
+    );
   const environment = await currentEnvironment(actor);
   const catalogue = await packageCatalogue(environment);
-  const [systems, owners] = await Promise.all([listSystems(actor, environment.id), clientIdOwners(actor, environment.id)]);
+  const [systems, owners] = await Promise.all([
+    listSystems(actor, environment.id),
+    clientIdOwners(actor, environment.id),
+  ]);
   // Deleted systems released their client ids in Altinn.
   const clientFree = !systems.some((s) => !s.deletedAt && s.clientIds.includes(environment.clientId));
   const redirect = new URL(callbackUrl("x"));
@@ -21,7 +29,14 @@ export default async function NewSystemPage() {
   return (
     <>
       <PageHeader title={t("systemForm.title")} />
-      <SystemForm environmentId={environment.id} vendorOrgNo={environment.vendorOrgNo} defaultRedirect={redirect.toString()} defaultClientId={clientFree ? environment.clientId : ""} catalogue={catalogue} owners={owners} />
+      <SystemForm
+        environmentId={environment.id}
+        vendorOrgNo={environment.vendorOrgNo}
+        defaultRedirect={redirect.toString()}
+        defaultClientId={clientFree ? environment.clientId : ""}
+        catalogue={catalogue}
+        owners={owners}
+      />
     </>
   );
 }

@@ -5,4 +5,7 @@ export const dynamic = "force-dynamic";
 
 /** The job's progress for the page's poller; the data layer checks the role. */
 export const GET = currentEnvironmentGet(async ({ actor, environmentId }, ctx: { params: Promise<{ id: string }> }) =>
-  Response.json(await getBulkProgress(actor, environmentId, (await ctx.params).id), { headers: { "cache-control": "no-store" } }));
+  Response.json(await getBulkProgress(actor, environmentId, (await ctx.params).id), {
+    headers: { "cache-control": "no-store" },
+  }),
+);

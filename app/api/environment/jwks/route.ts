@@ -11,9 +11,15 @@ export async function GET() {
     const actor = await getActor();
     const environment = await currentEnvironment(actor);
     const keys = await listKeys(actor, environment.id);
-    return new Response(JSON.stringify({ keys: keys.filter((k) => k.state !== "retired").map((k) => k.publicJwk) }, null, 2), {
-      headers: { "content-type": "application/json", "content-disposition": `attachment; filename="${environment.slug}-jwks.json"` },
-    });
+    return new Response(
+      JSON.stringify({ keys: keys.filter((k) => k.state !== "retired").map((k) => k.publicJwk) }, null, 2),
+      {
+        headers: {
+          "content-type": "application/json",
+          "content-disposition": `attachment; filename="${environment.slug}-jwks.json"`,
+        },
+      },
+    );
   } catch (err) {
     if (err instanceof AppError) return Response.json({ error: err.code }, { status: err.status });
     throw err;

@@ -19,7 +19,8 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
     }
     return Response.json({ status: row.status, systemUserId: row.systemUser?.altinnSystemUserId ?? null });
   } catch (err) {
-    if (err instanceof AppError) return Response.json({ error: err.code, message: err.userMessage }, { status: err.status });
+    if (err instanceof AppError)
+      return Response.json({ error: err.code, message: err.userMessage }, { status: err.status });
     throw err;
   }
 }

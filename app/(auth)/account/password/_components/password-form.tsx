@@ -12,10 +12,30 @@ export function PasswordForm() {
   return (
     <form action={formAction} noValidate>
       <FormMessage state={state} />
-      <TextField name="current" type="password" label={t("password.current")} autoComplete="current-password" errors={state.errors?.current} />
-      <TextField name="next" type="password" label={t("password.new")} autoComplete="new-password" errors={state.errors?.next} />
-      <TextField name="confirm" type="password" label={t("password.confirm")} autoComplete="new-password" errors={state.errors?.confirm} />
-      <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("password.submit")}</Button>
+      <TextField
+        name="current"
+        type="password"
+        label={t("password.current")}
+        autoComplete="current-password"
+        errors={state.errors?.current}
+      />
+      <TextField
+        name="next"
+        type="password"
+        label={t("password.new")}
+        autoComplete="new-password"
+        errors={state.errors?.next}
+      />
+      <TextField
+        name="confirm"
+        type="password"
+        label={t("password.confirm")}
+        autoComplete="new-password"
+        errors={state.errors?.confirm}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? t("common.saving") : t("password.submit")}
+      </Button>
     </form>
   );
 }

@@ -14,7 +14,9 @@ export function OutcomeView({ outcome, t, locale }: { outcome: OnboardingOutcome
     return (
       <>
         <h1 className="mb-4 text-2xl font-bold">{t("ob.unknown.title")}</h1>
-        <p role="alert" className={`rounded-md border p-4 ${box.bad}`}>{t("ob.unknown.body")}</p>
+        <p role="alert" className={`rounded-md border p-4 ${box.bad}`}>
+          {t("ob.unknown.body")}
+        </p>
       </>
     );
   }
@@ -22,8 +24,15 @@ export function OutcomeView({ outcome, t, locale }: { outcome: OnboardingOutcome
     return (
       <>
         <h1 className="mb-4 text-2xl font-bold">{t("ob.unavailable.title")}</h1>
-        <p role="status" data-outcome="unavailable" className={`mb-6 rounded-md border p-4 ${box.wait}`}>{t("ob.unavailable.body")}</p>
-        <a className="inline-flex rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800" href={`/onboard/callback?ref=${outcome.ref}`}>{t("ob.unavailable.retry")}</a>
+        <p role="status" data-outcome="unavailable" className={`mb-6 rounded-md border p-4 ${box.wait}`}>
+          {t("ob.unavailable.body")}
+        </p>
+        <a
+          className="inline-flex rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+          href={`/onboard/callback?ref=${outcome.ref}`}
+        >
+          {t("ob.unavailable.retry")}
+        </a>
       </>
     );
   }
@@ -36,7 +45,12 @@ export function OutcomeView({ outcome, t, locale }: { outcome: OnboardingOutcome
   );
   const view = {
     connected: { title: t("ob.connected.title"), body: t("callback.Accepted", vars), style: box.ok, extra: null },
-    rejected: { title: t("ob.rejected.title"), body: `${t("callback.Rejected", vars)} ${t("ob.rejected.retry")}`, style: box.bad, extra: restart },
+    rejected: {
+      title: t("ob.rejected.title"),
+      body: `${t("callback.Rejected", vars)} ${t("ob.rejected.retry")}`,
+      style: box.bad,
+      extra: restart,
+    },
     escalated: { title: t("ob.escalated.title"), body: t("ob.escalated.body", vars), style: box.wait, extra: null },
     pending: { title: t("ob.pending.title"), body: t("ob.pending.body", vars), style: box.wait, extra: restart },
     expired: { title: t("ob.expired.title"), body: t("ob.expired.body", vars), style: box.wait, extra: restart },
@@ -45,7 +59,9 @@ export function OutcomeView({ outcome, t, locale }: { outcome: OnboardingOutcome
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">{view.title}</h1>
-      <p role="status" data-outcome={outcome.kind} className={`rounded-md border p-4 ${view.style}`}>{view.body}</p>
+      <p role="status" data-outcome={outcome.kind} className={`rounded-md border p-4 ${view.style}`}>
+        {view.body}
+      </p>
       {view.extra}
     </>
   );

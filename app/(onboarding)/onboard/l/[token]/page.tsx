@@ -17,24 +17,44 @@ export default async function LinkPage({ params, searchParams }: Props) {
     return (
       <>
         <h1 className="mb-4 text-2xl font-bold">{t("ob.link.invalid.title")}</h1>
-        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">{t("ob.link.invalid.body")}</p>
+        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">
+          {t("ob.link.invalid.body")}
+        </p>
       </>
     );
   }
   const vars = { system: link.system.name[locale], org: link.maskedOrgNo };
   // Only codes travel in the URL; the words shown are ours.
-  const error = query.error ? (isMessageKey(query.error) ? t(query.error) : explainCode(query.error)?.[locale] ?? t("errors.generic")) : null;
+  const error = query.error
+    ? isMessageKey(query.error)
+      ? t(query.error)
+      : (explainCode(query.error)?.[locale] ?? t("errors.generic"))
+    : null;
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">{t("ob.link.title", vars)}</h1>
       <p className="mb-4">{t("ob.link.intro", vars)}</p>
       <p className="mb-2 font-medium">{t("onboard.packages")}</p>
       <ul className="mb-4 list-disc pl-6">
-        {link.system.accessPackages.map((u) => <li key={u}>{getAccessPackage(u)?.name[locale] ?? u}</li>)}
+        {link.system.accessPackages.map((u) => (
+          <li key={u}>{getAccessPackage(u)?.name[locale] ?? u}</li>
+        ))}
       </ul>
-      <p className="mb-6 text-sm text-slate-700">{t("ob.link.validUntil", { date: link.expiresAt.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB", { timeZone: "Europe/Oslo" }) })}</p>
-      <form method="post" action={`/onboard/l/${encodeURIComponent(decodeURIComponent(token))}/start`} className="rounded-lg border border-slate-300 bg-white p-6">
-        {error && <p role="alert" className="mb-4 rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-900">{error}</p>}
+      <p className="mb-6 text-sm text-slate-700">
+        {t("ob.link.validUntil", {
+          date: link.expiresAt.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB", { timeZone: "Europe/Oslo" }),
+        })}
+      </p>
+      <form
+        method="post"
+        action={`/onboard/l/${encodeURIComponent(decodeURIComponent(token))}/start`}
+        className="rounded-lg border border-slate-300 bg-white p-6"
+      >
+        {error && (
+          <p role="alert" className="mb-4 rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-900">
+            {error}
+          </p>
+        )}
         <Button type="submit">{t("onboard.submit")}</Button>
       </form>
     </>

@@ -15,20 +15,45 @@ export function UploadForm({ systems }: { systems: { id: string; label: string }
     <form action={formAction} noValidate aria-label={t("bulk.upload")}>
       <FormMessage state={state} />
       <div className="mb-4">
-        <label htmlFor="bulk-system" className="block text-sm font-medium">{t("bulk.system")}</label>
-        <select id="bulk-system" name="systemId" defaultValue={state.values?.systemId} className={control} aria-describedby="systemId-error">
-          {systems.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+        <label htmlFor="bulk-system" className="block text-sm font-medium">
+          {t("bulk.system")}
+        </label>
+        <select
+          id="bulk-system"
+          name="systemId"
+          defaultValue={state.values?.systemId}
+          className={control}
+          aria-describedby="systemId-error"
+        >
+          {systems.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
         </select>
         <FieldErrors name="systemId" errors={state.errors?.systemId} />
       </div>
       <div className="mb-4">
-        <label htmlFor="bulk-file" className="block text-sm font-medium">{t("bulk.file")}</label>
-        <input id="bulk-file" name="file" type="file" accept=".csv,.txt,text/csv,text/plain" className={control}
-          aria-invalid={state.errors?.file ? true : undefined} aria-describedby="bulk-format file-error" />
-        <p id="bulk-format" className="mt-1 text-xs text-slate-700">{t("bulk.format")}</p>
+        <label htmlFor="bulk-file" className="block text-sm font-medium">
+          {t("bulk.file")}
+        </label>
+        <input
+          id="bulk-file"
+          name="file"
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          className={control}
+          aria-invalid={state.errors?.file ? true : undefined}
+          aria-describedby="bulk-format file-error"
+        />
+        <p id="bulk-format" className="mt-1 text-xs text-slate-700">
+          {t("bulk.format")}
+        </p>
         <FieldErrors name="file" errors={state.errors?.file} />
       </div>
-      <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("bulk.preview")}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? t("common.saving") : t("bulk.preview")}
+      </Button>
     </form>
   );
 }

@@ -16,12 +16,20 @@ export function LinkForm({ id }: { id: string }) {
       <FormMessage state={state} />
       {url && (
         <p className="mb-4 flex flex-wrap items-center gap-2">
-          <a href={url} aria-label={t("ob.link.label")} className="break-all font-mono text-sm text-brand-700 underline">{url}</a>
+          <a
+            href={url}
+            aria-label={t("ob.link.label")}
+            className="break-all font-mono text-sm text-brand-700 underline"
+          >
+            {url}
+          </a>
           <CopyButton text={url} />
         </p>
       )}
       <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="secondary" disabled={pending}>{t("ob.link.create")}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t("ob.link.create")}
+      </Button>
     </form>
   );
 }

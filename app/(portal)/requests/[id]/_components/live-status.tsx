@@ -26,5 +26,9 @@ export function LiveStatus({ id, initial }: { id: string; initial: { status: str
       router.refresh();
     }
   }, [data.status, router]);
-  return <span aria-live="polite"><StatusBadge status={data.status} label={t(`status.${data.status}`)} /></span>;
+  return (
+    <span aria-live="polite">
+      <StatusBadge status={data.status} label={t(`status.${data.status}`)} />
+    </span>
+  );
 }

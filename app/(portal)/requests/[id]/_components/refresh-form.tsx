@@ -12,7 +12,9 @@ export function RefreshForm({ id }: { id: string }) {
     <form action={formAction}>
       <FormMessage state={state} />
       <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="secondary" disabled={pending}>{t("requests.refresh")}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t("requests.refresh")}
+      </Button>
     </form>
   );
 }

@@ -13,7 +13,9 @@ export function RenewForm({ id }: { id: string }) {
       <FormMessage state={state} />
       <p className="mb-2 text-sm">{t("renew.intro")}</p>
       <input type="hidden" name="id" value={id} />
-      <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("renew.button")}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? t("common.saving") : t("renew.button")}
+      </Button>
     </form>
   );
 }

@@ -7,18 +7,45 @@ import { CopyButton } from "@/components/ui/copy-button";
  * QR code (rendered here as SVG, so no script and no third-party service sees the link) and a
  * message in bokmål and English to paste into an e-mail or chat.
  */
-export async function ShareLink({ t, url, customerName, systemName }: { t: Translate; url: string; customerName: string; systemName: { nb: string; en: string } }) {
+export async function ShareLink({
+  t,
+  url,
+  customerName,
+  systemName,
+}: {
+  t: Translate;
+  url: string;
+  customerName: string;
+  systemName: { nb: string; en: string };
+}) {
   const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   const messages = shareMessages({ customerName, systemName, url });
   return (
     <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
-      <div role="img" aria-label={t("share.qr")} data-testid="confirm-qr" className="h-48 w-48 bg-white" dangerouslySetInnerHTML={{ __html: svg }} />
+      <div
+        role="img"
+        aria-label={t("share.qr")}
+        data-testid="confirm-qr"
+        className="h-48 w-48 bg-white"
+        dangerouslySetInnerHTML={{ __html: svg }}
+      />
       <div className="space-y-4">
         {(["nb", "en"] as const).map((lang) => (
           <div key={lang}>
-            <label htmlFor={`share-${lang}`} className="block text-sm font-medium">{t(lang === "nb" ? "share.messageNb" : "share.messageEn")}</label>
-            <textarea id={`share-${lang}`} readOnly rows={7} value={messages[lang]} lang={lang === "nb" ? "nb" : "en"} className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 font-mono text-xs" />
-            <div className="mt-1"><CopyButton text={messages[lang]} label={t("share.copy")} /></div>
+            <label htmlFor={`share-${lang}`} className="block text-sm font-medium">
+              {t(lang === "nb" ? "share.messageNb" : "share.messageEn")}
+            </label>
+            <textarea
+              id={`share-${lang}`}
+              readOnly
+              rows={7}
+              value={messages[lang]}
+              lang={lang === "nb" ? "nb" : "en"}
+              className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 font-mono text-xs"
+            />
+            <div className="mt-1">
+              <CopyButton text={messages[lang]} label={t("share.copy")} />
+            </div>
           </div>
         ))}
       </div>

@@ -19,11 +19,25 @@ export function Timeline({ t, events, fmt }: { t: Translate; events: Event[]; fm
         const bulkJob = link(e.detail, "bulkJobId");
         return (
           <li key={e.id} className="flex flex-wrap gap-x-3">
-            <time dateTime={e.at.toISOString()} className="font-mono text-sm text-slate-700">{fmt(e.at)}</time>
+            <time dateTime={e.at.toISOString()} className="font-mono text-sm text-slate-700">
+              {fmt(e.at)}
+            </time>
             <span>{t(`timeline.${e.kind}`)}</span>
-            {to && <Link className="text-brand-700 underline" href={`/requests/${to}`}>{t("timeline.renewedTo")}</Link>}
-            {from && <Link className="text-brand-700 underline" href={`/requests/${from}`}>{t("timeline.renewedFrom")}</Link>}
-            {bulkJob && <Link className="text-brand-700 underline" href={`/customers/bulk/${bulkJob}`}>{t("timeline.viaBulk")}</Link>}
+            {to && (
+              <Link className="text-brand-700 underline" href={`/requests/${to}`}>
+                {t("timeline.renewedTo")}
+              </Link>
+            )}
+            {from && (
+              <Link className="text-brand-700 underline" href={`/requests/${from}`}>
+                {t("timeline.renewedFrom")}
+              </Link>
+            )}
+            {bulkJob && (
+              <Link className="text-brand-700 underline" href={`/customers/bulk/${bulkJob}`}>
+                {t("timeline.viaBulk")}
+              </Link>
+            )}
           </li>
         );
       })}

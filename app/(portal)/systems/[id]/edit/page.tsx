@@ -11,7 +11,12 @@ import { loadSystemForPage } from "../load-system";
 
 export default async function EditSystemPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), requireActor()]);
-  if (!can(actor.role, "systems.manage")) return <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">{t("errors.forbidden")}</p>;
+  if (!can(actor.role, "systems.manage"))
+    return (
+      <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">
+        {t("errors.forbidden")}
+      </p>
+    );
   const { system, environment } = await loadSystemForPage(actor, id);
   if (system.deletedAt) notFound();
   const owners = await clientIdOwners(actor, system.environmentId);
@@ -25,8 +30,15 @@ export default async function EditSystemPage({ params }: { params: Promise<{ id:
     <>
       <PageHeader title={t("sysreg.editNamed", { name: system.name[locale] })} />
       <EditSystemForm
-        system={{ ...system, vendorOrgNo: environment.vendorOrgNo, otherPackages: system.accessPackages.filter((u) => !shown.has(u)) }}
-        catalogue={catalogue} owners={others} portalCallback={callback.toString()} />
+        system={{
+          ...system,
+          vendorOrgNo: environment.vendorOrgNo,
+          otherPackages: system.accessPackages.filter((u) => !shown.has(u)),
+        }}
+        catalogue={catalogue}
+        owners={others}
+        portalCallback={callback.toString()}
+      />
     </>
   );
 }

@@ -9,7 +9,14 @@ import { AccessPackagePlanner } from "@/components/access-package-planner";
 import type { Catalogue } from "@/lib/systems/catalogue/model";
 import { ClientIdField, VisibleField } from "../../_components/client-id-field";
 
-type Props = { environmentId: string; vendorOrgNo: string; defaultRedirect: string; defaultClientId: string; catalogue: Catalogue; owners: Record<string, string> };
+type Props = {
+  environmentId: string;
+  vendorOrgNo: string;
+  defaultRedirect: string;
+  defaultClientId: string;
+  catalogue: Catalogue;
+  owners: Record<string, string>;
+};
 
 export function SystemForm({ environmentId, vendorOrgNo, defaultRedirect, defaultClientId, catalogue, owners }: Props) {
   const t = useT();
@@ -21,27 +28,57 @@ export function SystemForm({ environmentId, vendorOrgNo, defaultRedirect, defaul
     <form action={formAction} noValidate className="rounded-lg border border-slate-300 bg-white p-6">
       <FormMessage state={state} />
       <input type="hidden" name="environmentId" value={environmentId} />
-      <TextField name="name" label={t("systemForm.name")} value={name} onChange={(ev) => setName(ev.target.value)} errors={e.name}
-        hint={t("systemForm.idPreview", { id: `${vendorOrgNo}_${name || "…"}` })} />
+      <TextField
+        name="name"
+        label={t("systemForm.name")}
+        value={name}
+        onChange={(ev) => setName(ev.target.value)}
+        errors={e.name}
+        hint={t("systemForm.idPreview", { id: `${vendorOrgNo}_${name || "…"}` })}
+      />
       <FieldErrors name="vendor" errors={e.vendor} />
       <div className="grid gap-x-4 sm:grid-cols-3">
         <TextField name="nameNb" label={t("systemForm.nameNb")} defaultValue={v.nameNb} errors={e.nameNb} />
         <TextField name="nameNn" label={t("systemForm.nameNn")} defaultValue={v.nameNn} errors={e.nameNn} />
         <TextField name="nameEn" label={t("systemForm.nameEn")} defaultValue={v.nameEn} errors={e.nameEn} />
       </div>
-      <TextArea name="descriptionNb" label={t("systemForm.descNb")} defaultValue={v.descriptionNb} errors={e.descriptionNb} />
-      <TextArea name="descriptionNn" label={t("systemForm.descNn")} defaultValue={v.descriptionNn} errors={e.descriptionNn} />
-      <TextArea name="descriptionEn" label={t("systemForm.descEn")} defaultValue={v.descriptionEn} errors={e.descriptionEn} />
+      <TextArea
+        name="descriptionNb"
+        label={t("systemForm.descNb")}
+        defaultValue={v.descriptionNb}
+        errors={e.descriptionNb}
+      />
+      <TextArea
+        name="descriptionNn"
+        label={t("systemForm.descNn")}
+        defaultValue={v.descriptionNn}
+        errors={e.descriptionNn}
+      />
+      <TextArea
+        name="descriptionEn"
+        label={t("systemForm.descEn")}
+        defaultValue={v.descriptionEn}
+        errors={e.descriptionEn}
+      />
       <fieldset className="mb-4" aria-describedby="accessPackages-error">
         <legend className="mb-2 text-sm font-medium">{t("systemForm.packages")}</legend>
         <AccessPackagePlanner catalogue={catalogue} selected={(v.accessPackages ?? "").split("\n").filter(Boolean)} />
         <FieldErrors name="accessPackages" errors={e.accessPackages} />
       </fieldset>
-      <TextField name="redirectUrl" type="url" label={t("systemForm.redirect")} defaultValue={v.redirectUrl ?? defaultRedirect} hint={t("systemForm.redirectHint")} errors={e.redirectUrl} />
+      <TextField
+        name="redirectUrl"
+        type="url"
+        label={t("systemForm.redirect")}
+        defaultValue={v.redirectUrl ?? defaultRedirect}
+        hint={t("systemForm.redirectHint")}
+        errors={e.redirectUrl}
+      />
       <ClientIdField defaultValue={v.clientIds ?? defaultClientId} owners={owners} errors={e.clientIds} />
       <VisibleField defaultChecked={v.isVisible === "on"} errors={e.isVisible} />
       <FieldErrors name="_form" errors={e._form} />
-      <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("systemForm.submit")}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? t("common.saving") : t("systemForm.submit")}
+      </Button>
     </form>
   );
 }

@@ -5,8 +5,21 @@ import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { useT } from "@/components/providers";
 
-const countsSchema = z.object({ pending: z.number(), working: z.number(), done: z.number(), failed: z.number(), cancelled: z.number(), invalid: z.number(), total: z.number() });
-const progressSchema = z.object({ status: z.string(), percent: z.number(), finished: z.boolean(), counts: countsSchema });
+const countsSchema = z.object({
+  pending: z.number(),
+  working: z.number(),
+  done: z.number(),
+  failed: z.number(),
+  cancelled: z.number(),
+  invalid: z.number(),
+  total: z.number(),
+});
+const progressSchema = z.object({
+  status: z.string(),
+  percent: z.number(),
+  finished: z.boolean(),
+  counts: countsSchema,
+});
 export type BulkProgressData = z.infer<typeof progressSchema>;
 export const bulkProgressKey = (id: string) => ["bulk-progress", id] as const;
 
@@ -33,14 +46,22 @@ export function BulkProgress({ id, initial }: { id: string; initial: BulkProgres
   const settled = c.done + c.failed + c.cancelled;
   return (
     <div>
-      <div role="progressbar" aria-label={t("bulk.progress")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={data.percent}
-        className="h-4 w-full overflow-hidden rounded bg-slate-200">
+      <div
+        role="progressbar"
+        aria-label={t("bulk.progress")}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={data.percent}
+        className="h-4 w-full overflow-hidden rounded bg-slate-200"
+      >
         <div className="h-full bg-brand-700 transition-[width]" style={{ width: `${data.percent}%` }} />
       </div>
       <p aria-live="polite" className="mt-2 text-sm" data-testid="bulk-progress-text">
         {t("bulk.progressText", { settled, total: work, percent: data.percent })}
       </p>
-      <p className="text-sm text-slate-700">{t("bulk.counts", { done: c.done, failed: c.failed, cancelled: c.cancelled, waiting: c.pending + c.working })}</p>
+      <p className="text-sm text-slate-700">
+        {t("bulk.counts", { done: c.done, failed: c.failed, cancelled: c.cancelled, waiting: c.pending + c.working })}
+      </p>
     </div>
   );
 }

@@ -13,8 +13,12 @@ export function SyncChoice({ id, portalMayWin }: { id: string; portalMayWin: boo
       <FormMessage state={state} />
       <input type="hidden" name="id" value={id} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" name="winner" value="altinn" disabled={pending}>{t("sysreg.sync.altinnWins")}</Button>
-        <Button type="submit" name="winner" value="portal" variant="secondary" disabled={pending || !portalMayWin}>{t("sysreg.sync.portalWins")}</Button>
+        <Button type="submit" name="winner" value="altinn" disabled={pending}>
+          {t("sysreg.sync.altinnWins")}
+        </Button>
+        <Button type="submit" name="winner" value="portal" variant="secondary" disabled={pending || !portalMayWin}>
+          {t("sysreg.sync.portalWins")}
+        </Button>
       </div>
       {!portalMayWin && <p className="mt-2 text-sm text-slate-700">{t("sysreg.sync.portalBlocked")}</p>}
     </form>
