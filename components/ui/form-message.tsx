@@ -1,6 +1,6 @@
 "use client";
 import { useLocale } from "@/components/providers";
-import type { ActionState } from "@/lib/core/action-state";
+import type { ActionState } from "@/lib/auth/action-state";
 
 /** The form-level outcome: an error in an alert, a success in a polite status region. */
 export function FormMessage({ state }: { state: ActionState }) {

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { action } from "@/lib/core/safe-action";
+import { action } from "@/lib/auth/safe-action";
 import { currentEnvironment } from "@/lib/environments/current";
 import { createCustomer, updateCustomer } from "@/lib/customers/customers";
 import { createRequestsForSelection } from "@/lib/requests/selection";

@@ -1,5 +1,5 @@
 "use server";
-import { action } from "@/lib/core/safe-action";
+import { action } from "@/lib/auth/safe-action";
 import { runTokenDoctor } from "@/lib/tokens/doctor";
 import { tokenDoctorSchema } from "@/lib/tokens/schema";
 

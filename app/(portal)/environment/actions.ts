@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action } from "@/lib/core/safe-action";
+import { action } from "@/lib/auth/safe-action";
 import { generateSigningKey, importSigningKey } from "@/lib/keys/keys";
 import { activateSigningKey, registerKeyAtDigdir, retireSigningKey, verifySigningKey } from "@/lib/keys/rotation";
 import { testConnection } from "@/lib/environments/connection-test";

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action } from "@/lib/core/safe-action";
+import { action } from "@/lib/auth/safe-action";
 import { createEnvironmentSchema, slugSchema, updateFormSchema } from "@/lib/environments/schema";
 import { createEnvironment, updateEnvironment } from "@/lib/environments/environments";
 import { sectionOf, selectEnvironment } from "@/lib/environments/current";

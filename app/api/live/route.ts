@@ -1,4 +1,4 @@
-import { currentEnvironmentGet } from "@/lib/core/api-route";
+import { currentEnvironmentGet } from "@/lib/auth/api-route";
 import { liveVersion } from "@/lib/requests/live";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 "use server";
-import { action } from "@/lib/core/safe-action";
+import { action } from "@/lib/auth/safe-action";
 import { changePasswordSchema } from "@/lib/users/schema";
 import { changeOwnPassword } from "@/lib/users/accounts";
 

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action } from "@/lib/core/safe-action";
+import { action } from "@/lib/auth/safe-action";
 import { currentEnvironment } from "@/lib/environments/current";
 import { cancelBulkJob, previewBulkUpload, startBulkJob } from "@/lib/bulk/jobs";
 import { kick } from "@/lib/jobs/worker";

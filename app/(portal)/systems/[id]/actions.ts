@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { action } from "@/lib/core/safe-action";
+import { action } from "@/lib/auth/safe-action";
 import { deleteSystemSchema, editSystemSchema, syncSystemSchema } from "@/lib/systems/schema";
 import { deleteSystem, updateSystem } from "@/lib/systems/edit";
 import { resolveSystemDrift } from "@/lib/systems/drift-sync";

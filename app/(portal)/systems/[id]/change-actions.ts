@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action } from "@/lib/core/safe-action";
+import { action } from "@/lib/auth/safe-action";
 import { createChangeRequests, refreshChangeRequests } from "@/lib/systems/change-requests";
 
 const input = z.object({ systemId: z.uuid() });

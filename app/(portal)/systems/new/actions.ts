@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { action } from "@/lib/core/safe-action";
+import { action } from "@/lib/auth/safe-action";
 import { createSystemSchema } from "@/lib/systems/schema";
 import { createSystem } from "@/lib/systems/systems";
 

@@ -1,4 +1,4 @@
-import { currentEnvironmentGet } from "@/lib/core/api-route";
+import { currentEnvironmentGet } from "@/lib/auth/api-route";
 import { getBulkProgress } from "@/lib/bulk/queries";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { currentEnvironmentGet } from "@/lib/core/api-route";
+import { currentEnvironmentGet } from "@/lib/auth/api-route";
 import { exportCustomersCsv } from "@/lib/customers/export";
 import { csvDownload } from "@/lib/core/csv";
 

@@ -1,4 +1,4 @@
-import { currentEnvironmentGet } from "@/lib/core/api-route";
+import { currentEnvironmentGet } from "@/lib/auth/api-route";
 import { bulkResultCsv } from "@/lib/bulk/result";
 import { getLocale } from "@/lib/i18n/server";
 import { csvDownload } from "@/lib/core/csv";

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getActor, type Actor } from "@/lib/auth/session";
 import { AppError, forbidden, type LocalizedText } from "@/lib/core/errors";
-import type { ActionState } from "@/lib/core/action-state";
+import type { ActionState } from "@/lib/auth/action-state";
 
 export type { ActionState };
 import { can, type Permission } from "@/lib/auth/permissions";
