@@ -63,7 +63,7 @@ async function benchOne(name: string, start: () => Promise<TestDatabase>): Promi
     await startBulkJob(portal.actors.operator, portal.environmentId, w.id);
     await runBulkJob(w.id, { concurrency: 10 });
     const environment = await portal.m.environments.loadEnvironmentById(portal.environmentId);
-    const token = await portal.m.tokens.getAccessToken(environment);
+    const token = await portal.m.tokens.getAccessToken(portal.m.connect(environment));
     for (const c of RUNS) {
       const orgs = orgNumbers(CUSTOMERS, from);
       from += 2_000_000;

@@ -25,7 +25,9 @@ try {
   for (let wave = 0; wave < WAVES; wave++) {
     results.push(
       ...(await Promise.allSettled(
-        Array.from({ length: WAVE }, () => callAltinn(environment, { method: "GET", path: "/systemregister/vendor" })),
+        Array.from({ length: WAVE }, () =>
+          callAltinn(portal.m.connect(environment), { method: "GET", path: "/systemregister/vendor" }),
+        ),
       )),
     );
   }
@@ -82,7 +84,7 @@ async function benchSystemUserTokens(
   for (let wave = 0; wave < WAVES; wave++) {
     results.push(
       ...(await Promise.allSettled(
-        Array.from({ length: WAVE }, () => getSystemUserToken(environment, { orgNo: customer })),
+        Array.from({ length: WAVE }, () => getSystemUserToken(portal.m.connect(environment), { orgNo: customer })),
       )),
     );
   }

@@ -64,7 +64,7 @@ export async function altinnCall(
   body?: unknown,
 ) {
   const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
-  const token = await p.m.tokens.getAccessToken(environment);
+  const token = await p.m.tokens.getAccessToken(p.m.connect(environment));
   return emulatorFetch(p.emulatorUrl, `/authentication/api/v1${path}`, { method, token, body });
 }
 

@@ -31,6 +31,8 @@ async function loadModules() {
     clientDelegation,
     clientAssign,
     clientAssignRunner,
+    connect,
+    signer,
   ] = await Promise.all([
     import("@/lib/core/db"),
     import("@/lib/environments/bootstrap"),
@@ -52,13 +54,16 @@ async function loadModules() {
     import("@/lib/clients/delegation"),
     import("@/lib/clients/assign"),
     import("@/lib/clients/assign.job"),
+    import("@/lib/environments/connect"),
+    import("@/lib/keys/signer"),
   ]);
   return {
     db: db.db,
     closeDb: db.closeDb,
     bootstrap,
     users,
-    keys,
+    keys: { ...keys, ...signer },
+    connect: connect.connect,
     systems,
     requests,
     onboarding,

@@ -1,4 +1,5 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/core/errors";
 import { packagesForKind } from "@/lib/requests/packages";
@@ -27,7 +28,7 @@ export async function askAltinn(ctx: RowContext, row: ClaimedRow): Promise<Answe
   const ref = randomUUID();
   const { request, existed } = await ctx.time("altinn", () =>
     createStandardRequest(
-      ctx.environment,
+      connect(ctx.environment),
       {
         systemId: ctx.system.systemId,
         partyOrgNo: row.orgNo,

@@ -1,18 +1,9 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import { currentTrigger } from "@/lib/core/request-context";
+import type { CallLog, CallLogEntry } from "@/lib/integrations/connection";
 
-export type OutboundEntry = {
-  environmentId: string;
-  service: "maskinporten" | "altinn" | "digdir";
-  method: string;
-  path: string;
-  status: number | null;
-  durationMs: number;
-  problemCode?: string | null;
-  traceId?: string | null;
-  correlationId: string;
-};
+export type OutboundEntry = CallLogEntry;
 
 /** Records one call. A failure to record must never fail the call itself, so it only warns. */
 export async function logOutbound(entry: OutboundEntry): Promise<void> {
@@ -66,3 +57,6 @@ export async function drainOutboundLog(): Promise<void> {
   flush();
   while (writing.size > 0) await Promise.all([...writing]);
 }
+
+/** What the integrations are handed (lib/environments/connect.ts): they never import the database. */
+export const callLog: CallLog = { record: logOutbound, recordInBackground: logOutboundInBackground };

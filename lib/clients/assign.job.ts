@@ -1,4 +1,5 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/core/errors";
@@ -98,7 +99,9 @@ async function runJob(
     // A client tried before (its lease ran out: the worker died, maybe after Altinn said yes) is looked
     // up first, so a retry never assigns twice.
     const retried = items.some((i) => i.attempts > 1)
-      ? new Set((await listClients(environment, token, job.agentSystemUserId, "delegated")).map((c) => c.clientId))
+      ? new Set(
+          (await listClients(connect(environment), token, job.agentSystemUserId, "delegated")).map((c) => c.clientId),
+        )
       : new Set<string>();
     for (const [index, item] of items.entries()) {
       const current = await db.clientAssignJob.findUnique({ where: { id: job.id }, select: { status: true } });
@@ -118,7 +121,7 @@ async function runJob(
         continue;
       }
       try {
-        await changeClient(environment, token, job.agentSystemUserId, item.clientId, "add");
+        await changeClient(connect(environment), token, job.agentSystemUserId, item.clientId, "add");
         await db.clientAssignItem.update({
           where: { id: item.id },
           data: { status: "done", doneAt: new Date(), leaseUntil: null, lastError: null },

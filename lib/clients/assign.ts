@@ -1,4 +1,6 @@
 import "server-only";
+import { kick } from "@/lib/core/jobs/boss";
+import { connect } from "@/lib/environments/connect";
 import { decodeJwt } from "jose";
 import { db } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
@@ -25,9 +27,7 @@ const tokenExpiry = (token: string) => {
 
 async function kickWorker() {
   // The cron run picks the job up within a minute anyway; this only makes it start now.
-  await import("@/lib/jobs/worker")
-    .then((w) => w.kick("client-assign"))
-    .catch((err: unknown) => console.warn(`[clients] kick failed: ${String(err)}`));
+  await kick("client-assign").catch((err: unknown) => console.warn(`[clients] kick failed: ${String(err)}`));
 }
 
 const jobNotFound = () => notFound({ nb: "tildelingsjobben", en: "Assignment job" });
@@ -45,8 +45,8 @@ export async function startAssignAll(ctx: ClientContext, agentId: string, opts: 
   }
   const [available, assigned] = await asPerson(ctx, () =>
     Promise.all([
-      listClients(ctx.environment, ctx.session.token, agentId, "available"),
-      listClients(ctx.environment, ctx.session.token, agentId, "delegated"),
+      listClients(connect(ctx.environment), ctx.session.token, agentId, "available"),
+      listClients(connect(ctx.environment), ctx.session.token, agentId, "delegated"),
     ]),
   );
   const taken = new Set(assigned.map((c) => c.clientId));

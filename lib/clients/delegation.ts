@@ -1,4 +1,5 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/core/errors";
 import { getAccessPackage } from "@/lib/systems/catalogue/snapshot";
@@ -59,7 +60,7 @@ export async function asPerson<T>(ctx: ClientContext, call: () => Promise<T>): P
 export type AgentOverview = AgentSystemUser & { available: ClientInfo[]; assigned: ClientInfo[] };
 
 export async function findAgent(ctx: ClientContext, agentId: string): Promise<AgentSystemUser> {
-  const agents = await asPerson(ctx, () => listAgents(ctx.environment, ctx.session.token, ctx.org));
+  const agents = await asPerson(ctx, () => listAgents(connect(ctx.environment), ctx.session.token, ctx.org));
   const agent = agents.find((a) => a.id === agentId);
   if (!agent) throw notFound({ nb: "klientsystembrukeren", en: "Agent system user" });
   return agent;
@@ -67,13 +68,13 @@ export async function findAgent(ctx: ClientContext, agentId: string): Promise<Ag
 
 /** The facilitator's agent system users, each with its available (not yet assigned) and assigned clients. */
 export async function clientOverview(ctx: ClientContext): Promise<AgentOverview[]> {
-  const agents = await asPerson(ctx, () => listAgents(ctx.environment, ctx.session.token, ctx.org));
+  const agents = await asPerson(ctx, () => listAgents(connect(ctx.environment), ctx.session.token, ctx.org));
   return Promise.all(
     agents.map(async (a) => {
       const [available, assigned] = await asPerson(ctx, () =>
         Promise.all([
-          listClients(ctx.environment, ctx.session.token, a.id, "available"),
-          listClients(ctx.environment, ctx.session.token, a.id, "delegated"),
+          listClients(connect(ctx.environment), ctx.session.token, a.id, "available"),
+          listClients(connect(ctx.environment), ctx.session.token, a.id, "delegated"),
         ]),
       );
       const taken = new Set(assigned.map((c) => c.clientId));
@@ -88,7 +89,7 @@ export async function changeOneClient(ctx: ClientContext, agentId: string, clien
   const target = { type: "agent_system_user", id: agentId };
   const detail = { org: ctx.org, clientId };
   try {
-    await asPerson(ctx, () => changeClient(ctx.environment, ctx.session.token, agentId, clientId, op));
+    await asPerson(ctx, () => changeClient(connect(ctx.environment), ctx.session.token, agentId, clientId, op));
   } catch (err) {
     if (err instanceof AppError)
       await recordAudit({
@@ -153,17 +154,17 @@ export async function explainUnavailable(ctx: ClientContext, agentId: string, ra
       400,
     );
   const x = parsed.data;
-  const agents = await asPerson(ctx, () => listAgents(ctx.environment, ctx.session.token, ctx.org));
+  const agents = await asPerson(ctx, () => listAgents(connect(ctx.environment), ctx.session.token, ctx.org));
   const agent = agents.find((a) => a.id === agentId);
   if (!agent) throw notFound({ nb: "klientsystembrukeren", en: "Agent system user" });
   const needed = agent.accessPackages.map((p) => p.urn);
   const lists = async (a: AgentSystemUser) =>
     asPerson(ctx, async () => [
-      ...(await listClients(ctx.environment, ctx.session.token, a.id, "delegated")).map((c) => ({
+      ...(await listClients(connect(ctx.environment), ctx.session.token, a.id, "delegated")).map((c) => ({
         ...c,
         delegated: true,
       })),
-      ...(await listClients(ctx.environment, ctx.session.token, a.id, "available")).map((c) => ({
+      ...(await listClients(connect(ctx.environment), ctx.session.token, a.id, "available")).map((c) => ({
         ...c,
         delegated: false,
       })),

@@ -1,4 +1,5 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import { createHash, randomBytes } from "node:crypto";
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
 import { z } from "zod";
@@ -146,7 +147,7 @@ export async function finishLogin(
     throw loginFailed("id_token");
   }
   const exchanged = await callAltinn(
-    environment,
+    connect(environment),
     { method: "GET", path: "/exchange/id-porten", query: environment.kind === "test" ? { test: "true" } : {} },
     [],
     tokens.data.access_token,

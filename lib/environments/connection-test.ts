@@ -1,11 +1,13 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/core/db";
 import { callAltinn } from "@/lib/integrations/altinn/http";
 import { loadEnvironmentById, type EnvironmentView } from "@/lib/environments/environments";
-import { loadSigner } from "@/lib/keys/keys";
+import { loadSigner } from "@/lib/keys/signer";
+import { maskinportenConfig } from "@/lib/integrations/maskinporten/tokens";
 import { AppError, type LocalizedText } from "@/lib/core/errors";
 import { requestToken } from "@/lib/integrations/maskinporten/client";
 import { clockSkewText, MAX_CLOCK_SKEW_MS } from "@/lib/integrations/maskinporten/errors";
@@ -70,11 +72,7 @@ export async function testConnection(actor: Actor | null, environmentId: string)
     const checks = [await checkMetadata(e)];
     try {
       const signer = await loadSigner(e.id);
-      const token = await requestToken(
-        { issuer: e.maskinportenIssuer, tokenUrl: e.maskinportenTokenUrl, clientId: e.clientId, environmentId: e.id },
-        e.scopes,
-        signer,
-      );
+      const token = await requestToken(maskinportenConfig(connect(e)), e.scopes, signer);
       // An accepted grant proves the key is registered; the key list shows it.
       await db.signingKey.updateMany({
         where: { environmentId: e.id, kid: signer.kid },
@@ -107,7 +105,7 @@ export async function testConnection(actor: Actor | null, environmentId: string)
       return checks;
     }
     try {
-      await callAltinn(e, { method: "GET", path: "/systemregister/vendor" });
+      await callAltinn(connect(e), { method: "GET", path: "/systemregister/vendor" });
       checks.push({
         id: "altinn",
         ok: true,

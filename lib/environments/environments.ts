@@ -13,6 +13,7 @@ import {
   type CreateEnvironmentInput,
   type UpdateEnvironmentInput,
 } from "@/lib/environments/schema";
+import type { EnvironmentView } from "@/lib/environments/types";
 
 export const ENV_SELECT = {
   id: true,
@@ -34,25 +35,7 @@ export const ENV_SELECT = {
   idportenClientId: true,
 } as const;
 
-export type EnvironmentView = {
-  id: string;
-  slug: string;
-  name: string;
-  kind: "emulator" | "test" | "production";
-  vendorOrgNo: string;
-  clientId: string;
-  scopes: string[];
-  maskinportenIssuer: string;
-  maskinportenTokenUrl: string;
-  altinnBaseUrl: string;
-  confirmUrlHosts: string[];
-  digdirApiUrl: string | null;
-  serviceOwnerTestUrl: string | null;
-  systemUserScopes: string[];
-  autoRenewExpired: boolean;
-  idportenIssuer: string | null;
-  idportenClientId: string | null;
-};
+export type { EnvironmentView };
 
 export async function listEnvironments(actor: Actor | null): Promise<EnvironmentView[]> {
   assertCan(actor, "portal.read");

@@ -17,4 +17,4 @@ export const LOCAL_IDPORTEN_CLIENT_ID = "portal-client-admin";
 export const CLIENT_DELEGATION_SCOPES = ["altinn:clientdelegations.read", "altinn:clientdelegations.write"];
 
 /** Digdir's client admin API scope (CONTRACT §1.7); the emulator's client gets it so keys upload by API. */
-export const DIGDIR_WRITE_SCOPE = "idporten:dcr.write";
+export { DIGDIR_WRITE_SCOPE } from "@/lib/integrations/digdir/scope";

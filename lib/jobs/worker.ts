@@ -33,9 +33,3 @@ export async function startWorkers(): Promise<void> {
 export async function stopWorkers(): Promise<void> {
   await (await import("@/lib/bulk/resume.job")).stopBulkRunners();
 }
-
-/** Asks for a queue's work to run now instead of at its next scheduled minute. */
-export async function kick(name: QueueName, data: object = {}): Promise<void> {
-  const boss = await getBoss();
-  await boss.send(name, data);
-}

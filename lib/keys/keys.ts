@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
+import { exportJWK, generateKeyPair, type JWK } from "jose";
 import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { keyStore } from "@/lib/keys/key-store";
@@ -9,7 +9,6 @@ import { AppError } from "@/lib/core/errors";
 import { parsePrivateRsaKey } from "@/lib/keys/parse";
 import { loadEnvironmentById } from "@/lib/environments/environments";
 import { WARN_DAYS, daysLeft, expiryLevel } from "@/lib/keys/expiry";
-import type { Signer } from "@/lib/integrations/maskinporten/client";
 
 const KEY_LIFETIME_DAYS = 365; // Digdir keys live one year.
 
@@ -183,56 +182,6 @@ export async function registrableJwks(environmentId: string): Promise<{ keys: Pu
     orderBy: { createdAt: "asc" },
   });
   return { keys: keys.map((k) => k.publicJwk as PublicJwk) };
-}
-
-/**
- * The environment's active key, decrypted for signing one grant. It is read per grant, so an
- * activation in any portal process takes effect in all of them. Internal: never hand it to a client.
- */
-export async function loadSigner(environmentId: string): Promise<Signer> {
-  const key = await db.signingKey.findFirst({
-    where: { environmentId, state: "active" },
-    select: { id: true, kid: true, privateKeyEnc: true, expiresAt: true },
-  });
-  if (!key) {
-    throw new AppError(
-      "no_signing_key",
-      {
-        nb: "Miljøet har ingen aktiv signeringsnøkkel. En administrator må lage eller aktivere en under Miljø.",
-        en: "The environment has no active signing key. An admin must generate or activate one under Environment.",
-      },
-      409,
-    );
-  }
-  if (key.expiresAt.getTime() <= Date.now()) {
-    throw new AppError(
-      "signing_key_expired",
-      {
-        nb: `Den aktive nøkkelen ${key.kid} utløp ${key.expiresAt.toISOString().slice(0, 10)}. Lag en ny nøkkel, registrer og aktiver den under Miljø.`,
-        en: `The active key ${key.kid} expired on ${key.expiresAt.toISOString().slice(0, 10)}. Generate a new key, register and activate it under Environment.`,
-      },
-      409,
-    );
-  }
-  return signerFor(key);
-}
-
-/** A specific key's signer, whatever its state: used to prove a next key is registered before it signs for real. */
-export async function loadKeySigner(environmentId: string, keyId: string): Promise<Signer> {
-  const key = await db.signingKey.findFirst({
-    where: { id: keyId, environmentId },
-    select: { id: true, kid: true, privateKeyEnc: true },
-  });
-  if (!key) throw new AppError("not_found", { nb: "Fant ikke nøkkelen.", en: "Key not found." }, 404);
-  return signerFor(key);
-}
-
-async function signerFor(key: { id: string; kid: string; privateKeyEnc: string }): Promise<Signer> {
-  const jwk = await keyStore().get(key.kid, key.privateKeyEnc);
-  const cryptoKey = await importJWK(jwk, "RS256");
-  if (!(cryptoKey instanceof CryptoKey)) throw new Error("Unexpected key type");
-  await db.signingKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
-  return { kid: key.kid, key: cryptoKey };
 }
 
 /** Keys that sign now or will (active, next), in every environment, that expire within 30 days. */

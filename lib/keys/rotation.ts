@@ -1,12 +1,15 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/core/errors";
-import { loadEnvironmentById, type EnvironmentView } from "@/lib/environments/environments";
-import { loadKeySigner, type KeyState, type PublicJwk } from "@/lib/keys/keys";
+import { loadEnvironmentById } from "@/lib/environments/environments";
+import { loadKeySigner } from "@/lib/keys/signer";
+import { type KeyState, type PublicJwk } from "@/lib/keys/keys";
 import { addClientKey, hasDigdirApi, removeClientKey } from "@/lib/integrations/digdir/client";
 import { requestToken } from "@/lib/integrations/maskinporten/client";
+import { maskinportenConfig } from "@/lib/integrations/maskinporten/tokens";
 
 // Zero-downtime rotation (CONTRACT §1.7): a key signs only after a grant signed with it has been
 // accepted, and the old key stays registered ("retiring") until an admin retires it. So at every moment
@@ -23,7 +26,7 @@ type KeyRow = {
 
 async function loadKey(actor: Actor, environmentId: string, keyId: string) {
   assertCan(actor, "keys.manage");
-  const environment = await loadEnvironmentById(environmentId);
+  const environment = connect(await loadEnvironmentById(environmentId));
   const key = await db.signingKey.findFirst({
     where: { id: keyId, environmentId },
     select: { id: true, kid: true, state: true, expiresAt: true, verifiedAt: true, publicJwk: true },
@@ -95,7 +98,7 @@ export async function verifySigningKey(actor: Actor | null, environmentId: strin
   const { environment, key } = await loadKey(actor, environmentId, keyId);
   if (key.state === "retired") throw wrongState(key.kid, key.state);
   try {
-    await requestToken(configOf(environment), environment.scopes, await loadKeySigner(environmentId, keyId));
+    await requestToken(maskinportenConfig(environment), environment.scopes, await loadKeySigner(environmentId, keyId));
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     await recordAudit(audit(actor, environmentId, "key.verify", key.kid, "failure", { code: err.code }));
@@ -185,13 +188,4 @@ export async function retireSigningKey(actor: Actor | null, environmentId: strin
     await recordAudit(audit(actor, environmentId, "key.retire", key.kid, "success", { removedAtDigdir }), tx);
   });
   return { kid: key.kid, removedAtDigdir };
-}
-
-function configOf(environment: EnvironmentView) {
-  return {
-    issuer: environment.maskinportenIssuer,
-    tokenUrl: environment.maskinportenTokenUrl,
-    clientId: environment.clientId,
-    environmentId: environment.id,
-  };
 }

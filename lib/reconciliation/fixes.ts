@@ -9,7 +9,7 @@ import { isUuid } from "@/lib/core/ids";
 import { newExternalRef } from "@/lib/customers/external-ref";
 import { recordRequestEvent } from "@/lib/requests/events";
 import { createRequest } from "@/lib/requests/requests";
-import { kick } from "@/lib/jobs/worker";
+import { kick } from "@/lib/core/jobs/boss";
 
 type Tx = Prisma.TransactionClient;
 const who = (actor: Actor) => ({ type: "user" as const, id: actor.id, label: actor.email });

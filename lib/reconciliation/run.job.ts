@@ -1,4 +1,5 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import { z } from "zod";
 import type { Prisma, ReconFindingKind } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/db";
@@ -205,8 +206,8 @@ export async function reconcileEnvironment(environmentId: string, triggeredBy: s
       try {
         remote = await runAs(LABEL, async () => {
           const [users, requests] = await Promise.all([
-            listSystemUsersBySystem(environment, system.systemId),
-            listRequestsBySystem(environment, system.systemId),
+            listSystemUsersBySystem(connect(environment), system.systemId),
+            listRequestsBySystem(connect(environment), system.systemId),
           ]);
           return { users, requests };
         });

@@ -1,4 +1,5 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { assertCan, type Actor } from "@/lib/auth/actor";
@@ -62,7 +63,7 @@ export async function renewRequestAs(environmentId: string, id: string, by: Audi
   const environment = await loadEnvironmentById(environmentId);
   return runAs(by.label, async () => {
     if (old.events.length === 0) {
-      await deleteRequest(environment, old.altinnRequestId);
+      await deleteRequest(connect(environment), old.altinnRequestId);
       await db.$transaction(async (tx) => {
         await recordRequestEvent(tx, old.id, "deleted", { altinnRequestId: old.altinnRequestId, reason: "renew" });
         await recordAudit(

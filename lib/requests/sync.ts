@@ -1,4 +1,5 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
@@ -68,7 +69,7 @@ export async function createOrReuseRequest(
     accessPackages,
     redirectUrl: callbackUrl(ref),
   };
-  const create = () => createRequestOfKind(environment, kind, input);
+  const create = () => createRequestOfKind(connect(environment), kind, input);
   let result: Awaited<ReturnType<typeof create>>;
   try {
     result = await create();
@@ -76,7 +77,7 @@ export async function createOrReuseRequest(
     // comes back wants a fresh one to approve, so renew it (CONTRACT §8).
     if (result.request.status === "Rejected" || result.request.status === "Denied") {
       const replacedId = result.request.id;
-      await deleteRequest(environment, replacedId);
+      await deleteRequest(connect(environment), replacedId);
       const old = await db.systemUserRequest.findUnique({
         where: { altinnRequestId: replacedId },
         select: { id: true },
@@ -109,7 +110,7 @@ export async function createOrReuseRequest(
   if (!isAllowedConfirmUrl(environment, request.confirmUrl)) {
     // Never store or hand out a link to a host we do not trust; a request we just made goes away again.
     if (!result.existed) {
-      await deleteRequest(environment, request.id).catch((e: unknown) =>
+      await deleteRequest(connect(environment), request.id).catch((e: unknown) =>
         console.warn(`[request] could not delete ${request.id} at Altinn: ${String(e)}`),
       );
     }
@@ -215,7 +216,7 @@ export async function syncRequest(environment: EnvironmentView, requestId: strin
       events: { where: { kind: { in: ["escalated", "deleted"] } }, select: { kind: true } },
     },
   });
-  const remote = await getRequest(environment, row.altinnRequestId, row.kind);
+  const remote = await getRequest(connect(environment), row.altinnRequestId, row.kind);
   if (!remote) {
     // Altinn forgets every request 28 days after creation (404 AUTH-00010). One still waiting, that old,
     // that we did not delete ourselves has expired: keep that in our own timeline, since Altinn keeps
@@ -250,7 +251,7 @@ export async function syncRequest(environment: EnvironmentView, requestId: strin
   const newlyEscalated = remote.escalated && !row.events.some((e) => e.kind === "escalated");
   const systemUser =
     remote.status === "Accepted" && !row.systemUser
-      ? await findSystemUser(environment, {
+      ? await findSystemUser(connect(environment), {
           systemId: row.system.systemId,
           orgNo: row.customer.orgNo,
           externalRef: row.externalRef,

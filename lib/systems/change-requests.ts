@@ -1,4 +1,5 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
@@ -95,7 +96,11 @@ export async function createChangeRequests(actor: Actor | null, systemId: string
     };
     try {
       const created = await runAs(actor.email, () =>
-        createChangeRequest(environment, { correlationId, altinnSystemUserId: u.altinnSystemUserId, ...u.diff.lists }),
+        createChangeRequest(connect(environment), {
+          correlationId,
+          altinnSystemUserId: u.altinnSystemUserId,
+          ...u.diff.lists,
+        }),
       );
       await db.$transaction(async (tx) => {
         await tx.changeRequest.create({
@@ -131,7 +136,7 @@ export async function refreshChangeRequests(actor: Actor | null, systemId: strin
   for (const u of plan.standard) {
     if (!u.pending) continue;
     const pending = u.pending;
-    const current = await runAs(actor.email, () => getChangeRequest(environment, pending.id));
+    const current = await runAs(actor.email, () => getChangeRequest(connect(environment), pending.id));
     const status = current?.status ?? "Deleted";
     await db.changeRequest.update({ where: { id: pending.id }, data: { status, lastCheckedAt: new Date() } });
     if (status !== pending.status) {

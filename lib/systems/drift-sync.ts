@@ -1,4 +1,5 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -35,7 +36,7 @@ export type Drift = {
 export async function readSystemDrift(actor: Actor | null, id: string): Promise<Drift> {
   assertCan(actor, "systems.manage");
   const { row, environment } = await loadSystemRow(id);
-  const altinn = await runAs(actor.email, () => getRegisteredSystem(environment, row.systemId));
+  const altinn = await runAs(actor.email, () => getRegisteredSystem(connect(environment), row.systemId));
   if (!altinn) throw missingInAltinn(row.systemId);
   const rows = diffSystem(row, altinn);
   return {
@@ -58,8 +59,8 @@ export async function resolveSystemDrift(actor: Actor | null, raw: { id: string;
   const { id, winner } = parsed.data;
   const { row, environment } = await loadSystemRow(id);
   const audit = auditFor(actor, winner === "altinn" ? "system.sync" : "system.update", row, environment);
-  const current = await runAs(actor.email, () => getRegisteredSystem(environment, row.systemId)).catch((err: unknown) =>
-    auditFailure(audit, err),
+  const current = await runAs(actor.email, () => getRegisteredSystem(connect(environment), row.systemId)).catch(
+    (err: unknown) => auditFailure(audit, err),
   );
   if (!current) throw missingInAltinn(row.systemId);
   const changed = diffSystem(row, current)
@@ -87,7 +88,7 @@ export async function resolveSystemDrift(actor: Actor | null, raw: { id: string;
   // Altinn refuses updates to a deleted system; a portal-side delete is not something to undo by PUT.
   if (current.isDeleted || row.deletedAt) throw alreadyDeleted();
   const body = applyPortalFields(current, { ...row, rights: row.rights });
-  await runAs(actor.email, () => putRegisteredSystem(environment, row.systemId, body)).catch((err: unknown) =>
+  await runAs(actor.email, () => putRegisteredSystem(connect(environment), row.systemId, body)).catch((err: unknown) =>
     auditFailure(audit, err),
   );
   await db.$transaction(async (tx) => {
@@ -111,7 +112,7 @@ export async function getSystemHistory(actor: Actor | null, id: string): Promise
   assertCan(actor, "portal.read");
   const { row, environment } = await loadSystemRow(id);
   const [changelog, audit] = await Promise.all([
-    runAs(actor.email, () => getSystemChangelog(environment, row.systemId)).then(
+    runAs(actor.email, () => getSystemChangelog(connect(environment), row.systemId)).then(
       (entries) => ({ entries, error: null }),
       (err: unknown) => {
         if (err instanceof AppError) return { entries: null, error: err };

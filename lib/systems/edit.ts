@@ -1,4 +1,5 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import type { z } from "zod";
 import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
@@ -81,11 +82,11 @@ export async function updateSystem(actor: Actor | null, raw: EditSystemInput) {
   };
   const audit = auditFor(actor, "system.update", row, environment);
   const sent = await runAs(actor.email, async () => {
-    const current = await getRegisteredSystem(environment, row.systemId);
+    const current = await getRegisteredSystem(connect(environment), row.systemId);
     if (!current) throw missingInAltinn(row.systemId);
     if (current.isDeleted) throw alreadyDeleted();
     const body = applyPortalFields(current, fields);
-    await putRegisteredSystem(environment, row.systemId, body);
+    await putRegisteredSystem(connect(environment), row.systemId, body);
     return body;
   }).catch((err: unknown) => auditFailure(audit, err));
 
@@ -123,7 +124,7 @@ export async function deleteSystem(actor: Actor | null, raw: z.input<typeof dele
     );
   }
   const audit = auditFor(actor, "system.delete", row, environment);
-  await runAs(actor.email, () => deleteRegisteredSystem(environment, row.systemId)).catch((err: unknown) =>
+  await runAs(actor.email, () => deleteRegisteredSystem(connect(environment), row.systemId)).catch((err: unknown) =>
     auditFailure(audit, err),
   );
   const deletedAt = new Date();

@@ -1,4 +1,5 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
@@ -100,7 +101,7 @@ export async function createSystem(actor: Actor | null, raw: CreateSystemInput) 
   };
   let altinnInternalId: string;
   try {
-    altinnInternalId = await runAs(actor.email, () => registerSystem(environment, data));
+    altinnInternalId = await runAs(actor.email, () => registerSystem(connect(environment), data));
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     await recordAudit({ ...auditBase, outcome: "failure", detail: { code: err.code } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
 import type { EnvironmentView } from "@/lib/environments/environments";
 import { getRegisteredSystem } from "@/lib/integrations/altinn/system-register";
@@ -62,7 +63,7 @@ async function diagnose(
   orgNo: string,
   externalRef: string | undefined,
 ): Promise<Diagnosis> {
-  const remote = await getRegisteredSystem(environment, system.systemId);
+  const remote = await getRegisteredSystem(connect(environment), system.systemId);
   if (!remote || remote.isDeleted) {
     return {
       cause: "system_missing",
@@ -91,7 +92,7 @@ async function diagnose(
       },
     };
   }
-  const users = await listSystemUsersBySystem(environment, system.systemId);
+  const users = await listSystemUsersBySystem(connect(environment), system.systemId);
   const owned = users.filter((u) => u.reporteeOrgNo === orgNo);
   const sent = externalRef ?? orgNo;
   if (owned.length > 0) {

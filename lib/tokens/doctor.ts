@@ -1,4 +1,5 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
@@ -97,7 +98,7 @@ async function examine(
   const context = { orgNo, externalRef };
   let token: string;
   try {
-    const issued = await getSystemUserTokenDetails(environment, context, { fresh: true });
+    const issued = await getSystemUserTokenDetails(connect(environment), context, { fresh: true });
     token = issued.token;
     report.steps.push({
       id: "token",
@@ -142,7 +143,11 @@ async function examine(
     });
   }
   try {
-    const exchanged = await getExchangedToken(environment, systemUserCacheKey(environment, context), async () => token);
+    const exchanged = await getExchangedToken(
+      connect(environment),
+      systemUserCacheKey(environment, context),
+      async () => token,
+    );
     report.exchangedClaims = decode(exchanged.token);
     report.steps.push({
       id: "exchange",

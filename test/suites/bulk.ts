@@ -236,7 +236,7 @@ export function bulkTests(ref: PortalRef) {
     const externalRef = (await p.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).externalRef;
     const { createStandardRequest } = await import("@/lib/integrations/altinn/requests");
     const ref0 = crypto.randomUUID();
-    const made = await createStandardRequest(environment, {
+    const made = await createStandardRequest(p.m.connect(environment), {
       systemId: state.systemId,
       partyOrgNo: lost,
       externalRef,

@@ -58,7 +58,7 @@ export function changeRequestTests(ref: PortalRef) {
   it("asks the customer to approve a change after the system gains a package, and tracks it to Accepted", async () => {
     const { p, dal, system, environment, callAltinn } = await load();
     // The system gains Merverdiavgift (in Altinn and in the portal, as an edit would do).
-    await callAltinn(environment, {
+    await callAltinn(p.m.connect(environment), {
       method: "PUT",
       path: `/systemregister/vendor/${system.systemId}/accesspackages`,
       body: [{ urn: SKATTEGRUNNLAG }, { urn: MVA }],

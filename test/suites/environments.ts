@@ -164,18 +164,18 @@ export function environmentTests(ref: PortalRef) {
     const { name, vendorOrgNo, clientId, scopes, confirmUrlHosts, systemUserScopes } = local;
     const settings = { name, vendorOrgNo, clientId, scopes, confirmUrlHosts, systemUserScopes };
     const grants = async () => (await emulatorStats(p.emulatorUrl)).tokenGrants;
-    await p.m.tokens.getAccessToken(local);
+    await p.m.tokens.getAccessToken(p.m.connect(local));
     const start = await grants();
     try {
       await p.m.environments.updateEnvironment(p.actors.admin, local.id, { ...settings, name: "Local (renamed)" });
-      await p.m.tokens.getAccessToken(await p.m.environments.loadEnvironmentById(local.id));
+      await p.m.tokens.getAccessToken(p.m.connect(await p.m.environments.loadEnvironmentById(local.id)));
       expect(await grants()).toBe(start);
       // Same scopes in another order: a change to what we ask Maskinporten for, so the cache goes.
       await p.m.environments.updateEnvironment(p.actors.admin, local.id, {
         ...settings,
         scopes: [...scopes].reverse(),
       });
-      await p.m.tokens.getAccessToken(await p.m.environments.loadEnvironmentById(local.id));
+      await p.m.tokens.getAccessToken(p.m.connect(await p.m.environments.loadEnvironmentById(local.id)));
       expect(await grants()).toBe(start + 1);
     } finally {
       await p.m.environments.updateEnvironment(p.actors.admin, local.id, settings);

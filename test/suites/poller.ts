@@ -96,8 +96,8 @@ export function pollerTests(ref: PortalRef) {
 
   it("runs as a pg-boss job on this database, started by the workers and kicked on demand", async () => {
     const p = ref();
-    const { startWorkers, kick } = await import("@/lib/jobs/worker");
-    const { stopBoss } = await import("@/lib/core/jobs/boss");
+    const { startWorkers } = await import("@/lib/jobs/worker");
+    const { kick, stopBoss } = await import("@/lib/core/jobs/boss");
     const created = await p.m.requests.createRequest(p.actors.operator, {
       systemId: state.systemRowId,
       orgNo: BOSS ?? "",

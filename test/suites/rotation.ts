@@ -47,7 +47,7 @@ export function rotationTests(ref: PortalRef) {
       while (running) {
         p.m.tokens.clearTokenCache(p.environmentId);
         try {
-          await callAltinn(environment, { method: "GET", path: "/systemregister/vendor" });
+          await callAltinn(p.m.connect(environment), { method: "GET", path: "/systemregister/vendor" });
           outcome.ok += 1;
         } catch (err) {
           outcome.failed.push(err instanceof Error ? err.message : String(err));
@@ -112,12 +112,7 @@ export function rotationTests(ref: PortalRef) {
     // And retiring mattered: Maskinporten now refuses the old key, so signing with it would have failed.
     const { requestToken } = await import("@/lib/integrations/maskinporten/client");
     const { loadKeySigner } = p.m.keys;
-    const cfg = {
-      issuer: environment.maskinportenIssuer,
-      tokenUrl: environment.maskinportenTokenUrl,
-      clientId: environment.clientId,
-      environmentId: environment.id,
-    };
+    const cfg = p.m.tokens.maskinportenConfig(p.m.connect(environment));
     await expectAppError(
       requestToken(cfg, environment.scopes, await loadKeySigner(p.environmentId, oldKey.id)),
       "MP-100",

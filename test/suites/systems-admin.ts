@@ -13,7 +13,7 @@ const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`
 /** Another tool writing to Altinn directly, with the vendor's own token (so the portal does not know). */
 async function otherTool(p: Portal, method: "GET" | "PUT" | "POST" | "DELETE", path: string, body?: unknown) {
   const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
-  const token = await p.m.tokens.getAccessToken(environment);
+  const token = await p.m.tokens.getAccessToken(p.m.connect(environment));
   const res = await fetch(`${p.emulatorUrl}/authentication/api/v1/systemregister${path}`, {
     method,
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -391,7 +391,7 @@ function systemVldTests(ref: PortalRef) {
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     const systems = (await emulatorStats(p.emulatorUrl)).systems;
     const err = await expectAppError(
-      callAltinn(environment, {
+      callAltinn(p.m.connect(environment), {
         method: "POST",
         path: "/systemregister/vendor",
         body: make(p, `${ORG}_${unique("vld")}`),
@@ -499,13 +499,13 @@ function systemVldTests(ref: PortalRef) {
     const { systemId } = await createOwn(p, "sa-put");
     const current = await altinnSystem(p, systemId);
     const dup = await expectAppError(
-      putRegisteredSystem(environment, systemId, { ...current, clientId: ["abc", "ABC"] }),
+      putRegisteredSystem(p.m.connect(environment), systemId, { ...current, clientId: ["abc", "ABC"] }),
       "AUTH.VLD-00011",
       400,
     );
     expect(dup.fieldErrors).toEqual({ clientIds: ["sysreg.vld.00011"] });
     const mismatch = await expectAppError(
-      putRegisteredSystem(environment, systemId, { ...current, id: `${systemId}-other` }),
+      putRegisteredSystem(p.m.connect(environment), systemId, { ...current, id: `${systemId}-other` }),
       "AUTH.VLD-00012",
       400,
     );

@@ -223,18 +223,18 @@ export function tokenDoctorTests(ref: PortalRef) {
     const before = (await emulatorStats(p.emulatorUrl)).tokenGrants;
     const tokens = await Promise.all(
       Array.from({ length: 50 }, () =>
-        getSystemUserToken(environment, { orgNo: CUSTOMER_ORG, externalRef: CUSTOMER_ORG }),
+        getSystemUserToken(p.m.connect(environment), { orgNo: CUSTOMER_ORG, externalRef: CUSTOMER_ORG }),
       ),
     );
     expect(new Set(tokens).size).toBe(1);
     expect((await emulatorStats(p.emulatorUrl)).tokenGrants - before).toBe(1);
     // Another system-user context (no externalRef sent) is another cache entry, and the vendor's own
     // token is separate from both; the first one is still served from the cache.
-    await getSystemUserToken(environment, { orgNo: CUSTOMER_ORG });
-    await p.m.tokens.getAccessToken(environment);
-    await expect(getSystemUserToken(environment, { orgNo: CUSTOMER_ORG, externalRef: CUSTOMER_ORG })).resolves.toBe(
-      tokens[0],
-    );
+    await getSystemUserToken(p.m.connect(environment), { orgNo: CUSTOMER_ORG });
+    await p.m.tokens.getAccessToken(p.m.connect(environment));
+    await expect(
+      getSystemUserToken(p.m.connect(environment), { orgNo: CUSTOMER_ORG, externalRef: CUSTOMER_ORG }),
+    ).resolves.toBe(tokens[0]);
     expect((await emulatorStats(p.emulatorUrl)).tokenGrants - before).toBe(3);
   });
 
@@ -254,9 +254,13 @@ export function tokenDoctorTests(ref: PortalRef) {
     const before = await exchanges();
     const key = systemUserCacheKey(environment, context);
     const [a, b] = await Promise.all(
-      [1, 2].map(() => getExchangedToken(environment, key, () => getSystemUserToken(environment, context))),
+      [1, 2].map(() =>
+        getExchangedToken(p.m.connect(environment), key, () => getSystemUserToken(p.m.connect(environment), context)),
+      ),
     );
-    const c = await getExchangedToken(environment, key, () => getSystemUserToken(environment, context));
+    const c = await getExchangedToken(p.m.connect(environment), key, () =>
+      getSystemUserToken(p.m.connect(environment), context),
+    );
     expect(a?.token).toBe(c.token);
     expect(b?.token).toBe(c.token);
     expect((await exchanges()) - before).toBe(1);

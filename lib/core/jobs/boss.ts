@@ -1,7 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { getPool } from "@/lib/core/db";
-import { QUEUES } from "@/lib/core/jobs/queues";
+import { QUEUES, type QueueName } from "@/lib/core/jobs/queues";
 
 // One pg-boss per process, on the process's one pg pool (lib/core/db.ts): on the embedded database a
 // second connection would let the socket multiplexer interleave queries (ADR 001 amendment).
@@ -37,4 +37,13 @@ export async function stopBoss(): Promise<void> {
   const boss = await g.boss?.catch(() => undefined);
   g.boss = undefined;
   await boss?.stop({ graceful: true, close: false, timeout: 5_000, wait: true });
+}
+
+/**
+ * Asks for a queue's work to run now instead of at its next scheduled minute. Lives here, not beside
+ * the handlers, so the code that enqueues work does not import the code that does it.
+ */
+export async function kick(name: QueueName, data: object = {}): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(name, data);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { Connection } from "@/lib/integrations/connection";
 import { callAltinn, parseBody } from "@/lib/integrations/altinn/http";
 
 // CONTRACT §4.4. Only standard system users can be changed; agent ones must be deleted and recreated.
@@ -40,10 +40,7 @@ export type ChangeInput = {
 const right = (value: string) => ({ resource: [{ id: "urn:altinn:resource", value }] });
 
 /** Idempotent per correlation id: a retry with the same id returns the stored request (200). */
-export async function createChangeRequest(
-  environment: EnvironmentView,
-  input: ChangeInput,
-): Promise<AltinnChangeRequest> {
+export async function createChangeRequest(environment: Connection, input: ChangeInput): Promise<AltinnChangeRequest> {
   const res = await callAltinn(environment, {
     method: "POST",
     path: "/systemuser/changerequest/vendor",
@@ -59,7 +56,7 @@ export async function createChangeRequest(
   return parseBody(changeResponse, res, "changerequest create");
 }
 
-export async function getChangeRequest(environment: EnvironmentView, id: string): Promise<AltinnChangeRequest | null> {
+export async function getChangeRequest(environment: Connection, id: string): Promise<AltinnChangeRequest | null> {
   const res = await callAltinn(
     environment,
     { method: "GET", path: `/systemuser/changerequest/vendor/${encodeURIComponent(id)}` },

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { Connection } from "@/lib/integrations/connection";
 import { callAltinn, parseBody } from "@/lib/integrations/altinn/http";
 
 // Client delegation API (CONTRACT §5.2). Every call carries the client administrator's Altinn person
@@ -37,18 +37,14 @@ const clientPage = z
   })
   .loose();
 
-export async function listAgents(
-  environment: EnvironmentView,
-  token: string,
-  party: string,
-): Promise<AgentSystemUser[]> {
+export async function listAgents(environment: Connection, token: string, party: string): Promise<AgentSystemUser[]> {
   const res = await callAltinn(environment, { method: "GET", path: `${PREFIX}/agents`, query: { party } }, [], token);
   return parseBody(z.array(agentSchema), res, "agent system users");
 }
 
 /** Every page: the docs say pagination is "not implemented yet", but the shape has `links.next`. */
 export async function listClients(
-  environment: EnvironmentView,
+  environment: Connection,
   token: string,
   agentId: string,
   which: "available" | "delegated",
@@ -77,7 +73,7 @@ export async function listClients(
 
 /** POST/DELETE; 200 `{agent, client}`. Errors come back as AppErrors carrying Altinn's code. */
 export async function changeClient(
-  environment: EnvironmentView,
+  environment: Connection,
   token: string,
   agentId: string,
   clientId: string,

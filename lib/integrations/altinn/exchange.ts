@@ -1,11 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { Connection } from "@/lib/integrations/connection";
 import { AppError } from "@/lib/core/errors";
 import type { Cached } from "@/lib/integrations/maskinporten/cache";
 import { tokenCache } from "@/lib/integrations/maskinporten/tokens";
-import { logOutbound } from "@/lib/calls/log";
 
 // Maskinporten token → Altinn token (CONTRACT §2). The portal's own vendor calls keep sending the
 // Maskinporten token (the documented path for the System Register and request APIs, one call fewer);
@@ -27,17 +26,14 @@ const REFUSED: Record<number, AppError["userMessage"]> = {
 };
 
 /** One exchange call; the token goes in the Authorization header only and is never logged. */
-export async function exchangeMaskinportenToken(
-  environment: EnvironmentView,
-  maskinportenToken: string,
-): Promise<Cached> {
+export async function exchangeMaskinportenToken(environment: Connection, maskinportenToken: string): Promise<Cached> {
   const url = new URL("/authentication/api/v1/exchange/maskinporten", environment.altinnBaseUrl);
   // Docs ask callers to add test=true in test environments; Altinn ignores it for vendors.
   if (environment.kind === "test") url.searchParams.set("test", "true");
   const correlationId = randomUUID();
   const started = performance.now();
   const log = (status: number | null, problemCode: string | null) =>
-    logOutbound({
+    environment.calls.record({
       environmentId: environment.id,
       service: "altinn",
       method: "GET",
@@ -103,7 +99,7 @@ export async function exchangeMaskinportenToken(
  * keyed by that key, refreshed before the Altinn token's own `exp`.
  */
 export function getExchangedToken(
-  environment: EnvironmentView,
+  environment: Connection,
   maskinportenKey: string,
   maskinportenToken: () => Promise<string>,
 ): Promise<Cached> {

@@ -1,11 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { Connection } from "@/lib/integrations/connection";
 import { getAccessToken } from "@/lib/integrations/maskinporten/tokens";
 import { AppError } from "@/lib/core/errors";
 import { parseRetryAfter, problemToError } from "@/lib/integrations/altinn/problems";
-import { logOutbound, logOutboundInBackground } from "@/lib/calls/log";
 
 export type AltinnCall = {
   method: "GET" | "POST" | "PUT" | "DELETE";
@@ -34,7 +33,7 @@ const unreachable = (cause: unknown) =>
  * The token is the vendor's Maskinporten token unless `bearer` (a person's Altinn token) is given.
  */
 export async function callAltinn(
-  environment: EnvironmentView,
+  environment: Connection,
   call: AltinnCall,
   allow: number[] = [],
   bearer?: string,
@@ -45,7 +44,7 @@ export async function callAltinn(
   const correlationId = randomUUID();
   const started = performance.now();
   const log = (status: number | null, problemCode: string | null, traceId?: string) =>
-    (call.logInBackground ? logOutboundInBackground : logOutbound)({
+    (call.logInBackground ? environment.calls.recordInBackground : environment.calls.record)({
       environmentId: environment.id,
       service: "altinn",
       method: call.method,

@@ -1,8 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { EnvironmentView } from "@/lib/environments/environments";
-import { logOutbound } from "@/lib/calls/log";
+import type { Connection } from "@/lib/integrations/connection";
 
 // Access Management's metadata API (CONTRACT §6.3): anonymous, one language per call (Accept-Language).
 const pkg = z.looseObject({
@@ -30,7 +29,7 @@ export type MetadataGroup = z.infer<typeof group>;
 
 /** GET …/accesspackages/export in one language; null when the API is unreachable or answers oddly. */
 export async function fetchPackageExport(
-  environment: EnvironmentView,
+  environment: Connection,
   lang: "nb" | "nn" | "en",
 ): Promise<MetadataGroup[] | null> {
   const url = new URL("/accessmanagement/api/v1/meta/info/accesspackages/export", environment.altinnBaseUrl);
@@ -53,7 +52,7 @@ export async function fetchPackageExport(
   } catch {
     return null;
   } finally {
-    await logOutbound({
+    await environment.calls.record({
       environmentId: environment.id,
       service: "altinn",
       method: "GET",

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { Connection } from "@/lib/integrations/connection";
 import { callAltinn, parseBody } from "@/lib/integrations/altinn/http";
 import { AppError } from "@/lib/core/errors";
 
@@ -53,7 +53,7 @@ const vendorPath = (kind: RequestKind) =>
   kind === "agent" ? "/systemuser/request/vendor/agent" : "/systemuser/request/vendor";
 
 /** Either kind; create is idempotent per (system, org, externalRef) and kind. */
-export async function createRequestOfKind(environment: EnvironmentView, kind: RequestKind, input: CreateRequestInput) {
+export async function createRequestOfKind(environment: Connection, kind: RequestKind, input: CreateRequestInput) {
   return kind === "standard"
     ? createStandardRequest(environment, input)
     : createAt(environment, vendorPath("agent"), input, {}, "agent request create");
@@ -61,7 +61,7 @@ export async function createRequestOfKind(environment: EnvironmentView, kind: Re
 
 /** Create is idempotent per (system, org, externalRef): Altinn returns the existing request with 200. */
 export async function createStandardRequest(
-  environment: EnvironmentView,
+  environment: Connection,
   input: CreateRequestInput,
   opts: { logInBackground?: boolean } = {},
 ) {
@@ -69,7 +69,7 @@ export async function createStandardRequest(
 }
 
 async function createAt(
-  environment: EnvironmentView,
+  environment: Connection,
   path: string,
   input: CreateRequestInput,
   opts: { logInBackground?: boolean },
@@ -91,7 +91,7 @@ async function createAt(
 }
 
 export async function getRequest(
-  environment: EnvironmentView,
+  environment: Connection,
   altinnRequestId: string,
   kind: RequestKind = "standard",
 ): Promise<AltinnRequest | null> {
@@ -100,7 +100,7 @@ export async function getRequest(
 }
 
 export async function findSystemUser(
-  environment: EnvironmentView,
+  environment: Connection,
   q: { systemId: string; orgNo: string; externalRef: string },
 ) {
   const res = await callAltinn(
@@ -116,7 +116,7 @@ export async function findSystemUser(
 }
 
 /** Soft-deletes a request (202). Altinn keeps a Rejected request for its triple until it is deleted. */
-export async function deleteRequest(environment: EnvironmentView, altinnRequestId: string): Promise<void> {
+export async function deleteRequest(environment: Connection, altinnRequestId: string): Promise<void> {
   await callAltinn(environment, { method: "DELETE", path: `/systemuser/request/vendor/${altinnRequestId}` }, [404]);
 }
 
@@ -129,7 +129,7 @@ const requestPage = z.object({
 const MAX_REQUEST_PAGES = 2000;
 
 /** Every live standard request of one system: GET /systemuser/request/vendor/bysystem/{systemId}, following `links.next`. */
-export async function listRequestsBySystem(environment: EnvironmentView, systemId: string): Promise<AltinnRequest[]> {
+export async function listRequestsBySystem(environment: Connection, systemId: string): Promise<AltinnRequest[]> {
   const requests: AltinnRequest[] = [];
   let token: string | null = null;
   for (let i = 0; i < MAX_REQUEST_PAGES; i++) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { Connection } from "@/lib/integrations/connection";
 import { callAltinn, parseBody } from "@/lib/integrations/altinn/http";
 import { altinnSystemSchema, type AltinnSystem } from "@/lib/integrations/altinn/system-model";
 
@@ -32,7 +32,7 @@ export function toRegisterSystemRequest(input: RegisterSystemInput) {
 }
 
 /** POST /systemregister/vendor; Altinn answers with the new internal GUID as a JSON string. */
-export async function registerSystem(environment: EnvironmentView, input: RegisterSystemInput): Promise<string> {
+export async function registerSystem(environment: Connection, input: RegisterSystemInput): Promise<string> {
   const res = await callAltinn(environment, {
     method: "POST",
     path: "/systemregister/vendor",
@@ -45,10 +45,7 @@ const path = (systemId: string) => `/systemregister/vendor/${encodeURIComponent(
 const succeeded = z.object({ succeeded: z.literal(true) }).loose();
 
 /** GET /systemregister/vendor/{id}: the whole system, soft-deleted ones included (isDeleted), unknown properties kept. */
-export async function getRegisteredSystem(
-  environment: EnvironmentView,
-  systemId: string,
-): Promise<AltinnSystem | null> {
+export async function getRegisteredSystem(environment: Connection, systemId: string): Promise<AltinnSystem | null> {
   const res = await callAltinn(environment, { method: "GET", path: path(systemId) }, [404]);
   if (res.status === 404) return null;
   return parseBody(altinnSystemSchema, res, "systemregister get");
@@ -56,7 +53,7 @@ export async function getRegisteredSystem(
 
 /** PUT replaces the whole system: `body` must be the complete object (see applyPortalFields). */
 export async function putRegisteredSystem(
-  environment: EnvironmentView,
+  environment: Connection,
   systemId: string,
   body: Record<string, unknown>,
 ): Promise<void> {
@@ -65,7 +62,7 @@ export async function putRegisteredSystem(
 }
 
 /** DELETE is a soft delete: Altinn keeps the id taken (AUTH.VLD-00002) and releases the client ids. */
-export async function deleteRegisteredSystem(environment: EnvironmentView, systemId: string): Promise<void> {
+export async function deleteRegisteredSystem(environment: Connection, systemId: string): Promise<void> {
   const res = await callAltinn(environment, { method: "DELETE", path: path(systemId) });
   parseBody(succeeded, res, "systemregister delete");
 }
@@ -82,7 +79,7 @@ const changelogEntry = z
   .loose();
 export type ChangelogEntry = z.infer<typeof changelogEntry>;
 
-export async function getSystemChangelog(environment: EnvironmentView, systemId: string): Promise<ChangelogEntry[]> {
+export async function getSystemChangelog(environment: Connection, systemId: string): Promise<ChangelogEntry[]> {
   const res = await callAltinn(environment, { method: "GET", path: `${path(systemId)}/changelog` });
   return parseBody(z.array(changelogEntry), res, "systemregister changelog");
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { Connection } from "@/lib/integrations/connection";
 import { callAltinn, parseBody } from "@/lib/integrations/altinn/http";
 import { systemUserSchema, type AltinnSystemUser } from "@/lib/integrations/altinn/requests";
 import { AppError } from "@/lib/core/errors";
@@ -16,10 +16,7 @@ const page = z.object({
 const MAX_PAGES = 2000;
 
 /** Every system user of one system: GET /systemuser/vendor/bysystem/{systemId}, following `links.next`. */
-export async function listSystemUsersBySystem(
-  environment: EnvironmentView,
-  systemId: string,
-): Promise<ListedSystemUser[]> {
+export async function listSystemUsersBySystem(environment: Connection, systemId: string): Promise<ListedSystemUser[]> {
   const users: ListedSystemUser[] = [];
   let token: string | null = null;
   for (let i = 0; i < MAX_PAGES; i++) {

@@ -1,11 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { Connection } from "@/lib/integrations/connection";
 import { AppError } from "@/lib/core/errors";
-import { DIGDIR_WRITE_SCOPE } from "@/lib/environments/local";
+import { DIGDIR_WRITE_SCOPE } from "@/lib/integrations/digdir/scope";
 import { getAccessToken } from "@/lib/integrations/maskinporten/tokens";
-import { logOutbound } from "@/lib/calls/log";
 
 // Digdir's client admin API (CONTRACT §1.7): the client's JWKS is one set, so adding or removing a key
 // is read-modify-write of the whole set. Only public keys ever travel here.
@@ -30,12 +29,12 @@ const errors: Record<number, { nb: string; en: string }> = {
   },
 };
 
-export function hasDigdirApi(environment: EnvironmentView): environment is EnvironmentView & { digdirApiUrl: string } {
+export function hasDigdirApi(environment: Connection): environment is Connection & { digdirApiUrl: string } {
   return Boolean(environment.digdirApiUrl);
 }
 
 async function call(
-  environment: EnvironmentView & { digdirApiUrl: string },
+  environment: Connection & { digdirApiUrl: string },
   method: "GET" | "POST",
   body?: unknown,
 ): Promise<DigdirJwk[]> {
@@ -45,7 +44,7 @@ async function call(
   const correlationId = randomUUID();
   const started = performance.now();
   const log = (status: number | null, problemCode: string | null) =>
-    logOutbound({
+    environment.calls.record({
       environmentId: environment.id,
       service: "digdir",
       method,
@@ -103,16 +102,16 @@ async function call(
   return parsed.data.keys;
 }
 
-export const getClientJwks = (environment: EnvironmentView & { digdirApiUrl: string }) => call(environment, "GET");
+export const getClientJwks = (environment: Connection & { digdirApiUrl: string }) => call(environment, "GET");
 
 /** Adds (or replaces, by kid) one public key, keeping every other key the client holds. */
-export async function addClientKey(environment: EnvironmentView & { digdirApiUrl: string }, key: DigdirJwk) {
+export async function addClientKey(environment: Connection & { digdirApiUrl: string }, key: DigdirJwk) {
   const current = await getClientJwks(environment);
   return call(environment, "POST", { keys: [...current.filter((k) => k.kid !== key.kid), key] });
 }
 
 /** Removes one key; the others stay. Removing a key the client does not hold is a no-op. */
-export async function removeClientKey(environment: EnvironmentView & { digdirApiUrl: string }, kid: string) {
+export async function removeClientKey(environment: Connection & { digdirApiUrl: string }, kid: string) {
   const current = await getClientJwks(environment);
   if (!current.some((k) => k.kid === kid)) return current;
   return call(environment, "POST", { keys: current.filter((k) => k.kid !== kid) });

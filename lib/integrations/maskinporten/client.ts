@@ -4,11 +4,17 @@ import { SignJWT } from "jose";
 import { z } from "zod";
 import { AppError } from "@/lib/core/errors";
 import { explainMaskinportenError } from "@/lib/integrations/maskinporten/errors";
-import { logOutbound } from "@/lib/calls/log";
+import type { CallLog, Signer } from "@/lib/integrations/connection";
 
-/** `environmentId` ties each grant to the outbound call log. */
-export type MaskinportenConfig = { issuer: string; tokenUrl: string; clientId: string; environmentId: string };
-export type Signer = { kid: string; key: CryptoKey };
+/** `environmentId` and `calls` tie each grant to the outbound call log. */
+export type MaskinportenConfig = {
+  issuer: string;
+  tokenUrl: string;
+  clientId: string;
+  environmentId: string;
+  calls: CallLog;
+};
+export type { Signer };
 /** `clockSkewMs`: Maskinporten's clock (its `Date` header) minus ours, when it answered with one. */
 export type IssuedToken = { accessToken: string; scope: string; expiresAt: number; clockSkewMs?: number };
 
@@ -70,7 +76,7 @@ export async function requestToken(
   const started = performance.now();
   const path = new URL(cfg.tokenUrl).pathname;
   const log = (status: number | null, problemCode: string | null) =>
-    logOutbound({
+    cfg.calls.record({
       environmentId: cfg.environmentId,
       service: "maskinporten",
       method: "POST",

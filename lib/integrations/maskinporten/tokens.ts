@@ -1,6 +1,6 @@
 import "server-only";
-import type { EnvironmentView } from "@/lib/environments/environments";
-import { loadSigner } from "@/lib/keys/keys";
+import type { EnvironmentView } from "@/lib/environments/types";
+import type { Connection } from "@/lib/integrations/connection";
 import { requestToken, systemUserDetails, type MaskinportenConfig } from "@/lib/integrations/maskinporten/client";
 import {
   SingleFlightCache,
@@ -19,15 +19,16 @@ export function clearTokenCache(environmentId?: string) {
   tokenCache.clear(environmentId === undefined ? undefined : `${environmentId}|`);
 }
 
-const configOf = (e: EnvironmentView): MaskinportenConfig => ({
+export const maskinportenConfig = (e: Connection): MaskinportenConfig => ({
   issuer: e.maskinportenIssuer,
   tokenUrl: e.maskinportenTokenUrl,
   clientId: e.clientId,
   environmentId: e.id,
+  calls: e.calls,
 });
 
 /** The environment's own (vendor) token for the Altinn APIs. */
-export async function getAccessToken(environment: EnvironmentView): Promise<string> {
+export async function getAccessToken(environment: Connection): Promise<string> {
   const scopes = [...environment.scopes].sort();
   const cached = await tokenCache.get(tokenCacheKey(environment.id, scopes), () => grant(environment, scopes));
   return cached.token;
@@ -45,7 +46,7 @@ export const systemUserCacheKey = (e: EnvironmentView, context: SystemUserContex
  * doctor wants a real grant) but still shares a grant already in flight.
  */
 export async function getSystemUserTokenDetails(
-  environment: EnvironmentView,
+  environment: Connection,
   context: SystemUserContext,
   opts: { fresh?: boolean } = {},
 ): Promise<Cached> {
@@ -56,18 +57,13 @@ export async function getSystemUserTokenDetails(
   return tokenCache.get(key, () => grant(environment, scopes, context.orgNo, externalRef));
 }
 
-export async function getSystemUserToken(environment: EnvironmentView, context: SystemUserContext): Promise<string> {
+export async function getSystemUserToken(environment: Connection, context: SystemUserContext): Promise<string> {
   return (await getSystemUserTokenDetails(environment, context)).token;
 }
 
-async function grant(
-  environment: EnvironmentView,
-  scopes: string[],
-  orgNo?: string,
-  externalRef?: string,
-): Promise<Cached> {
-  const signer = await loadSigner(environment.id);
+async function grant(environment: Connection, scopes: string[], orgNo?: string, externalRef?: string): Promise<Cached> {
+  const signer = await environment.signer();
   const details = orgNo ? systemUserDetails(orgNo, externalRef) : undefined;
-  const issued = await requestToken(configOf(environment), scopes, signer, details);
+  const issued = await requestToken(maskinportenConfig(environment), scopes, signer, details);
   return { token: issued.accessToken, expiresAt: issued.expiresAt, clockSkewMs: issued.clockSkewMs };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { connect } from "@/lib/environments/connect";
 import type { EnvironmentView } from "@/lib/environments/environments";
 import { fetchPackageExport, type MetadataGroup } from "@/lib/integrations/altinn/metadata";
 import { catalogueSnapshot, type Catalogue, type CataloguePackage } from "@/lib/systems/catalogue/model";
@@ -25,7 +26,9 @@ export function packageCatalogue(environment: EnvironmentView): Promise<Catalogu
 }
 
 async function load(environment: EnvironmentView): Promise<Catalogue> {
-  const [nb, nn, en] = await Promise.all((["nb", "nn", "en"] as const).map((l) => fetchPackageExport(environment, l)));
+  const [nb, nn, en] = await Promise.all(
+    (["nb", "nn", "en"] as const).map((l) => fetchPackageExport(connect(environment), l)),
+  );
   if (!nb || !nn || !en || nb.length === 0) return catalogueSnapshot();
   return fromExport(nb, nn, en);
 }

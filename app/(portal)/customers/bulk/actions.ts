@@ -4,7 +4,7 @@ import { z } from "zod";
 import { action } from "@/lib/auth/safe-action";
 import { currentEnvironment } from "@/lib/environments/current";
 import { cancelBulkJob, previewBulkUpload, startBulkJob } from "@/lib/bulk/jobs";
-import { kick } from "@/lib/jobs/worker";
+import { kick } from "@/lib/core/jobs/boss";
 import { MAX_BYTES } from "@/lib/bulk/parse-csv";
 import { bulkJobIdSchema } from "@/lib/bulk/schema";
 
