@@ -2,6 +2,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { AppError } from "@/lib/core/errors";
 import { getT } from "@/lib/i18n/server";
+import { dateLocale } from "@/lib/i18n";
 import { getAccessPackage } from "@/lib/systems/catalogue/snapshot";
 import { clientContext, facilitatorOrg } from "@/lib/clients/context";
 import { clientsMessage, isSuccessCode } from "@/lib/clients/messages";
@@ -22,14 +23,7 @@ export default async function ClientsPage({ params, searchParams }: Props) {
   if (!environment) return <h1 className="text-2xl font-bold">{clientsMessage("not_found")?.[locale]}</h1>;
   const base = `/clients/${encodeURIComponent(environment.slug)}`;
   const org = facilitatorOrg(q.org);
-  if (!takePublic(await headers(), "clients").ok)
-    return (
-      <p role="alert">
-        {locale === "nb"
-          ? "For mange forsøk. Vent litt og prøv igjen."
-          : "Too many attempts. Wait a little and try again."}
-      </p>
-    );
+  if (!takePublic(await headers(), "clients").ok) return <p role="alert">{t("clients.tooMany")}</p>;
   const notice = clientsMessage(q.message ?? q.error);
   const noticeEl = notice && (
     <p
@@ -119,7 +113,7 @@ export default async function ClientsPage({ params, searchParams }: Props) {
     }
   }
   const jobs = await myAssignJobs(ctx);
-  const until = new Date(ctx.session.exp * 1000).toLocaleTimeString(locale === "nb" ? "nb-NO" : "en-GB", {
+  const until = new Date(ctx.session.exp * 1000).toLocaleTimeString(dateLocale(locale), {
     timeZone: "Europe/Oslo",
     hour: "2-digit",
     minute: "2-digit",
