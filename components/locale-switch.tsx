@@ -1,9 +1,10 @@
 import { switchLocale } from "@/app/actions/locale";
 import { getT } from "@/lib/i18n/server";
+import { otherLocale } from "@/lib/i18n";
 
 export async function LocaleSwitch() {
   const { t, locale } = await getT();
-  const other = locale === "nb" ? "en" : "nb";
+  const other = otherLocale(locale);
   return (
     <form action={switchLocale}>
       <input type="hidden" name="locale" value={other} />

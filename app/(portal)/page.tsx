@@ -6,6 +6,7 @@ import { listSystems } from "@/lib/systems/systems";
 import { listRequests } from "@/lib/requests/requests";
 import { openFindingCount } from "@/lib/reconciliation/queries";
 import { getT } from "@/lib/i18n/server";
+import { dateLocale } from "@/lib/i18n";
 import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
@@ -19,7 +20,7 @@ export default async function DashboardPage() {
     listExpiringKeys(actor),
     openFindingCount(actor, environment.id),
   ]);
-  const date = (d: Date) => d.toLocaleDateString(locale === "nb" ? "nb-NO" : "en-GB");
+  const date = (d: Date) => d.toLocaleDateString(dateLocale(locale));
   const steps = [
     { label: t("dashboard.step.key"), done: keys.length > 0, href: "/environment" },
     { label: t("dashboard.step.system"), done: systems.length > 0, href: "/systems/new" },

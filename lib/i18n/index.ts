@@ -20,4 +20,11 @@ export function translator(locale: Locale) {
 }
 export type Translate = ReturnType<typeof translator>;
 
+/** The tag for dates and numbers: Norwegian for bokmål, British English (day before month) for English. */
+const FORMAT_LOCALES = { nb: "nb-NO", en: "en-GB" } as const satisfies Record<Locale, string>;
+export const dateLocale = (locale: Locale) => FORMAT_LOCALES[locale];
+
+/** The language the switch offers: the one not shown now. */
+export const otherLocale = (locale: Locale): Locale => (locale === "nb" ? "en" : "nb");
+
 export const pick = (text: LocalizedText | { nb: string; en: string }, locale: Locale) => text[locale];

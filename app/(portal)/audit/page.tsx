@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { listAuditEvents, verifyAuditChain } from "@/lib/audit/queries";
 import { currentEnvironment } from "@/lib/environments/current";
 import { getT } from "@/lib/i18n/server";
+import { dateLocale } from "@/lib/i18n";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
 export default async function AuditPage() {
@@ -45,7 +46,7 @@ export default async function AuditPage() {
             <tbody>
               {events.map((e) => (
                 <tr key={e.seq} className="border-b border-slate-200 align-top">
-                  <td className="whitespace-nowrap py-2">{e.at.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB")}</td>
+                  <td className="whitespace-nowrap py-2">{e.at.toLocaleString(dateLocale(locale))}</td>
                   <td>
                     {e.actorLabel} <span className="text-xs text-slate-700">({e.actorType})</span>
                   </td>

@@ -4,6 +4,7 @@ import { currentEnvironment } from "@/lib/environments/current";
 import { listOutboundCalls, summarizeErrors } from "@/lib/calls/queries";
 import { explainCode } from "@/lib/integrations/altinn/problems";
 import { getT } from "@/lib/i18n/server";
+import { dateLocale } from "@/lib/i18n";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
 export default async function CallsPage({ searchParams }: { searchParams: Promise<{ errors?: string }> }) {
@@ -14,7 +15,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
     listOutboundCalls(actor, environment.id, { errorsOnly }),
     summarizeErrors(actor, environment.id),
   ]);
-  const when = (d: Date) => d.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
+  const when = (d: Date) => d.toLocaleString(dateLocale(locale));
   return (
     <>
       <PageHeader title={t("calls.title")}>

@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/environments/current";
 import { listKeys } from "@/lib/keys/keys";
 import { getT } from "@/lib/i18n/server";
+import { dateLocale } from "@/lib/i18n";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { TestConnectionForm } from "./_components/test-connection-form";
 import { KeysCard } from "./_components/keys-card";
@@ -11,7 +12,7 @@ export default async function EnvironmentPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
   const keys = await listKeys(actor, environment.id);
-  const date = (d: Date | null) => (d ? d.toLocaleDateString(locale === "nb" ? "nb-NO" : "en-GB") : t("keys.never"));
+  const date = (d: Date | null) => (d ? d.toLocaleDateString(dateLocale(locale)) : t("keys.never"));
   const facts = [
     [t("env.vendor"), environment.vendorOrgNo],
     [t("env.clientId"), environment.clientId],

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/environments/current";
 import { reconciliationOverview } from "@/lib/reconciliation/queries";
 import { getT } from "@/lib/i18n/server";
+import { dateLocale } from "@/lib/i18n";
 import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { FindingFix, ReonboardButton, RunNowButton } from "./_components/finding-buttons";
@@ -13,7 +14,7 @@ export default async function ReconciliationPage() {
   const environment = await currentEnvironment(actor);
   const { open, resolved, lastRun } = await reconciliationOverview(actor, environment.id);
   const manage = can(actor.role, "reconciliation.manage");
-  const fmt = (d: Date) => d.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
+  const fmt = (d: Date) => d.toLocaleString(dateLocale(locale));
   const systemName = (s: (typeof open)[number]["system"]) =>
     s ? `${(s.name as Record<string, string>)[locale]} (${s.systemId})` : "–";
   const customer = (f: (typeof open)[number]) =>

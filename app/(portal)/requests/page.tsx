@@ -5,6 +5,7 @@ import { currentEnvironment } from "@/lib/environments/current";
 import { listRequestPage } from "@/lib/requests/list";
 import { listSystems } from "@/lib/systems/systems";
 import { getT } from "@/lib/i18n/server";
+import { dateLocale } from "@/lib/i18n";
 import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -75,7 +76,7 @@ export default async function RequestsPage({
                   <td>
                     <StatusBadge status={r.status} label={t(`status.${r.status}`)} />
                   </td>
-                  <td>{r.createdAt.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB")}</td>
+                  <td>{r.createdAt.toLocaleString(dateLocale(locale))}</td>
                 </tr>
               ))}
             </tbody>

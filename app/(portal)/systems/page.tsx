@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/environments/current";
 import { listSystems } from "@/lib/systems/systems";
 import { getT } from "@/lib/i18n/server";
+import { dateLocale } from "@/lib/i18n";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
 export default async function SystemsPage() {
@@ -11,7 +12,7 @@ export default async function SystemsPage() {
   const environment = await currentEnvironment(actor);
   const systems = await listSystems(actor, environment.id);
   const manage = can(actor.role, "systems.manage");
-  const date = (d: Date) => d.toLocaleDateString(locale === "nb" ? "nb-NO" : "en-GB");
+  const date = (d: Date) => d.toLocaleDateString(dateLocale(locale));
   return (
     <>
       <PageHeader title={t("systems.title")}>

@@ -14,6 +14,7 @@ export const agentsNb = {
   "clients.intro":
     "Her gir du virksomhetens klientsystembrukere tilgang til klientene deres. Du logger inn med ID-porten; portalen bruker innloggingen bare mot Altinn.",
   "clients.login": "Logg inn med ID-porten",
+  "clients.tooMany": "For mange forsøk. Vent litt og prøv igjen.",
   "clients.logout": "Logg ut",
   "clients.loggedIn": "Innlogget for {org}. Innloggingen varer til {until}.",
   "clients.notConfigured":
@@ -67,6 +68,7 @@ export const agentsEn: Record<keyof typeof agentsNb, string> = {
   "clients.intro":
     "Here you give your organisation's agent system users access to its clients. You log in with ID-porten; the portal uses the login only towards Altinn.",
   "clients.login": "Log in with ID-porten",
+  "clients.tooMany": "Too many attempts. Wait a little and try again.",
   "clients.logout": "Log out",
   "clients.loggedIn": "Logged in for {org}. The login lasts until {until}.",
   "clients.notConfigured":

@@ -7,6 +7,7 @@ import { getCustomer } from "@/lib/customers/customers";
 import { listSystems } from "@/lib/systems/systems";
 import { AppError } from "@/lib/core/errors";
 import { getT } from "@/lib/i18n/server";
+import { dateLocale } from "@/lib/i18n";
 import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -30,7 +31,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const live = systems
     .filter((s) => s.altinnInternalId && !s.deletedAt)
     .map((s) => ({ id: s.id, label: `${s.name[locale]} (${s.systemId})` }));
-  const fmt = (d: Date) => d.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
+  const fmt = (d: Date) => d.toLocaleString(dateLocale(locale));
   return (
     <>
       <PageHeader title={`${t("customers.detail")}: ${c.name ?? c.orgNo}`} />

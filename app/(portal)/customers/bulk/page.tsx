@@ -5,6 +5,7 @@ import { currentEnvironment } from "@/lib/environments/current";
 import { listBulkJobs } from "@/lib/bulk/queries";
 import { listSystems } from "@/lib/systems/systems";
 import { getT } from "@/lib/i18n/server";
+import { dateLocale } from "@/lib/i18n";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { UploadForm } from "./_components/upload-form";
 
@@ -15,7 +16,7 @@ export default async function BulkPage() {
   const live = systems
     .filter((s) => s.altinnInternalId && !s.deletedAt)
     .map((s) => ({ id: s.id, label: `${s.name[locale]} (${s.systemId})` }));
-  const fmt = (d: Date) => d.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
+  const fmt = (d: Date) => d.toLocaleString(dateLocale(locale));
   return (
     <>
       <PageHeader title={t("bulk.title")} />

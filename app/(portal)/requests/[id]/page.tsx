@@ -5,6 +5,7 @@ import { getRequestView } from "@/lib/requests/requests";
 import { listRequestEvents } from "@/lib/requests/events";
 import { currentEnvironment } from "@/lib/environments/current";
 import { getT } from "@/lib/i18n/server";
+import { dateLocale } from "@/lib/i18n";
 import { AppError } from "@/lib/core/errors";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -29,7 +30,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const systemUserId = r.systemUser?.altinnSystemUserId ?? null;
   const events = await listRequestEvents(actor, r.id);
   const renewedAway = events.some((e) => e.kind === "renewed");
-  const fmt = (d: Date) => d.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
+  const fmt = (d: Date) => d.toLocaleString(dateLocale(locale));
   const systemName = r.system.name as { nb: string; en: string };
   return (
     <>
@@ -57,7 +58,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </dd>
           <dt className="font-medium">{t("requests.created")}</dt>
           <dd>
-            {r.createdAt.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB")} · {t(`requests.via.${r.createdVia}`)}
+            {fmt(r.createdAt)} · {t(`requests.via.${r.createdVia}`)}
           </dd>
           <dt className="font-medium">{t("requests.confirmUrl")}</dt>
           <dd className="flex flex-wrap items-center gap-2">

@@ -5,6 +5,7 @@ import { callbackUrl } from "@/lib/requests/sync";
 import { getAccessPackage } from "@/lib/systems/catalogue/snapshot";
 import { onboardingLink } from "@/lib/onboarding/public-url";
 import { getT } from "@/lib/i18n/server";
+import { dateLocale } from "@/lib/i18n";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RedirectChecker } from "./_components/redirect-checker";
@@ -20,7 +21,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
   const { system, environment } = await loadSystemForPage(actor, id);
   const link = onboardingLink(environment.slug, system.systemId);
   const manage = can(actor.role, "systems.manage") && !system.deletedAt;
-  const when = (d: Date) => d.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
+  const when = (d: Date) => d.toLocaleString(dateLocale(locale));
   const list = (items: string[]) =>
     items.length ? (
       <ul className="list-disc pl-5">

@@ -1,7 +1,7 @@
 import { resolveOnboardingLink } from "@/lib/onboarding/links";
 import { getAccessPackage } from "@/lib/systems/catalogue/snapshot";
 import { explainCode } from "@/lib/integrations/altinn/problems";
-import { isMessageKey } from "@/lib/i18n";
+import { dateLocale, isMessageKey } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { Button } from "@/components/ui/button";
 
@@ -42,7 +42,7 @@ export default async function LinkPage({ params, searchParams }: Props) {
       </ul>
       <p className="mb-6 text-sm text-slate-700">
         {t("ob.link.validUntil", {
-          date: link.expiresAt.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB", { timeZone: "Europe/Oslo" }),
+          date: link.expiresAt.toLocaleString(dateLocale(locale), { timeZone: "Europe/Oslo" }),
         })}
       </p>
       <form

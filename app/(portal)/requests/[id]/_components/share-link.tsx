@@ -3,6 +3,11 @@ import type { Translate } from "@/lib/i18n";
 import { shareMessages } from "@/lib/requests/share-message";
 import { CopyButton } from "@/components/ui/copy-button";
 
+const SHARE_LANGUAGES = [
+  { lang: "nb", label: "share.messageNb" },
+  { lang: "en", label: "share.messageEn" },
+] as const;
+
 /**
  * QR code (rendered here as SVG, so no script and no third-party service sees the link) and a
  * message in bokmål and English to paste into an e-mail or chat.
@@ -30,17 +35,17 @@ export async function ShareLink({
         dangerouslySetInnerHTML={{ __html: svg }}
       />
       <div className="space-y-4">
-        {(["nb", "en"] as const).map((lang) => (
+        {SHARE_LANGUAGES.map(({ lang, label }) => (
           <div key={lang}>
             <label htmlFor={`share-${lang}`} className="block text-sm font-medium">
-              {t(lang === "nb" ? "share.messageNb" : "share.messageEn")}
+              {t(label)}
             </label>
             <textarea
               id={`share-${lang}`}
               readOnly
               rows={7}
               value={messages[lang]}
-              lang={lang === "nb" ? "nb" : "en"}
+              lang={lang}
               className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 font-mono text-xs"
             />
             <div className="mt-1">

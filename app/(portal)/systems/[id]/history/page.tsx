@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { getSystemHistory } from "@/lib/systems/drift-sync";
 import { getT } from "@/lib/i18n/server";
-import { isMessageKey } from "@/lib/i18n";
+import { dateLocale, isMessageKey } from "@/lib/i18n";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { loadSystemForPage } from "../load-system";
 
@@ -10,7 +10,7 @@ export default async function SystemHistoryPage({ params }: { params: Promise<{ 
   const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), requireActor()]);
   const { system } = await loadSystemForPage(actor, id);
   const history = await getSystemHistory(actor, id);
-  const when = (d: Date | string) => new Date(d).toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
+  const when = (d: Date | string) => new Date(d).toLocaleString(dateLocale(locale));
   const change = (type: string) => (isMessageKey(`sysreg.change.${type}`) ? t(`sysreg.change.${type}`) : type);
   const th = "py-2 pr-2";
   return (
