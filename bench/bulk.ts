@@ -49,7 +49,10 @@ async function benchOne(name: string, start: () => Promise<TestDatabase>): Promi
   try {
     const { previewBulkUpload, startBulkJob } = await import("@/lib/bulk/jobs");
     const { runBulkJob } = await import("@/lib/bulk/runner");
-    const system = await portal.m.systems.createSystem(portal.actors.admin, systemInput(portal, "bench-bulk"));
+    const system = await portal.m.systems.createSystem(
+      portal.scope(portal.actors.admin),
+      systemInput(portal, "bench-bulk"),
+    );
     let from = 50_000_000;
     // Warm-up (JIT, pool connections, token): a small job, not measured.
     const warm = orgNumbers(100, 49_000_000);

@@ -52,8 +52,7 @@ async function benchSystemUserTokens(
 ) {
   const { getSystemUserToken } = await import("@/lib/integrations/maskinporten/tokens");
   const customer = "310904473";
-  const system = await portal.m.systems.createSystem(portal.actors.admin, {
-    environmentId: portal.environmentId,
+  const system = await portal.m.systems.createSystem(portal.scope(portal.actors.admin), {
     name: "bench",
     nameNb: "Bench",
     nameNn: "Bench",
@@ -66,7 +65,7 @@ async function benchSystemUserTokens(
     clientIds: [environment.clientId],
     isVisible: false,
   });
-  const request = await portal.m.requests.createRequest(portal.actors.operator, {
+  const request = await portal.m.requests.createRequest(portal.scope(portal.actors.operator), {
     systemId: system.id,
     orgNo: customer,
   });

@@ -36,7 +36,6 @@ export async function counts(p: Portal) {
 
 export function systemInput(p: Portal, name: string, overrides: Partial<CreateSystemInput> = {}): CreateSystemInput {
   return {
-    environmentId: p.environmentId,
     name,
     nameNb: "Lønnssynk",
     nameNn: "Lønssynk",

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { startEmulator } from "@/emulator/server";
 import type { Actor } from "@/lib/auth/actor";
 import type { RoleName } from "@/lib/auth/permissions";
+import type { EnvironmentView, Scope } from "@/lib/environments/types";
 import { DIGDIR_WRITE_SCOPE, LOCAL_ENVIRONMENT } from "@/lib/environments/local";
 import { migrateDeploy } from "@/scripts/lib/migrate";
 import { emulatorFetch } from "./emulator-api";
@@ -90,6 +91,10 @@ export type Portal = {
   emulatorUrl: string;
   masterKey: Buffer;
   environmentId: string;
+  /** The Local emulator environment every suite works in unless it makes its own. */
+  environment: EnvironmentView;
+  /** What the action wrapper hands the data layer: who acts, and in which environment. */
+  scope: (actor: Actor | null, environment?: EnvironmentView) => Scope;
   kid: string;
   actors: Record<RoleName, Actor>;
   stop: () => Promise<void>;
@@ -136,7 +141,9 @@ export async function startPortal(databaseUrl: string): Promise<Portal> {
       await m.closeDb();
       await emulator.close();
     };
-    return { m, db: m.db, emulatorUrl: emulator.url, masterKey, environmentId, kid, actors, stop };
+    const environment = await m.environments.loadEnvironmentById(environmentId);
+    const scope = (actor: Actor | null, env: EnvironmentView = environment): Scope => ({ actor, environment: env });
+    return { m, db: m.db, emulatorUrl: emulator.url, masterKey, environmentId, environment, scope, kid, actors, stop };
   } catch (err) {
     await m.closeDb();
     await emulator.close();

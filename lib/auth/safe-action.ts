@@ -1,12 +1,14 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { getActor, type Actor } from "@/lib/auth/session";
+import { getActor } from "@/lib/auth/session";
 import { AppError, forbidden, type LocalizedText } from "@/lib/core/errors";
 import type { ActionState } from "@/lib/auth/action-state";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { currentEnvironment } from "@/lib/environments/current";
+import type { Scope } from "@/lib/environments/types";
 
 export type { ActionState };
-import { can, type Permission } from "@/lib/auth/permissions";
 
 /** Never echoed back to the browser: passwords and pasted private keys. */
 const SECRET_FIELDS = /password|current|next|confirm|^key$|secret|private/i;
@@ -15,13 +17,15 @@ type Outcome = { redirectTo?: string; result?: Record<string, string>; message?:
 
 /**
  * Every server action is a public POST endpoint: this wrapper re-checks the session and role, parses
- * the form with zod and turns known errors into form state. Unknown errors propagate.
+ * the form with zod and turns known errors into form state. Unknown errors propagate. The action gets
+ * `{ actor, environment }`: the environment is the one the user is working in (its cookie), resolved
+ * here once, so no form carries an environment id that a crafted POST could change.
  */
 export function action<S extends z.ZodType>(
   permission: Permission,
   schema: S,
   toInput: (form: FormData) => unknown,
-  run: (input: z.infer<S>, actor: Actor) => Promise<Outcome>,
+  run: (input: z.infer<S>, scope: Scope & { actor: NonNullable<Scope["actor"]> }) => Promise<Outcome>,
 ) {
   return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
     const actor = await getActor();
@@ -46,7 +50,7 @@ export function action<S extends z.ZodType>(
     }
     let outcome: Outcome;
     try {
-      outcome = await run(parsed.data, actor);
+      outcome = await run(parsed.data, { actor, environment: await currentEnvironment(actor) });
     } catch (err) {
       if (err instanceof AppError) {
         console.warn(`[action] ${permission} failed: ${err.code}`);

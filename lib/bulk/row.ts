@@ -45,7 +45,12 @@ export async function askAltinn(ctx: RowContext, row: ClaimedRow): Promise<Answe
     !isAllowedConfirmUrl(ctx.environment, request.confirmUrl)
   ) {
     // Rare: the one-by-one path renews a rejected request or refuses a foreign confirm host, with its own audit.
-    const slow = await createOrReuseRequest(ctx.environment, ctx.system, row.orgNo, ctx.by, "bulk");
+    const slow = await createOrReuseRequest(ctx.environment, {
+      system: ctx.system,
+      orgNo: row.orgNo,
+      by: ctx.by,
+      via: "bulk",
+    });
     await finishRow(row.id, { requestId: slow.id, existed: slow.existed });
     return { kind: "done", existed: slow.existed };
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditActor } from "@/lib/audit/actor";
 import { db } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan, type Actor } from "@/lib/auth/actor";
@@ -12,7 +13,7 @@ export async function setAutoRenewExpired(actor: Actor | null, environmentId: st
     if (updated.count === 0) throw notFound({ nb: "miljøet", en: "Environment" });
     await recordAudit(
       {
-        actor: { type: "user", id: actor.id, label: actor.email },
+        actor: auditActor(actor),
         action: "environment.auto_renew",
         target: { type: "environment", id: environmentId },
         outcome: "success",

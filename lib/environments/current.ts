@@ -2,6 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import type { Actor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
+import type { Scope } from "@/lib/environments/types";
 import { getEnvironment, listEnvironments } from "@/lib/environments/environments";
 import { AppError } from "@/lib/core/errors";
 
@@ -19,6 +21,12 @@ export const environmentContext = cache(async (actor: Actor | null) => {
     throw new AppError("no_environment", { nb: "Ingen miljøer er satt opp.", en: "No environments are set up." }, 500);
   return { all, current };
 });
+
+/** For pages: the signed-in person (else to sign-in) and the environment they work in. */
+export async function requireScope(): Promise<Scope & { actor: Actor }> {
+  const actor = await requireActor();
+  return { actor, environment: await currentEnvironment(actor) };
+}
 
 export async function currentEnvironment(actor: Actor | null) {
   return (await environmentContext(actor)).current;

@@ -26,4 +26,4 @@ export type EnvironmentView = {
  * every read and write takes it and puts the environment in its query's where, so an id from
  * another environment is simply not found.
  */
-export type Scope = { actor: Actor; environment: EnvironmentView };
+export type Scope = { actor: Actor | null; environment: EnvironmentView };

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditActor } from "@/lib/audit/actor";
 import { randomBytes } from "node:crypto";
 import { exportJWK, generateKeyPair, type JWK } from "jose";
 import { db } from "@/lib/core/db";
@@ -135,7 +136,7 @@ async function storeKey(
     });
     await recordAudit(
       {
-        actor: { type: "user", id: actor.id, label: actor.email },
+        actor: auditActor(actor),
         action,
         target: { type: "signing_key", id: kid },
         outcome: "success",

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditActor } from "@/lib/audit/actor";
 import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
@@ -48,7 +49,7 @@ const audit = (
   outcome: "success" | "failure",
   detail?: Record<string, unknown>,
 ) => ({
-  actor: { type: "user" as const, id: actor.id, label: actor.email },
+  actor: auditActor(actor),
   action,
   target: { type: "signing_key", id: kid },
   outcome,

@@ -15,7 +15,7 @@ export async function startOnboarding(envSlug: string, systemId: string, orgNo: 
   if (!system) throw unknownSystem();
   const environment = await loadEnvironmentById(system.environmentId);
   const request = await runAs(`customer:${orgNo}`, () =>
-    createOrReuseRequest(environment, system, orgNo, { type: "customer", label: orgNo }, "public"),
+    createOrReuseRequest(environment, { system, orgNo, by: { type: "customer", label: orgNo }, via: "public" }),
   ).catch((err: unknown) => {
     throw err instanceof AppError && err.code === "AUTH-00004" ? cannotStart() : err;
   });

@@ -1,8 +1,10 @@
 import "server-only";
+import { auditActor } from "@/lib/audit/actor";
+import type { Scope } from "@/lib/environments/types";
 import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { recordAudit } from "@/lib/audit/record";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { AppError } from "@/lib/core/errors";
 import { findPublicSystem } from "@/lib/systems/systems";
 import { getRequestView } from "@/lib/requests/requests";
@@ -20,9 +22,10 @@ export function linkUrl(token: string): string {
 }
 
 /** Creates, or regenerates, the link for the request's system and customer. */
-export async function createOnboardingLink(actor: Actor | null, requestId: string, days = LINK_DAYS) {
+export async function createOnboardingLink(scope: Scope, requestId: string, days = LINK_DAYS) {
+  const { actor } = scope;
   assertCan(actor, "requests.create");
-  await getRequestView(actor, requestId); // 404 for an unknown id, as the request page gives
+  await getRequestView(scope, requestId); // 404 for an unknown id or one of another environment
   const r = await db.systemUserRequest.findUniqueOrThrow({
     where: { id: requestId },
     select: {
@@ -57,7 +60,7 @@ export async function createOnboardingLink(actor: Actor | null, requestId: strin
     );
     await recordAudit(
       {
-        actor: { type: "user", id: actor.id, label: actor.email },
+        actor: auditActor(actor),
         action: link.generation === 1 ? "onboarding_link.create" : "onboarding_link.regenerate",
         target: { type: "onboarding_link", id: link.id },
         outcome: "success",

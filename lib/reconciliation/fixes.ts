@@ -1,4 +1,6 @@
 import "server-only";
+import { auditActor } from "@/lib/audit/actor";
+import type { Scope } from "@/lib/environments/types";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/db";
@@ -12,15 +14,14 @@ import { createRequest } from "@/lib/requests/requests";
 import { kick } from "@/lib/core/jobs/boss";
 
 type Tx = Prisma.TransactionClient;
-const who = (actor: Actor) => ({ type: "user" as const, id: actor.id, label: actor.email });
 const adoptDetail = z.object({
   externalRef: z.string().min(1),
   userType: z.string().default("standard"),
   created: z.string().nullable().default(null),
 });
 
-async function openFinding(tx: Tx, id: string) {
-  const finding = isUuid(id) ? await tx.reconFinding.findUnique({ where: { id } }) : null;
+async function openFinding(tx: Tx, environmentId: string, id: string) {
+  const finding = isUuid(id) ? await tx.reconFinding.findFirst({ where: { id, environmentId } }) : null;
   if (!finding) throw notFound({ nb: "avviket", en: "Finding" });
   if (finding.resolvedAt) {
     throw new AppError(
@@ -37,10 +38,11 @@ async function openFinding(tx: Tx, id: string) {
  * - system user deleted by the customer: our record is marked deleted, with a timeline event;
  * - request vanished: the request's timeline says it was deleted in Altinn, and polling stops.
  */
-export async function fixFinding(actor: Actor | null, id: string) {
+export async function fixFinding(scope: Scope, id: string) {
+  const { actor, environment } = scope;
   assertCan(actor, "reconciliation.manage");
   await db.$transaction(async (tx) => {
-    const f = await openFinding(tx, id);
+    const f = await openFinding(tx, environment.id, id);
     const now = new Date();
     if (f.kind === "system_user_deleted" && f.systemUserId) {
       await tx.systemUser.update({ where: { id: f.systemUserId }, data: { deletedAt: now } });
@@ -65,7 +67,7 @@ export async function fixFinding(actor: Actor | null, id: string) {
     });
     await recordAudit(
       {
-        actor: who(actor),
+        actor: auditActor(actor),
         action: "reconciliation.fix",
         target: { type: "recon_finding", id: f.id },
         outcome: "success",
@@ -78,10 +80,11 @@ export async function fixFinding(actor: Actor | null, id: string) {
 }
 
 /** A system user made outside the portal: create (or link) the customer and record the system user. */
-export async function adoptFinding(actor: Actor | null, id: string) {
+export async function adoptFinding(scope: Scope, id: string) {
+  const { actor, environment } = scope;
   assertCan(actor, "reconciliation.manage");
   return db.$transaction(async (tx) => {
-    const f = await openFinding(tx, id);
+    const f = await openFinding(tx, environment.id, id);
     if (f.kind !== "unknown_system_user")
       throw new AppError(
         "finding_not_unknown",
@@ -109,7 +112,7 @@ export async function adoptFinding(actor: Actor | null, id: string) {
       });
       await recordAudit(
         {
-          actor: who(actor),
+          actor: auditActor(actor),
           action: "customer.create",
           target: { type: "customer", id: customer.id },
           outcome: "success",
@@ -143,7 +146,7 @@ export async function adoptFinding(actor: Actor | null, id: string) {
     });
     await recordAudit(
       {
-        actor: who(actor),
+        actor: auditActor(actor),
         action: "reconciliation.adopt",
         target: { type: "recon_finding", id: f.id },
         outcome: "success",
@@ -157,10 +160,11 @@ export async function adoptFinding(actor: Actor | null, id: string) {
 }
 
 /** Leaves an unknown system user alone; later runs keep it ignored instead of raising it again. */
-export async function ignoreFinding(actor: Actor | null, id: string) {
+export async function ignoreFinding(scope: Scope, id: string) {
+  const { actor, environment } = scope;
   assertCan(actor, "reconciliation.manage");
   await db.$transaction(async (tx) => {
-    const f = await openFinding(tx, id);
+    const f = await openFinding(tx, environment.id, id);
     if (f.kind !== "unknown_system_user")
       throw new AppError(
         "finding_not_unknown",
@@ -173,7 +177,7 @@ export async function ignoreFinding(actor: Actor | null, id: string) {
     });
     await recordAudit(
       {
-        actor: who(actor),
+        actor: auditActor(actor),
         action: "reconciliation.ignore",
         target: { type: "recon_finding", id: f.id },
         outcome: "success",
@@ -186,13 +190,17 @@ export async function ignoreFinding(actor: Actor | null, id: string) {
 }
 
 /** One click to win the customer back after they deleted the system user: a new request for the same system. */
-export async function reonboardFromFinding(actor: Actor | null, id: string) {
+export async function reonboardFromFinding(scope: Scope, id: string) {
+  const { actor, environment } = scope;
   assertCan(actor, "reconciliation.manage");
   const f = isUuid(id)
-    ? await db.reconFinding.findUnique({ where: { id }, select: { kind: true, systemId: true, orgNo: true } })
+    ? await db.reconFinding.findFirst({
+        where: { id, environmentId: environment.id },
+        select: { kind: true, systemId: true, orgNo: true },
+      })
     : null;
   if (!f || f.kind !== "system_user_deleted") throw notFound({ nb: "avviket", en: "Finding" });
-  return createRequest(actor, { systemId: f.systemId, orgNo: f.orgNo });
+  return createRequest(scope, { systemId: f.systemId, orgNo: f.orgNo });
 }
 
 /** The Run now button: queues a run for this environment (the job records it in recon_runs). */
@@ -200,7 +208,7 @@ export async function requestReconciliation(actor: Actor | null, environmentId: 
   assertCan(actor, "reconciliation.manage");
   await kick("reconcile", { environmentId, triggeredBy: actor.email });
   await recordAudit({
-    actor: who(actor),
+    actor: auditActor(actor),
     action: "reconciliation.run",
     target: { type: "environment", id: environmentId },
     outcome: "success",

@@ -1,7 +1,8 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import type { Prisma, RequestEventKind, RequestStatus } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,10 +31,10 @@ export function eventForStatus(status: RequestStatus): RequestEventKind | null {
   }
 }
 
-export async function listRequestEvents(actor: Actor | null, requestId: string) {
+export async function listRequestEvents({ actor, environment }: Scope, requestId: string) {
   assertCan(actor, "portal.read");
   return db.requestEvent.findMany({
-    where: { requestId },
+    where: { requestId, request: { system: { environmentId: environment.id } } },
     orderBy: [{ at: "asc" }],
     select: { id: true, at: true, kind: true, detail: true },
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditActor } from "@/lib/audit/actor";
 import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
@@ -21,7 +22,7 @@ const RENEWABLE = new Set(["Rejected", "Denied", "Timedout"]);
  */
 export async function renewRequest(actor: Actor | null, environmentId: string, id: string) {
   assertCan(actor, "requests.create");
-  return renewRequestAs(environmentId, id, { type: "user", id: actor.id, label: actor.email }, "operator");
+  return renewRequestAs(environmentId, id, auditActor(actor), "operator");
 }
 
 /** The renew itself, for an operator or for the poller's automatic renew of expired requests. */
@@ -79,7 +80,14 @@ export async function renewRequestAs(environmentId: string, id: string, by: Audi
         );
       });
     }
-    const created = await createOrReuseRequest(environment, old.system, old.customer.orgNo, by, via, old.id, old.kind);
+    const created = await createOrReuseRequest(environment, {
+      system: old.system,
+      orgNo: old.customer.orgNo,
+      by,
+      via,
+      renewedFrom: old.id,
+      kind: old.kind,
+    });
     return { ...created, renewedFrom: old.id };
   });
 }

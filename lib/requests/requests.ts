@@ -3,18 +3,19 @@ import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { AppError, invalidInput, notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
-import { loadEnvironmentById } from "@/lib/environments/environments";
+import { auditActor } from "@/lib/audit/actor";
+import type { Scope } from "@/lib/environments/types";
 import { runAs } from "@/lib/core/request-context";
 import { createOrReuseRequest, syncRequest } from "@/lib/requests/sync";
 import { createRequestSchema, type CreateRequestInput } from "@/lib/requests/schema";
 
-export async function createRequest(actor: Actor | null, raw: CreateRequestInput) {
+export async function createRequest({ actor, environment }: Scope, raw: CreateRequestInput) {
   assertCan(actor, "requests.create");
   const parsed = createRequestSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
-  const system = await db.system.findUnique({
-    where: { id: input.systemId },
+  const system = await db.system.findFirst({
+    where: { id: input.systemId, environmentId: environment.id },
     select: {
       id: true,
       systemId: true,
@@ -42,17 +43,14 @@ export async function createRequest(actor: Actor | null, raw: CreateRequestInput
       409,
     );
   }
-  const environment = await loadEnvironmentById(system.environmentId);
   return runAs(actor.email, () =>
-    createOrReuseRequest(
-      environment,
+    createOrReuseRequest(environment, {
       system,
-      input.orgNo,
-      { type: "user", id: actor.id, label: actor.email },
-      "operator",
-      undefined,
-      input.kind,
-    ),
+      orgNo: input.orgNo,
+      by: auditActor(actor),
+      via: "operator",
+      kind: input.kind,
+    }),
   );
 }
 
@@ -83,21 +81,23 @@ export async function listRequests(actor: Actor | null, environmentId: string) {
   });
 }
 
-export async function getRequestView(actor: Actor | null, id: string) {
+/** A request of the scope's environment; one of another environment is simply not found. */
+export async function getRequestView({ actor, environment }: Scope, id: string) {
   assertCan(actor, "portal.read");
   if (!isUuid(id)) throw notFound({ nb: "forespørselen", en: "Request" });
-  const row = await db.systemUserRequest.findUnique({ where: { id }, select: LIST_SELECT });
+  const row = await db.systemUserRequest.findFirst({
+    where: { id, system: { environmentId: environment.id } },
+    select: LIST_SELECT,
+  });
   if (!row) throw notFound({ nb: "forespørselen", en: "Request" });
   return row;
 }
 
-export async function refreshRequest(actor: Actor | null, id: string) {
+export async function refreshRequest(scope: Scope, id: string) {
+  const { actor, environment } = scope;
   assertCan(actor, "requests.refresh");
-  const row = await getRequestView(actor, id);
-  const environment = await loadEnvironmentById(row.system.environmentId);
-  const { status, missingInAltinn } = await runAs(actor.email, () =>
-    syncRequest(environment, id, { type: "user", id: actor.id, label: actor.email }),
-  );
+  await getRequestView(scope, id);
+  const { status, missingInAltinn } = await runAs(actor.email, () => syncRequest(environment, id, auditActor(actor)));
   return { status, missingInAltinn };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { AppError, invalidInput, type LocalizedText } from "@/lib/core/errors";
 import { createRequest } from "@/lib/requests/requests";
 import { selectionRequestSchema } from "@/lib/customers/schema";
@@ -18,11 +19,9 @@ export type SelectionOutcome = {
  * One request per selected customer, one after the other (Altinn rate-limits; a customer's failure
  * must not stop the rest). Idempotent: Altinn returns an open request again, and so do we.
  */
-export async function createRequestsForSelection(
-  actor: Actor | null,
-  environmentId: string,
-  raw: unknown,
-): Promise<SelectionOutcome[]> {
+export async function createRequestsForSelection(scope: Scope, raw: unknown): Promise<SelectionOutcome[]> {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "requests.create");
   const parsed = selectionRequestSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
@@ -38,7 +37,7 @@ export async function createRequestsForSelection(
   const outcomes: SelectionOutcome[] = [];
   for (const c of customers) {
     try {
-      const r = await createRequest(actor, { systemId, orgNo: c.orgNo, kind });
+      const r = await createRequest(scope, { systemId, orgNo: c.orgNo, kind });
       outcomes.push({ customerId: c.id, orgNo: c.orgNo, ok: true, requestId: r.id, existed: r.existed });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -36,15 +36,19 @@ const hostOf = (value: string) => (URL.canParse(value) ? new URL(value).host : n
  * Creates (or, since Altinn's create is idempotent per system+org+externalRef, finds) the request in
  * Altinn, then stores it. Our own id travels in the redirect URL so the callback can find the row.
  */
-export async function createOrReuseRequest(
-  environment: EnvironmentView,
-  system: SystemRef,
-  orgNo: string,
-  by: AuditActor,
-  via: "operator" | "public" | "auto" | "bulk",
-  renewedFrom?: string,
-  kind: RequestKind = "standard",
-) {
+export type CreateOrReuseOptions = {
+  system: SystemRef;
+  orgNo: string;
+  by: AuditActor;
+  via: "operator" | "public" | "auto" | "bulk";
+  /** The request this one replaces (renew); both timelines link to each other. */
+  renewedFrom?: string;
+  kind?: RequestKind;
+};
+
+export async function createOrReuseRequest(environment: EnvironmentView, options: CreateOrReuseOptions) {
+  const { system, orgNo, by, via, kind = "standard" } = options;
+  let { renewedFrom } = options;
   const ref = randomUUID();
   const audit = {
     actor: by,

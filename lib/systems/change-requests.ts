@@ -1,4 +1,5 @@
 import "server-only";
+import { auditActor } from "@/lib/audit/actor";
 import { connect } from "@/lib/environments/connect";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
@@ -89,7 +90,7 @@ export async function createChangeRequests(actor: Actor | null, systemId: string
     const correlationId = randomUUID();
     const detail = { systemUser: u.altinnSystemUserId, ...u.diff.lists };
     const audit = {
-      actor: { type: "user" as const, id: actor.id, label: actor.email },
+      actor: auditActor(actor),
       action: "changerequest.create",
       target: { type: "system_user", id: u.altinnSystemUserId },
       environmentId: environment.id,
@@ -142,7 +143,7 @@ export async function refreshChangeRequests(actor: Actor | null, systemId: strin
     if (status !== pending.status) {
       changed += 1;
       await recordAudit({
-        actor: { type: "user", id: actor.id, label: actor.email },
+        actor: auditActor(actor),
         action: "changerequest.status",
         target: { type: "change_request", id: pending.id },
         outcome: "success",

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditActor } from "@/lib/audit/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -41,7 +42,7 @@ export type SystemRow = Awaited<ReturnType<typeof loadSystemRow>>["row"];
 
 export function auditFor(actor: Actor, action: string, row: { systemId: string }, environment: EnvironmentView) {
   return {
-    actor: { type: "user" as const, id: actor.id, label: actor.email },
+    actor: auditActor(actor),
     action,
     target: { type: "system", id: row.systemId },
     environmentId: environment.id,

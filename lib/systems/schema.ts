@@ -37,7 +37,6 @@ const clientIdList = (duplicateMessage: string) =>
 
 export const createSystemSchema = z
   .object({
-    environmentId: z.uuid(),
     name: z
       .string()
       .trim()

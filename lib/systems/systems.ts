@@ -1,11 +1,14 @@
 import "server-only";
+import { auditActor } from "@/lib/audit/actor";
+import type { Scope } from "@/lib/environments/types";
 import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { runAs } from "@/lib/core/request-context";
 import { AppError, invalidInput, notFound } from "@/lib/core/errors";
-import { isAllowedRedirectUrl, loadEnvironmentById } from "@/lib/environments/environments";
+import { isUuid } from "@/lib/core/ids";
+import { isAllowedRedirectUrl } from "@/lib/environments/environments";
 import { registerSystem } from "@/lib/integrations/altinn/system-register";
 import { createSystemSchema, type CreateSystemInput } from "@/lib/systems/schema";
 import { CREATE_FORM_ALIASES, renameFields } from "@/lib/integrations/altinn/vld-fields";
@@ -36,12 +39,11 @@ const view = <T extends { name: unknown; description: unknown }>(s: T) => ({
 });
 
 /** Registers the system in Altinn first; only what Altinn accepted is stored, so a rejection leaves nothing behind. */
-export async function createSystem(actor: Actor | null, raw: CreateSystemInput) {
+export async function createSystem({ actor, environment }: Scope, raw: CreateSystemInput) {
   assertCan(actor, "systems.manage");
   const parsed = createSystemSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
-  const environment = await loadEnvironmentById(input.environmentId);
   if (!isAllowedRedirectUrl(environment.kind, input.redirectUrl)) {
     throw new AppError(
       "redirect_not_allowed",
@@ -94,7 +96,7 @@ export async function createSystem(actor: Actor | null, raw: CreateSystemInput) 
     isVisible: input.isVisible,
   };
   const auditBase = {
-    actor: { type: "user" as const, id: actor.id, label: actor.email },
+    actor: auditActor(actor),
     action: "system.register",
     target: { type: "system", id: systemId },
     environmentId: environment.id,
@@ -150,9 +152,12 @@ export async function listSystems(actor: Actor | null, environmentId: string) {
   return rows.map(view);
 }
 
-export async function getSystem(actor: Actor | null, id: string) {
+/** A system of the scope's environment; one of another environment is simply not found. */
+export async function getSystem({ actor, environment }: Scope, id: string) {
   assertCan(actor, "portal.read");
-  const row = await db.system.findUnique({ where: { id }, select: SYSTEM_SELECT });
+  const row = isUuid(id)
+    ? await db.system.findFirst({ where: { id, environmentId: environment.id }, select: SYSTEM_SELECT })
+    : null;
   if (!row) throw notFound({ nb: "systemet", en: "System" });
   return view(row);
 }

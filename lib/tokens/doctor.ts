@@ -1,12 +1,14 @@
 import "server-only";
+import { auditActor } from "@/lib/audit/actor";
+import type { Scope } from "@/lib/environments/types";
 import { connect } from "@/lib/environments/connect";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { runAs } from "@/lib/core/request-context";
 import { AppError, invalidInput, notFound, type LocalizedText } from "@/lib/core/errors";
-import { loadEnvironmentById, type EnvironmentView } from "@/lib/environments/environments";
+import type { EnvironmentView } from "@/lib/environments/types";
 import { diagnoseMp303, type Fix, type Mp303Cause } from "@/lib/tokens/diagnosis";
 import { getExchangedToken } from "@/lib/integrations/altinn/exchange";
 import { clockSkewText, MAX_CLOCK_SKEW_MS } from "@/lib/integrations/maskinporten/errors";
@@ -57,12 +59,11 @@ const message = (err: unknown): LocalizedText =>
  * For one customer: fetch a system-user token and show its claims; when Maskinporten refuses, say which
  * cause applies and where to fix it; then call the service owner's test API and the Altinn exchange.
  */
-export async function runTokenDoctor(actor: Actor | null, raw: TokenDoctorInput): Promise<DoctorReport> {
+export async function runTokenDoctor({ actor, environment }: Scope, raw: TokenDoctorInput): Promise<DoctorReport> {
   assertCan(actor, "tokens.diagnose");
   const parsed = tokenDoctorSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { orgNo, externalRef } = parsed.data;
-  const environment = await loadEnvironmentById(parsed.data.environmentId);
   const system = await db.system.findFirst({
     where: { id: parsed.data.systemId, environmentId: environment.id },
     select: { id: true, systemId: true },
@@ -71,7 +72,7 @@ export async function runTokenDoctor(actor: Actor | null, raw: TokenDoctorInput)
   const report = await runAs(actor.email, () => examine(environment, system, orgNo, externalRef));
   const serviceOwnerStatus = report.serviceOwner?.status;
   await recordAudit({
-    actor: { type: "user", id: actor.id, label: actor.email },
+    actor: auditActor(actor),
     action: "token.diagnose",
     target: { type: "customer", id: orgNo },
     outcome: report.steps.every((s) => s.ok) ? "success" : "failure",

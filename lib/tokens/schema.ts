@@ -2,7 +2,6 @@ import { z } from "zod";
 import { orgNoSchema } from "@/lib/requests/schema";
 
 export const tokenDoctorSchema = z.object({
-  environmentId: z.uuid(),
   systemId: z.uuid("errors.required"),
   orgNo: orgNoSchema,
   // Empty means "not sent": Altinn then defaults externalRef to the org number.

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditActor } from "@/lib/audit/actor";
 import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { generateOneTimePassword, hashPassword, verifyPassword } from "@/lib/users/password";
@@ -87,7 +88,7 @@ export async function changeOwnPassword(actor: Actor, current: string, next: str
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false } });
     await recordAudit(
       {
-        actor: { type: "user", id: actor.id, label: actor.email },
+        actor: auditActor(actor),
         action: "user.password.change",
         target: { type: "user", id: actor.id },
         outcome: "success",

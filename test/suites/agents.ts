@@ -50,7 +50,7 @@ async function context(p: Portal, pid: string, org: string) {
 
 /** An agent request for the facilitator, approved in the emulator; returns the agent system user id. */
 async function approvedAgent(p: Portal, systemRowId: string, org: string): Promise<string> {
-  const created = await p.m.requests.createRequest(p.actors.operator, {
+  const created = await p.m.requests.createRequest(p.scope(p.actors.operator), {
     systemId: systemRowId,
     orgNo: org,
     kind: "agent",
@@ -59,7 +59,7 @@ async function approvedAgent(p: Portal, systemRowId: string, org: string): Promi
   expect(
     (await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${row.altinnRequestId}/approve`, { body: {} })).status,
   ).toBe(200);
-  await p.m.requests.refreshRequest(p.actors.operator, created.id);
+  await p.m.requests.refreshRequest(p.scope(p.actors.operator), created.id);
   const linked = await p.db.systemUser.findUniqueOrThrow({ where: { requestId: created.id } });
   expect(linked.userType).toBe("agent");
   return linked.altinnSystemUserId;
@@ -71,12 +71,12 @@ export function agentTests(ref: PortalRef) {
   it("creates an agent request through the agent endpoint with the delegable packages only, idempotently", async () => {
     const p = ref();
     const both = await p.m.systems.createSystem(
-      p.actors.admin,
+      p.scope(p.actors.admin),
       systemInput(p, "klient-lonn", { accessPackages: [MED_SIGN, LONN, SKATT] }),
     );
     state.bothSystem = both.id;
     const agentBefore = await calls(p, AGENT_CREATE);
-    const first = await p.m.requests.createRequest(p.actors.operator, {
+    const first = await p.m.requests.createRequest(p.scope(p.actors.operator), {
       systemId: both.id,
       orgNo: GRANLIA,
       kind: "agent",
@@ -86,7 +86,7 @@ export function agentTests(ref: PortalRef) {
     const row = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: first.id } });
     // skattegrunnlag is not delegable, so an agent request must not carry it (AUTH-00065 otherwise).
     expect(row).toMatchObject({ kind: "agent", accessPackages: [MED_SIGN, LONN], externalRef: `${GRANLIA}-agent` });
-    const again = await p.m.requests.createRequest(p.actors.operator, {
+    const again = await p.m.requests.createRequest(p.scope(p.actors.operator), {
       systemId: both.id,
       orgNo: GRANLIA,
       kind: "agent",
@@ -104,7 +104,7 @@ export function agentTests(ref: PortalRef) {
   it("sends a standard request only the packages a standard user can hold, and explains a system without the needed kind", async () => {
     const p = ref();
     const stdBefore = await calls(p, STD_CREATE);
-    const standard = await p.m.requests.createRequest(p.actors.operator, {
+    const standard = await p.m.requests.createRequest(p.scope(p.actors.operator), {
       systemId: state.bothSystem,
       orgNo: TALLKLOA,
     });
@@ -113,23 +113,23 @@ export function agentTests(ref: PortalRef) {
     expect(await calls(p, STD_CREATE)).toBe(stdBefore + 1);
 
     const clientOnly = await p.m.systems.createSystem(
-      p.actors.admin,
+      p.scope(p.actors.admin),
       systemInput(p, "klient-sign", { accessPackages: [MED_SIGN] }),
     );
     state.signSystem = clientOnly.id;
     const plain = await p.m.systems.createSystem(
-      p.actors.admin,
+      p.scope(p.actors.admin),
       systemInput(p, "bare-skatt", { accessPackages: [SKATT] }),
     );
     const before = await p.db.systemUserRequest.count();
     const std = await expectAppError(
-      p.m.requests.createRequest(p.actors.operator, { systemId: clientOnly.id, orgNo: TALLKLOA }),
+      p.m.requests.createRequest(p.scope(p.actors.operator), { systemId: clientOnly.id, orgNo: TALLKLOA }),
       "no_standard_packages",
       409,
     );
     expect(std.userMessage.en).toContain("create an agent request instead");
     const agent = await expectAppError(
-      p.m.requests.createRequest(p.actors.operator, { systemId: plain.id, orgNo: GRANLIA, kind: "agent" }),
+      p.m.requests.createRequest(p.scope(p.actors.operator), { systemId: plain.id, orgNo: GRANLIA, kind: "agent" }),
       "no_client_packages",
       409,
     );
@@ -159,7 +159,7 @@ export function agentTests(ref: PortalRef) {
     state.agentA = polled.systemUser?.altinnSystemUserId ?? "";
 
     // Renew: a rejected agent request is deleted and created again through the agent endpoint.
-    const rejected = await p.m.requests.createRequest(p.actors.operator, {
+    const rejected = await p.m.requests.createRequest(p.scope(p.actors.operator), {
       systemId: state.bothSystem,
       orgNo: TALLKLOA,
       kind: "agent",
@@ -172,7 +172,7 @@ export function agentTests(ref: PortalRef) {
         })
       ).status,
     ).toBe(200);
-    expect((await p.m.requests.refreshRequest(p.actors.operator, rejected.id)).status).toBe("Rejected");
+    expect((await p.m.requests.refreshRequest(p.scope(p.actors.operator), rejected.id)).status).toBe("Rejected");
     const createsBefore = await calls(p, AGENT_CREATE);
     const renewed = await p.m.requestRenew.renewRequest(p.actors.operator, p.environmentId, rejected.id);
     expect(renewed.renewedFrom).toBe(rejected.id);

@@ -92,7 +92,7 @@ export function bulkTests(ref: PortalRef) {
   it("previews a file row by row: bad check digit, duplicate, existing customer; a file it cannot read leaves nothing behind", async () => {
     const p = ref();
     await addOrganisations(p, [...PREVIEW, ...BASIC, ...OUTAGE, ...LIMITED, ...KILL, ...CANCEL, ...QUEUE]);
-    const system = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "bulk-sync"));
+    const system = await p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, "bulk-sync"));
     Object.assign(state, { systemRowId: system.id, systemId: system.systemId });
     const [a = "", b = "", c = ""] = PREVIEW;
     await p.m.customers.createCustomer(p.actors.operator, p.environmentId, {

@@ -14,7 +14,7 @@ export function chainTests(ref: PortalRef) {
     const p = ref();
     const systemsBefore = (await emulatorStats(p.emulatorUrl)).systems;
     const created = await p.m.systems.createSystem(
-      p.actors.admin,
+      p.scope(p.actors.admin),
       systemInput(p, "lonn-sync", { clientIds: ["7e4452de-123c-4f8f-beee-ce30e51c6504"] }),
     );
     expect(created.systemId).toBe(SYSTEM_ID);
@@ -49,7 +49,11 @@ export function chainTests(ref: PortalRef) {
     const p = ref();
     const before = await counts(p);
     const systemsBefore = (await emulatorStats(p.emulatorUrl)).systems;
-    await expectAppError(p.m.systems.createSystem(p.actors.admin, systemInput(p, "lonn-sync")), "system_exists", 409);
+    await expectAppError(
+      p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, "lonn-sync")),
+      "system_exists",
+      409,
+    );
     expect(await counts(p)).toEqual(before);
     expect((await emulatorStats(p.emulatorUrl)).systems).toBe(systemsBefore);
   });
@@ -58,14 +62,14 @@ export function chainTests(ref: PortalRef) {
     const p = ref();
     const before = await counts(p);
     const input = systemInput(p, "second", { clientIds: ["7e4452de-123c-4f8f-beee-ce30e51c6504"] });
-    const err = await expectAppError(p.m.systems.createSystem(p.actors.admin, input), "client_id_in_use", 409);
+    const err = await expectAppError(p.m.systems.createSystem(p.scope(p.actors.admin), input), "client_id_in_use", 409);
     expect(err.userMessage.en).toContain(SYSTEM_ID);
     expect(await counts(p)).toEqual(before);
   });
 
   it("creates a request for the customer, and reuses it when asked again", async () => {
     const p = ref();
-    const first = await p.m.requests.createRequest(p.actors.operator, {
+    const first = await p.m.requests.createRequest(p.scope(p.actors.operator), {
       systemId: state.systemRowId,
       orgNo: CUSTOMER_ORG,
     });
@@ -87,7 +91,7 @@ export function chainTests(ref: PortalRef) {
     Object.assign(state, { requestId: first.id, altinnRequestId: row.altinnRequestId });
 
     const before = await counts(p);
-    const again = await p.m.requests.createRequest(p.actors.operator, {
+    const again = await p.m.requests.createRequest(p.scope(p.actors.operator), {
       systemId: state.systemRowId,
       orgNo: CUSTOMER_ORG,
     });
@@ -98,7 +102,7 @@ export function chainTests(ref: PortalRef) {
 
   it("links the system user once the customer approves and the request is refreshed", async () => {
     const p = ref();
-    await expect(p.m.requests.refreshRequest(p.actors.operator, state.requestId)).resolves.toEqual({
+    await expect(p.m.requests.refreshRequest(p.scope(p.actors.operator), state.requestId)).resolves.toEqual({
       status: "New",
       missingInAltinn: false,
     });
@@ -112,7 +116,7 @@ export function chainTests(ref: PortalRef) {
       partyOrgNo: CUSTOMER_ORG,
     });
 
-    await expect(p.m.requests.refreshRequest(p.actors.operator, state.requestId)).resolves.toEqual({
+    await expect(p.m.requests.refreshRequest(p.scope(p.actors.operator), state.requestId)).resolves.toEqual({
       status: "Accepted",
       missingInAltinn: false,
     });
@@ -143,7 +147,7 @@ export function chainTests(ref: PortalRef) {
     ]);
 
     const before = await counts(p);
-    await expect(p.m.requests.refreshRequest(p.actors.operator, state.requestId)).resolves.toMatchObject({
+    await expect(p.m.requests.refreshRequest(p.scope(p.actors.operator), state.requestId)).resolves.toMatchObject({
       status: "Accepted",
     });
     expect(await counts(p)).toEqual(before);

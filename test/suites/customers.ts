@@ -20,7 +20,7 @@ export function customerTests(ref: PortalRef) {
 
   it("creates a customer with an opaque random externalRef, and refuses bad input with nothing written", async () => {
     const p = ref();
-    const system = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "kunde-sync"));
+    const system = await p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, "kunde-sync"));
     state.systemRowId = system.id;
     const created = await p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
       orgNo: "311 876 546",
@@ -169,13 +169,16 @@ export function customerTests(ref: PortalRef) {
 
   it("keeps the timeline create → reject → renew → accept, with the customer's own externalRef", async () => {
     const p = ref();
-    const first = await p.m.requests.createRequest(p.actors.operator, { systemId: state.systemRowId, orgNo: STEINBRU });
+    const first = await p.m.requests.createRequest(p.scope(p.actors.operator), {
+      systemId: state.systemRowId,
+      orgNo: STEINBRU,
+    });
     const old = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: first.id } });
     expect(old.externalRef).toBe(state.steinbruRef);
     expect(
       (await emulatorFetch(p.emulatorUrl, `/emulator/requests/${old.altinnRequestId}/reject`, { body: {} })).status,
     ).toBe(200);
-    await expect(p.m.requests.refreshRequest(p.actors.operator, first.id)).resolves.toMatchObject({
+    await expect(p.m.requests.refreshRequest(p.scope(p.actors.operator), first.id)).resolves.toMatchObject({
       status: "Rejected",
     });
     expect(await kinds(p, first.id)).toEqual(["created", "rejected"]);
@@ -200,7 +203,7 @@ export function customerTests(ref: PortalRef) {
     expect(
       (await emulatorFetch(p.emulatorUrl, `/emulator/requests/${fresh.altinnRequestId}/approve`, { body: {} })).status,
     ).toBe(200);
-    await expect(p.m.requests.refreshRequest(p.actors.operator, renewed.id)).resolves.toMatchObject({
+    await expect(p.m.requests.refreshRequest(p.scope(p.actors.operator), renewed.id)).resolves.toMatchObject({
       status: "Accepted",
     });
     expect(await kinds(p, renewed.id)).toEqual(["created", "accepted"]);
@@ -226,19 +229,22 @@ export function customerTests(ref: PortalRef) {
       notes: "",
       tags: "",
     });
-    const r = await p.m.requests.createRequest(p.actors.operator, { systemId: state.systemRowId, orgNo: MAKESKJAER });
+    const r = await p.m.requests.createRequest(p.scope(p.actors.operator), {
+      systemId: state.systemRowId,
+      orgNo: MAKESKJAER,
+    });
     // The emulator runs in this process and dates everything by Date.now(), so moving Date moves both
     // clocks together (moving only the emulator's would make Maskinporten refuse the portal's grants).
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 29 * DAY_MS });
     try {
       expect((await emulatorFetch(p.emulatorUrl, "/emulator/clock")).json).toMatchObject({ offsetMs: 0 });
-      await expect(p.m.requests.refreshRequest(p.actors.operator, r.id)).resolves.toEqual({
+      await expect(p.m.requests.refreshRequest(p.scope(p.actors.operator), r.id)).resolves.toEqual({
         status: "Timedout",
         missingInAltinn: true,
       });
       expect(await kinds(p, r.id)).toEqual(["created", "expired"]);
       const before = await allCounts(p);
-      await p.m.requests.refreshRequest(p.actors.operator, r.id);
+      await p.m.requests.refreshRequest(p.scope(p.actors.operator), r.id);
       expect(await allCounts(p)).toEqual(before);
     } finally {
       vi.useRealTimers();
@@ -251,7 +257,7 @@ export function customerTests(ref: PortalRef) {
       where: { environmentId: p.environmentId, orgNo: TALLKLOA },
     });
     const input = { systemId: state.systemRowId, customerIds: [tallkloa.id, state.steinbruId] };
-    const first = await p.m.requestBulk.createRequestsForSelection(p.actors.operator, p.environmentId, input);
+    const first = await p.m.requestBulk.createRequestsForSelection(p.scope(p.actors.operator), input);
     expect(first.map((o) => [o.orgNo, o.ok, o.existed])).toEqual([
       [TALLKLOA, true, false],
       [STEINBRU, false, undefined],
@@ -260,7 +266,7 @@ export function customerTests(ref: PortalRef) {
     expect(first[1]?.message?.en).toBeTruthy();
     const altinnBefore = await emulatorStats(p.emulatorUrl);
     const before = await allCounts(p);
-    const again = await p.m.requestBulk.createRequestsForSelection(p.actors.operator, p.environmentId, input);
+    const again = await p.m.requestBulk.createRequestsForSelection(p.scope(p.actors.operator), input);
     expect(again[0]).toEqual({ ...first[0], existed: true });
     expect((await emulatorStats(p.emulatorUrl)).requests).toBe(altinnBefore.requests);
     expect((await allCounts(p)).requests).toBe(before.requests);
@@ -276,10 +282,12 @@ export function customerTests(ref: PortalRef) {
     expect(
       (await emulatorFetch(p.emulatorUrl, `/emulator/requests/${row.altinnRequestId}/escalate`, { body: {} })).status,
     ).toBe(200);
-    await expect(p.m.requests.refreshRequest(p.actors.operator, row.id)).resolves.toMatchObject({ status: "New" });
+    await expect(p.m.requests.refreshRequest(p.scope(p.actors.operator), row.id)).resolves.toMatchObject({
+      status: "New",
+    });
     expect(await kinds(p, row.id)).toEqual(["created", "escalated"]);
     const before = await allCounts(p);
-    await p.m.requests.refreshRequest(p.actors.operator, row.id);
+    await p.m.requests.refreshRequest(p.scope(p.actors.operator), row.id);
     expect(await allCounts(p)).toEqual(before);
   });
 
@@ -305,7 +313,7 @@ export function customerTests(ref: PortalRef) {
     await expectAppError(p.m.customerExport.exportCustomersCsv(null, p.environmentId), "forbidden", 403);
     await expectAppError(p.m.requestRenew.renewRequest(auditor, p.environmentId, request.id), "forbidden", 403);
     await expectAppError(
-      p.m.requestBulk.createRequestsForSelection(auditor, p.environmentId, {
+      p.m.requestBulk.createRequestsForSelection(p.scope(auditor), {
         systemId: state.systemRowId,
         customerIds: [state.steinbruId],
       }),
@@ -314,7 +322,7 @@ export function customerTests(ref: PortalRef) {
     );
     // An operator may renew, but not across environments or a request already renewed away.
     await expectAppError(
-      p.m.requestBulk.createRequestsForSelection(operator, p.environmentId, {
+      p.m.requestBulk.createRequestsForSelection(p.scope(operator), {
         systemId: state.systemRowId,
         customerIds: [],
       }),
@@ -326,6 +334,6 @@ export function customerTests(ref: PortalRef) {
     await expect(p.m.customers.searchCustomers(auditor, p.environmentId, {})).resolves.toMatchObject({
       customers: expect.any(Array),
     });
-    await expect(p.m.requestEvents.listRequestEvents(auditor, request.id)).resolves.toHaveLength(4);
+    await expect(p.m.requestEvents.listRequestEvents(p.scope(auditor), request.id)).resolves.toHaveLength(4);
   });
 }

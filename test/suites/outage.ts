@@ -29,7 +29,8 @@ export function outageTests(ref: PortalRef) {
     const systemId = await systemRowId(p);
     const dead = `http://127.0.0.1:${await freePort()}`;
     await p.db.environment.update({ where: { id: p.environmentId }, data: { altinnBaseUrl: dead } });
-    const create = () => p.m.requests.createRequest(p.actors.operator, { systemId, orgNo: OTHER_CUSTOMER_ORG });
+    const create = () =>
+      p.m.requests.createRequest(p.scope(p.actors.operator), { systemId, orgNo: OTHER_CUSTOMER_ORG });
     await expectNothingButAFailure(p, create, "altinn_unreachable");
   });
 
@@ -39,7 +40,8 @@ export function outageTests(ref: PortalRef) {
     const dead = `http://127.0.0.1:${await freePort()}`;
     await p.db.environment.update({ where: { id: p.environmentId }, data: { maskinportenTokenUrl: `${dead}/token` } });
     p.m.tokens.clearTokenCache(p.environmentId);
-    const create = () => p.m.requests.createRequest(p.actors.operator, { systemId, orgNo: OTHER_CUSTOMER_ORG });
+    const create = () =>
+      p.m.requests.createRequest(p.scope(p.actors.operator), { systemId, orgNo: OTHER_CUSTOMER_ORG });
     await expectNothingButAFailure(p, create, "maskinporten_unreachable");
   });
 
@@ -50,7 +52,7 @@ export function outageTests(ref: PortalRef) {
     expect(environment.altinnBaseUrl).toBe(p.emulatorUrl);
     expect(environment.maskinportenTokenUrl).toBe(`${p.emulatorUrl}/token`);
     const before = await counts(p);
-    const retry = await p.m.requests.createRequest(p.actors.operator, {
+    const retry = await p.m.requests.createRequest(p.scope(p.actors.operator), {
       systemId: await systemRowId(p),
       orgNo: OTHER_CUSTOMER_ORG,
     });
@@ -81,7 +83,7 @@ export function outageTests(ref: PortalRef) {
     expect((await altinnCall(p, `/systemuser/request/vendor/${row.altinnRequestId}`, "DELETE")).status).toBe(202);
     const before = await counts(p);
     await expect(p.m.onboarding.completeOnboarding(row.id)).resolves.toMatchObject({ kind: "expired", ref: row.id });
-    await expect(p.m.requests.refreshRequest(p.actors.operator, row.id)).resolves.toEqual({
+    await expect(p.m.requests.refreshRequest(p.scope(p.actors.operator), row.id)).resolves.toEqual({
       status: "New",
       missingInAltinn: true,
     });

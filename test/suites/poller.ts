@@ -26,9 +26,12 @@ export function pollerTests(ref: PortalRef) {
   it("reads a waiting request when it is due, backs off, and stops once the customer has answered", async () => {
     const p = ref();
     await addOrganisations(p, ORGS);
-    const system = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "poller-sync"));
+    const system = await p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, "poller-sync"));
     state.systemRowId = system.id;
-    const created = await p.m.requests.createRequest(p.actors.operator, { systemId: system.id, orgNo: ANSWERS ?? "" });
+    const created = await p.m.requests.createRequest(p.scope(p.actors.operator), {
+      systemId: system.id,
+      orgNo: ANSWERS ?? "",
+    });
     const fresh = await row(p, created.id);
     expect(fresh.checkCount).toBe(0);
     expect((fresh.nextCheckAt?.getTime() ?? 0) - fresh.createdAt.getTime()).toBeGreaterThanOrEqual(MINUTE - 1000);
@@ -67,7 +70,7 @@ export function pollerTests(ref: PortalRef) {
 
   it("an Altinn outage only pushes the next check out; the answer is picked up after recovery", async () => {
     const p = ref();
-    const created = await p.m.requests.createRequest(p.actors.operator, {
+    const created = await p.m.requests.createRequest(p.scope(p.actors.operator), {
       systemId: state.systemRowId,
       orgNo: OUTAGE ?? "",
     });
@@ -98,7 +101,7 @@ export function pollerTests(ref: PortalRef) {
     const p = ref();
     const { startWorkers } = await import("@/lib/jobs/worker");
     const { kick, stopBoss } = await import("@/lib/core/jobs/boss");
-    const created = await p.m.requests.createRequest(p.actors.operator, {
+    const created = await p.m.requests.createRequest(p.scope(p.actors.operator), {
       systemId: state.systemRowId,
       orgNo: BOSS ?? "",
     });
@@ -120,7 +123,7 @@ export function pollerTests(ref: PortalRef) {
     const p = ref();
     const { setAutoRenewExpired } = await import("@/lib/environments/auto-renew");
     await setAutoRenewExpired(p.actors.admin, p.environmentId, true);
-    const created = await p.m.requests.createRequest(p.actors.operator, {
+    const created = await p.m.requests.createRequest(p.scope(p.actors.operator), {
       systemId: state.systemRowId,
       orgNo: EXPIRES ?? "",
     });

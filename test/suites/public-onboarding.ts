@@ -156,9 +156,12 @@ export function publicOnboardingTests(ref: PortalRef) {
     const p = ref();
     const links = await import("@/lib/onboarding/links");
     const system = await p.db.system.findFirstOrThrow({ where: { systemId: SYSTEM_ID } });
-    const request = await p.m.requests.createRequest(p.actors.operator, { systemId: system.id, orgNo: LINKED });
-    await expectAppError(links.createOnboardingLink(p.actors.auditor, request.id), "forbidden", 403);
-    const link = await links.createOnboardingLink(p.actors.operator, request.id);
+    const request = await p.m.requests.createRequest(p.scope(p.actors.operator), {
+      systemId: system.id,
+      orgNo: LINKED,
+    });
+    await expectAppError(links.createOnboardingLink(p.scope(p.actors.auditor), request.id), "forbidden", 403);
+    const link = await links.createOnboardingLink(p.scope(p.actors.operator), request.id);
     expect(link.generation).toBe(1);
     expect(link.expiresAt.getTime() - Date.now()).toBeGreaterThan(7 * DAY_MS - 60_000);
     const token = decodeURIComponent(new URL(link.url).pathname.split("/").pop() ?? "");
@@ -189,7 +192,7 @@ export function publicOnboardingTests(ref: PortalRef) {
     const p = ref();
     const links = await import("@/lib/onboarding/links");
     const old = refs.linkToken ?? "";
-    const fresh = await links.createOnboardingLink(p.actors.admin, refs.linkRequest ?? "");
+    const fresh = await links.createOnboardingLink(p.scope(p.actors.admin), refs.linkRequest ?? "");
     expect(fresh.generation).toBe(2);
     const token = decodeURIComponent(new URL(fresh.url).pathname.split("/").pop() ?? "");
     await expect(links.resolveOnboardingLink(old)).resolves.toBeNull();

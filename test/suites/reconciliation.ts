@@ -20,7 +20,7 @@ const approve = (p: Portal, altinnId: string) =>
   emulatorFetch(p.emulatorUrl, `/emulator/requests/${altinnId}/approve`, { body: {} });
 
 async function portalRequest(p: Portal, systemId: string, orgNo: string) {
-  const created = await p.m.requests.createRequest(p.actors.operator, { systemId, orgNo });
+  const created = await p.m.requests.createRequest(p.scope(p.actors.operator), { systemId, orgNo });
   return p.db.systemUserRequest.findUniqueOrThrow({ where: { id: created.id } });
 }
 
@@ -51,11 +51,11 @@ export function reconciliationTests(ref: PortalRef) {
   it("a customer deleting a system user in Altinn shows up as drift; the fix marks it and the customer can be re-onboarded", async () => {
     const p = ref();
     await addOrganisations(p, ORGS);
-    const system = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "recon-main"));
+    const system = await p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, "recon-main"));
     Object.assign(state, { systemRowId: system.id, systemId: system.systemId });
     const request = await portalRequest(p, system.id, DELETES ?? "");
     expect((await approve(p, request.altinnRequestId)).status).toBe(200);
-    await p.m.requests.refreshRequest(p.actors.operator, request.id);
+    await p.m.requests.refreshRequest(p.scope(p.actors.operator), request.id);
     const user = await p.db.systemUser.findUniqueOrThrow({ where: { requestId: request.id } });
 
     // In step with Altinn: nothing to report for this system.
@@ -84,11 +84,11 @@ export function reconciliationTests(ref: PortalRef) {
     // Auditors see findings but cannot fix them.
     const { openFindingCount } = await import("@/lib/reconciliation/queries");
     expect(await openFindingCount(p.actors.auditor, p.environmentId)).toBeGreaterThanOrEqual(1);
-    await expectAppError((await fixes()).fixFinding(p.actors.auditor, drift.id), "forbidden", 403);
+    await expectAppError((await fixes()).fixFinding(p.scope(p.actors.auditor), drift.id), "forbidden", 403);
 
-    await (await fixes()).fixFinding(p.actors.operator, drift.id);
+    await (await fixes()).fixFinding(p.scope(p.actors.operator), drift.id);
     expect((await p.db.systemUser.findUniqueOrThrow({ where: { id: user.id } })).deletedAt).toBeInstanceOf(Date);
-    const events = await p.m.requestEvents.listRequestEvents(p.actors.auditor, request.id);
+    const events = await p.m.requestEvents.listRequestEvents(p.scope(p.actors.auditor), request.id);
     expect(events.map((e) => e.kind)).toEqual(["created", "accepted", "system_user_deleted"]);
     expect(await finding(p, user.altinnSystemUserId)).toMatchObject({
       resolution: "fixed",
@@ -99,7 +99,7 @@ export function reconciliationTests(ref: PortalRef) {
     });
     expect(audit).toMatchObject({ actorId: p.actors.operator.id, outcome: "success" });
     // A fixed finding cannot be fixed twice.
-    await expectAppError((await fixes()).fixFinding(p.actors.operator, drift.id), "finding_resolved", 409);
+    await expectAppError((await fixes()).fixFinding(p.scope(p.actors.operator), drift.id), "finding_resolved", 409);
 
     // The next run does not raise it again.
     await reconcile(p);
@@ -107,7 +107,7 @@ export function reconciliationTests(ref: PortalRef) {
     expect(await findings(p, system.id)).toHaveLength(1);
 
     // One click: a new request for the same customer and system, waiting in Altinn.
-    const again = await (await fixes()).reonboardFromFinding(p.actors.operator, drift.id);
+    const again = await (await fixes()).reonboardFromFinding(p.scope(p.actors.operator), drift.id);
     const fresh = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: again.id } });
     expect(fresh).toMatchObject({ status: "New", customerId: request.customerId, systemId: system.id });
     expect(fresh.altinnRequestId).not.toBe(request.altinnRequestId);
@@ -129,7 +129,7 @@ export function reconciliationTests(ref: PortalRef) {
       resolvedAt: null,
     });
 
-    await (await fixes()).fixFinding(p.actors.admin, gone.id);
+    await (await fixes()).fixFinding(p.scope(p.actors.admin), gone.id);
     const after = await p.db.systemUserRequest.findUniqueOrThrow({
       where: { id: request.id },
       include: { events: { orderBy: { at: "asc" } } },
@@ -158,10 +158,10 @@ export function reconciliationTests(ref: PortalRef) {
     });
     expect(ignore).toMatchObject({ kind: "unknown_system_user", orgNo: IGNORED, resolvedAt: null });
     // Adopting is not what an unknown system user's "fix" is; the wrong fix is refused and changes nothing.
-    await expectAppError((await fixes()).fixFinding(p.actors.operator, adopt.id), "finding_no_fix", 409);
+    await expectAppError((await fixes()).fixFinding(p.scope(p.actors.operator), adopt.id), "finding_no_fix", 409);
     expect(await p.db.customer.count({ where: { orgNo: ADOPTED } })).toBe(0);
 
-    const { customerId } = await (await fixes()).adoptFinding(p.actors.operator, adopt.id);
+    const { customerId } = await (await fixes()).adoptFinding(p.scope(p.actors.operator), adopt.id);
     const customer = await p.db.customer.findUniqueOrThrow({
       where: { id: customerId },
       include: { systemUsers: true },
@@ -172,7 +172,7 @@ export function reconciliationTests(ref: PortalRef) {
     ]);
     expect(await p.db.auditEvent.count({ where: { action: "reconciliation.adopt", targetId: adopt.id } })).toBe(1);
 
-    await (await fixes()).ignoreFinding(p.actors.operator, ignore.id);
+    await (await fixes()).ignoreFinding(p.scope(p.actors.operator), ignore.id);
     expect(await p.db.auditEvent.count({ where: { action: "reconciliation.ignore", targetId: ignore.id } })).toBe(1);
     const ignoredAt = (await finding(p, ignoreId)).resolvedAt;
 
@@ -206,7 +206,7 @@ export function reconciliationTests(ref: PortalRef) {
 
   it("reads every page of Altinn's lists: over 50 requests and system users in one system give no false findings", async () => {
     const p = ref();
-    const system = await p.m.systems.createSystem(p.actors.admin, systemInput(p, "recon-paging"));
+    const system = await p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, "recon-paging"));
     // 55 waiting requests of ours: page two of Altinn's list holds some of them, and every one must be seen.
     const ours = [];
     for (const orgNo of PAGING) ours.push(await portalRequest(p, system.id, orgNo));

@@ -14,11 +14,15 @@ export function roleTests(ref: PortalRef) {
 
     await expectAppError(p.m.keys.generateSigningKey(operator, p.environmentId), "forbidden", 403);
     await expectAppError(p.m.keys.generateSigningKey(auditor, p.environmentId), "forbidden", 403);
-    await expectAppError(p.m.systems.createSystem(operator, systemInput(p, "operator-made")), "forbidden", 403);
-    await expectAppError(p.m.systems.createSystem(auditor, systemInput(p, "auditor-made")), "forbidden", 403);
-    await expectAppError(p.m.requests.createRequest(auditor, anyRequest), "forbidden", 403);
-    await expectAppError(p.m.requests.createRequest(null, anyRequest), "forbidden", 403);
-    await expectAppError(p.m.requests.refreshRequest(auditor, randomUUID()), "forbidden", 403);
+    await expectAppError(
+      p.m.systems.createSystem(p.scope(operator), systemInput(p, "operator-made")),
+      "forbidden",
+      403,
+    );
+    await expectAppError(p.m.systems.createSystem(p.scope(auditor), systemInput(p, "auditor-made")), "forbidden", 403);
+    await expectAppError(p.m.requests.createRequest(p.scope(auditor), anyRequest), "forbidden", 403);
+    await expectAppError(p.m.requests.createRequest(p.scope(null), anyRequest), "forbidden", 403);
+    await expectAppError(p.m.requests.refreshRequest(p.scope(auditor), randomUUID()), "forbidden", 403);
     await expectAppError(p.m.systems.listSystems(null, p.environmentId), "forbidden", 403);
     await expectAppError(p.m.keys.listKeys(null, p.environmentId), "forbidden", 403);
     await expectAppError(p.m.audit.listAuditEvents(operator), "forbidden", 403);
@@ -34,7 +38,7 @@ export function roleTests(ref: PortalRef) {
     // The same calls with a role that may make them do get through the check.
     await expect(p.m.systems.listSystems(auditor, p.environmentId)).resolves.toEqual([]);
     await expect(p.m.keys.listKeys(operator, p.environmentId)).resolves.toHaveLength(1);
-    await expectAppError(p.m.requests.createRequest(operator, anyRequest), "not_found", 404);
+    await expectAppError(p.m.requests.createRequest(p.scope(operator), anyRequest), "not_found", 404);
     expect(await counts(p)).toEqual(before);
   });
 
@@ -44,7 +48,7 @@ export function roleTests(ref: PortalRef) {
     const altinnBefore = await emulatorStats(p.emulatorUrl);
     for (const redirectUrl of ["http://vendor.example/onboard/callback", "not a url", "ftp://127.0.0.1/cb"]) {
       const err = await expectAppError(
-        p.m.systems.createSystem(p.actors.admin, systemInput(p, "bad-redirect", { redirectUrl })),
+        p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, "bad-redirect", { redirectUrl })),
         "redirect_not_allowed",
         400,
       );
@@ -68,7 +72,7 @@ export function roleTests(ref: PortalRef) {
     expect(outside.status).toBe(200);
     const before = await counts(p);
     await expectAppError(
-      p.m.systems.createSystem(p.actors.admin, systemInput(p, "made-elsewhere")),
+      p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, "made-elsewhere")),
       "AUTH.VLD-00002",
       400,
     );
@@ -90,7 +94,7 @@ export function roleTests(ref: PortalRef) {
       isVisible: true,
       accessPackages: ["urn:altinn:accesspackage:regnskapsforer-lonn"],
     });
-    await expectAppError(p.m.systems.createSystem(p.actors.admin, input), "invalid_input", 400);
+    await expectAppError(p.m.systems.createSystem(p.scope(p.actors.admin), input), "invalid_input", 400);
     expect(await counts(p)).toEqual(before);
   });
 }

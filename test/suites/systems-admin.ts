@@ -42,7 +42,7 @@ async function altinnSystem(p: Portal, systemId: string) {
 
 async function createOwn(p: Portal, prefix: string, overrides: Parameters<typeof systemInput>[2] = {}) {
   const name = unique(prefix);
-  const created = await p.m.systems.createSystem(p.actors.admin, systemInput(p, name, overrides));
+  const created = await p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, name, overrides));
   return { rowId: created.id, systemId: `${ORG}_${name}` };
 }
 
@@ -169,7 +169,7 @@ export function systemAdminTests(ref: PortalRef) {
     await expectAppError(deleteSystem(p.actors.admin, { id: rowId, confirm: systemId }), "system_deleted", 409);
     // Operators cannot start new requests for it either; nothing is sent to Altinn.
     await expectAppError(
-      p.m.requests.createRequest(p.actors.operator, { systemId: rowId, orgNo: "310904473" }),
+      p.m.requests.createRequest(p.scope(p.actors.operator), { systemId: rowId, orgNo: "310904473" }),
       "system_deleted",
       409,
     );
@@ -409,7 +409,7 @@ function systemVldTests(ref: PortalRef) {
     expect((await otherTool(p, "POST", "/vendor", body(p, `${ORG}_${name}`))).status).toBe(200);
     const before = await counts(p);
     const err = await expectAppError(
-      p.m.systems.createSystem(p.actors.admin, systemInput(p, name)),
+      p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, name)),
       "AUTH.VLD-00002",
       400,
     );
@@ -423,7 +423,7 @@ function systemVldTests(ref: PortalRef) {
     // The portal's own pre-check for systems it knows gives the same field.
     const { systemId } = await createOwn(p, "sa-known");
     const known = await expectAppError(
-      p.m.systems.createSystem(p.actors.admin, systemInput(p, systemId.slice(ORG.length + 1))),
+      p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, systemId.slice(ORG.length + 1))),
       "system_exists",
       409,
     );

@@ -23,7 +23,7 @@ async function systemRow(p: Portal, systemId = SYSTEM_ID) {
 async function runDoctor(p: Portal, orgNo: string, externalRef?: string, systemId = SYSTEM_ID) {
   const { runTokenDoctor } = await doctorModule();
   const system = await systemRow(p, systemId);
-  return runTokenDoctor(p.actors.operator, { environmentId: p.environmentId, systemId: system.id, orgNo, externalRef });
+  return runTokenDoctor(p.scope(p.actors.operator), { systemId: system.id, orgNo, externalRef });
 }
 
 const stepIds = (r: { steps: { id: string; ok: boolean }[] }) => r.steps.map((s) => [s.id, s.ok]);
@@ -117,10 +117,10 @@ export function tokenDoctorTests(ref: PortalRef) {
     const p = ref();
     // A second system without the client, and a customer whose only system user is on it.
     const created = await p.m.systems.createSystem(
-      p.actors.admin,
+      p.scope(p.actors.admin),
       systemInput(p, "doctor-noclient", { clientIds: [] }),
     );
-    const request = await p.m.requests.createRequest(p.actors.operator, {
+    const request = await p.m.requests.createRequest(p.scope(p.actors.operator), {
       systemId: created.id,
       orgNo: OTHER_CUSTOMER_ORG,
     });
@@ -131,7 +131,7 @@ export function tokenDoctorTests(ref: PortalRef) {
     expect(
       (await emulatorFetch(p.emulatorUrl, `/emulator/requests/${row.altinnRequestId}/approve`, { body: {} })).status,
     ).toBe(200);
-    await p.m.requests.refreshRequest(p.actors.operator, request.id);
+    await p.m.requests.refreshRequest(p.scope(p.actors.operator), request.id);
 
     const report = await runDoctor(p, OTHER_CUSTOMER_ORG, undefined, created.systemId);
     expect(report).toMatchObject({ code: "MP-303", cause: "client_not_on_system" });
@@ -290,9 +290,9 @@ export function tokenDoctorTests(ref: PortalRef) {
     const { runTokenDoctor } = await doctorModule();
     const system = await systemRow(p);
     const input = { environmentId: p.environmentId, systemId: system.id, orgNo: CUSTOMER_ORG };
-    await expect(runTokenDoctor(p.actors.auditor, input)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(runTokenDoctor(p.scope(p.actors.auditor), input)).rejects.toMatchObject({ code: "forbidden" });
     const before = (await emulatorStats(p.emulatorUrl)).tokenGrants;
-    await expect(runTokenDoctor(p.actors.admin, { ...input, orgNo: "310904474" })).rejects.toMatchObject({
+    await expect(runTokenDoctor(p.scope(p.actors.admin), { ...input, orgNo: "310904474" })).rejects.toMatchObject({
       code: "invalid_input",
     });
     expect((await emulatorStats(p.emulatorUrl)).tokenGrants).toBe(before);

@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/auth/safe-action";
-import { currentEnvironment } from "@/lib/environments/current";
 import { createCustomer, updateCustomer } from "@/lib/customers/customers";
 import { createRequestsForSelection } from "@/lib/requests/selection";
 import { createCustomerSchema, selectionRequestSchema, updateCustomerSchema } from "@/lib/customers/schema";
@@ -12,8 +11,7 @@ export const createCustomerAction = action(
   "customers.manage",
   createCustomerSchema,
   (f) => ({ orgNo: str(f, "orgNo"), name: str(f, "name"), notes: str(f, "notes"), tags: str(f, "tags") }),
-  async (input, actor) => {
-    const environment = await currentEnvironment(actor);
+  async (input, { actor, environment }) => {
     const row = await createCustomer(actor, environment.id, input);
     revalidatePath("/customers");
     return { redirectTo: `/customers/${row.id}` };
@@ -24,8 +22,7 @@ export const updateCustomerAction = action(
   "customers.manage",
   updateCustomerSchema,
   (f) => ({ id: str(f, "id"), name: str(f, "name"), notes: str(f, "notes"), tags: str(f, "tags") }),
-  async (input, actor) => {
-    const environment = await currentEnvironment(actor);
+  async (input, { actor, environment }) => {
     await updateCustomer(actor, environment.id, input);
     revalidatePath(`/customers/${input.id}`);
     return { message: { nb: "Kunden er lagret.", en: "The customer is saved." } };
@@ -37,9 +34,8 @@ export const createSelectionAction = action(
   "requests.create",
   selectionRequestSchema,
   (f) => ({ systemId: str(f, "systemId"), customerIds: f.getAll("customerIds"), kind: f.get("kind") ?? undefined }),
-  async (input, actor) => {
-    const environment = await currentEnvironment(actor);
-    const outcomes = await createRequestsForSelection(actor, environment.id, input);
+  async (input, { actor, environment }) => {
+    const outcomes = await createRequestsForSelection({ actor, environment }, input);
     revalidatePath("/customers");
     return { result: { report: JSON.stringify(outcomes) } };
   },

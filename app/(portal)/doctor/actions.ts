@@ -7,13 +7,12 @@ export const tokenDoctorAction = action(
   "tokens.diagnose",
   tokenDoctorSchema,
   (f) => ({
-    environmentId: f.get("environmentId"),
     systemId: f.get("systemId"),
     orgNo: f.get("orgNo") ?? "",
     externalRef: f.get("externalRef") ?? undefined,
   }),
-  async (input, actor) => {
-    const report = await runTokenDoctor(actor, input);
+  async (input, { actor, environment }) => {
+    const report = await runTokenDoctor({ actor, environment }, input);
     // Form state carries strings only; the client parses this back with zod. It holds claims, never a token.
     return { result: { report: JSON.stringify(report) } };
   },

@@ -15,13 +15,7 @@ export default async function DoctorPage() {
     <>
       <PageHeader title={t("doctor.title")} />
       <p className="mb-4 text-sm text-slate-700">{t("doctor.intro")}</p>
-      <Card>
-        {choices.systems.length === 0 ? (
-          <p>{t("doctor.noSystems")}</p>
-        ) : (
-          <DoctorForm environmentId={environment.id} choices={choices} />
-        )}
-      </Card>
+      <Card>{choices.systems.length === 0 ? <p>{t("doctor.noSystems")}</p> : <DoctorForm choices={choices} />}</Card>
     </>
   );
 }

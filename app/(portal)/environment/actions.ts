@@ -8,10 +8,10 @@ import { testConnection } from "@/lib/environments/connection-test";
 
 export const generateKeyAction = action(
   "keys.manage",
-  z.object({ environmentId: z.uuid(), bits: z.enum(["2048", "3072"]).default("2048") }),
-  (f) => ({ environmentId: f.get("environmentId"), bits: f.get("bits") ?? undefined }),
-  async (input, actor) => {
-    const key = await generateSigningKey(actor, input.environmentId, { bits: input.bits === "3072" ? 3072 : 2048 });
+  z.object({ bits: z.enum(["2048", "3072"]).default("2048") }),
+  (f) => ({ bits: f.get("bits") ?? undefined }),
+  async (input, { actor, environment }) => {
+    const key = await generateSigningKey(actor, environment.id, { bits: input.bits === "3072" ? 3072 : 2048 });
     revalidatePath("/environment");
     const message =
       key.state === "active"
@@ -29,10 +29,10 @@ export const generateKeyAction = action(
 
 export const testConnectionAction = action(
   "environments.test",
-  z.object({ environmentId: z.uuid() }),
-  (f) => ({ environmentId: f.get("environmentId") }),
-  async (input, actor) => {
-    const checks = await testConnection(actor, input.environmentId);
+  z.object({}),
+  () => ({}),
+  async (_input, { actor, environment }) => {
+    const checks = await testConnection(actor, environment.id);
     // Form state carries strings only; the client parses this back with zod.
     return { result: { checks: JSON.stringify(checks) } };
   },
@@ -41,7 +41,6 @@ export const testConnectionAction = action(
 export const importKeyAction = action(
   "keys.manage",
   z.object({
-    environmentId: z.uuid(),
     key: z.string().trim().min(1, "errors.required").max(20_000, "errors.tooLong"),
     kid: z.string().trim().max(100, "errors.tooLong").optional(),
     expiresAt: z.iso
@@ -50,13 +49,12 @@ export const importKeyAction = action(
       .optional(),
   }),
   (f) => ({
-    environmentId: f.get("environmentId"),
     key: f.get("key"),
     kid: f.get("kid") || undefined,
     expiresAt: f.get("expiresAt") || undefined,
   }),
-  async (input, actor) => {
-    const key = await importSigningKey(actor, input.environmentId, input);
+  async (input, { actor, environment }) => {
+    const key = await importSigningKey(actor, environment.id, input);
     revalidatePath("/environment");
     return { message: { nb: `Nøkkelen ${key.kid} er importert.`, en: `Key ${key.kid} imported.` } };
   },
@@ -87,10 +85,10 @@ const DONE = {
 /** One step of the guided rotation on one key. */
 export const keyStepAction = action(
   "keys.manage",
-  z.object({ environmentId: z.uuid(), keyId: z.uuid(), step: z.enum(["register", "verify", "activate", "retire"]) }),
-  (f) => ({ environmentId: f.get("environmentId"), keyId: f.get("keyId"), step: f.get("step") }),
-  async (input, actor) => {
-    const outcome = await STEPS[input.step](actor, input.environmentId, input.keyId);
+  z.object({ keyId: z.uuid(), step: z.enum(["register", "verify", "activate", "retire"]) }),
+  (f) => ({ keyId: f.get("keyId"), step: f.get("step") }),
+  async (input, { actor, environment }) => {
+    const outcome = await STEPS[input.step](actor, environment.id, input.keyId);
     revalidatePath("/environment");
     revalidatePath("/");
     if ("removedAtDigdir" in outcome && !outcome.removedAtDigdir) {

@@ -41,7 +41,7 @@ export default async function EnvironmentPage() {
         </dl>
         {can(actor.role, "environments.test") && (
           <div className="mt-4">
-            <TestConnectionForm environmentId={environment.id} />
+            <TestConnectionForm />
           </div>
         )}
       </Card>

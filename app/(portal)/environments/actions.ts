@@ -27,7 +27,7 @@ export const createEnvironmentAction = action(
   "environments.manage",
   createEnvironmentSchema,
   (f) => ({ slug: f.get("slug"), kind: f.get("kind"), ...fields(f, SETTINGS), ...fields(f, URLS) }),
-  async (input, actor) => {
+  async (input, { actor }) => {
     const created = await createEnvironment(actor, input);
     revalidatePath("/", "layout");
     return { redirectTo: `/environments/${created.slug}` };
@@ -45,7 +45,7 @@ export const updateEnvironmentAction = action(
     ...fields(f, SETTINGS),
     ...(f.get("urls") === "editable" ? fields(f, URLS) : {}),
   }),
-  async (input, actor) => {
+  async (input, { actor }) => {
     const { id, urls, ...settings } = input;
     void urls; // only told the schema which fields to expect
     const { changed } = await updateEnvironment(actor, id, settings);
@@ -60,7 +60,7 @@ export const switchEnvironmentAction = action(
   "portal.read",
   z.object({ slug: slugSchema, back: z.string().max(2000).default("/") }),
   (f) => ({ slug: f.get("slug"), back: f.get("back") ?? undefined }),
-  async (input, actor) => {
+  async (input, { actor }) => {
     await selectEnvironment(actor, input.slug);
     revalidatePath("/", "layout");
     return { redirectTo: sectionOf(input.back) };
@@ -71,7 +71,7 @@ export const setAutoRenewAction = action(
   "environments.manage",
   z.object({ environmentId: z.uuid(), on: z.boolean() }),
   (f) => ({ environmentId: f.get("environmentId"), on: f.get("autoRenewExpired") === "on" }),
-  async (input, actor) => {
+  async (input, { actor }) => {
     await setAutoRenewExpired(actor, input.environmentId, input.on);
     revalidatePath("/environments");
     return {

@@ -9,7 +9,6 @@ import {
   reonboardFromFinding,
   requestReconciliation,
 } from "@/lib/reconciliation/fixes";
-import { currentEnvironment } from "@/lib/environments/current";
 
 const FIXES = { fix: fixFinding, adopt: adoptFinding, ignore: ignoreFinding } as const;
 
@@ -17,8 +16,7 @@ export const runReconciliationAction = action(
   "reconciliation.manage",
   z.object({}),
   () => ({}),
-  async (_input, actor) => {
-    const environment = await currentEnvironment(actor);
+  async (_input, { actor, environment }) => {
     await requestReconciliation(actor, environment.id);
     return {
       message: {
@@ -33,8 +31,8 @@ export const resolveFindingAction = action(
   "reconciliation.manage",
   z.object({ id: z.uuid(), how: z.enum(["fix", "adopt", "ignore"]) }),
   (f) => ({ id: f.get("id"), how: f.get("how") }),
-  async (input, actor) => {
-    await FIXES[input.how](actor, input.id);
+  async (input, { actor, environment }) => {
+    await FIXES[input.how]({ actor, environment }, input.id);
     revalidatePath("/reconciliation");
     return { message: { nb: "Avviket er løst.", en: "The finding is resolved." } };
   },
@@ -44,8 +42,8 @@ export const reonboardAction = action(
   "reconciliation.manage",
   z.object({ id: z.uuid() }),
   (f) => ({ id: f.get("id") }),
-  async (input, actor) => {
-    const request = await reonboardFromFinding(actor, input.id);
+  async (input, { actor, environment }) => {
+    const request = await reonboardFromFinding({ actor, environment }, input.id);
     return { redirectTo: `/requests/${request.id}` };
   },
 );

@@ -6,14 +6,13 @@ import { createRequestSchema } from "@/lib/requests/schema";
 import { createRequest, refreshRequest } from "@/lib/requests/requests";
 import { createOnboardingLink } from "@/lib/onboarding/links";
 import { renewRequest } from "@/lib/requests/renew";
-import { currentEnvironment } from "@/lib/environments/current";
 
 export const createRequestAction = action(
   "requests.create",
   createRequestSchema,
   (f) => ({ systemId: f.get("systemId"), orgNo: f.get("orgNo"), kind: f.get("kind") ?? undefined }),
-  async (input, actor) => {
-    const request = await createRequest(actor, input);
+  async (input, { actor, environment }) => {
+    const request = await createRequest({ actor, environment }, input);
     revalidatePath("/requests");
     return { redirectTo: `/requests/${request.id}` };
   },
@@ -23,8 +22,8 @@ export const refreshRequestAction = action(
   "requests.refresh",
   z.object({ id: z.uuid() }),
   (f) => ({ id: f.get("id") }),
-  async (input, actor) => {
-    await refreshRequest(actor, input.id);
+  async (input, { actor, environment }) => {
+    await refreshRequest({ actor, environment }, input.id);
     revalidatePath(`/requests/${input.id}`);
   },
 );
@@ -33,8 +32,8 @@ export const createOnboardingLinkAction = action(
   "requests.create",
   z.object({ id: z.uuid() }),
   (f) => ({ id: f.get("id") }),
-  async (input, actor) => {
-    const link = await createOnboardingLink(actor, input.id);
+  async (input, { actor, environment }) => {
+    const link = await createOnboardingLink({ actor, environment }, input.id);
     const at = (l: string) => link.expiresAt.toLocaleString(l, { timeZone: "Europe/Oslo" });
     return {
       result: { url: link.url },
@@ -50,8 +49,7 @@ export const renewRequestAction = action(
   "requests.create",
   z.object({ id: z.uuid() }),
   (f) => ({ id: f.get("id") }),
-  async (input, actor) => {
-    const environment = await currentEnvironment(actor);
+  async (input, { actor, environment }) => {
     const renewed = await renewRequest(actor, environment.id, input.id);
     revalidatePath("/requests");
     return { redirectTo: `/requests/${renewed.id}` };

@@ -4,6 +4,6 @@ import { liveVersion } from "@/lib/requests/live";
 export const dynamic = "force-dynamic";
 
 /** The current environment's change fingerprint, polled by <LiveRefresh />. */
-export const GET = currentEnvironmentGet(async ({ actor, environmentId }) =>
-  Response.json({ version: await liveVersion(actor, environmentId) }, { headers: { "cache-control": "no-store" } }),
+export const GET = currentEnvironmentGet(async ({ actor, environment }) =>
+  Response.json({ version: await liveVersion(actor, environment.id) }, { headers: { "cache-control": "no-store" } }),
 );

@@ -7,7 +7,7 @@ export const changePasswordAction = action(
   "portal.read",
   changePasswordSchema,
   (f) => ({ current: f.get("current"), next: f.get("next"), confirm: f.get("confirm") }),
-  async (input, actor) => {
+  async (input, { actor }) => {
     await changeOwnPassword(actor, input.current, input.next);
     return { redirectTo: "/" };
   },

@@ -2,7 +2,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/safe-action";
-import { currentEnvironment } from "@/lib/environments/current";
 import { cancelBulkJob, previewBulkUpload, startBulkJob } from "@/lib/bulk/jobs";
 import { kick } from "@/lib/core/jobs/boss";
 import { MAX_BYTES } from "@/lib/bulk/parse-csv";
@@ -20,8 +19,7 @@ export const previewBulkAction = action(
   "requests.create",
   uploadSchema,
   (f) => ({ systemId: f.get("systemId") ?? "", file: f.get("file") }),
-  async ({ systemId, file }, actor) => {
-    const environment = await currentEnvironment(actor);
+  async ({ systemId, file }, { actor, environment }) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const job = await previewBulkUpload(
       actor,
@@ -37,8 +35,7 @@ export const startBulkAction = action(
   "requests.create",
   bulkJobIdSchema,
   (f) => ({ jobId: f.get("jobId") ?? "" }),
-  async ({ jobId }, actor) => {
-    const environment = await currentEnvironment(actor);
+  async ({ jobId }, { actor, environment }) => {
     await startBulkJob(actor, environment.id, jobId);
     // The rows are in our tables; should this kick be lost, the minute schedule resumes the job.
     await kick("bulk-onboarding", { jobId }).catch((err: unknown) =>
@@ -53,8 +50,7 @@ export const cancelBulkAction = action(
   "requests.create",
   bulkJobIdSchema,
   (f) => ({ jobId: f.get("jobId") ?? "" }),
-  async ({ jobId }, actor) => {
-    const environment = await currentEnvironment(actor);
+  async ({ jobId }, { actor, environment }) => {
     await cancelBulkJob(actor, environment.id, jobId);
     revalidatePath(`/customers/bulk/${jobId}`);
     return { redirectTo: `/customers/bulk/${jobId}` };

@@ -10,7 +10,7 @@ import { DoctorReportView, parseReport } from "./doctor-report";
 
 const selectClass = "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-sm";
 
-export function DoctorForm({ environmentId, choices }: { environmentId: string; choices: DoctorChoices }) {
+export function DoctorForm({ choices }: { choices: DoctorChoices }) {
   const t = useT();
   const [state, formAction, pending] = useActionState(tokenDoctorAction, {});
   const first = choices.systemUsers[0];
@@ -32,7 +32,6 @@ export function DoctorForm({ environmentId, choices }: { environmentId: string; 
     <>
       <form action={formAction} noValidate>
         <FormMessage state={state} />
-        <input type="hidden" name="environmentId" value={environmentId} />
         <div className="grid gap-x-4 sm:grid-cols-2">
           <div className="mb-4">
             <label htmlFor="known" className="block text-sm font-medium">

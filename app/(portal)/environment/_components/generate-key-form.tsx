@@ -5,13 +5,12 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { generateKeyAction } from "../actions";
 
-export function GenerateKeyForm({ environmentId }: { environmentId: string }) {
+export function GenerateKeyForm() {
   const t = useT();
   const [state, formAction, pending] = useActionState(generateKeyAction, {});
   return (
     <form action={formAction} className="mb-4">
       <FormMessage state={state} />
-      <input type="hidden" name="environmentId" value={environmentId} />
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium">
           {t("keys.bits")}

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { importKeyAction } from "../actions";
 
-export function ImportKeyForm({ environmentId }: { environmentId: string }) {
+export function ImportKeyForm() {
   const t = useT();
   const [state, formAction, pending] = useActionState(importKeyAction, {});
   return (
@@ -14,7 +14,6 @@ export function ImportKeyForm({ environmentId }: { environmentId: string }) {
       <summary className="cursor-pointer text-sm text-brand-700">{t("keys.import")}</summary>
       <form action={formAction} noValidate className="mt-3">
         <FormMessage state={state} />
-        <input type="hidden" name="environmentId" value={environmentId} />
         <TextArea
           name="key"
           label={t("keys.importKey")}

@@ -9,13 +9,11 @@ export type KeyStep = "register" | "verify" | "activate" | "retire";
 
 /** The rotation steps a key allows in its state; each button posts one step, the outcome shows above. */
 export function KeyStepForm({
-  environmentId,
   keyId,
   kid,
   steps,
   disabled = [],
 }: {
-  environmentId: string;
   keyId: string;
   kid: string;
   steps: KeyStep[];
@@ -33,7 +31,6 @@ export function KeyStepForm({
   return (
     <form action={formAction} className="mt-3">
       <FormMessage state={state} />
-      <input type="hidden" name="environmentId" value={environmentId} />
       <input type="hidden" name="keyId" value={keyId} />
       <div className="flex flex-wrap gap-2">
         {steps.map((step) => (

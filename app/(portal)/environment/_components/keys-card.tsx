@@ -79,13 +79,7 @@ export function KeysCard({ environment, keys, canManage, t, date }: Props) {
             <CopyButton text={jwk} label={`${t("keys.copy")} JWK`} />
           </div>
         )}
-        <KeyStepForm
-          environmentId={environment.id}
-          keyId={k.id}
-          kid={k.kid}
-          steps={stepsFor(k)}
-          disabled={k.verifiedAt ? [] : ["activate"]}
-        />
+        <KeyStepForm keyId={k.id} kid={k.kid} steps={stepsFor(k)} disabled={k.verifiedAt ? [] : ["activate"]} />
       </li>
     );
   };
@@ -94,8 +88,8 @@ export function KeysCard({ environment, keys, canManage, t, date }: Props) {
       <RotationGuide keys={keys} hasDigdirApi={Boolean(environment.digdirApiUrl)} t={t} />
       {canManage && (
         <>
-          <GenerateKeyForm environmentId={environment.id} />
-          <ImportKeyForm environmentId={environment.id} />
+          <GenerateKeyForm />
+          <ImportKeyForm />
         </>
       )}
       <p className="mb-4 text-sm text-slate-700">{t("keys.privateNote")}</p>

@@ -10,7 +10,7 @@ const checksSchema = z.array(
   z.object({ id: z.string(), ok: z.boolean(), detail: z.object({ nb: z.string(), en: z.string() }) }),
 );
 
-export function TestConnectionForm({ environmentId }: { environmentId: string }) {
+export function TestConnectionForm() {
   const t = useT();
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(testConnectionAction, {});
@@ -19,7 +19,6 @@ export function TestConnectionForm({ environmentId }: { environmentId: string })
   return (
     <form action={formAction}>
       <FormMessage state={state} />
-      <input type="hidden" name="environmentId" value={environmentId} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? t("env.testing") : t("env.test")}
       </Button>

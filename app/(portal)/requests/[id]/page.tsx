@@ -1,9 +1,8 @@
 import { notFound } from "next/navigation";
-import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getRequestView } from "@/lib/requests/requests";
 import { listRequestEvents } from "@/lib/requests/events";
-import { currentEnvironment } from "@/lib/environments/current";
+import { requireScope } from "@/lib/environments/current";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";
 import { AppError } from "@/lib/core/errors";
@@ -20,15 +19,15 @@ import { Timeline } from "./_components/timeline";
 const RENEWABLE = new Set(["Rejected", "Denied", "Timedout"]);
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), requireActor()]);
-  const r = await getRequestView(actor, id).catch((err: unknown) => {
+  const [{ id }, { t, locale }, scope] = await Promise.all([params, getT(), requireScope()]);
+  const { actor } = scope;
+  // A request of another environment is not found, like an unknown one.
+  const r = await getRequestView(scope, id).catch((err: unknown) => {
     if (err instanceof AppError && err.status === 404) notFound();
     throw err;
   });
-  // Ids are global, so check the request belongs to the environment being looked at: nothing leaks across.
-  if (r.system.environmentId !== (await currentEnvironment(actor)).id) notFound();
   const systemUserId = r.systemUser?.altinnSystemUserId ?? null;
-  const events = await listRequestEvents(actor, r.id);
+  const events = await listRequestEvents(scope, r.id);
   const renewedAway = events.some((e) => e.kind === "renewed");
   const fmt = (d: Date) => d.toLocaleString(dateLocale(locale));
   const systemName = r.system.name as { nb: string; en: string };

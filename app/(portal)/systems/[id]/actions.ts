@@ -23,7 +23,7 @@ export const updateSystemAction = action(
     isVisible: f.get("isVisible") === "on",
     rights: f.get("rights") ?? undefined,
   }),
-  async (input, actor) => {
+  async (input, { actor }) => {
     const { id } = await updateSystem(actor, input);
     revalidatePath("/systems");
     return { redirectTo: `/systems/${id}` };
@@ -34,7 +34,7 @@ export const deleteSystemAction = action(
   "systems.manage",
   deleteSystemSchema,
   (f) => ({ id: f.get("id"), confirm: f.get("confirm") ?? "" }),
-  async (input, actor) => {
+  async (input, { actor }) => {
     const { id } = await deleteSystem(actor, input);
     revalidatePath("/systems");
     return { redirectTo: `/systems/${id}` };
@@ -45,7 +45,7 @@ export const resolveDriftAction = action(
   "systems.manage",
   syncSystemSchema,
   (f) => ({ id: f.get("id"), winner: f.get("winner") }),
-  async (input, actor) => {
+  async (input, { actor }) => {
     const { changed } = await resolveSystemDrift(actor, input);
     revalidatePath(`/systems/${input.id}`, "layout");
     const say = (locale: "nb" | "en") => {

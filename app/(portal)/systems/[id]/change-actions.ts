@@ -7,7 +7,7 @@ import { createChangeRequests, refreshChangeRequests } from "@/lib/systems/chang
 const input = z.object({ systemId: z.uuid() });
 const read = (f: FormData) => ({ systemId: f.get("systemId") });
 
-export const createChangeRequestsAction = action("systems.manage", input, read, async ({ systemId }, actor) => {
+export const createChangeRequestsAction = action("systems.manage", input, read, async ({ systemId }, { actor }) => {
   const outcomes = await createChangeRequests(actor, systemId);
   revalidatePath(`/systems/${systemId}`);
   const failed = outcomes.filter((o) => !o.ok);
@@ -29,7 +29,7 @@ export const createChangeRequestsAction = action("systems.manage", input, read, 
   };
 });
 
-export const refreshChangeRequestsAction = action("requests.refresh", input, read, async ({ systemId }, actor) => {
+export const refreshChangeRequestsAction = action("requests.refresh", input, read, async ({ systemId }, { actor }) => {
   const { changed } = await refreshChangeRequests(actor, systemId);
   revalidatePath(`/systems/${systemId}`);
   return { message: { nb: `Status er oppdatert (${changed} endret).`, en: `Status refreshed (${changed} changed).` } };

@@ -5,13 +5,12 @@ import { currentEnvironment } from "@/lib/environments/current";
 import { getSystem } from "@/lib/systems/systems";
 import { AppError } from "@/lib/core/errors";
 
-/** A system's pages: 404 for an unknown id and for a system of another environment than the one chosen. */
+/** A system's pages: 404 for an unknown id and, since the environment is in the query, for one of another environment. */
 export async function loadSystemForPage(actor: Actor, id: string) {
-  const system = await getSystem(actor, id).catch((err: unknown) => {
+  const environment = await currentEnvironment(actor);
+  const system = await getSystem({ actor, environment }, id).catch((err: unknown) => {
     if (err instanceof AppError && err.status === 404) notFound();
     throw err;
   });
-  const environment = await currentEnvironment(actor);
-  if (system.environmentId !== environment.id) notFound();
   return { system, environment };
 }

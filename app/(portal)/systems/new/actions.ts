@@ -8,7 +8,6 @@ export const createSystemAction = action(
   "systems.manage",
   createSystemSchema,
   (f) => ({
-    environmentId: f.get("environmentId"),
     name: f.get("name"),
     nameNb: f.get("nameNb"),
     nameNn: f.get("nameNn"),
@@ -21,8 +20,8 @@ export const createSystemAction = action(
     clientIds: f.get("clientIds") ?? "",
     isVisible: f.get("isVisible") === "on",
   }),
-  async (input, actor) => {
-    const system = await createSystem(actor, input);
+  async (input, { actor, environment }) => {
+    const system = await createSystem({ actor, environment }, input);
     revalidatePath("/systems");
     return { redirectTo: `/systems/${system.id}` };
   },

@@ -30,7 +30,6 @@ export default async function NewSystemPage() {
     <>
       <PageHeader title={t("systemForm.title")} />
       <SystemForm
-        environmentId={environment.id}
         vendorOrgNo={environment.vendorOrgNo}
         defaultRedirect={redirect.toString()}
         defaultClientId={clientFree ? environment.clientId : ""}

@@ -4,8 +4,8 @@ import { getBulkProgress } from "@/lib/bulk/queries";
 export const dynamic = "force-dynamic";
 
 /** The job's progress for the page's poller; the data layer checks the role. */
-export const GET = currentEnvironmentGet(async ({ actor, environmentId }, ctx: { params: Promise<{ id: string }> }) =>
-  Response.json(await getBulkProgress(actor, environmentId, (await ctx.params).id), {
+export const GET = currentEnvironmentGet(async ({ actor, environment }, ctx: { params: Promise<{ id: string }> }) =>
+  Response.json(await getBulkProgress(actor, environment.id, (await ctx.params).id), {
     headers: { "cache-control": "no-store" },
   }),
 );

@@ -5,8 +5,8 @@ import { csvDownload } from "@/lib/core/csv";
 export const dynamic = "force-dynamic";
 
 /** The current environment's customers as CSV; the data layer checks the role. */
-export const GET = currentEnvironmentGet(async ({ actor, environmentId, environmentSlug }) => {
-  const csv = await exportCustomersCsv(actor, environmentId);
+export const GET = currentEnvironmentGet(async ({ actor, environment }) => {
+  const csv = await exportCustomersCsv(actor, environment.id);
   const date = new Date().toISOString().slice(0, 10);
-  return csvDownload(csv, `customers-${environmentSlug ?? "env"}-${date}.csv`);
+  return csvDownload(csv, `customers-${environment.slug}-${date}.csv`);
 });

@@ -10,7 +10,6 @@ import type { Catalogue } from "@/lib/systems/catalogue/model";
 import { ClientIdField, VisibleField } from "../../_components/client-id-field";
 
 type Props = {
-  environmentId: string;
   vendorOrgNo: string;
   defaultRedirect: string;
   defaultClientId: string;
@@ -18,7 +17,7 @@ type Props = {
   owners: Record<string, string>;
 };
 
-export function SystemForm({ environmentId, vendorOrgNo, defaultRedirect, defaultClientId, catalogue, owners }: Props) {
+export function SystemForm({ vendorOrgNo, defaultRedirect, defaultClientId, catalogue, owners }: Props) {
   const t = useT();
   const [state, formAction, pending] = useActionState(createSystemAction, {});
   const v = state.values ?? {};
@@ -27,7 +26,6 @@ export function SystemForm({ environmentId, vendorOrgNo, defaultRedirect, defaul
   return (
     <form action={formAction} noValidate className="rounded-lg border border-slate-300 bg-white p-6">
       <FormMessage state={state} />
-      <input type="hidden" name="environmentId" value={environmentId} />
       <TextField
         name="name"
         label={t("systemForm.name")}
