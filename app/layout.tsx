@@ -6,7 +6,7 @@ import { getT } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
-  return { title: t("app.name") };
+  return { title: t("app.name"), icons: { icon: "/favicon.svg" } };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

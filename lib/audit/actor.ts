@@ -3,5 +3,5 @@ import type { AuditActor } from "@/lib/audit/record";
 
 /** How a signed-in person appears in the audit trail (one shape everywhere, so searches by id work). */
 export function auditActor(actor: Pick<Actor, "id" | "email">): AuditActor {
-  return auditActor(actor);
+  return { type: "user", id: actor.id, label: actor.email };
 }

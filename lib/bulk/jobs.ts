@@ -1,4 +1,5 @@
 import "server-only";
+import { auditActor } from "@/lib/audit/actor";
 import { db } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan, type Actor } from "@/lib/auth/actor";
@@ -8,7 +9,6 @@ import { parseCustomerCsv, type FileError } from "@/lib/bulk/parse-csv";
 import { attachCustomers } from "@/lib/bulk/store";
 import { bulkUploadSchema } from "@/lib/bulk/schema";
 
-const byUser = (actor: Actor) => ({ type: "user" as const, id: actor.id, label: actor.email });
 const jobNotFound = () => notFound({ nb: "masseopprettelsen", en: "Bulk job" });
 
 const FILE_ERRORS: Record<FileError, LocalizedText> = {
@@ -88,7 +88,7 @@ export async function previewBulkUpload(
     });
     await recordAudit(
       {
-        actor: byUser(actor),
+        actor: auditActor(actor),
         action: "bulk.upload",
         target: { type: "bulk_job", id: job.id },
         outcome: "success",
@@ -138,7 +138,7 @@ export async function startBulkJob(actor: Actor | null, environmentId: string, j
     const newCustomers = await attachCustomers(tx, jobId, environmentId);
     await recordAudit(
       {
-        actor: byUser(actor),
+        actor: auditActor(actor),
         action: "bulk.start",
         target: { type: "bulk_job", id: jobId },
         outcome: "success",
@@ -177,7 +177,7 @@ export async function cancelBulkJob(actor: Actor | null, environmentId: string, 
     if (working === 0) await tx.bulkJob.update({ where: { id: jobId }, data: { finishedAt: now } });
     await recordAudit(
       {
-        actor: byUser(actor),
+        actor: auditActor(actor),
         action: "bulk.cancel",
         target: { type: "bulk_job", id: jobId },
         outcome: "success",

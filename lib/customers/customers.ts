@@ -1,4 +1,5 @@
 import "server-only";
+import { auditActor } from "@/lib/audit/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
@@ -16,7 +17,6 @@ import {
 } from "@/lib/customers/schema";
 
 export const CUSTOMER_PAGE_SIZE = 25;
-const who = (actor: Actor) => ({ type: "user" as const, id: actor.id, label: actor.email });
 const customerNotFound = () => notFound({ nb: "kunden", en: "Customer" });
 
 export async function createCustomer(actor: Actor | null, environmentId: string, raw: CreateCustomerInput) {
@@ -43,7 +43,7 @@ export async function createCustomer(actor: Actor | null, environmentId: string,
     });
     await recordAudit(
       {
-        actor: who(actor),
+        actor: auditActor(actor),
         action: "customer.create",
         target: { type: "customer", id: row.id },
         outcome: "success",
@@ -67,7 +67,7 @@ export async function updateCustomer(actor: Actor | null, environmentId: string,
     await tx.customer.update({ where: { id }, data: { name, notes, tags } });
     await recordAudit(
       {
-        actor: who(actor),
+        actor: auditActor(actor),
         action: "customer.update",
         target: { type: "customer", id },
         outcome: "success",

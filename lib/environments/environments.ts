@@ -1,4 +1,5 @@
 import "server-only";
+import { auditActor } from "@/lib/audit/actor";
 import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
@@ -89,7 +90,6 @@ const TOKEN_SETTINGS = new Set<string>([
   "systemUserScopes",
 ]);
 
-const byUser = (actor: Actor) => ({ type: "user" as const, id: actor.id, label: actor.email });
 const slugTaken = (slug: string) =>
   new AppError(
     "environment_slug_taken",
@@ -116,7 +116,7 @@ export async function createEnvironment(actor: Actor | null, raw: CreateEnvironm
       const after = Object.fromEntries(SETTINGS.map((k) => [k, created[k]]));
       await recordAudit(
         {
-          actor: byUser(actor),
+          actor: auditActor(actor),
           action: "environment.create",
           target: { type: "environment", id: created.slug },
           outcome: "success",
@@ -168,7 +168,7 @@ export async function updateEnvironment(actor: Actor | null, id: string, raw: Up
     const updated = await tx.environment.update({ where: { id }, data: input, select: ENV_SELECT });
     await recordAudit(
       {
-        actor: byUser(actor),
+        actor: auditActor(actor),
         action: "environment.update",
         target: { type: "environment", id: current.slug },
         outcome: "success",
