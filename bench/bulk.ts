@@ -58,12 +58,11 @@ async function benchOne(name: string, start: () => Promise<TestDatabase>): Promi
     const warm = orgNumbers(100, 49_000_000);
     await addOrganisations(portal, warm);
     const w = await previewBulkUpload(
-      portal.actors.operator,
-      portal.environmentId,
+      portal.scope(portal.actors.operator),
       { systemId: system.id, fileName: "warm.csv" },
       new TextEncoder().encode(warm.join("\n")),
     );
-    await startBulkJob(portal.actors.operator, portal.environmentId, w.id);
+    await startBulkJob(portal.scope(portal.actors.operator), w.id);
     await runBulkJob(w.id, { concurrency: 10 });
     const environment = await portal.m.environments.loadEnvironmentById(portal.environmentId);
     const token = await portal.m.tokens.getAccessToken(portal.m.connect(environment));
@@ -77,8 +76,7 @@ async function benchOne(name: string, start: () => Promise<TestDatabase>): Promi
       const file = new TextEncoder().encode(["orgnr;navn", ...orgs.map((o, i) => `${o};Bench ${i}`)].join("\n"));
       const t0 = performance.now();
       const { id } = await previewBulkUpload(
-        portal.actors.operator,
-        portal.environmentId,
+        portal.scope(portal.actors.operator),
         { systemId: system.id, fileName: "bench.csv" },
         file,
       );
@@ -87,7 +85,7 @@ async function benchOne(name: string, start: () => Promise<TestDatabase>): Promi
         body: { path: "/authentication/api/v1/systemuser/request/vendor", latencyMs: LATENCY_MS },
       });
       const t2 = performance.now();
-      await startBulkJob(portal.actors.operator, portal.environmentId, id);
+      await startBulkJob(portal.scope(portal.actors.operator), id);
       const t3 = performance.now();
       const timings: Record<string, number> = {};
       const report = await runBulkJob(id, { concurrency: c, timings });

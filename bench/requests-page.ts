@@ -45,11 +45,15 @@ try {
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   async function time(filter: Record<string, string>): Promise<number> {
-    for (let i = 0; i < 10; i++) await listRequestPage(actor, env, filter);
+    for (let i = 0; i < 10; i++)
+      await listRequestPage(portal.scope(actor, await portal.m.environments.loadEnvironmentById(env)), filter);
     const samples: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
-      const page = await listRequestPage(actor, env, filter);
+      const page = await listRequestPage(
+        portal.scope(actor, await portal.m.environments.loadEnvironmentById(env)),
+        filter,
+      );
       samples.push(performance.now() - started);
       if (page.requests.length === 0) throw new Error(`empty page for ${JSON.stringify(filter)}`);
     }
@@ -76,7 +80,8 @@ try {
 
   await seed(1, SMALL);
   // Warm up Prisma's query compiler and the pool, so the first measurement is not the slowest.
-  for (let i = 0; i < 50; i++) await listRequestPage(actor, env, {});
+  for (let i = 0; i < 50; i++)
+    await listRequestPage(portal.scope(actor, await portal.m.environments.loadEnvironmentById(env)), {});
   const small = await measure(SMALL);
   await seed(SMALL + 1, LARGE);
   const large = await measure(LARGE);

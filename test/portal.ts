@@ -124,8 +124,10 @@ export async function startPortal(databaseUrl: string): Promise<Portal> {
       operator: await makeActor("operator"),
       auditor: await makeActor("auditor"),
     };
-    const { kid } = await m.keys.generateSigningKey(actors.admin, environmentId);
-    const keys = await m.keys.listKeys(actors.admin, environmentId);
+    const environment = await m.environments.loadEnvironmentById(environmentId);
+    const scope = (actor: Actor | null, env: EnvironmentView = environment): Scope => ({ actor, environment: env });
+    const { kid } = await m.keys.generateSigningKey(scope(actors.admin));
+    const keys = await m.keys.listKeys(scope(actors.admin));
     const res = await emulatorFetch(emulator.url, "/emulator/maskinporten/clients", {
       body: {
         client_id: LOCAL_ENVIRONMENT.clientId,
@@ -141,8 +143,6 @@ export async function startPortal(databaseUrl: string): Promise<Portal> {
       await m.closeDb();
       await emulator.close();
     };
-    const environment = await m.environments.loadEnvironmentById(environmentId);
-    const scope = (actor: Actor | null, env: EnvironmentView = environment): Scope => ({ actor, environment: env });
     return { m, db: m.db, emulatorUrl: emulator.url, masterKey, environmentId, environment, scope, kid, actors, stop };
   } catch (err) {
     await m.closeDb();

@@ -14,11 +14,11 @@ export default async function DashboardPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
   const [keys, systems, requests, expiring, findings] = await Promise.all([
-    listKeys(actor, environment.id),
-    listSystems(actor, environment.id),
-    listRequests(actor, environment.id),
+    listKeys({ actor, environment }),
+    listSystems({ actor, environment }),
+    listRequests({ actor, environment }),
     listExpiringKeys(actor),
-    openFindingCount(actor, environment.id),
+    openFindingCount({ actor, environment }),
   ]);
   const date = (d: Date) => d.toLocaleDateString(dateLocale(locale));
   const steps = [

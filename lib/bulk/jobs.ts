@@ -1,8 +1,9 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { auditActor } from "@/lib/audit/actor";
 import { db } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { AppError, invalidInput, notFound, type LocalizedText } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { parseCustomerCsv, type FileError } from "@/lib/bulk/parse-csv";
@@ -30,11 +31,12 @@ const FILE_ERRORS: Record<FileError, LocalizedText> = {
  * duplicate org number, already connected). Nothing is sent to Altinn until the job is started.
  */
 export async function previewBulkUpload(
-  actor: Actor | null,
-  environmentId: string,
+  scope: Scope,
   raw: { systemId: unknown; fileName: unknown },
   bytes: Uint8Array,
 ) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "requests.create");
   const input = bulkUploadSchema.safeParse(raw);
   if (!input.success) throw invalidInput(input.error);
@@ -109,7 +111,9 @@ export async function previewBulkUpload(
 }
 
 /** Creates every customer in one statement and hands the job to the workers (the caller kicks the queue). */
-export async function startBulkJob(actor: Actor | null, environmentId: string, jobId: string) {
+export async function startBulkJob(scope: Scope, jobId: string) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "requests.create");
   if (!isUuid(jobId)) throw jobNotFound();
   return db.$transaction(async (tx) => {
@@ -152,7 +156,9 @@ export async function startBulkJob(actor: Actor | null, environmentId: string, j
 }
 
 /** Rows not yet started are cancelled; a row already at Altinn finishes, so no request is left unrecorded. */
-export async function cancelBulkJob(actor: Actor | null, environmentId: string, jobId: string) {
+export async function cancelBulkJob(scope: Scope, jobId: string) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "requests.create");
   if (!isUuid(jobId)) throw jobNotFound();
   return db.$transaction(async (tx) => {

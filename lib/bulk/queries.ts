@@ -1,6 +1,7 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import type { BulkRowStatus } from "@/lib/generated/prisma/client";
@@ -46,7 +47,9 @@ const JOB_SELECT = {
   system: { select: { id: true, systemId: true, name: true } },
 } as const;
 
-export async function listBulkJobs(actor: Actor | null, environmentId: string) {
+export async function listBulkJobs(scope: Scope) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   const jobs = await db.bulkJob.findMany({
     where: { environmentId },
@@ -66,7 +69,9 @@ async function loadJob(environmentId: string, id: string) {
 }
 
 /** Progress for the polling bar: cheap (one grouped count). */
-export async function getBulkProgress(actor: Actor | null, environmentId: string, id: string) {
+export async function getBulkProgress(scope: Scope, id: string) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   const job = await loadJob(environmentId, id);
   const counts = (await countsFor([job.id])).get(job.id) ?? emptyCounts();
@@ -81,7 +86,9 @@ export async function getBulkProgress(actor: Actor | null, environmentId: string
 }
 
 /** The job with its rows; the preview marks rows whose org number is already a customer. */
-export async function getBulkJob(actor: Actor | null, environmentId: string, id: string) {
+export async function getBulkJob(scope: Scope, id: string) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   const job = await loadJob(environmentId, id);
   const rows = await db.bulkRow.findMany({

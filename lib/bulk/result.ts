@@ -1,6 +1,7 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { notFound, type LocalizedText } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { toCsv } from "@/lib/core/csv";
@@ -44,11 +45,12 @@ export function rowMessage(
  * request still waiting, or else the system's public onboarding page.
  */
 export async function bulkResultCsv(
-  actor: Actor | null,
-  environmentId: string,
+  scope: Scope,
   id: string,
   locale: Locale,
 ): Promise<{ csv: string; fileName: string }> {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "customers.export");
   const job = isUuid(id)
     ? await db.bulkJob.findFirst({

@@ -1,12 +1,11 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 
-export async function listOutboundCalls(
-  actor: Actor | null,
-  environmentId: string,
-  opts: { errorsOnly?: boolean } = {},
-) {
+export async function listOutboundCalls(scope: Scope, opts: { errorsOnly?: boolean } = {}) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   const rows = await db.outboundCall.findMany({
     where: { environmentId, ...(opts.errorsOnly ? { OR: [{ status: null }, { status: { gte: 400 } }] } : {}) },
@@ -17,7 +16,9 @@ export async function listOutboundCalls(
 }
 
 /** Failures grouped by Altinn/Maskinporten code, most frequent first: what keeps going wrong. */
-export async function summarizeErrors(actor: Actor | null, environmentId: string) {
+export async function summarizeErrors(scope: Scope) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   const groups = await db.outboundCall.groupBy({
     by: ["problemCode"],

@@ -1,9 +1,10 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { auditActor } from "@/lib/audit/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { AppError, invalidInput, notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { newExternalRef } from "@/lib/customers/external-ref";
@@ -19,7 +20,9 @@ import {
 export const CUSTOMER_PAGE_SIZE = 25;
 const customerNotFound = () => notFound({ nb: "kunden", en: "Customer" });
 
-export async function createCustomer(actor: Actor | null, environmentId: string, raw: CreateCustomerInput) {
+export async function createCustomer(scope: Scope, raw: CreateCustomerInput) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "customers.manage");
   const parsed = createCustomerSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
@@ -56,7 +59,9 @@ export async function createCustomer(actor: Actor | null, environmentId: string,
   });
 }
 
-export async function updateCustomer(actor: Actor | null, environmentId: string, raw: UpdateCustomerInput) {
+export async function updateCustomer(scope: Scope, raw: UpdateCustomerInput) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "customers.manage");
   const parsed = updateCustomerSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
@@ -120,7 +125,9 @@ const LIST_SELECT = {
 } as const satisfies Prisma.CustomerSelect;
 
 /** Newest first; the cursor is the last id shown, so pages stay stable while customers are added. */
-export async function searchCustomers(actor: Actor | null, environmentId: string, rawFilter: unknown) {
+export async function searchCustomers(scope: Scope, rawFilter: unknown) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   const filter = customerFilterSchema.parse(rawFilter ?? {});
   const rows = await db.customer.findMany({
@@ -134,13 +141,17 @@ export async function searchCustomers(actor: Actor | null, environmentId: string
   return { customers: page, nextCursor: rows.length > CUSTOMER_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null, filter };
 }
 
-export async function listCustomerTags(actor: Actor | null, environmentId: string) {
+export async function listCustomerTags(scope: Scope) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   const rows = await db.customer.findMany({ where: { environmentId }, select: { tags: true } });
   return [...new Set(rows.flatMap((r) => r.tags))].sort();
 }
 
-export async function getCustomer(actor: Actor | null, environmentId: string, id: string) {
+export async function getCustomer(scope: Scope, id: string) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   if (!isUuid(id)) throw customerNotFound();
   const row = await db.customer.findFirst({

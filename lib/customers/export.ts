@@ -1,6 +1,7 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { toCsv } from "@/lib/core/csv";
 import type { CustomerStatus } from "@/lib/customers/schema";
 
@@ -21,7 +22,9 @@ const HEADER = [
  * Every customer of one environment (never another's), with the confirm link of a request still
  * waiting: the link is what a vendor needs to chase customers from a spreadsheet.
  */
-export async function exportCustomersCsv(actor: Actor | null, environmentId: string): Promise<string> {
+export async function exportCustomersCsv(scope: Scope): Promise<string> {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "customers.export");
   const rows = await db.customer.findMany({
     where: { environmentId },

@@ -1,8 +1,9 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { connect } from "@/lib/environments/connect";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { db } from "@/lib/core/db";
 import { callAltinn } from "@/lib/integrations/altinn/http";
 import { loadEnvironmentById, type EnvironmentView } from "@/lib/environments/environments";
@@ -65,7 +66,9 @@ async function checkMetadata(e: EnvironmentView): Promise<Check> {
 }
 
 /** Metadata reachable, a fresh grant accepted, every scope granted, Altinn answering: in that order. */
-export async function testConnection(actor: Actor | null, environmentId: string): Promise<Check[]> {
+export async function testConnection(scope: Scope): Promise<Check[]> {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "environments.test");
   const e = await loadEnvironmentById(environmentId);
   return runAs(actor.email, async () => {

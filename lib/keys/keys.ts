@@ -1,4 +1,5 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { auditActor } from "@/lib/audit/actor";
 import { randomBytes } from "node:crypto";
 import { exportJWK, generateKeyPair, type JWK } from "jose";
@@ -18,11 +19,9 @@ export type PublicJwk = { kty: "RSA"; n: string; e: string; kid: string; alg: "R
 export const KEY_SIZES = [2048, 3072] as const;
 export type KeyState = "next" | "active" | "retiring" | "retired";
 
-export async function generateSigningKey(
-  actor: Actor | null,
-  environmentId: string,
-  options: { bits?: (typeof KEY_SIZES)[number] } = {},
-) {
+export async function generateSigningKey(scope: Scope, options: { bits?: (typeof KEY_SIZES)[number] } = {}) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "keys.manage");
   const environment = await loadEnvironmentById(environmentId);
   const { privateKey } = await generateKeyPair("RS256", { modulusLength: options.bits ?? 2048, extractable: true });
@@ -33,11 +32,9 @@ export async function generateSigningKey(
  * An existing key (PKCS#8 PEM or private JWK), e.g. one already registered at Digdir. `expiresAt` is the
  * expiry Digdir shows for the registered key; a key already past it would only ever fail (MP-121).
  */
-export async function importSigningKey(
-  actor: Actor | null,
-  environmentId: string,
-  input: { key: string; kid?: string; expiresAt?: Date },
-) {
+export async function importSigningKey(scope: Scope, input: { key: string; kid?: string; expiresAt?: Date }) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "keys.manage");
   const environment = await loadEnvironmentById(environmentId);
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
@@ -149,7 +146,9 @@ async function storeKey(
   });
 }
 
-export async function listKeys(actor: Actor | null, environmentId: string) {
+export async function listKeys(scope: Scope) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   const keys = await db.signingKey.findMany({
     where: { environmentId },

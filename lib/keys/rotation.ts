@@ -1,4 +1,5 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { auditActor } from "@/lib/audit/actor";
 import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
@@ -68,7 +69,9 @@ const wrongState = (kid: string, state: string) =>
   );
 
 /** Uploads the public key to Digdir's client admin API, then proves it with a grant. */
-export async function registerKeyAtDigdir(actor: Actor | null, environmentId: string, keyId: string) {
+export async function registerKeyAtDigdir(scope: Scope, keyId: string) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "keys.manage");
   const { environment, key } = await loadKey(actor, environmentId, keyId);
   if (key.state === "retired") throw wrongState(key.kid, key.state);
@@ -90,11 +93,13 @@ export async function registerKeyAtDigdir(actor: Actor | null, environmentId: st
     throw err;
   }
   await recordAudit(audit(actor, environmentId, "key.register", key.kid, "success", { via: "digdir-api" }));
-  return verifySigningKey(actor, environmentId, keyId);
+  return verifySigningKey(scope, keyId);
 }
 
 /** A grant signed with this key, outside the token cache: accepted means Maskinporten knows the key. */
-export async function verifySigningKey(actor: Actor | null, environmentId: string, keyId: string) {
+export async function verifySigningKey(scope: Scope, keyId: string) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "keys.manage");
   const { environment, key } = await loadKey(actor, environmentId, keyId);
   if (key.state === "retired") throw wrongState(key.kid, key.state);
@@ -122,7 +127,9 @@ export async function verifySigningKey(actor: Actor | null, environmentId: strin
 }
 
 /** next → active; the key that signed until now becomes retiring (still registered, no longer used). */
-export async function activateSigningKey(actor: Actor | null, environmentId: string, keyId: string) {
+export async function activateSigningKey(scope: Scope, keyId: string) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "keys.manage");
   const { key } = await loadKey(actor, environmentId, keyId);
   if (key.state !== "next") throw wrongState(key.kid, key.state);
@@ -168,7 +175,9 @@ export async function activateSigningKey(actor: Actor | null, environmentId: str
 }
 
 /** retiring (or an unused next key) → retired, removing it from Digdir when the API is set up. */
-export async function retireSigningKey(actor: Actor | null, environmentId: string, keyId: string) {
+export async function retireSigningKey(scope: Scope, keyId: string) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "keys.manage");
   const { environment, key } = await loadKey(actor, environmentId, keyId);
   if (key.state === "active") {

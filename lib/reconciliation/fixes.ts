@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { newExternalRef } from "@/lib/customers/external-ref";
@@ -204,7 +204,9 @@ export async function reonboardFromFinding(scope: Scope, id: string) {
 }
 
 /** The Run now button: queues a run for this environment (the job records it in recon_runs). */
-export async function requestReconciliation(actor: Actor | null, environmentId: string) {
+export async function requestReconciliation(scope: Scope) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "reconciliation.manage");
   await kick("reconcile", { environmentId, triggeredBy: actor.email });
   await recordAudit({

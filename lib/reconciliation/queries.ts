@@ -1,6 +1,7 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 
 const FINDING_SELECT = {
   id: true,
@@ -18,7 +19,9 @@ const FINDING_SELECT = {
 } as const;
 
 /** The /reconciliation page: open findings, the latest resolved ones, and the last run. */
-export async function reconciliationOverview(actor: Actor | null, environmentId: string) {
+export async function reconciliationOverview(scope: Scope) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   const [open, resolved, lastRun, systems] = await Promise.all([
     db.reconFinding.findMany({
@@ -53,7 +56,9 @@ export async function reconciliationOverview(actor: Actor | null, environmentId:
   return { open: open.map(view), resolved: resolved.map(view), lastRun };
 }
 
-export async function openFindingCount(actor: Actor | null, environmentId: string): Promise<number> {
+export async function openFindingCount(scope: Scope): Promise<number> {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   return db.reconFinding.count({ where: { environmentId, resolvedAt: null } });
 }

@@ -1,7 +1,8 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { encodeRequestCursor, requestFilterSchema, type RequestFilter } from "@/lib/requests/list-schema";
 
 export const REQUEST_PAGE_SIZE = 50;
@@ -36,7 +37,9 @@ function where(
  * the last row shown, so a page costs the same at the start as 100,000 rows in, and rows added meanwhile
  * neither repeat nor go missing. Indexes: see the 0014 migration.
  */
-export async function listRequestPage(actor: Actor | null, environmentId: string, rawFilter: unknown) {
+export async function listRequestPage(scope: Scope, rawFilter: unknown) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   const filter = requestFilterSchema.parse(rawFilter ?? {});
   // A whole org number names at most one customer: look it up, then read that customer's index.

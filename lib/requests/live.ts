@@ -1,13 +1,16 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 
 /**
  * A cheap fingerprint of what list pages show for an environment: it changes whenever a request or a
  * system user is created or changes status (by the poller, a callback or another operator), so an
  * open page knows to re-render without re-reading its whole list every few seconds.
  */
-export async function liveVersion(actor: Actor | null, environmentId: string): Promise<string> {
+export async function liveVersion(scope: Scope): Promise<string> {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   // Timeline events, not updatedAt: the poller touches every row it reads, changed or not.
   const [events, systemUsers, recon] = await Promise.all([

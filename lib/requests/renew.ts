@@ -1,9 +1,10 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { auditActor } from "@/lib/audit/actor";
 import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { deleteRequest } from "@/lib/integrations/altinn/requests";
@@ -20,7 +21,9 @@ const RENEWABLE = new Set(["Rejected", "Denied", "Timedout"]);
  * the same system+org+externalRef, so the delete must come first; it is recorded before the create so
  * the timeline is true even if the create then fails.
  */
-export async function renewRequest(actor: Actor | null, environmentId: string, id: string) {
+export async function renewRequest(scope: Scope, id: string) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "requests.create");
   return renewRequestAs(environmentId, id, auditActor(actor), "operator");
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { AppError, invalidInput, notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { auditActor } from "@/lib/audit/actor";
@@ -71,7 +71,9 @@ const LIST_SELECT = {
   systemUser: { select: { altinnSystemUserId: true } },
 } as const;
 
-export async function listRequests(actor: Actor | null, environmentId: string) {
+export async function listRequests(scope: Scope) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   return db.systemUserRequest.findMany({
     where: { system: { environmentId } },
@@ -101,7 +103,9 @@ export async function refreshRequest(scope: Scope, id: string) {
   return { status, missingInAltinn };
 }
 
-export async function listCustomers(actor: Actor | null, environmentId: string) {
+export async function listCustomers(scope: Scope) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   return db.customer.findMany({
     where: { environmentId },

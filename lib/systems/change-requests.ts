@@ -1,22 +1,22 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { auditActor } from "@/lib/audit/actor";
 import { connect } from "@/lib/environments/connect";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/core/errors";
 import { runAs } from "@/lib/core/request-context";
-import { loadEnvironmentById } from "@/lib/environments/environments";
 import { createChangeRequest, getChangeRequest } from "@/lib/integrations/altinn/change-requests";
 import { accessDiff, currentAccess, type Access } from "@/lib/systems/change-plan";
 
 // Existing system users keep the access they were approved with; when the system's packages or rights
 // change, each standard one needs a change request the customer approves (CONTRACT §4.4).
 
-async function loadSystemWithUsers(systemId: string) {
-  const system = await db.system.findUnique({
-    where: { id: systemId },
+async function loadSystemWithUsers(environmentId: string, systemId: string) {
+  const system = await db.system.findFirst({
+    where: { id: systemId, environmentId },
     select: {
       id: true,
       systemId: true,
@@ -55,9 +55,9 @@ async function loadSystemWithUsers(systemId: string) {
 }
 
 /** Per system user: what it holds, what it lacks, and its change requests. Agent users are listed apart. */
-export async function changePlan(actor: Actor | null, systemId: string) {
+export async function changePlan({ actor, environment }: Scope, systemId: string) {
   assertCan(actor, "portal.read");
-  const system = await loadSystemWithUsers(systemId);
+  const system = await loadSystemWithUsers(environment.id, systemId);
   const target: Access = { packages: system.accessPackages, rights: system.rights };
   const users = system.systemUsers.map((u) => {
     const held = currentAccess({ packages: u.request?.accessPackages ?? [], rights: [] }, u.changeRequests);
@@ -77,14 +77,10 @@ export async function changePlan(actor: Actor | null, systemId: string) {
 export type ChangeOutcome = { orgNo: string; ok: boolean; status?: string; message?: { nb: string; en: string } };
 
 /** One change request per outdated standard system user without a pending one; reports per customer. */
-export async function createChangeRequests(actor: Actor | null, systemId: string): Promise<ChangeOutcome[]> {
+export async function createChangeRequests(scope: Scope, systemId: string): Promise<ChangeOutcome[]> {
+  const { actor, environment } = scope;
   assertCan(actor, "systems.manage");
-  const plan = await changePlan(actor, systemId);
-  const system = await db.system.findUniqueOrThrow({
-    where: { id: systemId },
-    select: { environmentId: true, systemId: true },
-  });
-  const environment = await loadEnvironmentById(system.environmentId);
+  const plan = await changePlan(scope, systemId);
   const outcomes: ChangeOutcome[] = [];
   for (const u of plan.toRequest) {
     const correlationId = randomUUID();
@@ -128,11 +124,10 @@ export async function createChangeRequests(actor: Actor | null, systemId: string
 }
 
 /** Reads every pending change request of the system from Altinn and stores the new status. */
-export async function refreshChangeRequests(actor: Actor | null, systemId: string) {
+export async function refreshChangeRequests(scope: Scope, systemId: string) {
+  const { actor, environment } = scope;
   assertCan(actor, "requests.refresh");
-  const plan = await changePlan(actor, systemId);
-  const system = await db.system.findUniqueOrThrow({ where: { id: systemId }, select: { environmentId: true } });
-  const environment = await loadEnvironmentById(system.environmentId);
+  const plan = await changePlan(scope, systemId);
   let changed = 0;
   for (const u of plan.standard) {
     if (!u.pending) continue;

@@ -1,7 +1,8 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { runAs } from "@/lib/core/request-context";
@@ -33,9 +34,10 @@ export type Drift = {
 };
 
 /** Reads the system from Altinn and lists, field by field, where Altinn and the portal differ. */
-export async function readSystemDrift(actor: Actor | null, id: string): Promise<Drift> {
+export async function readSystemDrift(scope: Scope, id: string): Promise<Drift> {
+  const { actor, environment: scoped } = scope;
   assertCan(actor, "systems.manage");
-  const { row, environment } = await loadSystemRow(id);
+  const { row, environment } = await loadSystemRow(scoped.id, id);
   const altinn = await runAs(actor.email, () => getRegisteredSystem(connect(environment), row.systemId));
   if (!altinn) throw missingInAltinn(row.systemId);
   const rows = diffSystem(row, altinn);
@@ -52,12 +54,13 @@ export async function readSystemDrift(actor: Actor | null, id: string): Promise<
  * Settles drift. "altinn": the portal's row takes Altinn's values (audited system.sync). "portal":
  * the portal's values are PUT onto Altinn's full object, as an edit is (audited system.update).
  */
-export async function resolveSystemDrift(actor: Actor | null, raw: { id: string; winner: string }) {
+export async function resolveSystemDrift(scope: Scope, raw: { id: string; winner: string }) {
+  const { actor, environment: scoped } = scope;
   assertCan(actor, "systems.manage");
   const parsed = syncSystemSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { id, winner } = parsed.data;
-  const { row, environment } = await loadSystemRow(id);
+  const { row, environment } = await loadSystemRow(scoped.id, id);
   const audit = auditFor(actor, winner === "altinn" ? "system.sync" : "system.update", row, environment);
   const current = await runAs(actor.email, () => getRegisteredSystem(connect(environment), row.systemId)).catch(
     (err: unknown) => auditFailure(audit, err),
@@ -108,9 +111,10 @@ export type SystemHistory = {
 };
 
 /** Altinn's changelog for the system beside the portal's own audit trail (the latter only for audit readers). */
-export async function getSystemHistory(actor: Actor | null, id: string): Promise<SystemHistory> {
+export async function getSystemHistory(scope: Scope, id: string): Promise<SystemHistory> {
+  const { actor, environment: scoped } = scope;
   assertCan(actor, "portal.read");
-  const { row, environment } = await loadSystemRow(id);
+  const { row, environment } = await loadSystemRow(scoped.id, id);
   const [changelog, audit] = await Promise.all([
     runAs(actor.email, () => getSystemChangelog(connect(environment), row.systemId)).then(
       (entries) => ({ entries, error: null }),

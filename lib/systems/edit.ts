@@ -1,8 +1,9 @@
 import "server-only";
+import type { Scope } from "@/lib/environments/types";
 import { connect } from "@/lib/environments/connect";
 import type { z } from "zod";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { runAs } from "@/lib/core/request-context";
 import { AppError } from "@/lib/core/errors";
@@ -34,12 +35,13 @@ function invalid(error: z.ZodError): AppError {
  * Edits a system. PUT replaces the whole system, so the current object is read from Altinn first and
  * only the portal's fields are changed on it: rights and properties the portal does not show survive.
  */
-export async function updateSystem(actor: Actor | null, raw: EditSystemInput) {
+export async function updateSystem(scope: Scope, raw: EditSystemInput) {
+  const { actor, environment: scoped } = scope;
   assertCan(actor, "systems.manage");
   const parsed = editSystemSchema.safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error);
   const input = parsed.data;
-  const { row, environment } = await loadSystemRow(input.id);
+  const { row, environment } = await loadSystemRow(scoped.id, input.id);
   if (row.deletedAt) throw alreadyDeleted();
   if (!input.redirectUrls.every((u) => isRegistrableRedirectUrl(u, environment.kind === "emulator"))) {
     throw new AppError(
@@ -106,11 +108,12 @@ export async function updateSystem(actor: Actor | null, raw: EditSystemInput) {
 }
 
 /** Soft delete in Altinn (the id stays taken); the portal keeps the row, marked deleted, for history. */
-export async function deleteSystem(actor: Actor | null, raw: z.input<typeof deleteSystemSchema>) {
+export async function deleteSystem(scope: Scope, raw: z.input<typeof deleteSystemSchema>) {
+  const { actor, environment: scoped } = scope;
   assertCan(actor, "systems.manage");
   const parsed = deleteSystemSchema.safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error);
-  const { row, environment } = await loadSystemRow(parsed.data.id);
+  const { row, environment } = await loadSystemRow(scoped.id, parsed.data.id);
   if (row.deletedAt) throw alreadyDeleted();
   if (parsed.data.confirm !== row.systemId) {
     throw new AppError(

@@ -13,9 +13,10 @@ import type { PortalRow } from "@/lib/systems/drift";
 
 export type Text3 = { nb: string; nn: string; en: string };
 
-export async function loadSystemRow(id: string) {
-  const row = await db.system.findUnique({
-    where: { id },
+/** A system of this environment: one of another environment is simply not found. */
+export async function loadSystemRow(environmentId: string, id: string) {
+  const row = await db.system.findFirst({
+    where: { id, environmentId },
     select: {
       id: true,
       environmentId: true,

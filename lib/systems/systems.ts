@@ -3,7 +3,7 @@ import { auditActor } from "@/lib/audit/actor";
 import type { Scope } from "@/lib/environments/types";
 import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { runAs } from "@/lib/core/request-context";
 import { AppError, invalidInput, notFound } from "@/lib/core/errors";
@@ -142,7 +142,9 @@ export async function createSystem({ actor, environment }: Scope, raw: CreateSys
   });
 }
 
-export async function listSystems(actor: Actor | null, environmentId: string) {
+export async function listSystems(scope: Scope) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   const rows = await db.system.findMany({
     where: { environmentId },
@@ -163,7 +165,9 @@ export async function getSystem({ actor, environment }: Scope, id: string) {
 }
 
 /** Client id → the system holding it, among the environment's systems Altinn has not deleted (for hints). */
-export async function clientIdOwners(actor: Actor | null, environmentId: string): Promise<Record<string, string>> {
+export async function clientIdOwners(scope: Scope): Promise<Record<string, string>> {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
   const rows = await db.system.findMany({
     where: { environmentId, deletedAt: null },

@@ -174,7 +174,7 @@ export function agentTests(ref: PortalRef) {
     ).toBe(200);
     expect((await p.m.requests.refreshRequest(p.scope(p.actors.operator), rejected.id)).status).toBe("Rejected");
     const createsBefore = await calls(p, AGENT_CREATE);
-    const renewed = await p.m.requestRenew.renewRequest(p.actors.operator, p.environmentId, rejected.id);
+    const renewed = await p.m.requestRenew.renewRequest(p.scope(p.actors.operator), rejected.id);
     expect(renewed.renewedFrom).toBe(rejected.id);
     expect(await calls(p, AGENT_CREATE)).toBe(createsBefore + 1);
     const renewedRow = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: renewed.id } });

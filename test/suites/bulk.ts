@@ -79,13 +79,12 @@ export function bulkTests(ref: PortalRef) {
   const newJob = async (p: Portal, orgNos: string[], concurrency?: number) => {
     const b = await bulk();
     const { id } = await b.previewBulkUpload(
-      p.actors.operator,
-      p.environmentId,
+      p.scope(p.actors.operator),
       { systemId: state.systemRowId, fileName: "kunder.csv" },
       csv(["orgnr;navn;ref", ...orgNos.map((o, i) => `${o};Kunde ${i};K${i}`)]),
     );
     if (concurrency) await p.db.bulkJob.update({ where: { id }, data: { concurrency } });
-    await b.startBulkJob(p.actors.operator, p.environmentId, id);
+    await b.startBulkJob(p.scope(p.actors.operator), id);
     return id;
   };
 
@@ -95,7 +94,7 @@ export function bulkTests(ref: PortalRef) {
     const system = await p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, "bulk-sync"));
     Object.assign(state, { systemRowId: system.id, systemId: system.systemId });
     const [a = "", b = "", c = ""] = PREVIEW;
-    await p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+    await p.m.customers.createCustomer(p.scope(p.actors.operator), {
       orgNo: c,
       name: "Finnes AS",
       notes: "",
@@ -112,12 +111,11 @@ export function bulkTests(ref: PortalRef) {
       "12 34;Kort;",
     ]);
     const { id } = await m.previewBulkUpload(
-      p.actors.operator,
-      p.environmentId,
+      p.scope(p.actors.operator),
       { systemId: system.id, fileName: "kunder.csv" },
       file,
     );
-    const job = await m.getBulkJob(p.actors.auditor, p.environmentId, id);
+    const job = await m.getBulkJob(p.scope(p.actors.auditor), id);
     expect(job.status).toBe("draft");
     expect(job.rows.map((r) => [r.line, r.orgNo, r.status, r.errorCode, r.existingCustomer])).toEqual([
       [2, a, "pending", null, false],
@@ -137,8 +135,7 @@ export function bulkTests(ref: PortalRef) {
     const jobsBefore = await p.db.bulkJob.count();
     await expectAppError(
       m.previewBulkUpload(
-        p.actors.operator,
-        p.environmentId,
+        p.scope(p.actors.operator),
         { systemId: system.id, fileName: "x.xlsx" },
         new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]),
       ),
@@ -147,8 +144,7 @@ export function bulkTests(ref: PortalRef) {
     );
     await expectAppError(
       m.previewBulkUpload(
-        p.actors.operator,
-        p.environmentId,
+        p.scope(p.actors.operator),
         { systemId: system.id, fileName: "x.csv" },
         csv(["navn", "Alfa"]),
       ),
@@ -156,14 +152,14 @@ export function bulkTests(ref: PortalRef) {
       400,
     );
     await expectAppError(
-      m.previewBulkUpload(p.actors.auditor, p.environmentId, { systemId: system.id, fileName: "x.csv" }, csv([a])),
+      m.previewBulkUpload(p.scope(p.actors.auditor), { systemId: system.id, fileName: "x.csv" }, csv([a])),
       "forbidden",
       403,
     );
     expect(await p.db.bulkJob.count()).toBe(jobsBefore);
     // Started twice: the second start is refused; discarding the draft is a cancel.
-    await m.startBulkJob(p.actors.operator, p.environmentId, id);
-    await expectAppError(m.startBulkJob(p.actors.operator, p.environmentId, id), "bulk_not_draft", 409);
+    await m.startBulkJob(p.scope(p.actors.operator), id);
+    await expectAppError(m.startBulkJob(p.scope(p.actors.operator), id), "bulk_not_draft", 409);
     expect((await (await runner()).runBulkJob(id)).finished).toBe(true);
   });
 
@@ -194,7 +190,7 @@ export function bulkTests(ref: PortalRef) {
     expect(await p.m.audit.verifyAuditChain(p.actors.auditor)).toMatchObject({ ok: true });
 
     const m = await bulk();
-    const { csv: result } = await m.bulkResultCsv(p.actors.operator, p.environmentId, jobId, "en");
+    const { csv: result } = await m.bulkResultCsv(p.scope(p.actors.operator), jobId, "en");
     const lines = result.trim().split("\r\n");
     expect(lines[0]).toBe(
       '"line","orgNo","name","ref","result","requestStatus","confirmUrl","onboardingLink","message"',
@@ -205,7 +201,7 @@ export function bulkTests(ref: PortalRef) {
       ),
     );
     expect(lines).toHaveLength(21);
-    expect(await m.getBulkProgress(p.actors.auditor, p.environmentId, jobId)).toMatchObject({
+    expect(await m.getBulkProgress(p.scope(p.actors.auditor), jobId)).toMatchObject({
       status: "done",
       percent: 100,
     });
@@ -227,7 +223,7 @@ export function bulkTests(ref: PortalRef) {
     // ref its redirect URL carries, so the customer's return still finds it.
     const lost = QUEUE[4] ?? "";
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
-    const customer = await p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+    const customer = await p.m.customers.createCustomer(p.scope(p.actors.operator), {
       orgNo: lost,
       name: "Tapt AS",
       notes: "",
@@ -311,8 +307,8 @@ export function bulkTests(ref: PortalRef) {
         "four rows done",
       );
       const m = await bulk();
-      await expectAppError(m.cancelBulkJob(p.actors.auditor, p.environmentId, jobId), "forbidden", 403);
-      await m.cancelBulkJob(p.actors.operator, p.environmentId, jobId);
+      await expectAppError(m.cancelBulkJob(p.scope(p.actors.auditor), jobId), "forbidden", 403);
+      await m.cancelBulkJob(p.scope(p.actors.operator), jobId);
       await run;
       const rows = await rowStatuses(p, jobId);
       expect((rows.done ?? 0) + (rows.cancelled ?? 0)).toBe(30);
@@ -321,14 +317,14 @@ export function bulkTests(ref: PortalRef) {
       expect(job.status).toBe("cancelled");
       expect(job.finishedAt).not.toBeNull();
       expect(await p.db.systemUserRequest.count({ where: { customer: { orgNo: { in: CANCEL } } } })).toBe(rows.done);
-      const { csv: result } = await m.bulkResultCsv(p.actors.operator, p.environmentId, jobId, "nb");
+      const { csv: result } = await m.bulkResultCsv(p.scope(p.actors.operator), jobId, "nb");
       expect(
         result.split("\r\n").filter((l) => l.includes('"cancelled"') && l.includes("Avbrutt før start")),
       ).toHaveLength(rows.cancelled ?? 0);
       expect(
         await p.db.auditEvent.findFirstOrThrow({ where: { action: "bulk.cancel", targetId: jobId } }),
       ).toMatchObject({ actorLabel: p.actors.operator.email });
-      await expectAppError(m.cancelBulkJob(p.actors.operator, p.environmentId, jobId), "bulk_not_running", 409);
+      await expectAppError(m.cancelBulkJob(p.scope(p.actors.operator), jobId), "bulk_not_running", 409);
     } finally {
       await clearFault(p);
     }

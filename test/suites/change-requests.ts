@@ -50,7 +50,7 @@ export function changeRequestTests(ref: PortalRef) {
 
   it("finds nothing to change while the system users hold the system's access", async () => {
     const { p, dal, system } = await load();
-    const plan = await dal.changePlan(p.actors.auditor, system.id);
+    const plan = await dal.changePlan(p.scope(p.actors.auditor), system.id);
     expect(plan.standard.map((u) => u.customer.orgNo)).toEqual([CUSTOMER_ORG]);
     expect(plan.outdated).toEqual([]);
   });
@@ -65,7 +65,7 @@ export function changeRequestTests(ref: PortalRef) {
     });
     await p.db.system.update({ where: { id: system.id }, data: { accessPackages: [SKATTEGRUNNLAG, MVA] } });
 
-    const plan = await dal.changePlan(p.actors.operator, system.id);
+    const plan = await dal.changePlan(p.scope(p.actors.operator), system.id);
     expect(plan.toRequest.map((u) => [u.customer.orgNo, u.diff.lists])).toEqual([
       [
         CUSTOMER_ORG,
@@ -75,22 +75,22 @@ export function changeRequestTests(ref: PortalRef) {
 
     // Operators may look but not ask; nothing is written when they try.
     const before = await counts(p);
-    await expectAppError(dal.createChangeRequests(p.actors.operator, system.id), "forbidden", 403);
+    await expectAppError(dal.createChangeRequests(p.scope(p.actors.operator), system.id), "forbidden", 403);
     expect(await counts(p)).toEqual(before);
 
-    const outcomes = await dal.createChangeRequests(p.actors.admin, system.id);
+    const outcomes = await dal.createChangeRequests(p.scope(p.actors.admin), system.id);
     expect(outcomes).toEqual([{ orgNo: CUSTOMER_ORG, ok: true, status: "New" }]);
     const row = await p.db.changeRequest.findFirstOrThrow({ where: { systemUser: { systemId: system.id } } });
     expect(row).toMatchObject({ status: "New", requiredAccessPackages: [MVA], unwantedAccessPackages: [] });
     expect(row.confirmUrl).toContain(`/changerequest?id=${row.id}`);
     // A second press does not ask twice while one is pending.
-    expect(await dal.createChangeRequests(p.actors.admin, system.id)).toEqual([]);
+    expect(await dal.createChangeRequests(p.scope(p.actors.admin), system.id)).toEqual([]);
 
     // Altinn holds it under our correlation id.
     const approved = await emulatorFetch(p.emulatorUrl, `/emulator/changerequests/${row.id}/approve`, { body: {} });
     expect(approved.status).toBe(200);
-    expect(await dal.refreshChangeRequests(p.actors.operator, system.id)).toEqual({ changed: 1 });
-    const after = await dal.changePlan(p.actors.auditor, system.id);
+    expect(await dal.refreshChangeRequests(p.scope(p.actors.operator), system.id)).toEqual({ changed: 1 });
+    const after = await dal.changePlan(p.scope(p.actors.auditor), system.id);
     expect(after.outdated).toEqual([]);
     expect(after.standard[0]?.held.packages).toEqual([MVA, SKATTEGRUNNLAG].sort());
 
@@ -113,7 +113,7 @@ export function changeRequestTests(ref: PortalRef) {
     const name = row.name as { nb: string; nn: string; en: string };
     const description = row.description as { nb: string; nn: string; en: string };
     const edit = (rights: string[]) =>
-      updateSystem(p.actors.admin, {
+      updateSystem(p.scope(p.actors.admin), {
         id: row.id,
         nameNb: name.nb,
         nameNn: name.nn,
@@ -139,12 +139,12 @@ export function changeRequestTests(ref: PortalRef) {
 
     await edit(["ske-skattegrunnlag"]);
     expect((await p.db.system.findUniqueOrThrow({ where: { id: row.id } })).rights).toEqual(["ske-skattegrunnlag"]);
-    const plan = await dal.changePlan(p.actors.admin, system.id);
+    const plan = await dal.changePlan(p.scope(p.actors.admin), system.id);
     expect(plan.toRequest[0]?.diff.lists).toMatchObject({
       requiredRights: ["ske-skattegrunnlag"],
       requiredAccessPackages: [],
     });
-    expect(await dal.createChangeRequests(p.actors.admin, system.id)).toEqual([
+    expect(await dal.createChangeRequests(p.scope(p.actors.admin), system.id)).toEqual([
       { orgNo: CUSTOMER_ORG, ok: true, status: "New" },
     ]);
   });
@@ -169,10 +169,10 @@ export function changeRequestTests(ref: PortalRef) {
       },
     });
     try {
-      const plan = await dal.changePlan(p.actors.admin, system.id);
+      const plan = await dal.changePlan(p.scope(p.actors.admin), system.id);
       expect(plan.agents.map((u) => u.customer.orgNo)).toEqual(["314250052"]);
       expect(plan.toRequest).toEqual([]);
-      expect(await dal.createChangeRequests(p.actors.admin, system.id)).toEqual([]);
+      expect(await dal.createChangeRequests(p.scope(p.actors.admin), system.id)).toEqual([]);
     } finally {
       await p.db.systemUser.delete({ where: { id: agent.id } });
       await p.db.customer.delete({ where: { id: customer.id } });

@@ -6,7 +6,7 @@ import { DIGDIR_WRITE_SCOPE, LOCAL_ENVIRONMENT } from "@/lib/environments/local"
 export function connectionTests(ref: PortalRef) {
   it("passes every check when the key is registered and the scopes are granted", async () => {
     const p = ref();
-    const checks = await p.m.connection.testConnection(p.actors.operator, p.environmentId);
+    const checks = await p.m.connection.testConnection(p.scope(p.actors.operator));
     expect(checks.map((c) => [c.id, c.ok])).toEqual([
       ["metadata", true],
       ["grant", true],
@@ -25,14 +25,14 @@ export function connectionTests(ref: PortalRef) {
     );
     expect(removed.status).toBe(200);
     try {
-      const checks = await p.m.connection.testConnection(p.actors.admin, p.environmentId);
+      const checks = await p.m.connection.testConnection(p.scope(p.actors.admin));
       expect(checks.map((c) => [c.id, c.ok])).toEqual([
         ["metadata", true],
         ["grant", false],
       ]);
       expect(checks[1]?.detail.en).toContain("public key registered");
     } finally {
-      const keys = await p.m.keys.listKeys(p.actors.admin, p.environmentId);
+      const keys = await p.m.keys.listKeys(p.scope(p.actors.admin));
       await emulatorFetch(p.emulatorUrl, "/emulator/maskinporten/clients", {
         body: {
           client_id: LOCAL_ENVIRONMENT.clientId,
@@ -48,7 +48,7 @@ export function connectionTests(ref: PortalRef) {
     const p = ref();
     try {
       await emulatorFetch(p.emulatorUrl, "/emulator/clock", { body: { advanceMs: 7_000 } });
-      const drifting = await p.m.connection.testConnection(p.actors.admin, p.environmentId);
+      const drifting = await p.m.connection.testConnection(p.scope(p.actors.admin));
       expect(drifting.map((c) => [c.id, c.ok])).toEqual([
         ["metadata", true],
         ["grant", true],
@@ -58,7 +58,7 @@ export function connectionTests(ref: PortalRef) {
       ]);
       expect(drifting[2]?.detail.en).toMatch(/differs from Maskinporten's by (6|7|8) s/);
       await emulatorFetch(p.emulatorUrl, "/emulator/clock", { body: { advanceMs: 60_000 } });
-      const off = await p.m.connection.testConnection(p.actors.admin, p.environmentId);
+      const off = await p.m.connection.testConnection(p.scope(p.actors.admin));
       expect(off.map((c) => [c.id, c.ok])).toEqual([
         ["metadata", true],
         ["grant", false],
@@ -71,7 +71,7 @@ export function connectionTests(ref: PortalRef) {
 
   it("is for admins and operators only", async () => {
     const p = ref();
-    await expect(p.m.connection.testConnection(p.actors.auditor, p.environmentId)).rejects.toMatchObject({
+    await expect(p.m.connection.testConnection(p.scope(p.actors.auditor))).rejects.toMatchObject({
       code: "forbidden",
     });
   });

@@ -22,7 +22,7 @@ export function customerTests(ref: PortalRef) {
     const p = ref();
     const system = await p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, "kunde-sync"));
     state.systemRowId = system.id;
-    const created = await p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+    const created = await p.m.customers.createCustomer(p.scope(p.actors.operator), {
       orgNo: "311 876 546",
       name: "Steinbru Bygg og Anlegg AS",
       notes: "Pilot",
@@ -45,7 +45,7 @@ export function customerTests(ref: PortalRef) {
 
     const before = await allCounts(p);
     await expectAppError(
-      p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+      p.m.customers.createCustomer(p.scope(p.actors.operator), {
         orgNo: "311876547",
         name: "X",
         notes: "",
@@ -55,7 +55,7 @@ export function customerTests(ref: PortalRef) {
       400,
     );
     await expectAppError(
-      p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+      p.m.customers.createCustomer(p.scope(p.actors.operator), {
         orgNo: STEINBRU,
         name: "Again",
         notes: "",
@@ -65,7 +65,7 @@ export function customerTests(ref: PortalRef) {
       409,
     );
     await expectAppError(
-      p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+      p.m.customers.createCustomer(p.scope(p.actors.operator), {
         orgNo: MAKESKJAER,
         name: "M",
         notes: "",
@@ -76,7 +76,7 @@ export function customerTests(ref: PortalRef) {
     );
     expect(await allCounts(p)).toEqual(before);
 
-    await p.m.customers.updateCustomer(p.actors.operator, p.environmentId, {
+    await p.m.customers.updateCustomer(p.scope(p.actors.operator), {
       id: created.id,
       name: "Steinbru AS",
       notes: "",
@@ -94,15 +94,14 @@ export function customerTests(ref: PortalRef) {
     const p = ref();
     const many = orgNumbers(27, 39_000_000);
     for (const [i, orgNo] of many.entries()) {
-      await p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+      await p.m.customers.createCustomer(p.scope(p.actors.operator), {
         orgNo,
         name: `Pagetest ${String(i).padStart(2, "0")} AS`,
         notes: "",
         tags: "paging",
       });
     }
-    const search = (filter: Record<string, string>) =>
-      p.m.customers.searchCustomers(p.actors.auditor, p.environmentId, filter);
+    const search = (filter: Record<string, string>) => p.m.customers.searchCustomers(p.scope(p.actors.auditor), filter);
     expect((await search({ q: "steinbru" })).customers.map((c) => c.orgNo)).toEqual([STEINBRU]);
     expect((await search({ q: "311 876" })).customers.map((c) => c.orgNo)).toEqual([STEINBRU]);
     expect((await search({ tag: "bygg" })).customers.map((c) => c.orgNo)).toEqual([STEINBRU]);
@@ -125,7 +124,7 @@ export function customerTests(ref: PortalRef) {
 
   it("exports CSV for the current environment only, with formula cells neutralised", async () => {
     const p = ref();
-    await p.m.customers.createCustomer(p.actors.admin, p.environmentId, {
+    await p.m.customers.createCustomer(p.scope(p.actors.admin), {
       orgNo: TALLKLOA,
       name: '=HYPERLINK("http://evil")',
       notes: "@SUM(1)",
@@ -148,7 +147,7 @@ export function customerTests(ref: PortalRef) {
       data: { environmentId: other.id, orgNo: "313469999", name: "Elsewhere AS", externalRef: "c_foreignforeign12" },
     });
     try {
-      const csv = await p.m.customerExport.exportCustomersCsv(p.actors.operator, p.environmentId);
+      const csv = await p.m.customerExport.exportCustomersCsv(p.scope(p.actors.operator));
       const lines = csv.trimEnd().split("\r\n");
       expect(lines[0]).toBe(
         '"orgNo","name","externalRef","tags","status","systemUsers","latestRequestStatus","confirmUrl","notes","createdAt"',
@@ -183,7 +182,7 @@ export function customerTests(ref: PortalRef) {
     });
     expect(await kinds(p, first.id)).toEqual(["created", "rejected"]);
 
-    const renewed = await p.m.requestRenew.renewRequest(p.actors.operator, p.environmentId, first.id);
+    const renewed = await p.m.requestRenew.renewRequest(p.scope(p.actors.operator), first.id);
     expect(renewed).toMatchObject({ status: "New", existed: false, renewedFrom: first.id });
     expect(renewed.id).not.toBe(first.id);
     expect((await altinnCall(p, `/systemuser/request/vendor/${old.altinnRequestId}`)).status).toBe(404);
@@ -214,7 +213,7 @@ export function customerTests(ref: PortalRef) {
     // Only rejected or expired requests are renewed; an accepted one is left alone.
     const before = await allCounts(p);
     await expectAppError(
-      p.m.requestRenew.renewRequest(p.actors.operator, p.environmentId, renewed.id),
+      p.m.requestRenew.renewRequest(p.scope(p.actors.operator), renewed.id),
       "request_not_renewable",
       409,
     );
@@ -223,7 +222,7 @@ export function customerTests(ref: PortalRef) {
 
   it("records expiry when Altinn has forgotten a waiting request after 28 days", async () => {
     const p = ref();
-    await p.m.customers.createCustomer(p.actors.operator, p.environmentId, {
+    await p.m.customers.createCustomer(p.scope(p.actors.operator), {
       orgNo: MAKESKJAER,
       name: "Måkeskjær Kafé",
       notes: "",
@@ -300,18 +299,18 @@ export function customerTests(ref: PortalRef) {
       where: { status: "Rejected", customer: { orgNo: STEINBRU } },
     });
     await expectAppError(
-      p.m.customers.createCustomer(auditor, p.environmentId, { orgNo: "315555558", name: "A", notes: "", tags: "" }),
+      p.m.customers.createCustomer(p.scope(auditor), { orgNo: "315555558", name: "A", notes: "", tags: "" }),
       "forbidden",
       403,
     );
     await expectAppError(
-      p.m.customers.updateCustomer(auditor, p.environmentId, { id: state.steinbruId, name: "A", notes: "", tags: "" }),
+      p.m.customers.updateCustomer(p.scope(auditor), { id: state.steinbruId, name: "A", notes: "", tags: "" }),
       "forbidden",
       403,
     );
-    await expectAppError(p.m.customerExport.exportCustomersCsv(auditor, p.environmentId), "forbidden", 403);
-    await expectAppError(p.m.customerExport.exportCustomersCsv(null, p.environmentId), "forbidden", 403);
-    await expectAppError(p.m.requestRenew.renewRequest(auditor, p.environmentId, request.id), "forbidden", 403);
+    await expectAppError(p.m.customerExport.exportCustomersCsv(p.scope(auditor)), "forbidden", 403);
+    await expectAppError(p.m.customerExport.exportCustomersCsv(p.scope(null)), "forbidden", 403);
+    await expectAppError(p.m.requestRenew.renewRequest(p.scope(auditor), request.id), "forbidden", 403);
     await expectAppError(
       p.m.requestBulk.createRequestsForSelection(p.scope(auditor), {
         systemId: state.systemRowId,
@@ -331,7 +330,7 @@ export function customerTests(ref: PortalRef) {
     );
     expect(await allCounts(p)).toEqual(before);
     expect(await emulatorStats(p.emulatorUrl)).toEqual(altinnBefore);
-    await expect(p.m.customers.searchCustomers(auditor, p.environmentId, {})).resolves.toMatchObject({
+    await expect(p.m.customers.searchCustomers(p.scope(auditor), {})).resolves.toMatchObject({
       customers: expect.any(Array),
     });
     await expect(p.m.requestEvents.listRequestEvents(p.scope(auditor), request.id)).resolves.toHaveLength(4);

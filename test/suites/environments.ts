@@ -186,10 +186,12 @@ export function environmentTests(ref: PortalRef) {
   it("shows nothing of one environment in the other: systems, customers, requests, keys, calls, onboarding", async () => {
     const p = ref();
     const { tt02Id } = state;
-    const { kid } = await p.m.keys.generateSigningKey(p.actors.admin, tt02Id);
+    const { kid } = await p.m.keys.generateSigningKey(
+      p.scope(p.actors.admin, await p.m.environments.loadEnvironmentById(tt02Id)),
+    );
     const [localKeys, tt02Keys] = await Promise.all([
-      p.m.keys.listKeys(p.actors.operator, p.environmentId),
-      p.m.keys.listKeys(p.actors.operator, tt02Id),
+      p.m.keys.listKeys(p.scope(p.actors.operator)),
+      p.m.keys.listKeys(p.scope(p.actors.operator, await p.m.environments.loadEnvironmentById(tt02Id))),
     ]);
     expect(tt02Keys.map((k) => k.kid)).toEqual([kid]);
     expect(kid.startsWith("tt02-")).toBe(true);
@@ -198,14 +200,22 @@ export function environmentTests(ref: PortalRef) {
     expect((await p.m.keys.loadSigner(p.environmentId)).kid).not.toBe(kid);
 
     const auditor = p.actors.auditor;
-    expect((await p.m.systems.listSystems(auditor, p.environmentId)).map((s) => s.systemId)).toContain(SYSTEM_ID);
-    expect(await p.m.systems.listSystems(auditor, tt02Id)).toEqual([]);
-    expect((await p.m.requests.listCustomers(auditor, p.environmentId)).length).toBeGreaterThan(0);
-    expect(await p.m.requests.listCustomers(auditor, tt02Id)).toEqual([]);
-    expect((await p.m.requests.listRequests(auditor, p.environmentId)).length).toBeGreaterThan(0);
-    expect(await p.m.requests.listRequests(auditor, tt02Id)).toEqual([]);
-    expect((await p.m.calls.listOutboundCalls(auditor, p.environmentId)).length).toBeGreaterThan(0);
-    expect(await p.m.calls.listOutboundCalls(auditor, tt02Id)).toEqual([]);
+    expect((await p.m.systems.listSystems(p.scope(auditor))).map((s) => s.systemId)).toContain(SYSTEM_ID);
+    expect(await p.m.systems.listSystems(p.scope(auditor, await p.m.environments.loadEnvironmentById(tt02Id)))).toEqual(
+      [],
+    );
+    expect((await p.m.requests.listCustomers(p.scope(auditor))).length).toBeGreaterThan(0);
+    expect(
+      await p.m.requests.listCustomers(p.scope(auditor, await p.m.environments.loadEnvironmentById(tt02Id))),
+    ).toEqual([]);
+    expect((await p.m.requests.listRequests(p.scope(auditor))).length).toBeGreaterThan(0);
+    expect(
+      await p.m.requests.listRequests(p.scope(auditor, await p.m.environments.loadEnvironmentById(tt02Id))),
+    ).toEqual([]);
+    expect((await p.m.calls.listOutboundCalls(p.scope(auditor))).length).toBeGreaterThan(0);
+    expect(
+      await p.m.calls.listOutboundCalls(p.scope(auditor, await p.m.environments.loadEnvironmentById(tt02Id))),
+    ).toEqual([]);
     expect(await p.m.systems.findPublicSystem("local", SYSTEM_ID)).not.toBeNull();
     expect(await p.m.systems.findPublicSystem("tt02", SYSTEM_ID)).toBeNull();
     await expectAppError(p.m.onboarding.startOnboarding("tt02", SYSTEM_ID, FRESH_CUSTOMER), "unknown_system", 404);

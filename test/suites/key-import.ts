@@ -20,7 +20,7 @@ export function keyImportTests(ref: PortalRef) {
   it("imports a PKCS#8 PEM and a private JWK, storing only the sealed private key", async () => {
     const p = ref();
     const pem = await exportPKCS8((await rsa(2048)).privateKey);
-    const fromPem = await p.m.keys.importSigningKey(p.actors.admin, p.environmentId, {
+    const fromPem = await p.m.keys.importSigningKey(p.scope(p.actors.admin), {
       key: pem,
       kid: "vendor-2026-imported",
     });
@@ -28,9 +28,9 @@ export function keyImportTests(ref: PortalRef) {
     // An active key already signs, so an imported key waits its turn in the rotation.
     expect(fromPem.state).toBe("next");
     const jwk = JSON.stringify(await exportJWK((await rsa(3072)).privateKey));
-    const fromJwk = await p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: jwk });
+    const fromJwk = await p.m.keys.importSigningKey(p.scope(p.actors.admin), { key: jwk });
     expect(fromJwk.kid).toMatch(/^local-\d{8}-[0-9a-f]{8}$/);
-    const listed = await p.m.keys.listKeys(p.actors.admin, p.environmentId);
+    const listed = await p.m.keys.listKeys(p.scope(p.actors.admin));
     const imported = listed.find((k) => k.kid === "vendor-2026-imported");
     expect(Object.keys(imported?.publicJwk ?? {}).sort()).toEqual(["alg", "e", "kid", "kty", "n", "use"]);
     const audit = await p.db.auditEvent.findFirstOrThrow({
@@ -58,7 +58,7 @@ export function keyImportTests(ref: PortalRef) {
     ];
     for (const [key, text] of cases) {
       const err = await expectAppError(
-        p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key }),
+        p.m.keys.importSigningKey(p.scope(p.actors.admin), { key }),
         "key_import_invalid",
         400,
       );
@@ -66,11 +66,11 @@ export function keyImportTests(ref: PortalRef) {
     }
     const pem = await exportPKCS8((await rsa(2048)).privateKey);
     await expectAppError(
-      p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem, kid: "vendor-2026-imported" }),
+      p.m.keys.importSigningKey(p.scope(p.actors.admin), { key: pem, kid: "vendor-2026-imported" }),
       "kid_exists",
       409,
     );
-    await expectAppError(p.m.keys.importSigningKey(p.actors.operator, p.environmentId, { key: pem }), "forbidden", 403);
+    await expectAppError(p.m.keys.importSigningKey(p.scope(p.actors.operator), { key: pem }), "forbidden", 403);
     expect(await counts(p)).toEqual(before);
   });
 
@@ -91,11 +91,14 @@ export function keyImportTests(ref: PortalRef) {
     });
     try {
       const pem = await exportPKCS8((await rsa(2048)).privateKey);
-      const held = await p.m.keys.importSigningKey(p.actors.admin, other.id, { key: pem, kid: "tt02-held" });
+      const held = await p.m.keys.importSigningKey(
+        p.scope(p.actors.admin, await p.m.environments.loadEnvironmentById(other.id)),
+        { key: pem, kid: "tt02-held" },
+      );
       expect(held.state).toBe("active");
       const before = await counts(p);
       const expired = await expectAppError(
-        p.m.keys.importSigningKey(p.actors.admin, p.environmentId, {
+        p.m.keys.importSigningKey(p.scope(p.actors.admin), {
           key: pem,
           expiresAt: new Date(Date.now() - 86_400_000),
         }),
@@ -104,13 +107,16 @@ export function keyImportTests(ref: PortalRef) {
       );
       expect(expired.userMessage.en).toContain("MP-121");
       const elsewhere = await expectAppError(
-        p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem }),
+        p.m.keys.importSigningKey(p.scope(p.actors.admin), { key: pem }),
         "key_other_environment",
         409,
       );
       expect(elsewhere.userMessage.en).toContain('"Test (tt02)" (tt02-held)');
       const twice = await expectAppError(
-        p.m.keys.importSigningKey(p.actors.admin, other.id, { key: pem, kid: "tt02-again" }),
+        p.m.keys.importSigningKey(p.scope(p.actors.admin, await p.m.environments.loadEnvironmentById(other.id)), {
+          key: pem,
+          kid: "tt02-again",
+        }),
         "key_duplicate",
         409,
       );
@@ -126,7 +132,7 @@ export function keyImportTests(ref: PortalRef) {
     const p = ref();
     const expiresAt = new Date(Date.now() + 20.5 * 86_400_000);
     const pem = await exportPKCS8((await rsa(2048)).privateKey);
-    const { kid } = await p.m.keys.importSigningKey(p.actors.admin, p.environmentId, { key: pem, expiresAt });
+    const { kid } = await p.m.keys.importSigningKey(p.scope(p.actors.admin), { key: pem, expiresAt });
     const row = await p.db.signingKey.findUniqueOrThrow({ where: { kid } });
     expect(row.expiresAt.toISOString()).toBe(expiresAt.toISOString());
     // A next key expiring within 30 days shows up on the dashboard's warnings, in any role.

@@ -36,7 +36,7 @@ export function keyTests(ref: PortalRef) {
     const p = ref();
     const row = await p.db.signingKey.findUniqueOrThrow({ where: { kid: p.kid } });
     const jwk = privateJwk.parse(JSON.parse(open(row.privateKeyEnc, p.masterKey, p.kid)));
-    const listed = await p.m.keys.listKeys(p.actors.auditor, p.environmentId);
+    const listed = await p.m.keys.listKeys(p.scope(p.actors.auditor));
     expect(listed.map((k) => k.kid)).toEqual([p.kid]);
     expect(Object.keys(listed[0]?.publicJwk ?? {}).sort()).toEqual(["alg", "e", "kid", "kty", "n", "use"]);
     expect(listed[0]).not.toHaveProperty("privateKeyEnc");

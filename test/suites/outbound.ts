@@ -5,7 +5,7 @@ import type { PortalRef } from "../flow-suite";
 export function outboundTests(ref: PortalRef) {
   it("records every call to Maskinporten and Altinn with its answer and who caused it, never a token", async () => {
     const p = ref();
-    const calls = await p.m.calls.listOutboundCalls(p.actors.auditor, p.environmentId);
+    const calls = await p.m.calls.listOutboundCalls(p.scope(p.actors.auditor));
     const grant = calls.find((c) => c.service === "maskinporten" && c.status === 200);
     expect(grant).toMatchObject({ method: "POST", path: "/token", problemCode: null });
     const register = calls.find(
@@ -22,18 +22,18 @@ export function outboundTests(ref: PortalRef) {
 
   it("groups failures by code, most frequent first, and filters to errors", async () => {
     const p = ref();
-    const summary = await p.m.calls.summarizeErrors(p.actors.operator, p.environmentId);
+    const summary = await p.m.calls.summarizeErrors(p.scope(p.actors.operator));
     expect(summary.map((s) => s.code)).toContain("unreachable");
     expect(summary.map((s) => s.code)).toContain("AUTH.VLD-00002");
     const counts = summary.map((s) => s.count);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    const errors = await p.m.calls.listOutboundCalls(p.actors.operator, p.environmentId, { errorsOnly: true });
+    const errors = await p.m.calls.listOutboundCalls(p.scope(p.actors.operator), { errorsOnly: true });
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.every((c) => c.status === null || c.status >= 400)).toBe(true);
   });
 
   it("is readable by every role but not without one", async () => {
     const p = ref();
-    await expect(p.m.calls.listOutboundCalls(null, p.environmentId)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(p.m.calls.listOutboundCalls(p.scope(null))).rejects.toMatchObject({ code: "forbidden" });
   });
 }

@@ -51,7 +51,7 @@ export function pollerTests(ref: PortalRef) {
     // Open list pages poll this fingerprint and re-render when it moves: not for a check that
     // changed nothing, but for an answer.
     const { liveVersion } = await import("@/lib/requests/live");
-    const version = () => liveVersion(p.actors.auditor, p.environmentId);
+    const version = () => liveVersion(p.scope(p.actors.auditor));
     const versionBefore = await version();
     await makeDue(p, created.id);
     await (await poller()).pollDueRequests();

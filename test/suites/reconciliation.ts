@@ -83,7 +83,7 @@ export function reconciliationTests(ref: PortalRef) {
 
     // Auditors see findings but cannot fix them.
     const { openFindingCount } = await import("@/lib/reconciliation/queries");
-    expect(await openFindingCount(p.actors.auditor, p.environmentId)).toBeGreaterThanOrEqual(1);
+    expect(await openFindingCount(p.scope(p.actors.auditor))).toBeGreaterThanOrEqual(1);
     await expectAppError((await fixes()).fixFinding(p.scope(p.actors.auditor), drift.id), "forbidden", 403);
 
     await (await fixes()).fixFinding(p.scope(p.actors.operator), drift.id);
@@ -199,7 +199,7 @@ export function reconciliationTests(ref: PortalRef) {
     expect(gone.resolvedAt).toBeInstanceOf(Date);
     // The overview lists it under recently resolved, no longer as open.
     const { reconciliationOverview } = await import("@/lib/reconciliation/queries");
-    const view = await reconciliationOverview(p.actors.auditor, p.environmentId);
+    const view = await reconciliationOverview(p.scope(p.actors.auditor));
     expect(view.open.map((f) => f.altinnId)).not.toContain(userId);
     expect(view.resolved.map((f) => f.altinnId)).toContain(userId);
   });
@@ -249,7 +249,7 @@ export function reconciliationTests(ref: PortalRef) {
     expect(run.failedSystems).toContain(state.systemId);
     expect(await p.db.reconFinding.findMany({ orderBy: { id: "asc" } })).toEqual(before);
     const { reconciliationOverview } = await import("@/lib/reconciliation/queries");
-    const view = await reconciliationOverview(p.actors.auditor, p.environmentId);
+    const view = await reconciliationOverview(p.scope(p.actors.auditor));
     expect(view.lastRun).toMatchObject({ id: run.runId, status: "failed" });
     expect(view.lastRun?.failedSystems).toContain(state.systemId);
 
@@ -262,10 +262,10 @@ export function reconciliationTests(ref: PortalRef) {
     const p = ref();
     const { startWorkers } = await import("@/lib/jobs/worker");
     const { stopBoss } = await import("@/lib/core/jobs/boss");
-    await expectAppError((await fixes()).requestReconciliation(p.actors.auditor, p.environmentId), "forbidden", 403);
+    await expectAppError((await fixes()).requestReconciliation(p.scope(p.actors.auditor)), "forbidden", 403);
     await startWorkers();
     try {
-      await (await fixes()).requestReconciliation(p.actors.operator, p.environmentId);
+      await (await fixes()).requestReconciliation(p.scope(p.actors.operator));
       const deadline = Date.now() + 30_000;
       const done = () =>
         p.db.reconRun.findFirst({ where: { triggeredBy: p.actors.operator.email, finishedAt: { not: null } } });
@@ -294,7 +294,7 @@ export function reconciliationTests(ref: PortalRef) {
       const ids: string[] = [];
       let cursor: string | null = null;
       for (let pages = 0; pages < 100; pages++) {
-        const page = await listRequestPage(p.actors.auditor, p.environmentId, {
+        const page = await listRequestPage(p.scope(p.actors.auditor), {
           ...filter,
           ...(cursor ? { cursor } : {}),
         });
@@ -325,14 +325,14 @@ export function reconciliationTests(ref: PortalRef) {
         .map((r) => r.id)
         .sort(),
     );
-    const one = await listRequestPage(p.actors.auditor, p.environmentId, {
+    const one = await listRequestPage(p.scope(p.actors.auditor), {
       q: `${(PAGING[0] ?? "").slice(0, 3)} ${(PAGING[0] ?? "").slice(3)}`,
     });
     expect(one.requests.map((r) => r.customer.orgNo)).toEqual([PAGING[0]]);
     const prefix = await walk({ q: (PAGING[0] ?? "").slice(0, 5) });
     expect(prefix.length).toBeGreaterThanOrEqual(55);
     // A stale or forged cursor shows the first page instead of an error.
-    const forged = await listRequestPage(p.actors.auditor, p.environmentId, { cursor: "not-a-cursor" });
+    const forged = await listRequestPage(p.scope(p.actors.auditor), { cursor: "not-a-cursor" });
     expect(forged.requests.map((r) => r.id)).toEqual(ids.slice(0, 50));
   });
 }

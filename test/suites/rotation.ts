@@ -21,14 +21,10 @@ export function rotationTests(ref: PortalRef) {
     const active = await p.db.signingKey.findUniqueOrThrow({ where: { kid: p.kid } });
     const rotation = await import("@/lib/keys/rotation");
     for (const role of ["operator", "auditor"] as const) {
-      await expectAppError(rotation.activateSigningKey(p.actors[role], p.environmentId, active.id), "forbidden", 403);
-      await expectAppError(rotation.retireSigningKey(p.actors[role], p.environmentId, active.id), "forbidden", 403);
+      await expectAppError(rotation.activateSigningKey(p.scope(p.actors[role]), active.id), "forbidden", 403);
+      await expectAppError(rotation.retireSigningKey(p.scope(p.actors[role]), active.id), "forbidden", 403);
     }
-    const err = await expectAppError(
-      rotation.retireSigningKey(p.actors.admin, p.environmentId, active.id),
-      "key_active",
-      409,
-    );
+    const err = await expectAppError(rotation.retireSigningKey(p.scope(p.actors.admin), active.id), "key_active", 409);
     expect(err.userMessage.en).toContain("Activate a new key first");
   });
 
@@ -62,18 +58,14 @@ export function rotationTests(ref: PortalRef) {
     try {
       await settle(10);
       // 1. Add the next key: it waits, signing nothing.
-      const { kid: newKid, state } = await p.m.keys.generateSigningKey(p.actors.admin, p.environmentId, { bits: 3072 });
+      const { kid: newKid, state } = await p.m.keys.generateSigningKey(p.scope(p.actors.admin), { bits: 3072 });
       expect(state).toBe("next");
       const newKey = await p.db.signingKey.findUniqueOrThrow({ where: { kid: newKid } });
       await settle(10);
       // Not registered yet: activating is refused, and verifying explains why.
-      await expectAppError(
-        rotation.activateSigningKey(p.actors.admin, p.environmentId, newKey.id),
-        "key_unverified",
-        409,
-      );
+      await expectAppError(rotation.activateSigningKey(p.scope(p.actors.admin), newKey.id), "key_unverified", 409);
       const unregistered = await expectAppError(
-        rotation.verifySigningKey(p.actors.admin, p.environmentId, newKey.id),
+        rotation.verifySigningKey(p.scope(p.actors.admin), newKey.id),
         "key_not_registered",
         409,
       );
@@ -81,15 +73,15 @@ export function rotationTests(ref: PortalRef) {
         `does not know key ${newKid} for client ${LOCAL_ENVIRONMENT.clientId}`,
       );
       // 2. Register through Digdir's API (the emulator's /clients/{id}/jwks), which also verifies it.
-      await rotation.registerKeyAtDigdir(p.actors.admin, p.environmentId, newKey.id);
+      await rotation.registerKeyAtDigdir(p.scope(p.actors.admin), newKey.id);
       expect((await kidsAtMaskinporten(p.emulatorUrl)).sort()).toEqual([p.kid, newKid].sort());
       await settle(10);
       // 3. Activate: the new key signs, the old one is retiring but still registered.
-      const activated = await rotation.activateSigningKey(p.actors.admin, p.environmentId, newKey.id);
+      const activated = await rotation.activateSigningKey(p.scope(p.actors.admin), newKey.id);
       expect(activated).toEqual({ kid: newKid, previous: p.kid });
       await settle(20);
       // 4. Retire the old key: it leaves Digdir.
-      const retired = await rotation.retireSigningKey(p.actors.admin, p.environmentId, oldKey.id);
+      const retired = await rotation.retireSigningKey(p.scope(p.actors.admin), oldKey.id);
       expect(retired).toEqual({ kid: p.kid, removedAtDigdir: true });
       expect(await kidsAtMaskinporten(p.emulatorUrl)).toEqual([newKid]);
       await settle(20);

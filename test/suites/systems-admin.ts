@@ -79,7 +79,7 @@ export function systemAdminTests(ref: PortalRef) {
     const { rowId, systemId } = await createOwn(p, "sa-edit");
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
     const auditBefore = await p.db.auditEvent.count();
-    const result = await updateSystem(p.actors.admin, {
+    const result = await updateSystem(p.scope(p.actors.admin), {
       ...editOf(row),
       nameEn: "Payroll sync 2",
       redirectUrls: [CALLBACK, "https://app.vendor.example/return"],
@@ -124,7 +124,7 @@ export function systemAdminTests(ref: PortalRef) {
 
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
     expect(row.rights).toEqual([]); // the portal has not seen it
-    await updateSystem(p.actors.admin, { ...editOf(row), descriptionEn: "Sends payroll data, edited" });
+    await updateSystem(p.scope(p.actors.admin), { ...editOf(row), descriptionEn: "Sends payroll data, edited" });
     const after = await altinnSystem(p, systemId);
     expect(after.rights).toEqual(rights);
     expect(after.description).toEqual({
@@ -145,7 +145,7 @@ export function systemAdminTests(ref: PortalRef) {
 
     const before = await counts(p);
     const err = await expectAppError(
-      deleteSystem(p.actors.admin, { id: rowId, confirm: "wrong" }),
+      deleteSystem(p.scope(p.actors.admin), { id: rowId, confirm: "wrong" }),
       "confirm_mismatch",
       400,
     );
@@ -153,7 +153,7 @@ export function systemAdminTests(ref: PortalRef) {
     expect(await counts(p)).toEqual(before);
     expect((await altinnSystem(p, systemId)).isDeleted).toBe(false);
 
-    const { deletedAt } = await deleteSystem(p.actors.admin, { id: rowId, confirm: systemId });
+    const { deletedAt } = await deleteSystem(p.scope(p.actors.admin), { id: rowId, confirm: systemId });
     expect((await altinnSystem(p, systemId)).isDeleted).toBe(true);
     expect((await p.db.system.findUniqueOrThrow({ where: { id: rowId } })).deletedAt).toEqual(deletedAt);
     expect(
@@ -161,12 +161,16 @@ export function systemAdminTests(ref: PortalRef) {
     ).toMatchObject({ outcome: "success" });
     expect(await p.m.systems.findPublicSystem("local", systemId)).toBeNull();
     await expectAppError(p.m.onboarding.startOnboarding("local", systemId, "310904473"), "unknown_system");
-    expect(
-      (await p.m.systems.listSystems(p.actors.admin, p.environmentId)).find((s) => s.id === rowId)?.deletedAt,
-    ).toEqual(deletedAt);
+    expect((await p.m.systems.listSystems(p.scope(p.actors.admin))).find((s) => s.id === rowId)?.deletedAt).toEqual(
+      deletedAt,
+    );
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
-    await expectAppError(updateSystem(p.actors.admin, editOf(row)), "system_deleted", 409);
-    await expectAppError(deleteSystem(p.actors.admin, { id: rowId, confirm: systemId }), "system_deleted", 409);
+    await expectAppError(updateSystem(p.scope(p.actors.admin), editOf(row)), "system_deleted", 409);
+    await expectAppError(
+      deleteSystem(p.scope(p.actors.admin), { id: rowId, confirm: systemId }),
+      "system_deleted",
+      409,
+    );
     // Operators cannot start new requests for it either; nothing is sent to Altinn.
     await expectAppError(
       p.m.requests.createRequest(p.scope(p.actors.operator), { systemId: rowId, orgNo: "310904473" }),
@@ -184,12 +188,12 @@ export function systemAdminTests(ref: PortalRef) {
     const before = await counts(p);
     const calls = (await emulatorStats(p.emulatorUrl)).systems;
     for (const actor of [p.actors.operator, p.actors.auditor]) {
-      await expectAppError(updateSystem(actor, { ...editOf(row), nameEn: "Hijacked" }), "forbidden", 403);
-      await expectAppError(deleteSystem(actor, { id: rowId, confirm: systemId }), "forbidden", 403);
-      await expectAppError(resolveSystemDrift(actor, { id: rowId, winner: "portal" }), "forbidden", 403);
-      await expectAppError(readSystemDrift(actor, rowId), "forbidden", 403);
+      await expectAppError(updateSystem(p.scope(actor), { ...editOf(row), nameEn: "Hijacked" }), "forbidden", 403);
+      await expectAppError(deleteSystem(p.scope(actor), { id: rowId, confirm: systemId }), "forbidden", 403);
+      await expectAppError(resolveSystemDrift(p.scope(actor), { id: rowId, winner: "portal" }), "forbidden", 403);
+      await expectAppError(readSystemDrift(p.scope(actor), rowId), "forbidden", 403);
     }
-    await expectAppError(updateSystem(null, editOf(row)), "forbidden", 403);
+    await expectAppError(updateSystem(p.scope(null), editOf(row)), "forbidden", 403);
     expect(await counts(p)).toEqual(before);
     expect((await emulatorStats(p.emulatorUrl)).systems).toBe(calls);
     expect(await altinnSystem(p, systemId)).toMatchObject({ name: { en: "Payroll sync" }, isDeleted: false });
@@ -199,7 +203,7 @@ export function systemAdminTests(ref: PortalRef) {
     const p = ref();
     const { readSystemDrift, resolveSystemDrift } = await import("@/lib/systems/drift-sync");
     const { rowId, systemId } = await createOwn(p, "sa-sync");
-    expect((await readSystemDrift(p.actors.admin, rowId)).inSync).toBe(true);
+    expect((await readSystemDrift(p.scope(p.actors.admin), rowId)).inSync).toBe(true);
 
     const current = await altinnSystem(p, systemId);
     const rights = [{ resource: [{ id: "urn:altinn:resource", value: "ske-skattegrunnlag" }] }];
@@ -210,7 +214,7 @@ export function systemAdminTests(ref: PortalRef) {
       allowedRedirectUrls: [CALLBACK, "https://elsewhere.example/cb"],
       clientId: ["tool-client-1"],
     });
-    const drift = await readSystemDrift(p.actors.admin, rowId);
+    const drift = await readSystemDrift(p.scope(p.actors.admin), rowId);
     expect(drift.rows.filter((r) => r.differs).map((r) => r.field)).toEqual([
       "name.en",
       "rights",
@@ -224,7 +228,7 @@ export function systemAdminTests(ref: PortalRef) {
       differs: true,
     });
 
-    await expect(resolveSystemDrift(p.actors.admin, { id: rowId, winner: "altinn" })).resolves.toEqual({
+    await expect(resolveSystemDrift(p.scope(p.actors.admin), { id: rowId, winner: "altinn" })).resolves.toEqual({
       changed: ["name.en", "rights", "clientIds", "redirectUrls"],
     });
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
@@ -244,7 +248,7 @@ export function systemAdminTests(ref: PortalRef) {
       outcome: "success",
       detail: { winner: "altinn", fields: ["name.en", "rights", "clientIds", "redirectUrls"] },
     });
-    expect((await readSystemDrift(p.actors.admin, rowId)).inSync).toBe(true);
+    expect((await readSystemDrift(p.scope(p.actors.admin), rowId)).inSync).toBe(true);
 
     // Altinn drifts again; this time the portal's values win and go back, with Altinn's other fields kept.
     const again = await altinnSystem(p, systemId);
@@ -254,7 +258,7 @@ export function systemAdminTests(ref: PortalRef) {
       isVisible: true,
       extraNote: "x",
     });
-    await expect(resolveSystemDrift(p.actors.admin, { id: rowId, winner: "portal" })).resolves.toEqual({
+    await expect(resolveSystemDrift(p.scope(p.actors.admin), { id: rowId, winner: "portal" })).resolves.toEqual({
       changed: ["name.en", "isVisible"],
     });
     expect(await altinnSystem(p, systemId)).toMatchObject({
@@ -272,7 +276,7 @@ export function systemAdminTests(ref: PortalRef) {
       outcome: "success",
       detail: { winner: "portal", via: "sync", fields: ["name.en", "isVisible"] },
     });
-    expect((await readSystemDrift(p.actors.admin, rowId)).inSync).toBe(true);
+    expect((await readSystemDrift(p.scope(p.actors.admin), rowId)).inSync).toBe(true);
   });
 
   it("sees a deletion made elsewhere as drift; Altinn wins marks the row deleted, the portal cannot win", async () => {
@@ -280,13 +284,17 @@ export function systemAdminTests(ref: PortalRef) {
     const { readSystemDrift, resolveSystemDrift } = await import("@/lib/systems/drift-sync");
     const { rowId, systemId } = await createOwn(p, "sa-gone");
     expect(await otherTool(p, "DELETE", `/vendor/${systemId}`)).toMatchObject({ status: 200 });
-    const drift = await readSystemDrift(p.actors.admin, rowId);
+    const drift = await readSystemDrift(p.scope(p.actors.admin), rowId);
     expect(drift).toMatchObject({ altinnDeleted: true, portalDeleted: false });
     expect(drift.rows.filter((r) => r.differs).map((r) => r.field)).toEqual(["deleted"]);
     const before = await counts(p);
-    await expectAppError(resolveSystemDrift(p.actors.admin, { id: rowId, winner: "portal" }), "system_deleted", 409);
+    await expectAppError(
+      resolveSystemDrift(p.scope(p.actors.admin), { id: rowId, winner: "portal" }),
+      "system_deleted",
+      409,
+    );
     expect(await counts(p)).toEqual(before);
-    await resolveSystemDrift(p.actors.admin, { id: rowId, winner: "altinn" });
+    await resolveSystemDrift(p.scope(p.actors.admin), { id: rowId, winner: "altinn" });
     expect((await p.db.system.findUniqueOrThrow({ where: { id: rowId } })).deletedAt).toBeInstanceOf(Date);
     expect(await p.m.systems.findPublicSystem("local", systemId)).toBeNull();
   });
@@ -297,8 +305,8 @@ export function systemAdminTests(ref: PortalRef) {
     const { getSystemHistory } = await import("@/lib/systems/drift-sync");
     const { rowId, systemId } = await createOwn(p, "sa-hist");
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
-    await updateSystem(p.actors.admin, { ...editOf(row), nameNb: "Lønnssynk 2" });
-    const history = await getSystemHistory(p.actors.admin, rowId);
+    await updateSystem(p.scope(p.actors.admin), { ...editOf(row), nameNb: "Lønnssynk 2" });
+    const history = await getSystemHistory(p.scope(p.actors.admin), rowId);
     expect(history.changelogError).toBeNull();
     expect(history.changelog?.map((e) => e.changeType)).toEqual(["create", "update"]);
     expect(history.changelog?.[0]).toMatchObject({ systemInternalId: row.altinnInternalId, changedByOrgNumber: ORG });
@@ -308,7 +316,7 @@ export function systemAdminTests(ref: PortalRef) {
       ["system.update", "success"],
     ]);
     // Operators see Altinn's changelog but not the audit trail.
-    const operatorView = await getSystemHistory(p.actors.operator, rowId);
+    const operatorView = await getSystemHistory(p.scope(p.actors.operator), rowId);
     expect(operatorView.changelog).toHaveLength(2);
     expect(operatorView.audit).toBeNull();
     void systemId;
@@ -441,7 +449,7 @@ function systemVldTests(ref: PortalRef) {
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
     const before = await counts(p);
     const err = await expectAppError(
-      updateSystem(p.actors.admin, { ...editOf(row), clientIds: [clientId] }),
+      updateSystem(p.scope(p.actors.admin), { ...editOf(row), clientIds: [clientId] }),
       "AUTH.VLD-00004",
       400,
     );
@@ -457,7 +465,7 @@ function systemVldTests(ref: PortalRef) {
     const other = await createOwn(p, "sa-holder", { clientIds: [`held-${clientId}`] });
     const stats = await emulatorStats(p.emulatorUrl);
     const known = await expectAppError(
-      updateSystem(p.actors.admin, { ...editOf(row), clientIds: [`HELD-${clientId}`] }),
+      updateSystem(p.scope(p.actors.admin), { ...editOf(row), clientIds: [`HELD-${clientId}`] }),
       "client_id_in_use",
       409,
     );
@@ -486,7 +494,11 @@ function systemVldTests(ref: PortalRef) {
       ],
     ];
     for (const [change, fieldErrors] of cases) {
-      const err = await expectAppError(updateSystem(p.actors.admin, { ...edit, ...change }), "invalid_input", 400);
+      const err = await expectAppError(
+        updateSystem(p.scope(p.actors.admin), { ...edit, ...change }),
+        "invalid_input",
+        400,
+      );
       expect(err.fieldErrors).toEqual(fieldErrors);
     }
     expect(await counts(p)).toEqual(before);

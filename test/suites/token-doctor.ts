@@ -203,7 +203,7 @@ export function tokenDoctorTests(ref: PortalRef) {
       expect(report.steps[0]?.detail.en).toContain("public key registered");
     } finally {
       const { DIGDIR_WRITE_SCOPE } = await import("@/lib/environments/local");
-      const keys = await p.m.keys.listKeys(p.actors.admin, p.environmentId);
+      const keys = await p.m.keys.listKeys(p.scope(p.actors.admin));
       await emulatorFetch(p.emulatorUrl, "/emulator/maskinporten/clients", {
         body: {
           client_id: LOCAL_ENVIRONMENT.clientId,

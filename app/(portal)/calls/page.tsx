@@ -12,8 +12,8 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   const environment = await currentEnvironment(actor);
   const errorsOnly = query.errors === "1";
   const [calls, errors] = await Promise.all([
-    listOutboundCalls(actor, environment.id, { errorsOnly }),
-    summarizeErrors(actor, environment.id),
+    listOutboundCalls({ actor, environment }, { errorsOnly }),
+    summarizeErrors({ actor, environment }),
   ]);
   const when = (d: Date) => d.toLocaleString(dateLocale(locale));
   return (

@@ -12,7 +12,7 @@ export const createCustomerAction = action(
   createCustomerSchema,
   (f) => ({ orgNo: str(f, "orgNo"), name: str(f, "name"), notes: str(f, "notes"), tags: str(f, "tags") }),
   async (input, { actor, environment }) => {
-    const row = await createCustomer(actor, environment.id, input);
+    const row = await createCustomer({ actor, environment }, input);
     revalidatePath("/customers");
     return { redirectTo: `/customers/${row.id}` };
   },
@@ -23,7 +23,7 @@ export const updateCustomerAction = action(
   updateCustomerSchema,
   (f) => ({ id: str(f, "id"), name: str(f, "name"), notes: str(f, "notes"), tags: str(f, "tags") }),
   async (input, { actor, environment }) => {
-    await updateCustomer(actor, environment.id, input);
+    await updateCustomer({ actor, environment }, input);
     revalidatePath(`/customers/${input.id}`);
     return { message: { nb: "Kunden er lagret.", en: "The customer is saved." } };
   },

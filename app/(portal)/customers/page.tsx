@@ -22,9 +22,9 @@ export default async function CustomersPage({
   const [{ t, locale }, actor, params] = await Promise.all([getT(), requireActor(), searchParams]);
   const environment = await currentEnvironment(actor);
   const [{ customers, nextCursor, filter }, tags, systems] = await Promise.all([
-    searchCustomers(actor, environment.id, params),
-    listCustomerTags(actor, environment.id),
-    listSystems(actor, environment.id),
+    searchCustomers({ actor, environment }, params),
+    listCustomerTags({ actor, environment }),
+    listSystems({ actor, environment }),
   ]);
   const live = systems
     .filter((s) => s.altinnInternalId && !s.deletedAt)

@@ -11,7 +11,7 @@ export const generateKeyAction = action(
   z.object({ bits: z.enum(["2048", "3072"]).default("2048") }),
   (f) => ({ bits: f.get("bits") ?? undefined }),
   async (input, { actor, environment }) => {
-    const key = await generateSigningKey(actor, environment.id, { bits: input.bits === "3072" ? 3072 : 2048 });
+    const key = await generateSigningKey({ actor, environment }, { bits: input.bits === "3072" ? 3072 : 2048 });
     revalidatePath("/environment");
     const message =
       key.state === "active"
@@ -32,7 +32,7 @@ export const testConnectionAction = action(
   z.object({}),
   () => ({}),
   async (_input, { actor, environment }) => {
-    const checks = await testConnection(actor, environment.id);
+    const checks = await testConnection({ actor, environment });
     // Form state carries strings only; the client parses this back with zod.
     return { result: { checks: JSON.stringify(checks) } };
   },
@@ -54,7 +54,7 @@ export const importKeyAction = action(
     expiresAt: f.get("expiresAt") || undefined,
   }),
   async (input, { actor, environment }) => {
-    const key = await importSigningKey(actor, environment.id, input);
+    const key = await importSigningKey({ actor, environment }, input);
     revalidatePath("/environment");
     return { message: { nb: `Nøkkelen ${key.kid} er importert.`, en: `Key ${key.kid} imported.` } };
   },
@@ -88,7 +88,7 @@ export const keyStepAction = action(
   z.object({ keyId: z.uuid(), step: z.enum(["register", "verify", "activate", "retire"]) }),
   (f) => ({ keyId: f.get("keyId"), step: f.get("step") }),
   async (input, { actor, environment }) => {
-    const outcome = await STEPS[input.step](actor, environment.id, input.keyId);
+    const outcome = await STEPS[input.step]({ actor, environment }, input.keyId);
     revalidatePath("/environment");
     revalidatePath("/");
     if ("removedAtDigdir" in outcome && !outcome.removedAtDigdir) {

@@ -11,7 +11,7 @@ import { KeysCard } from "./_components/keys-card";
 export default async function EnvironmentPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
-  const keys = await listKeys(actor, environment.id);
+  const keys = await listKeys({ actor, environment });
   const date = (d: Date | null) => (d ? d.toLocaleDateString(dateLocale(locale)) : t("keys.never"));
   const facts = [
     [t("env.vendor"), environment.vendorOrgNo],

@@ -17,7 +17,7 @@ export const runReconciliationAction = action(
   z.object({}),
   () => ({}),
   async (_input, { actor, environment }) => {
-    await requestReconciliation(actor, environment.id);
+    await requestReconciliation({ actor, environment });
     return {
       message: {
         nb: "Avstemmingen er startet. Siden oppdateres når den er ferdig.",

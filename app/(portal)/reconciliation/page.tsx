@@ -12,7 +12,7 @@ import { FindingFix, ReonboardButton, RunNowButton } from "./_components/finding
 export default async function ReconciliationPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
-  const { open, resolved, lastRun } = await reconciliationOverview(actor, environment.id);
+  const { open, resolved, lastRun } = await reconciliationOverview({ actor, environment });
   const manage = can(actor.role, "reconciliation.manage");
   const fmt = (d: Date) => d.toLocaleString(dateLocale(locale));
   const systemName = (s: (typeof open)[number]["system"]) =>

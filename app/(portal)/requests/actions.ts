@@ -50,7 +50,7 @@ export const renewRequestAction = action(
   z.object({ id: z.uuid() }),
   (f) => ({ id: f.get("id") }),
   async (input, { actor, environment }) => {
-    const renewed = await renewRequest(actor, environment.id, input.id);
+    const renewed = await renewRequest({ actor, environment }, input.id);
     revalidatePath("/requests");
     return { redirectTo: `/requests/${renewed.id}` };
   },

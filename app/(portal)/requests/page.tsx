@@ -20,8 +20,8 @@ export default async function RequestsPage({
   const [{ t, locale }, actor, params] = await Promise.all([getT(), requireActor(), searchParams]);
   const environment = await currentEnvironment(actor);
   const [{ requests, nextCursor, filter }, systems] = await Promise.all([
-    listRequestPage(actor, environment.id, params),
-    listSystems(actor, environment.id),
+    listRequestPage({ actor, environment }, params),
+    listSystems({ actor, environment }),
   ]);
   const kept = { ...(filter.q ? { q: filter.q } : {}), ...(filter.status ? { status: filter.status } : {}) };
   const nextHref = nextCursor ? `?${new URLSearchParams({ ...kept, cursor: nextCursor })}` : null;

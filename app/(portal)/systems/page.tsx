@@ -10,7 +10,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 export default async function SystemsPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
-  const systems = await listSystems(actor, environment.id);
+  const systems = await listSystems({ actor, environment });
   const manage = can(actor.role, "systems.manage");
   const date = (d: Date) => d.toLocaleDateString(dateLocale(locale));
   return (

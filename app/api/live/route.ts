@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** The current environment's change fingerprint, polled by <LiveRefresh />. */
 export const GET = currentEnvironmentGet(async ({ actor, environment }) =>
-  Response.json({ version: await liveVersion(actor, environment.id) }, { headers: { "cache-control": "no-store" } }),
+  Response.json({ version: await liveVersion({ actor, environment }) }, { headers: { "cache-control": "no-store" } }),
 );

@@ -19,11 +19,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const environment = await currentEnvironment(actor);
   // Scoped to the current environment: a customer of another one is a 404 here.
   const [c, systems] = await Promise.all([
-    getCustomer(actor, environment.id, id).catch((err: unknown) => {
+    getCustomer({ actor, environment }, id).catch((err: unknown) => {
       if (err instanceof AppError && err.status === 404) notFound();
       throw err;
     }),
-    listSystems(actor, environment.id),
+    listSystems({ actor, environment }),
   ]);
   const name = (n: unknown) => (n as Record<string, string>)[locale];
   const bySystem = new Map<string, typeof c.systemUsers>();

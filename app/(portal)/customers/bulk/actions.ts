@@ -22,8 +22,7 @@ export const previewBulkAction = action(
   async ({ systemId, file }, { actor, environment }) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const job = await previewBulkUpload(
-      actor,
-      environment.id,
+      { actor, environment },
       { systemId, fileName: file.name || "upload.csv" },
       bytes,
     );
@@ -36,7 +35,7 @@ export const startBulkAction = action(
   bulkJobIdSchema,
   (f) => ({ jobId: f.get("jobId") ?? "" }),
   async ({ jobId }, { actor, environment }) => {
-    await startBulkJob(actor, environment.id, jobId);
+    await startBulkJob({ actor, environment }, jobId);
     // The rows are in our tables; should this kick be lost, the minute schedule resumes the job.
     await kick("bulk-onboarding", { jobId }).catch((err: unknown) =>
       console.warn(`[bulk] kick failed: ${String(err)}`),
@@ -51,7 +50,7 @@ export const cancelBulkAction = action(
   bulkJobIdSchema,
   (f) => ({ jobId: f.get("jobId") ?? "" }),
   async ({ jobId }, { actor, environment }) => {
-    await cancelBulkJob(actor, environment.id, jobId);
+    await cancelBulkJob({ actor, environment }, jobId);
     revalidatePath(`/customers/bulk/${jobId}`);
     return { redirectTo: `/customers/bulk/${jobId}` };
   },

@@ -12,7 +12,10 @@ import { UploadForm } from "./_components/upload-form";
 export default async function BulkPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
   const environment = await currentEnvironment(actor);
-  const [jobs, systems] = await Promise.all([listBulkJobs(actor, environment.id), listSystems(actor, environment.id)]);
+  const [jobs, systems] = await Promise.all([
+    listBulkJobs({ actor, environment }),
+    listSystems({ actor, environment }),
+  ]);
   const live = systems
     .filter((s) => s.altinnInternalId && !s.deletedAt)
     .map((s) => ({ id: s.id, label: `${s.name[locale]} (${s.systemId})` }));

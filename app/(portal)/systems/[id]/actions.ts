@@ -23,8 +23,8 @@ export const updateSystemAction = action(
     isVisible: f.get("isVisible") === "on",
     rights: f.get("rights") ?? undefined,
   }),
-  async (input, { actor }) => {
-    const { id } = await updateSystem(actor, input);
+  async (input, { actor, environment }) => {
+    const { id } = await updateSystem({ actor, environment }, input);
     revalidatePath("/systems");
     return { redirectTo: `/systems/${id}` };
   },
@@ -34,8 +34,8 @@ export const deleteSystemAction = action(
   "systems.manage",
   deleteSystemSchema,
   (f) => ({ id: f.get("id"), confirm: f.get("confirm") ?? "" }),
-  async (input, { actor }) => {
-    const { id } = await deleteSystem(actor, input);
+  async (input, { actor, environment }) => {
+    const { id } = await deleteSystem({ actor, environment }, input);
     revalidatePath("/systems");
     return { redirectTo: `/systems/${id}` };
   },
@@ -45,8 +45,8 @@ export const resolveDriftAction = action(
   "systems.manage",
   syncSystemSchema,
   (f) => ({ id: f.get("id"), winner: f.get("winner") }),
-  async (input, { actor }) => {
-    const { changed } = await resolveSystemDrift(actor, input);
+  async (input, { actor, environment }) => {
+    const { changed } = await resolveSystemDrift({ actor, environment }, input);
     revalidatePath(`/systems/${input.id}`, "layout");
     const say = (locale: "nb" | "en") => {
       const t = translator(locale);

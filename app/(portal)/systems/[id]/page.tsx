@@ -101,7 +101,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
           </Card>
         </>
       )}
-      {!system.deletedAt && <ChangeRequestsCard actor={actor} systemId={system.id} t={t} />}
+      {!system.deletedAt && <ChangeRequestsCard scope={{ actor, environment }} systemId={system.id} t={t} />}
       {manage && (
         <Card title={t("sysreg.delete.title")}>
           <DeleteSystemForm id={system.id} systemId={system.systemId} />

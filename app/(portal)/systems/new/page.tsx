@@ -19,8 +19,8 @@ export default async function NewSystemPage() {
   const environment = await currentEnvironment(actor);
   const catalogue = await packageCatalogue(environment);
   const [systems, owners] = await Promise.all([
-    listSystems(actor, environment.id),
-    clientIdOwners(actor, environment.id),
+    listSystems({ actor, environment }),
+    clientIdOwners({ actor, environment }),
   ]);
   // Deleted systems released their client ids in Altinn.
   const clientFree = !systems.some((s) => !s.deletedAt && s.clientIds.includes(environment.clientId));

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** The current environment's customers as CSV; the data layer checks the role. */
 export const GET = currentEnvironmentGet(async ({ actor, environment }) => {
-  const csv = await exportCustomersCsv(actor, environment.id);
+  const csv = await exportCustomersCsv({ actor, environment });
   const date = new Date().toISOString().slice(0, 10);
   return csvDownload(csv, `customers-${environment.slug}-${date}.csv`);
 });

@@ -10,7 +10,7 @@ export async function GET() {
   try {
     const actor = await getActor();
     const environment = await currentEnvironment(actor);
-    const keys = await listKeys(actor, environment.id);
+    const keys = await listKeys({ actor, environment });
     return new Response(
       JSON.stringify({ keys: keys.filter((k) => k.state !== "retired").map((k) => k.publicJwk) }, null, 2),
       {

@@ -23,8 +23,8 @@ export default async function BulkJobPage({ params }: { params: Promise<{ id: st
       throw err;
     });
   const [job, progress] = await Promise.all([
-    load(getBulkJob(actor, environment.id, id)),
-    load(getBulkProgress(actor, environment.id, id)),
+    load(getBulkJob({ actor, environment }, id)),
+    load(getBulkProgress({ actor, environment }, id)),
   ]);
   const canRun = can(actor.role, "requests.create");
   const valid = job.rows.filter((r) => r.status !== "invalid");

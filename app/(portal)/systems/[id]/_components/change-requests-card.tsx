@@ -1,5 +1,5 @@
 import { can } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/actor";
+import type { Scope } from "@/lib/environments/types";
 import { changePlan } from "@/lib/systems/change-requests";
 import type { Translate } from "@/lib/i18n";
 import { Card } from "@/components/ui/page-header";
@@ -25,8 +25,8 @@ function Diff({ lists, t }: { lists: Lists; t: Translate }) {
 }
 
 /** Existing system users and the change requests that bring them to the system's current access. */
-export async function ChangeRequestsCard({ actor, systemId, t }: { actor: Actor; systemId: string; t: Translate }) {
-  const plan = await changePlan(actor, systemId);
+export async function ChangeRequestsCard({ scope, systemId, t }: { scope: Scope; systemId: string; t: Translate }) {
+  const plan = await changePlan(scope, systemId);
   if (plan.standard.length === 0 && plan.agents.length === 0) return null;
   const requests = plan.standard
     .flatMap((u) => u.changeRequests.map((c) => ({ ...c, orgNo: u.customer.orgNo, name: u.customer.name })))
@@ -37,7 +37,7 @@ export async function ChangeRequestsCard({ actor, systemId, t }: { actor: Actor;
       <p className="mb-3 font-medium">
         {plan.outdated.length ? t("changes.outdated", { count: plan.outdated.length }) : t("changes.upToDate")}
       </p>
-      {can(actor.role, "systems.manage") && (
+      {scope.actor && can(scope.actor.role, "systems.manage") && (
         <ChangeRequestButton
           systemId={systemId}
           kind="create"
@@ -45,7 +45,7 @@ export async function ChangeRequestsCard({ actor, systemId, t }: { actor: Actor;
           label={t("changes.create", { count: plan.toRequest.length })}
         />
       )}
-      {can(actor.role, "requests.refresh") && (
+      {scope.actor && can(scope.actor.role, "requests.refresh") && (
         <ChangeRequestButton
           systemId={systemId}
           kind="refresh"

@@ -19,7 +19,7 @@ export default async function EditSystemPage({ params }: { params: Promise<{ id:
     );
   const { system, environment } = await loadSystemForPage(actor, id);
   if (system.deletedAt) notFound();
-  const owners = await clientIdOwners(actor, system.environmentId);
+  const owners = await clientIdOwners({ actor, environment });
   const catalogue = await packageCatalogue(environment);
   // Packages this catalogue does not list (e.g. newer than the snapshot) still go back unchanged.
   const shown = new Set(catalogue.groups.flatMap((g) => g.areas.flatMap((a) => a.packages.map((p) => p.urn))));

@@ -18,8 +18,8 @@ export default async function SyncSystemPage({ params }: { params: Promise<{ id:
         {t("errors.forbidden")}
       </p>
     );
-  const { system } = await loadSystemForPage(actor, id);
-  const drift = await readSystemDrift(actor, id).catch((err: unknown) => {
+  const { system, environment } = await loadSystemForPage(actor, id);
+  const drift = await readSystemDrift({ actor, environment }, id).catch((err: unknown) => {
     if (err instanceof AppError) return err;
     throw err;
   });

@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 
 /** The job's result as CSV; the data layer checks the role. */
 export const GET = currentEnvironmentGet(async ({ actor, environment }, ctx: { params: Promise<{ id: string }> }) => {
-  const { csv, fileName } = await bulkResultCsv(actor, environment.id, (await ctx.params).id, await getLocale());
+  const { csv, fileName } = await bulkResultCsv({ actor, environment }, (await ctx.params).id, await getLocale());
   return csvDownload(csv, fileName);
 });
