@@ -1,6 +1,6 @@
 // One integration suite, run once per database engine (each engine in its own test file, because
 // db and env() are per-process singletons).
-import { afterAll, beforeAll, describe } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import type { TestDatabase } from "./databases";
 import { startPortal, type Portal } from "./portal";
 import { auditTests } from "./suites/audit";
@@ -36,6 +36,11 @@ export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
   beforeAll(async () => {
     database = await startDatabase();
     portal = await startPortal(database.url);
+  });
+
+  // Each test sees the environment as it is now, the way each request to the app reads it afresh.
+  beforeEach(async () => {
+    await portal?.refreshEnvironment();
   });
 
   afterAll(async () => {

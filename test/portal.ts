@@ -95,6 +95,10 @@ export type Portal = {
   environment: EnvironmentView;
   /** What the action wrapper hands the data layer: who acts, and in which environment. */
   scope: (actor: Actor | null, environment?: EnvironmentView) => Scope;
+  /** The same with the environment read again, for a test that has just changed its settings. */
+  freshScope: (actor: Actor | null) => Promise<Scope>;
+  /** Re-reads `environment` (the flow suite does so before each test, as each page view would). */
+  refreshEnvironment: () => Promise<void>;
   kid: string;
   actors: Record<RoleName, Actor>;
   stop: () => Promise<void>;
@@ -124,8 +128,15 @@ export async function startPortal(databaseUrl: string): Promise<Portal> {
       operator: await makeActor("operator"),
       auditor: await makeActor("auditor"),
     };
-    const environment = await m.environments.loadEnvironmentById(environmentId);
+    let environment = await m.environments.loadEnvironmentById(environmentId);
     const scope = (actor: Actor | null, env: EnvironmentView = environment): Scope => ({ actor, environment: env });
+    const refreshEnvironment = async () => {
+      environment = await m.environments.loadEnvironmentById(environmentId);
+    };
+    const freshScope = async (actor: Actor | null) => {
+      await refreshEnvironment();
+      return scope(actor);
+    };
     const { kid } = await m.keys.generateSigningKey(scope(actors.admin));
     const keys = await m.keys.listKeys(scope(actors.admin));
     const res = await emulatorFetch(emulator.url, "/emulator/maskinporten/clients", {
@@ -143,7 +154,22 @@ export async function startPortal(databaseUrl: string): Promise<Portal> {
       await m.closeDb();
       await emulator.close();
     };
-    return { m, db: m.db, emulatorUrl: emulator.url, masterKey, environmentId, environment, scope, kid, actors, stop };
+    return {
+      m,
+      db: m.db,
+      emulatorUrl: emulator.url,
+      masterKey,
+      environmentId,
+      get environment() {
+        return environment;
+      },
+      scope,
+      freshScope,
+      refreshEnvironment,
+      kid,
+      actors,
+      stop,
+    };
   } catch (err) {
     await m.closeDb();
     await emulator.close();

@@ -246,7 +246,10 @@ export function environmentTests(ref: PortalRef) {
     try {
       const before = await counts(p);
       const err = await expectAppError(
-        p.m.requests.createRequest(p.scope(p.actors.operator), { systemId: system.id, orgNo: FRESH_CUSTOMER }),
+        p.m.requests.createRequest(await p.freshScope(p.actors.operator), {
+          systemId: system.id,
+          orgNo: FRESH_CUSTOMER,
+        }),
         "confirm_url_not_allowed",
         502,
       );

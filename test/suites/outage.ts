@@ -29,8 +29,8 @@ export function outageTests(ref: PortalRef) {
     const systemId = await systemRowId(p);
     const dead = `http://127.0.0.1:${await freePort()}`;
     await p.db.environment.update({ where: { id: p.environmentId }, data: { altinnBaseUrl: dead } });
-    const create = () =>
-      p.m.requests.createRequest(p.scope(p.actors.operator), { systemId, orgNo: OTHER_CUSTOMER_ORG });
+    const scope = await p.freshScope(p.actors.operator);
+    const create = () => p.m.requests.createRequest(scope, { systemId, orgNo: OTHER_CUSTOMER_ORG });
     await expectNothingButAFailure(p, create, "altinn_unreachable");
   });
 
@@ -40,8 +40,8 @@ export function outageTests(ref: PortalRef) {
     const dead = `http://127.0.0.1:${await freePort()}`;
     await p.db.environment.update({ where: { id: p.environmentId }, data: { maskinportenTokenUrl: `${dead}/token` } });
     p.m.tokens.clearTokenCache(p.environmentId);
-    const create = () =>
-      p.m.requests.createRequest(p.scope(p.actors.operator), { systemId, orgNo: OTHER_CUSTOMER_ORG });
+    const scope = await p.freshScope(p.actors.operator);
+    const create = () => p.m.requests.createRequest(scope, { systemId, orgNo: OTHER_CUSTOMER_ORG });
     await expectNothingButAFailure(p, create, "maskinporten_unreachable");
   });
 
@@ -52,7 +52,7 @@ export function outageTests(ref: PortalRef) {
     expect(environment.altinnBaseUrl).toBe(p.emulatorUrl);
     expect(environment.maskinportenTokenUrl).toBe(`${p.emulatorUrl}/token`);
     const before = await counts(p);
-    const retry = await p.m.requests.createRequest(p.scope(p.actors.operator), {
+    const retry = await p.m.requests.createRequest(await p.freshScope(p.actors.operator), {
       systemId: await systemRowId(p),
       orgNo: OTHER_CUSTOMER_ORG,
     });
