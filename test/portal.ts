@@ -43,7 +43,11 @@ async function loadModules() {
     import("@/lib/requests/requests"),
     import("@/lib/onboarding/flow"),
     import("@/lib/audit/queries"),
-    import("@/lib/environments/environments"),
+    Promise.all([
+      import("@/lib/environments/queries"),
+      import("@/lib/environments/write"),
+      import("@/lib/environments/rules"),
+    ]).then(([q, w, r]) => ({ ...q, ...w, ...r })),
     import("@/lib/integrations/maskinporten/tokens"),
     import("@/lib/calls/queries"),
     import("@/lib/environments/connection-test"),

@@ -5,7 +5,8 @@ import { AppError } from "@/lib/core/errors";
 import { packagesForKind } from "@/lib/requests/packages";
 import type { AuditActor } from "@/lib/audit/record";
 import { createStandardRequest, type AltinnRequest } from "@/lib/integrations/altinn/requests";
-import { isAllowedConfirmUrl, type EnvironmentView } from "@/lib/environments/environments";
+import { isAllowedConfirmUrl } from "@/lib/environments/rules";
+import { type EnvironmentView } from "@/lib/environments/types";
 import { callbackUrl, createOrReuseRequest } from "@/lib/requests/sync";
 import { finishRow, storeRequest, type ClaimedRow } from "@/lib/bulk/store";
 

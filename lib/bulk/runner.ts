@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
-import { loadEnvironmentById } from "@/lib/environments/environments";
+import { loadEnvironmentById } from "@/lib/environments/queries";
 import {
   claimRows,
   deferRow,

@@ -4,7 +4,8 @@ import { db } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/core/errors";
 import { changeClient, listClients } from "@/lib/integrations/altinn/client-delegation";
-import { loadEnvironmentById, type EnvironmentView } from "@/lib/environments/environments";
+import { loadEnvironmentById } from "@/lib/environments/queries";
+import { type EnvironmentView } from "@/lib/environments/types";
 import { LEASE_MS, openJobToken } from "@/lib/clients/assign";
 import { runAs } from "@/lib/core/request-context";
 

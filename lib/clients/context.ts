@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { env } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
-import { loadEnvironmentBySlug } from "@/lib/environments/environments";
+import { loadEnvironmentBySlug } from "@/lib/environments/queries";
 import type { ClientContext } from "@/lib/clients/delegation";
 import { readSession } from "@/lib/clients/session";
 import { orgNoSchema } from "@/lib/requests/schema";

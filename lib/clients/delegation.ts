@@ -10,7 +10,7 @@ import {
   type AgentSystemUser,
   type ClientInfo,
 } from "@/lib/integrations/altinn/client-delegation";
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { EnvironmentView } from "@/lib/environments/types";
 import type { ClientSession } from "@/lib/clients/session";
 import { orgNoSchema } from "@/lib/requests/schema";
 import { runAs } from "@/lib/core/request-context";

@@ -5,7 +5,7 @@ import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
 import { z } from "zod";
 import { AppError } from "@/lib/core/errors";
 import { callAltinn } from "@/lib/integrations/altinn/http";
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { EnvironmentView } from "@/lib/environments/types";
 import { CLIENT_DELEGATION_SCOPES } from "@/lib/environments/local";
 import { clientsCallbackUrl } from "@/lib/clients/urls";
 import type { ClientSession, PendingLogin } from "@/lib/clients/session";

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import type { Actor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
 import type { Scope } from "@/lib/environments/types";
-import { getEnvironment, listEnvironments } from "@/lib/environments/environments";
+import { getEnvironment, listEnvironments } from "@/lib/environments/queries";
 import { AppError } from "@/lib/core/errors";
 
 export const ENV_COOKIE = "env";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedConfirmUrl, isAllowedRedirectUrl, selfServiceUrl } from "@/lib/environments/environments";
+import { isAllowedConfirmUrl, isAllowedRedirectUrl, selfServiceUrl } from "@/lib/environments/rules";
 
 // Pure functions only: importing the module does not touch the database (db is created on first use).
 const KINDS = ["emulator", "test", "production"] as const;

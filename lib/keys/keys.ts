@@ -9,7 +9,7 @@ import { keyStore } from "@/lib/keys/key-store";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/core/errors";
 import { parsePrivateRsaKey } from "@/lib/keys/parse";
-import { loadEnvironmentById } from "@/lib/environments/environments";
+import { loadEnvironmentById } from "@/lib/environments/queries";
 import { WARN_DAYS, daysLeft, expiryLevel } from "@/lib/keys/expiry";
 
 const KEY_LIFETIME_DAYS = 365; // Digdir keys live one year.

@@ -6,7 +6,7 @@ import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/core/errors";
-import { loadEnvironmentById } from "@/lib/environments/environments";
+import { loadEnvironmentById } from "@/lib/environments/queries";
 import { loadKeySigner } from "@/lib/keys/signer";
 import { type KeyState, type PublicJwk } from "@/lib/keys/keys";
 import { addClientKey, hasDigdirApi, removeClientKey } from "@/lib/integrations/digdir/client";

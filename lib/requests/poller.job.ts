@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/core/db";
-import { loadEnvironmentById, type EnvironmentView } from "@/lib/environments/environments";
+import { loadEnvironmentById } from "@/lib/environments/queries";
+import { type EnvironmentView } from "@/lib/environments/types";
 import { syncRequest } from "@/lib/requests/sync";
 import { renewRequestAs } from "@/lib/requests/renew";
 import { runAs } from "@/lib/core/request-context";

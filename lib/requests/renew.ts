@@ -8,7 +8,7 @@ import { assertCan } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { deleteRequest } from "@/lib/integrations/altinn/requests";
-import { loadEnvironmentById } from "@/lib/environments/environments";
+import { loadEnvironmentById } from "@/lib/environments/queries";
 import { createOrReuseRequest } from "@/lib/requests/sync";
 import { recordRequestEvent } from "@/lib/requests/events";
 import { runAs } from "@/lib/core/request-context";

@@ -6,7 +6,8 @@ import { env } from "@/lib/core/env";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { AppError } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
-import { confirmUrlNotAllowed, isAllowedConfirmUrl, type EnvironmentView } from "@/lib/environments/environments";
+import { confirmUrlNotAllowed, isAllowedConfirmUrl } from "@/lib/environments/rules";
+import { type EnvironmentView } from "@/lib/environments/types";
 import {
   createRequestOfKind,
   deleteRequest,

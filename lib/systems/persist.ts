@@ -5,7 +5,8 @@ import { db } from "@/lib/core/db";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/core/errors";
-import { loadEnvironmentById, type EnvironmentView } from "@/lib/environments/environments";
+import { loadEnvironmentById } from "@/lib/environments/queries";
+import { type EnvironmentView } from "@/lib/environments/types";
 import type { AltinnSystem } from "@/lib/integrations/altinn/system-model";
 import type { PortalRow } from "@/lib/systems/drift";
 

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { runAs } from "@/lib/core/request-context";
 import { AppError, invalidInput, notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
-import { isAllowedRedirectUrl } from "@/lib/environments/environments";
+import { isAllowedRedirectUrl } from "@/lib/environments/rules";
 import { registerSystem } from "@/lib/integrations/altinn/system-register";
 import { createSystemSchema, type CreateSystemInput } from "@/lib/systems/schema";
 import { CREATE_FORM_ALIASES, renameFields } from "@/lib/integrations/altinn/vld-fields";

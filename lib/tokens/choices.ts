@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { EnvironmentView } from "@/lib/environments/types";
 
 export type DoctorChoices = {
   systems: { id: string; systemId: string; holdsClient: boolean }[];

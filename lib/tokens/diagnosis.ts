@@ -1,7 +1,7 @@
 import "server-only";
 import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { EnvironmentView } from "@/lib/environments/types";
 import { getRegisteredSystem } from "@/lib/integrations/altinn/system-register";
 import { listSystemUsersBySystem } from "@/lib/integrations/altinn/system-users";
 import { AppError, type LocalizedText } from "@/lib/core/errors";

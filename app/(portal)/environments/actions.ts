@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/safe-action";
 import { createEnvironmentSchema, slugSchema, updateFormSchema } from "@/lib/environments/schema";
-import { createEnvironment, updateEnvironment } from "@/lib/environments/environments";
+import { createEnvironment, updateEnvironment } from "@/lib/environments/write";
 import { sectionOf, selectEnvironment } from "@/lib/environments/current";
 import { setAutoRenewExpired } from "@/lib/environments/auto-renew";
 

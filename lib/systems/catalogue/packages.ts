@@ -1,6 +1,6 @@
 import "server-only";
 import { connect } from "@/lib/environments/connect";
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { EnvironmentView } from "@/lib/environments/types";
 import { fetchPackageExport, type MetadataGroup } from "@/lib/integrations/altinn/metadata";
 import { catalogueSnapshot, type Catalogue, type CataloguePackage } from "@/lib/systems/catalogue/model";
 

@@ -5,7 +5,7 @@ import { clientContext, facilitatorOrg } from "@/lib/clients/context";
 import { clientsMessage } from "@/lib/clients/messages";
 import { clientOverview, explainUnavailable } from "@/lib/clients/delegation";
 import { myAssignJobs } from "@/lib/clients/assign";
-import { loadEnvironmentBySlug } from "@/lib/environments/environments";
+import { loadEnvironmentBySlug } from "@/lib/environments/queries";
 import { takePublic } from "@/lib/onboarding/rate-limit";
 import { AgentCard } from "./_components/agent-card";
 import { JobLinks } from "./_components/job-links";

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/core/errors";
 import { finishLogin } from "@/lib/clients/idporten";
 import { takePendingLogin, writeSession } from "@/lib/clients/session";
 import { back } from "@/lib/clients/context";
-import { loadEnvironmentBySlug } from "@/lib/environments/environments";
+import { loadEnvironmentBySlug } from "@/lib/environments/queries";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
 
 /** ID-porten's redirect back: code → tokens → Altinn person token, kept only in the sealed session cookie. */

@@ -1,5 +1,5 @@
-import type { EnvironmentView } from "@/lib/environments/environments";
-import { selfServiceUrl } from "@/lib/environments/environments";
+import type { EnvironmentView } from "@/lib/environments/types";
+import { selfServiceUrl } from "@/lib/environments/rules";
 import type { KeyView } from "@/lib/keys/keys";
 import { expiryLevel } from "@/lib/keys/expiry";
 import type { Translate } from "@/lib/i18n";

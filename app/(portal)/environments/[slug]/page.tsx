@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getEnvironment } from "@/lib/environments/environments";
+import { getEnvironment } from "@/lib/environments/queries";
 import { AppError } from "@/lib/core/errors";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";

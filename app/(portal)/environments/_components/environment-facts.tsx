@@ -1,4 +1,4 @@
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { EnvironmentView } from "@/lib/environments/types";
 import type { Translate } from "@/lib/i18n";
 
 /** Every setting, read-only: what operators and auditors see, and what admins check before editing. */

@@ -1,4 +1,4 @@
-import type { EnvironmentView } from "@/lib/environments/environments";
+import type { EnvironmentView } from "@/lib/environments/types";
 
 const styles: Record<EnvironmentView["kind"], string> = {
   emulator: "border-slate-600 bg-slate-100 text-slate-900",

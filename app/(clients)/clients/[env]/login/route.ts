@@ -3,7 +3,7 @@ import { AppError } from "@/lib/core/errors";
 import { beginLogin } from "@/lib/clients/idporten";
 import { writePendingLogin } from "@/lib/clients/session";
 import { back, facilitatorOrg, seeOther } from "@/lib/clients/context";
-import { loadEnvironmentBySlug } from "@/lib/environments/environments";
+import { loadEnvironmentBySlug } from "@/lib/environments/queries";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
 
 type Ctx = { params: Promise<{ env: string }> };

@@ -4,7 +4,7 @@ import { getT } from "@/lib/i18n/server";
 import { clientContext, facilitatorOrg } from "@/lib/clients/context";
 import { clientsMessage } from "@/lib/clients/messages";
 import { assignJobReport, type JobReport } from "@/lib/clients/assign";
-import { loadEnvironmentBySlug } from "@/lib/environments/environments";
+import { loadEnvironmentBySlug } from "@/lib/environments/queries";
 import { JobProgress } from "./_components/job-progress";
 
 type Props = {
