@@ -38,7 +38,7 @@ async function loadModules() {
     import("@/lib/core/db"),
     import("@/lib/environments/bootstrap"),
     import("@/lib/users/accounts"),
-    import("@/lib/keys/keys"),
+    Promise.all([import("@/lib/keys/create"), import("@/lib/keys/queries")]).then(([c, q]) => ({ ...c, ...q })),
     import("@/lib/systems/systems"),
     import("@/lib/requests/requests"),
     import("@/lib/onboarding/flow"),

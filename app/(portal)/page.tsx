@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { currentEnvironment } from "@/lib/environments/current";
-import { listExpiringKeys, listKeys } from "@/lib/keys/keys";
+import { listExpiringKeys, listKeys } from "@/lib/keys/queries";
 import { listSystems } from "@/lib/systems/systems";
 import { listRequests } from "@/lib/requests/requests";
 import { openFindingCount } from "@/lib/reconciliation/queries";

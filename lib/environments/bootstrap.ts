@@ -4,7 +4,7 @@ import { env } from "@/lib/core/env";
 import { recordAudit } from "@/lib/audit/record";
 import { createUserWithOneTimePassword } from "@/lib/users/accounts";
 import { LOCAL_ENVIRONMENT, LOCAL_IDPORTEN_CLIENT_ID } from "@/lib/environments/local";
-import { registrableJwks } from "@/lib/keys/keys";
+import { registrableJwks } from "@/lib/keys/queries";
 
 /**
  * The "Local emulator" environment exists from the first start. Its URLs follow EMULATOR_URL, so

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/core/errors";
 import { loadEnvironmentById } from "@/lib/environments/queries";
 import { loadKeySigner } from "@/lib/keys/signer";
-import { type KeyState, type PublicJwk } from "@/lib/keys/keys";
+import { type KeyState, type PublicJwk } from "@/lib/keys/types";
 import { addClientKey, hasDigdirApi, removeClientKey } from "@/lib/integrations/digdir/client";
 import { requestToken } from "@/lib/integrations/maskinporten/client";
 import { maskinportenConfig } from "@/lib/integrations/maskinporten/tokens";

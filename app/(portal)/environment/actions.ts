@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/safe-action";
-import { generateSigningKey, importSigningKey } from "@/lib/keys/keys";
+import { generateSigningKey, importSigningKey } from "@/lib/keys/create";
 import { activateSigningKey, registerKeyAtDigdir, retireSigningKey, verifySigningKey } from "@/lib/keys/rotation";
 import { testConnection } from "@/lib/environments/connection-test";
 

@@ -1,7 +1,7 @@
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/environments/current";
-import { listKeys } from "@/lib/keys/keys";
+import { listKeys } from "@/lib/keys/queries";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";
 import { Card, PageHeader } from "@/components/ui/page-header";

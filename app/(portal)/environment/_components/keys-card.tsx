@@ -1,6 +1,6 @@
 import type { EnvironmentView } from "@/lib/environments/types";
 import { selfServiceUrl } from "@/lib/environments/rules";
-import type { KeyView } from "@/lib/keys/keys";
+import type { KeyView } from "@/lib/keys/queries";
 import { expiryLevel } from "@/lib/keys/expiry";
 import type { Translate } from "@/lib/i18n";
 import { Card } from "@/components/ui/page-header";

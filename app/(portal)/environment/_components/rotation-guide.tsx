@@ -1,4 +1,4 @@
-import type { KeyView } from "@/lib/keys/keys";
+import type { KeyView } from "@/lib/keys/queries";
 import type { Translate } from "@/lib/i18n";
 
 /**

@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/session";
 import { currentEnvironment } from "@/lib/environments/current";
-import { listKeys } from "@/lib/keys/keys";
+import { listKeys } from "@/lib/keys/queries";
 import { AppError } from "@/lib/core/errors";
 
 export const dynamic = "force-dynamic";

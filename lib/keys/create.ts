@@ -1,23 +1,19 @@
 import "server-only";
-import type { Scope } from "@/lib/environments/types";
 import { auditActor } from "@/lib/audit/actor";
-import { randomBytes } from "node:crypto";
-import { exportJWK, generateKeyPair, type JWK } from "jose";
-import { db } from "@/lib/core/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
-import { keyStore } from "@/lib/keys/key-store";
 import { recordAudit } from "@/lib/audit/record";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
-import { parsePrivateRsaKey } from "@/lib/keys/parse";
 import { loadEnvironmentById } from "@/lib/environments/queries";
-import { WARN_DAYS, daysLeft, expiryLevel } from "@/lib/keys/expiry";
+import type { Scope } from "@/lib/environments/types";
+import { keyStore } from "@/lib/keys/key-store";
+import { parsePrivateRsaKey } from "@/lib/keys/parse";
+import { bitsOf } from "@/lib/keys/queries";
+import { KEY_SIZES, PublicJwk } from "@/lib/keys/types";
+import { exportJWK, generateKeyPair, type JWK } from "jose";
+import { randomBytes } from "node:crypto";
 
 const KEY_LIFETIME_DAYS = 365; // Digdir keys live one year.
-
-export type PublicJwk = { kty: "RSA"; n: string; e: string; kid: string; alg: "RS256"; use: "sig" };
-
-export const KEY_SIZES = [2048, 3072] as const;
-export type KeyState = "next" | "active" | "retiring" | "retired";
 
 export async function generateSigningKey(scope: Scope, options: { bits?: (typeof KEY_SIZES)[number] } = {}) {
   const { actor } = scope;
@@ -143,63 +139,5 @@ async function storeKey(
       tx,
     );
     return { ...key, state };
-  });
-}
-
-export async function listKeys(scope: Scope) {
-  const { actor } = scope;
-  const environmentId = scope.environment.id;
-  assertCan(actor, "portal.read");
-  const keys = await db.signingKey.findMany({
-    where: { environmentId },
-    select: {
-      id: true,
-      kid: true,
-      alg: true,
-      state: true,
-      createdAt: true,
-      expiresAt: true,
-      lastUsedAt: true,
-      verifiedAt: true,
-      activatedAt: true,
-      retiredAt: true,
-      publicJwk: true,
-    },
-    orderBy: { createdAt: "desc" },
-  });
-  return keys.map((k) => ({ ...k, publicJwk: k.publicJwk as PublicJwk, bits: bitsOf(k.publicJwk as PublicJwk) }));
-}
-export type KeyView = Awaited<ReturnType<typeof listKeys>>[number];
-
-export const bitsOf = (jwk: Pick<PublicJwk, "n">) =>
-  Math.round((Buffer.from(jwk.n, "base64url").length * 8) / 1024) * 1024;
-
-/** What Digdir should hold for the client: every key that signs, will sign, or signed until just now. */
-export async function registrableJwks(environmentId: string): Promise<{ keys: PublicJwk[] }> {
-  const keys = await db.signingKey.findMany({
-    where: { environmentId, state: { in: ["next", "active", "retiring"] } },
-    select: { publicJwk: true },
-    orderBy: { createdAt: "asc" },
-  });
-  return { keys: keys.map((k) => k.publicJwk as PublicJwk) };
-}
-
-/** Keys that sign now or will (active, next), in every environment, that expire within 30 days. */
-export async function listExpiringKeys(actor: Actor | null, now: number = Date.now()) {
-  assertCan(actor, "portal.read");
-  const keys = await db.signingKey.findMany({
-    where: { state: { in: ["active", "next"] }, expiresAt: { lte: new Date(now + WARN_DAYS * 86_400_000) } },
-    select: {
-      id: true,
-      kid: true,
-      state: true,
-      expiresAt: true,
-      environment: { select: { slug: true, name: true, kind: true } },
-    },
-    orderBy: { expiresAt: "asc" },
-  });
-  return keys.flatMap((k) => {
-    const level = expiryLevel(k.expiresAt, now);
-    return level ? [{ ...k, level, daysLeft: daysLeft(k.expiresAt, now) }] : [];
   });
 }
