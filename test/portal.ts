@@ -39,7 +39,7 @@ async function loadModules() {
     import("@/lib/environments/bootstrap"),
     import("@/lib/users/accounts"),
     Promise.all([import("@/lib/keys/create"), import("@/lib/keys/queries")]).then(([c, q]) => ({ ...c, ...q })),
-    import("@/lib/systems/systems"),
+    Promise.all([import("@/lib/systems/create"), import("@/lib/systems/queries")]).then(([c, q]) => ({ ...c, ...q })),
     import("@/lib/requests/requests"),
     import("@/lib/onboarding/flow"),
     import("@/lib/audit/queries"),

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { currentEnvironment } from "@/lib/environments/current";
 import { listExpiringKeys, listKeys } from "@/lib/keys/queries";
-import { listSystems } from "@/lib/systems/systems";
+import { listSystems } from "@/lib/systems/queries";
 import { listRequests } from "@/lib/requests/requests";
 import { openFindingCount } from "@/lib/reconciliation/queries";
 import { getT } from "@/lib/i18n/server";

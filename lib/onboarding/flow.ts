@@ -5,7 +5,7 @@ import { isUuid } from "@/lib/core/ids";
 import { confirmUrlNotAllowed, isAllowedConfirmUrl } from "@/lib/environments/rules";
 import { loadEnvironmentById } from "@/lib/environments/queries";
 import { runAs } from "@/lib/core/request-context";
-import { findPublicSystem } from "@/lib/systems/systems";
+import { findPublicSystem } from "@/lib/systems/queries";
 import { createOrReuseRequest, syncRequest } from "@/lib/requests/sync";
 
 // The public side: end customers have no login, so these functions take no actor and return only

@@ -3,7 +3,7 @@ import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/environments/current";
 import { listCustomerTags, searchCustomers } from "@/lib/customers/customers";
-import { listSystems } from "@/lib/systems/systems";
+import { listSystems } from "@/lib/systems/queries";
 import { getT } from "@/lib/i18n/server";
 import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";

@@ -3,7 +3,7 @@ import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/environments/current";
 import { listRequestPage } from "@/lib/requests/list";
-import { listSystems } from "@/lib/systems/systems";
+import { listSystems } from "@/lib/systems/queries";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";
 import { LiveRefresh } from "@/components/live-refresh";

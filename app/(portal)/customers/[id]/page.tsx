@@ -4,7 +4,7 @@ import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/environments/current";
 import { getCustomer } from "@/lib/customers/customers";
-import { listSystems } from "@/lib/systems/systems";
+import { listSystems } from "@/lib/systems/queries";
 import { AppError } from "@/lib/core/errors";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";

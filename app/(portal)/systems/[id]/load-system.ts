@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import { currentEnvironment } from "@/lib/environments/current";
-import { getSystem } from "@/lib/systems/systems";
+import { getSystem } from "@/lib/systems/queries";
 import { AppError } from "@/lib/core/errors";
 
 /** A system's pages: 404 for an unknown id and, since the environment is in the query, for one of another environment. */

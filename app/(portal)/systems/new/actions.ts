@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/auth/safe-action";
 import { createSystemSchema } from "@/lib/systems/schema";
-import { createSystem } from "@/lib/systems/systems";
+import { createSystem } from "@/lib/systems/create";
 
 export const createSystemAction = action(
   "systems.manage",

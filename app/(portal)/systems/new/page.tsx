@@ -3,7 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/environments/current";
 import { packageCatalogue } from "@/lib/systems/catalogue/packages";
 import { callbackUrl } from "@/lib/requests/sync";
-import { clientIdOwners, listSystems } from "@/lib/systems/systems";
+import { clientIdOwners, listSystems } from "@/lib/systems/queries";
 import { getT } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemForm } from "./_components/system-form";

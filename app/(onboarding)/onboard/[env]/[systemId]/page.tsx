@@ -1,4 +1,4 @@
-import { findPublicSystem } from "@/lib/systems/systems";
+import { findPublicSystem } from "@/lib/systems/queries";
 import { getAccessPackage } from "@/lib/systems/catalogue/snapshot";
 import { explainCode } from "@/lib/integrations/altinn/problems";
 import { isMessageKey } from "@/lib/i18n";

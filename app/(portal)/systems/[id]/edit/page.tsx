@@ -3,7 +3,7 @@ import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { packageCatalogue } from "@/lib/systems/catalogue/packages";
 import { callbackUrl } from "@/lib/requests/sync";
-import { clientIdOwners } from "@/lib/systems/systems";
+import { clientIdOwners } from "@/lib/systems/queries";
 import { getT } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { EditSystemForm } from "./_components/edit-form";

@@ -1,42 +1,16 @@
 import "server-only";
 import { auditActor } from "@/lib/audit/actor";
-import type { Scope } from "@/lib/environments/types";
-import { connect } from "@/lib/environments/connect";
-import { db } from "@/lib/core/db";
-import { assertCan } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { assertCan } from "@/lib/auth/actor";
+import { db } from "@/lib/core/db";
+import { AppError, invalidInput } from "@/lib/core/errors";
 import { runAs } from "@/lib/core/request-context";
-import { AppError, invalidInput, notFound } from "@/lib/core/errors";
-import { isUuid } from "@/lib/core/ids";
+import { connect } from "@/lib/environments/connect";
 import { isAllowedRedirectUrl } from "@/lib/environments/rules";
+import type { Scope } from "@/lib/environments/types";
 import { registerSystem } from "@/lib/integrations/altinn/system-register";
-import { createSystemSchema, type CreateSystemInput } from "@/lib/systems/schema";
 import { CREATE_FORM_ALIASES, renameFields } from "@/lib/integrations/altinn/vld-fields";
-
-const SYSTEM_SELECT = {
-  id: true,
-  environmentId: true,
-  systemId: true,
-  name: true,
-  description: true,
-  accessPackages: true,
-  clientIds: true,
-  redirectUrls: true,
-  isVisible: true,
-  altinnInternalId: true,
-  createdAt: true,
-  rights: true,
-  deletedAt: true,
-  syncedAt: true,
-  updatedAt: true,
-} as const;
-
-type Text3 = { nb: string; nn: string; en: string };
-const view = <T extends { name: unknown; description: unknown }>(s: T) => ({
-  ...s,
-  name: s.name as Text3,
-  description: s.description as Text3,
-});
+import { createSystemSchema, type CreateSystemInput } from "@/lib/systems/schema";
 
 /** Registers the system in Altinn first; only what Altinn accepted is stored, so a rejection leaves nothing behind. */
 export async function createSystem({ actor, environment }: Scope, raw: CreateSystemInput) {
@@ -140,47 +114,4 @@ export async function createSystem({ actor, environment }: Scope, raw: CreateSys
     );
     return created;
   });
-}
-
-export async function listSystems(scope: Scope) {
-  const { actor } = scope;
-  const environmentId = scope.environment.id;
-  assertCan(actor, "portal.read");
-  const rows = await db.system.findMany({
-    where: { environmentId },
-    select: SYSTEM_SELECT,
-    orderBy: { createdAt: "asc" },
-  });
-  return rows.map(view);
-}
-
-/** A system of the scope's environment; one of another environment is simply not found. */
-export async function getSystem({ actor, environment }: Scope, id: string) {
-  assertCan(actor, "portal.read");
-  const row = isUuid(id)
-    ? await db.system.findFirst({ where: { id, environmentId: environment.id }, select: SYSTEM_SELECT })
-    : null;
-  if (!row) throw notFound({ nb: "systemet", en: "System" });
-  return view(row);
-}
-
-/** Client id → the system holding it, among the environment's systems Altinn has not deleted (for hints). */
-export async function clientIdOwners(scope: Scope): Promise<Record<string, string>> {
-  const { actor } = scope;
-  const environmentId = scope.environment.id;
-  assertCan(actor, "portal.read");
-  const rows = await db.system.findMany({
-    where: { environmentId, deletedAt: null },
-    select: { systemId: true, clientIds: true },
-  });
-  return Object.fromEntries(rows.flatMap((r) => r.clientIds.map((c) => [c.toLowerCase(), r.systemId] as const)));
-}
-
-/** Public onboarding: looks a system up by environment slug and Altinn id; exposes names only. Deleted systems onboard no one. */
-export async function findPublicSystem(envSlug: string, systemId: string) {
-  const row = await db.system.findFirst({
-    where: { systemId, environment: { slug: envSlug }, altinnInternalId: { not: null }, deletedAt: null },
-    select: { id: true, systemId: true, name: true, description: true, accessPackages: true, environmentId: true },
-  });
-  return row ? view(row) : null;
 }

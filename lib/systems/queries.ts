@@ -1,0 +1,75 @@
+import "server-only";
+import { assertCan } from "@/lib/auth/actor";
+import { db } from "@/lib/core/db";
+import { notFound } from "@/lib/core/errors";
+import { isUuid } from "@/lib/core/ids";
+import type { Scope } from "@/lib/environments/types";
+
+const SYSTEM_SELECT = {
+  id: true,
+  environmentId: true,
+  systemId: true,
+  name: true,
+  description: true,
+  accessPackages: true,
+  clientIds: true,
+  redirectUrls: true,
+  isVisible: true,
+  altinnInternalId: true,
+  createdAt: true,
+  rights: true,
+  deletedAt: true,
+  syncedAt: true,
+  updatedAt: true,
+} as const;
+
+type Text3 = { nb: string; nn: string; en: string };
+
+const view = <T extends { name: unknown; description: unknown }>(s: T) => ({
+  ...s,
+  name: s.name as Text3,
+  description: s.description as Text3,
+});
+
+export async function listSystems(scope: Scope) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
+  assertCan(actor, "portal.read");
+  const rows = await db.system.findMany({
+    where: { environmentId },
+    select: SYSTEM_SELECT,
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map(view);
+}
+
+/** A system of the scope's environment; one of another environment is simply not found. */
+export async function getSystem({ actor, environment }: Scope, id: string) {
+  assertCan(actor, "portal.read");
+  const row = isUuid(id)
+    ? await db.system.findFirst({ where: { id, environmentId: environment.id }, select: SYSTEM_SELECT })
+    : null;
+  if (!row) throw notFound({ nb: "systemet", en: "System" });
+  return view(row);
+}
+
+/** Client id → the system holding it, among the environment's systems Altinn has not deleted (for hints). */
+export async function clientIdOwners(scope: Scope): Promise<Record<string, string>> {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
+  assertCan(actor, "portal.read");
+  const rows = await db.system.findMany({
+    where: { environmentId, deletedAt: null },
+    select: { systemId: true, clientIds: true },
+  });
+  return Object.fromEntries(rows.flatMap((r) => r.clientIds.map((c) => [c.toLowerCase(), r.systemId] as const)));
+}
+
+/** Public onboarding: looks a system up by environment slug and Altinn id; exposes names only. Deleted systems onboard no one. */
+export async function findPublicSystem(envSlug: string, systemId: string) {
+  const row = await db.system.findFirst({
+    where: { systemId, environment: { slug: envSlug }, altinnInternalId: { not: null }, deletedAt: null },
+    select: { id: true, systemId: true, name: true, description: true, accessPackages: true, environmentId: true },
+  });
+  return row ? view(row) : null;
+}
