@@ -51,7 +51,10 @@ async function loadModules() {
     import("@/lib/integrations/maskinporten/tokens"),
     import("@/lib/calls/queries"),
     import("@/lib/environments/connection-test"),
-    import("@/lib/customers/customers"),
+    Promise.all([import("@/lib/customers/write"), import("@/lib/customers/queries")]).then(([w, q]) => ({
+      ...w,
+      ...q,
+    })),
     import("@/lib/customers/export"),
     import("@/lib/requests/selection"),
     import("@/lib/requests/renew"),

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/auth/safe-action";
-import { createCustomer, updateCustomer } from "@/lib/customers/customers";
+import { createCustomer, updateCustomer } from "@/lib/customers/write";
 import { createRequestsForSelection } from "@/lib/requests/selection";
 import { createCustomerSchema, selectionRequestSchema, updateCustomerSchema } from "@/lib/customers/schema";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/environments/current";
-import { listCustomerTags, searchCustomers } from "@/lib/customers/customers";
+import { listCustomerTags, searchCustomers } from "@/lib/customers/queries";
 import { listSystems } from "@/lib/systems/queries";
 import { getT } from "@/lib/i18n/server";
 import { LiveRefresh } from "@/components/live-refresh";

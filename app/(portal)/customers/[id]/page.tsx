@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/environments/current";
-import { getCustomer } from "@/lib/customers/customers";
+import { getCustomer } from "@/lib/customers/queries";
 import { listSystems } from "@/lib/systems/queries";
 import { AppError } from "@/lib/core/errors";
 import { getT } from "@/lib/i18n/server";
