@@ -14,7 +14,7 @@ if (!usePostgres) console.log("  (PostgreSQL on 127.0.0.1:5432 did not answer: m
 const database = usePostgres ? await createPostgresDatabase() : await startPglite();
 const portal = await startPortal(database.url);
 try {
-  const { listRequestPage } = await import("@/lib/requests/list");
+  const { listRequestPage } = await import("@/lib/requests/queries");
   const { encodeRequestCursor } = await import("@/lib/requests/list-schema");
   const { db } = portal;
   const actor = portal.actors.auditor;

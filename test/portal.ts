@@ -40,7 +40,12 @@ async function loadModules() {
     import("@/lib/users/accounts"),
     Promise.all([import("@/lib/keys/create"), import("@/lib/keys/queries")]).then(([c, q]) => ({ ...c, ...q })),
     Promise.all([import("@/lib/systems/create"), import("@/lib/systems/queries")]).then(([c, q]) => ({ ...c, ...q })),
-    import("@/lib/requests/requests"),
+    Promise.all([
+      import("@/lib/requests/create"),
+      import("@/lib/requests/queries"),
+      import("@/lib/requests/refresh"),
+      import("@/lib/customers/queries"),
+    ]).then(([c, q, r, customers]) => ({ ...c, ...q, ...r, listCustomers: customers.listCustomers })),
     import("@/lib/onboarding/flow"),
     import("@/lib/audit/queries"),
     Promise.all([

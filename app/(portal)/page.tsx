@@ -3,7 +3,7 @@ import { requireActor } from "@/lib/auth/session";
 import { currentEnvironment } from "@/lib/environments/current";
 import { listExpiringKeys, listKeys } from "@/lib/keys/queries";
 import { listSystems } from "@/lib/systems/queries";
-import { listRequests } from "@/lib/requests/requests";
+import { listRequests } from "@/lib/requests/queries";
 import { openFindingCount } from "@/lib/reconciliation/queries";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";

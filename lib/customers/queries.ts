@@ -110,3 +110,29 @@ export async function getCustomer(scope: Scope, id: string) {
   if (!row) throw customerNotFound();
   return row;
 }
+
+export async function listCustomers(scope: Scope) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
+  assertCan(actor, "portal.read");
+  return db.customer.findMany({
+    where: { environmentId },
+    select: {
+      id: true,
+      orgNo: true,
+      name: true,
+      createdAt: true,
+      systemUsers: {
+        select: {
+          altinnSystemUserId: true,
+          externalRef: true,
+          userType: true,
+          discoveredAt: true,
+          system: { select: { systemId: true, name: true } },
+        },
+      },
+      requests: { select: { id: true, status: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
+    },
+    orderBy: { createdAt: "desc" },
+  });
+}

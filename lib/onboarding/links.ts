@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/actor";
 import { AppError } from "@/lib/core/errors";
 import { findPublicSystem } from "@/lib/systems/queries";
-import { getRequestView } from "@/lib/requests/requests";
+import { getRequestView } from "@/lib/requests/queries";
 import { startOnboarding } from "@/lib/onboarding/flow";
 import { isCurrentLink, linkKey, signLinkToken, verifyLinkToken } from "@/lib/onboarding/link-token";
 

@@ -10,7 +10,7 @@ import { AppError, notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { newExternalRef } from "@/lib/customers/external-ref";
 import { recordRequestEvent } from "@/lib/requests/events";
-import { createRequest } from "@/lib/requests/requests";
+import { createRequest } from "@/lib/requests/create";
 import { kick } from "@/lib/core/jobs/boss";
 
 type Tx = Prisma.TransactionClient;

@@ -3,7 +3,7 @@ import type { Scope } from "@/lib/environments/types";
 import { db } from "@/lib/core/db";
 import { assertCan } from "@/lib/auth/actor";
 import { AppError, invalidInput, type LocalizedText } from "@/lib/core/errors";
-import { createRequest } from "@/lib/requests/requests";
+import { createRequest } from "@/lib/requests/create";
 import { selectionRequestSchema } from "@/lib/customers/schema";
 
 export type SelectionOutcome = {

@@ -278,7 +278,7 @@ export function reconciliationTests(ref: PortalRef) {
 
   it("the requests list pages newest first, 50 at a time, and returns every request exactly once", async () => {
     const p = ref();
-    const { listRequestPage } = await import("@/lib/requests/list");
+    const { listRequestPage } = await import("@/lib/requests/queries");
     const all = await p.db.systemUserRequest.findMany({
       where: { system: { environmentId: p.environmentId } },
       select: { id: true, createdAt: true, status: true },

@@ -182,7 +182,7 @@ export function systemAdminTests(ref: PortalRef) {
   it("refuses operators every System Register change, with nothing written anywhere", async () => {
     const p = ref();
     const { updateSystem, deleteSystem } = await import("@/lib/systems/edit");
-    const { resolveSystemDrift, readSystemDrift } = await import("@/lib/systems/drift-sync");
+    const { resolveSystemDrift, readSystemDrift } = await import("@/lib/systems/sync");
     const { rowId, systemId } = await createOwn(p, "sa-op");
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
     const before = await counts(p);
@@ -201,7 +201,7 @@ export function systemAdminTests(ref: PortalRef) {
 
   it("shows drift field by field; 'Altinn wins' updates the row (system.sync), 'portal wins' PUTs onto Altinn's object (system.update)", async () => {
     const p = ref();
-    const { readSystemDrift, resolveSystemDrift } = await import("@/lib/systems/drift-sync");
+    const { readSystemDrift, resolveSystemDrift } = await import("@/lib/systems/sync");
     const { rowId, systemId } = await createOwn(p, "sa-sync");
     expect((await readSystemDrift(p.scope(p.actors.admin), rowId)).inSync).toBe(true);
 
@@ -281,7 +281,7 @@ export function systemAdminTests(ref: PortalRef) {
 
   it("sees a deletion made elsewhere as drift; Altinn wins marks the row deleted, the portal cannot win", async () => {
     const p = ref();
-    const { readSystemDrift, resolveSystemDrift } = await import("@/lib/systems/drift-sync");
+    const { readSystemDrift, resolveSystemDrift } = await import("@/lib/systems/sync");
     const { rowId, systemId } = await createOwn(p, "sa-gone");
     expect(await otherTool(p, "DELETE", `/vendor/${systemId}`)).toMatchObject({ status: 200 });
     const drift = await readSystemDrift(p.scope(p.actors.admin), rowId);
@@ -302,7 +302,7 @@ export function systemAdminTests(ref: PortalRef) {
   it("shows Altinn's changelog beside the portal's audit trail for the system", async () => {
     const p = ref();
     const { updateSystem } = await import("@/lib/systems/edit");
-    const { getSystemHistory } = await import("@/lib/systems/drift-sync");
+    const { getSystemHistory } = await import("@/lib/systems/sync");
     const { rowId, systemId } = await createOwn(p, "sa-hist");
     const row = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
     await updateSystem(p.scope(p.actors.admin), { ...editOf(row), nameNb: "Lønnssynk 2" });

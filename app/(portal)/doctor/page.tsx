@@ -1,7 +1,7 @@
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/environments/current";
-import { listDoctorChoices } from "@/lib/tokens/choices";
+import { listDoctorChoices } from "@/lib/tokens/queries";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { DoctorForm } from "./_components/doctor-form";

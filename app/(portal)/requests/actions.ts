@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/safe-action";
 import { createRequestSchema } from "@/lib/requests/schema";
-import { createRequest, refreshRequest } from "@/lib/requests/requests";
+import { createRequest } from "@/lib/requests/create";
+import { refreshRequest } from "@/lib/requests/refresh";
 import { createOnboardingLink } from "@/lib/onboarding/links";
 import { renewRequest } from "@/lib/requests/renew";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/environments/current";
-import { listRequestPage } from "@/lib/requests/list";
+import { listRequestPage } from "@/lib/requests/queries";
 import { listSystems } from "@/lib/systems/queries";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";

@@ -4,7 +4,7 @@ import { useT } from "@/components/providers";
 import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import type { DoctorChoices } from "@/lib/tokens/choices";
+import type { DoctorChoices } from "@/lib/tokens/queries";
 import { tokenDoctorAction } from "../actions";
 import { DoctorReportView, parseReport } from "./doctor-report";
 

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
-import { getRequestView } from "@/lib/requests/requests";
+import { getRequestView } from "@/lib/requests/queries";
 import { listRequestEvents } from "@/lib/requests/events";
 import { requireScope } from "@/lib/environments/current";
 import { getT } from "@/lib/i18n/server";

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { action } from "@/lib/auth/safe-action";
 import { deleteSystemSchema, editSystemSchema, syncSystemSchema } from "@/lib/systems/schema";
 import { deleteSystem, updateSystem } from "@/lib/systems/edit";
-import { resolveSystemDrift } from "@/lib/systems/drift-sync";
+import { resolveSystemDrift } from "@/lib/systems/sync";
 import { translator } from "@/lib/i18n";
 
 export const updateSystemAction = action(

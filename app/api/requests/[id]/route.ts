@@ -1,6 +1,7 @@
 import { currentEnvironmentGet } from "@/lib/auth/api-route";
 import { can } from "@/lib/auth/permissions";
-import { getRequestView, refreshRequest } from "@/lib/requests/requests";
+import { getRequestView } from "@/lib/requests/queries";
+import { refreshRequest } from "@/lib/requests/refresh";
 
 export const dynamic = "force-dynamic";
 const RECHECK_MS = 5_000;

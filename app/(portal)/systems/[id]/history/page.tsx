@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
-import { getSystemHistory } from "@/lib/systems/drift-sync";
+import { getSystemHistory } from "@/lib/systems/sync";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale, isMessageKey } from "@/lib/i18n";
 import { Card, PageHeader } from "@/components/ui/page-header";

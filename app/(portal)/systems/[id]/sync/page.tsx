@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { readSystemDrift } from "@/lib/systems/drift-sync";
+import { readSystemDrift } from "@/lib/systems/sync";
 import { getT } from "@/lib/i18n/server";
 import { AppError } from "@/lib/core/errors";
 import { Card, PageHeader } from "@/components/ui/page-header";

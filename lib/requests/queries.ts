@@ -1,9 +1,52 @@
 import "server-only";
+import { assertCan } from "@/lib/auth/actor";
+import { db } from "@/lib/core/db";
+import { notFound } from "@/lib/core/errors";
+import { isUuid } from "@/lib/core/ids";
 import type { Scope } from "@/lib/environments/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/core/db";
-import { assertCan } from "@/lib/auth/actor";
 import { encodeRequestCursor, requestFilterSchema, type RequestFilter } from "@/lib/requests/list-schema";
+
+const LIST_SELECT = {
+  id: true,
+  status: true,
+  kind: true,
+  confirmUrl: true,
+  createdAt: true,
+  updatedAt: true,
+  lastCheckedAt: true,
+  createdVia: true,
+  altinnRequestId: true,
+  accessPackages: true,
+  externalRef: true,
+  customer: { select: { orgNo: true, name: true } },
+  system: { select: { id: true, systemId: true, name: true, environmentId: true } },
+  systemUser: { select: { altinnSystemUserId: true } },
+} as const;
+
+export async function listRequests(scope: Scope) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
+  assertCan(actor, "portal.read");
+  return db.systemUserRequest.findMany({
+    where: { system: { environmentId } },
+    select: LIST_SELECT,
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+}
+
+/** A request of the scope's environment; one of another environment is simply not found. */
+export async function getRequestView({ actor, environment }: Scope, id: string) {
+  assertCan(actor, "portal.read");
+  if (!isUuid(id)) throw notFound({ nb: "forespørselen", en: "Request" });
+  const row = await db.systemUserRequest.findFirst({
+    where: { id, system: { environmentId: environment.id } },
+    select: LIST_SELECT,
+  });
+  if (!row) throw notFound({ nb: "forespørselen", en: "Request" });
+  return row;
+}
 
 export const REQUEST_PAGE_SIZE = 50;
 
