@@ -11,9 +11,11 @@ import {
   releaseRows,
   type ClaimedRow,
 } from "@/lib/bulk/store";
-import { askAltinn, storeAnswer, type RowContext, type Timer } from "@/lib/bulk/row";
+import { askAltinn, storeAnswer, type RowContext } from "@/lib/bulk/row";
 import { flushBulkAudit } from "@/lib/bulk/audit";
-import { backoffMs, decideRetry } from "@/lib/bulk/retry";
+import { decideRetry } from "@/lib/bulk/retry";
+import { JobPause } from "@/lib/bulk/pause";
+import { phaseTimer, sleep } from "@/lib/bulk/timing";
 import { drainOutboundLog } from "@/lib/calls/log";
 import { runAs } from "@/lib/core/request-context";
 
@@ -31,29 +33,6 @@ export type RunOptions = {
 export type RunReport = { processed: number; created: number; failed: number; retried: number; finished: boolean };
 
 const DEFAULT_LEASE_MS = 60_000;
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, Math.max(0, ms));
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(t);
-        resolve();
-      },
-      { once: true },
-    );
-  });
-const timer =
-  (into?: Record<string, number>): Timer =>
-  async (phase, fn) => {
-    if (!into) return fn();
-    const t = performance.now();
-    try {
-      return await fn();
-    } finally {
-      into[phase] = (into[phase] ?? 0) + performance.now() - t;
-    }
-  };
 
 /**
  * Works one job until no row is left that this process can take. `concurrency` workers keep that many
@@ -77,7 +56,7 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
   });
   if (!job || job.status === "draft" || job.status === "done") return report;
   const ctx: RowContext = {
-    time: timer(opts.timings),
+    time: phaseTimer(opts.timings),
     jobId,
     environment: await loadEnvironmentById(job.environmentId),
     system: job.system,
@@ -93,8 +72,7 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
   const queue: ClaimedRow[] = [];
   const stores = new Set<Promise<void>>();
   let refill: Promise<void> | null = null;
-  let holdUntil = 0;
-  let failStreak = 0;
+  const pause = new JobPause();
 
   // Claims up to 2c rows ahead; a short claim may mean the job was cancelled: then the rows queued
   // here never reached Altinn and are cancelled too.
@@ -125,10 +103,7 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
       console.warn(`[bulk] row ${row.line} of ${jobId}: ${err instanceof Error ? err.message : String(err)}`);
     if (decision.retry) {
       report.retried++;
-      // The whole job waits: Retry-After as given, else back-off on the job's run of pauses (the
-      // calls in flight when Altinn went down count as one).
-      if (holdUntil <= Date.now()) failStreak++;
-      holdUntil = Math.max(holdUntil, Date.now() + Math.max(decision.delayMs, backoffMs(failStreak)));
+      pause.extend(decision.delayMs);
       await deferRow(row.id, decision.delayMs, { code, message });
       await giveBack(); // rows queued here should not sit out the pause under our lease
     } else {
@@ -141,8 +116,8 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
   const worker = async () => {
     let idleSince = 0;
     while (!opts.signal?.aborted) {
-      if (holdUntil > Date.now()) {
-        await sleep(Math.min(holdUntil - Date.now(), 1000), opts.signal);
+      if (pause.remainingMs() > 0) {
+        await sleep(Math.min(pause.remainingMs(), 1000), opts.signal);
         continue;
       }
       if (queue.length < c) void fill().catch((e: unknown) => console.warn(`[bulk] claim: ${String(e)}`));
@@ -164,7 +139,7 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
       const settle = async (work: () => Promise<void>) => {
         try {
           await work();
-          failStreak = 0;
+          pause.reset();
         } catch (err) {
           await fail(row, err).catch((e: unknown) => console.warn(`[bulk] row ${row.line}: ${String(e)}`));
         } finally {
