@@ -2,15 +2,8 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import { loadEnvironmentById } from "@/lib/environments/environments";
-import {
-  claimRows,
-  deferRow,
-  finishJobIfComplete,
-  jobStatus,
-  nextClaimAt,
-  releaseRows,
-  type ClaimedRow,
-} from "@/lib/bulk/store";
+import { deferRow, finishJobIfComplete, type ClaimedRow } from "@/lib/bulk/store";
+import { ClaimQueue } from "@/lib/bulk/claim-queue";
 import { askAltinn, storeAnswer, type RowContext } from "@/lib/bulk/row";
 import { flushBulkAudit } from "@/lib/bulk/audit";
 import { decideRetry } from "@/lib/bulk/retry";
@@ -68,29 +61,9 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
   const c = Math.max(1, opts.concurrency ?? job.concurrency);
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const maxIdleMs = opts.maxIdleMs ?? 10 * 60_000;
-  const own = new Set<string>(); // claimed here and not yet settled
-  const queue: ClaimedRow[] = [];
+  const queue = new ClaimQueue(jobId, leaseMs, c, ctx.time);
   const stores = new Set<Promise<void>>();
-  let refill: Promise<void> | null = null;
   const pause = new JobPause();
-
-  // Claims up to 2c rows ahead; a short claim may mean the job was cancelled: then the rows queued
-  // here never reached Altinn and are cancelled too.
-  const fill = () =>
-    (refill ??= (async () => {
-      const want = 2 * c - queue.length;
-      const rows = want > 0 ? await ctx.time("claim", () => claimRows(jobId, leaseMs, want)) : [];
-      for (const r of rows) own.add(r.id);
-      queue.push(...rows);
-      if (rows.length < want && queue.length > 0 && (await jobStatus(jobId)) === "cancelled") await giveBack();
-    })().finally(() => {
-      refill = null;
-    }));
-  const giveBack = async () => {
-    const rows = queue.splice(0);
-    await releaseRows(rows.map((r) => r.id));
-    for (const r of rows) own.delete(r.id);
-  };
 
   const fail = async (row: ClaimedRow, err: unknown) => {
     const decision = decideRetry(err, row.attempts);
@@ -105,7 +78,7 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
       report.retried++;
       pause.extend(decision.delayMs);
       await deferRow(row.id, decision.delayMs, { code, message });
-      await giveBack(); // rows queued here should not sit out the pause under our lease
+      await queue.release(); // rows queued here should not sit out the pause under our lease
     } else {
       report.processed++;
       report.failed++;
@@ -120,15 +93,13 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
         await sleep(Math.min(pause.remainingMs(), 1000), opts.signal);
         continue;
       }
-      if (queue.length < c) void fill().catch((e: unknown) => console.warn(`[bulk] claim: ${String(e)}`));
-      if (queue.length === 0) await refill?.catch(() => undefined);
-      const row = queue.shift();
+      const row = await queue.next();
       if (!row) {
-        if (own.size > 0 && stores.size > 0) {
+        if (stores.size > 0) {
           await Promise.race(stores);
           continue;
         }
-        const next = await ctx.time("idle", () => nextClaimAt(jobId, [...own]));
+        const next = await ctx.time("idle", () => queue.nextClaimAt());
         if (!next) return;
         idleSince ||= Date.now();
         if (Date.now() - idleSince > maxIdleMs) return;
@@ -142,8 +113,6 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
           pause.reset();
         } catch (err) {
           await fail(row, err).catch((e: unknown) => console.warn(`[bulk] row ${row.line}: ${String(e)}`));
-        } finally {
-          own.delete(row.id);
         }
       };
       let answer: Awaited<ReturnType<typeof askAltinn>> | null = null;
@@ -151,13 +120,18 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
         answer = await runAs(`bulk ${jobId}`, () => askAltinn(ctx, row));
       });
       const got = answer;
-      if (!got) continue;
-      own.add(row.id);
+      if (!got) {
+        queue.settled(row.id);
+        continue;
+      }
       const store = settle(async () => {
         const created = await storeAnswer(ctx, row, got);
         report.processed++;
         if (created) report.created++;
-      }).finally(() => stores.delete(store));
+      }).finally(() => {
+        queue.settled(row.id);
+        stores.delete(store);
+      });
       stores.add(store);
       if (stores.size >= c) await Promise.race(stores);
     }
@@ -180,8 +154,7 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
   } finally {
     done.abort();
     await auditor;
-    await (refill as Promise<void> | null)?.catch(() => undefined);
-    await giveBack().catch((e: unknown) => console.warn(`[bulk] release: ${String(e)}`));
+    await queue.close();
     await drainOutboundLog();
   }
   await flushBulkAudit(jobId, ctx.by, ctx.environment.id, 1);
