@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { sleep } from "@/lib/bulk/timing";
 
 const CHUNK = 200;
 
@@ -59,4 +60,31 @@ export async function flushBulkAudit(
     total += n;
     if (n < CHUNK) return total;
   }
+}
+
+/**
+ * Chunked audit while a job runs: every second, one record per batch of at least 100 finished rows
+ * instead of one chain lock per row. `stop` waits for a flush under way; the caller then records the rest.
+ */
+export function flushBulkAuditWhileRunning(
+  jobId: string,
+  by: AuditActor,
+  environmentId: string,
+): { stop: () => Promise<void> } {
+  const done = new AbortController();
+  const loop = (async () => {
+    while (!done.signal.aborted) {
+      await sleep(1000, done.signal);
+      if (!done.signal.aborted)
+        await flushBulkAudit(jobId, by, environmentId, 100).catch((e: unknown) =>
+          console.warn(`[bulk] audit flush: ${String(e)}`),
+        );
+    }
+  })();
+  return {
+    stop: async () => {
+      done.abort();
+      await loop;
+    },
+  };
 }
