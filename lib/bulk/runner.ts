@@ -1,22 +1,11 @@
 import "server-only";
 import { db } from "@/lib/core/db";
-import { AppError } from "@/lib/core/errors";
 import { loadEnvironmentById } from "@/lib/environments/queries";
-import {
-  claimRows,
-  deferRow,
-  finishJobIfComplete,
-  jobStatus,
-  nextClaimAt,
-  releaseRows,
-  type ClaimedRow,
-} from "@/lib/bulk/store";
-import { askAltinn, storeAnswer, type RowContext, type Timer } from "@/lib/bulk/row";
-import { flushBulkAudit } from "@/lib/bulk/audit";
-import { backoffMs, decideRetry } from "@/lib/bulk/retry";
-import { drainOutboundLog } from "@/lib/calls/log";
-import { runAs } from "@/lib/core/request-context";
+import type { RowContext, Timer } from "@/lib/bulk/row";
+import { JobRun, type RunReport } from "@/lib/bulk/job-run";
+import { phaseTimer } from "@/lib/bulk/timing";
 
+export type { RunReport };
 export type RunOptions = {
   /** How long a claimed row is ours; after that another process may take it (ours died). */
   leaseMs?: number;
@@ -28,42 +17,28 @@ export type RunOptions = {
   /** Summed milliseconds per phase (claim, altinn, store, …), for the bench. */
   timings?: Record<string, number>;
 };
-export type RunReport = { processed: number; created: number; failed: number; retried: number; finished: boolean };
 
 const DEFAULT_LEASE_MS = 60_000;
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, Math.max(0, ms));
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(t);
-        resolve();
-      },
-      { once: true },
-    );
-  });
-const timer =
-  (into?: Record<string, number>): Timer =>
-  async (phase, fn) => {
-    if (!into) return fn();
-    const t = performance.now();
-    try {
-      return await fn();
-    } finally {
-      into[phase] = (into[phase] ?? 0) + performance.now() - t;
-    }
-  };
+const DEFAULT_MAX_IDLE_MS = 10 * 60_000;
 
 /**
- * Works one job until no row is left that this process can take. `concurrency` workers keep that many
- * Altinn calls in flight; everything else stays off that path: rows are claimed in batches ahead of
- * need, and each outcome is written while the worker's next call is already on its way. A transient
- * failure (429, 5xx, unreachable) puts the row back with back-off (Retry-After when given) and pauses
- * the whole job, so an outage costs a few calls per pause rather than one per row.
+ * Works one job until no row is left that this process can take: `concurrency` Altinn calls in flight,
+ * rows claimed ahead under a lease, the whole job paused on 429/5xx (see JobRun). A job that is a draft
+ * or already done is left alone.
  */
 export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<RunReport> {
-  const report: RunReport = { processed: 0, created: 0, failed: 0, retried: 0, finished: false };
+  const job = await loadJob(jobId, phaseTimer(opts.timings));
+  if (!job) return { processed: 0, created: 0, failed: 0, retried: 0, finished: false };
+  return new JobRun(job.ctx, {
+    concurrency: Math.max(1, opts.concurrency ?? job.concurrency),
+    leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS,
+    maxIdleMs: opts.maxIdleMs ?? DEFAULT_MAX_IDLE_MS,
+    signal: opts.signal,
+  }).run();
+}
+
+/** What every row needs, read once per run: the system, the environment and who started the job. */
+async function loadJob(jobId: string, time: Timer): Promise<{ ctx: RowContext; concurrency: number } | null> {
   const job = await db.bulkJob.findUnique({
     where: { id: jobId },
     select: {
@@ -75,9 +50,9 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
       system: { select: { id: true, systemId: true, accessPackages: true } },
     },
   });
-  if (!job || job.status === "draft" || job.status === "done") return report;
+  if (!job || job.status === "draft" || job.status === "done") return null;
   const ctx: RowContext = {
-    time: timer(opts.timings),
+    time,
     jobId,
     environment: await loadEnvironmentById(job.environmentId),
     system: job.system,
@@ -86,130 +61,5 @@ export async function runBulkJob(jobId: string, opts: RunOptions = {}): Promise<
       ? { type: "user", id: job.createdById, label: job.createdByLabel }
       : { type: "system", label: "bulk onboarding" },
   };
-  const c = Math.max(1, opts.concurrency ?? job.concurrency);
-  const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
-  const maxIdleMs = opts.maxIdleMs ?? 10 * 60_000;
-  const own = new Set<string>(); // claimed here and not yet settled
-  const queue: ClaimedRow[] = [];
-  const stores = new Set<Promise<void>>();
-  let refill: Promise<void> | null = null;
-  let holdUntil = 0;
-  let failStreak = 0;
-
-  // Claims up to 2c rows ahead; a short claim may mean the job was cancelled: then the rows queued
-  // here never reached Altinn and are cancelled too.
-  const fill = () =>
-    (refill ??= (async () => {
-      const want = 2 * c - queue.length;
-      const rows = want > 0 ? await ctx.time("claim", () => claimRows(jobId, leaseMs, want)) : [];
-      for (const r of rows) own.add(r.id);
-      queue.push(...rows);
-      if (rows.length < want && queue.length > 0 && (await jobStatus(jobId)) === "cancelled") await giveBack();
-    })().finally(() => {
-      refill = null;
-    }));
-  const giveBack = async () => {
-    const rows = queue.splice(0);
-    await releaseRows(rows.map((r) => r.id));
-    for (const r of rows) own.delete(r.id);
-  };
-
-  const fail = async (row: ClaimedRow, err: unknown) => {
-    const decision = decideRetry(err, row.attempts);
-    const message =
-      err instanceof AppError
-        ? err.userMessage
-        : { nb: "Uventet feil; prøver igjen.", en: "Unexpected error; trying again." };
-    const code = err instanceof AppError ? err.code : "unexpected";
-    if (!(err instanceof AppError))
-      console.warn(`[bulk] row ${row.line} of ${jobId}: ${err instanceof Error ? err.message : String(err)}`);
-    if (decision.retry) {
-      report.retried++;
-      // The whole job waits: Retry-After as given, else back-off on the job's run of pauses (the
-      // calls in flight when Altinn went down count as one).
-      if (holdUntil <= Date.now()) failStreak++;
-      holdUntil = Math.max(holdUntil, Date.now() + Math.max(decision.delayMs, backoffMs(failStreak)));
-      await deferRow(row.id, decision.delayMs, { code, message });
-      await giveBack(); // rows queued here should not sit out the pause under our lease
-    } else {
-      report.processed++;
-      report.failed++;
-      await deferRow(row.id, null, { code, message });
-    }
-  };
-
-  const worker = async () => {
-    let idleSince = 0;
-    while (!opts.signal?.aborted) {
-      if (holdUntil > Date.now()) {
-        await sleep(Math.min(holdUntil - Date.now(), 1000), opts.signal);
-        continue;
-      }
-      if (queue.length < c) void fill().catch((e: unknown) => console.warn(`[bulk] claim: ${String(e)}`));
-      if (queue.length === 0) await refill?.catch(() => undefined);
-      const row = queue.shift();
-      if (!row) {
-        if (own.size > 0 && stores.size > 0) {
-          await Promise.race(stores);
-          continue;
-        }
-        const next = await ctx.time("idle", () => nextClaimAt(jobId, [...own]));
-        if (!next) return;
-        idleSince ||= Date.now();
-        if (Date.now() - idleSince > maxIdleMs) return;
-        await sleep(Math.min(Math.max(next.getTime() - Date.now(), 50), 1000), opts.signal);
-        continue;
-      }
-      idleSince = 0;
-      const settle = async (work: () => Promise<void>) => {
-        try {
-          await work();
-          failStreak = 0;
-        } catch (err) {
-          await fail(row, err).catch((e: unknown) => console.warn(`[bulk] row ${row.line}: ${String(e)}`));
-        } finally {
-          own.delete(row.id);
-        }
-      };
-      let answer: Awaited<ReturnType<typeof askAltinn>> | null = null;
-      await settle(async () => {
-        answer = await runAs(`bulk ${jobId}`, () => askAltinn(ctx, row));
-      });
-      const got = answer;
-      if (!got) continue;
-      own.add(row.id);
-      const store = settle(async () => {
-        const created = await storeAnswer(ctx, row, got);
-        report.processed++;
-        if (created) report.created++;
-      }).finally(() => stores.delete(store));
-      stores.add(store);
-      if (stores.size >= c) await Promise.race(stores);
-    }
-  };
-
-  // Chunked audit: one record per batch of finished rows instead of one chain lock per row.
-  const done = new AbortController();
-  const auditor = (async () => {
-    while (!done.signal.aborted) {
-      await sleep(1000, done.signal);
-      if (!done.signal.aborted)
-        await flushBulkAudit(jobId, ctx.by, ctx.environment.id, 100).catch((e: unknown) =>
-          console.warn(`[bulk] audit flush: ${String(e)}`),
-        );
-    }
-  })();
-  try {
-    await Promise.all(Array.from({ length: c }, worker));
-    await Promise.all([...stores]);
-  } finally {
-    done.abort();
-    await auditor;
-    await (refill as Promise<void> | null)?.catch(() => undefined);
-    await giveBack().catch((e: unknown) => console.warn(`[bulk] release: ${String(e)}`));
-    await drainOutboundLog();
-  }
-  await flushBulkAudit(jobId, ctx.by, ctx.environment.id, 1);
-  report.finished = await finishJobIfComplete(jobId);
-  return report;
+  return { ctx, concurrency: job.concurrency };
 }
