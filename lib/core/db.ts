@@ -13,7 +13,12 @@ function createPool(): pg.Pool {
   // messages (seen as a query answering with no rows while the row existed). One connection avoids
   // that; transactions then queue for it, so they may wait longer.
   const embedded = new URL(url).searchParams.get("application_name") === EMBEDDED_APP_NAME;
-  return new pg.Pool({ connectionString: url, max: embedded ? 1 : 5 });
+  const pool = new pg.Pool({ connectionString: url, max: embedded ? 1 : 5 });
+  // An idle connection the server ends (a restart, a failover, an admin's pg_terminate_backend) emits
+  // "error" on the pool; unhandled, that would end the process. The pool drops the client and the next
+  // query opens a new one, so a warning is all it takes.
+  pool.on("error", (err) => console.warn(`[db] idle connection lost: ${err.message}`));
+  return pool;
 }
 
 function isEmbedded(): boolean {
