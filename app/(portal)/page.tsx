@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { requireActor } from "@/lib/auth/session";
-import { currentEnvironment } from "@/lib/environments/current";
+import { requireScope } from "@/lib/environments/current";
 import { listExpiringKeys, listKeys } from "@/lib/keys/queries";
 import { listSystems } from "@/lib/systems/queries";
 import { listRequests } from "@/lib/requests/queries";
@@ -11,8 +10,7 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
 export default async function DashboardPage() {
-  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
-  const environment = await currentEnvironment(actor);
+  const [{ t, locale }, { actor, environment }] = await Promise.all([getT(), requireScope()]);
   const [keys, systems, requests, expiring, findings] = await Promise.all([
     listKeys({ actor, environment }),
     listSystems({ actor, environment }),

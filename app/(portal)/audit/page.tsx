@@ -1,15 +1,13 @@
-import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listAuditEvents, verifyAuditChain } from "@/lib/audit/queries";
-import { currentEnvironment } from "@/lib/environments/current";
+import { requireScope } from "@/lib/environments/current";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
 export default async function AuditPage() {
-  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
+  const [{ t, locale }, { actor, environment }] = await Promise.all([getT(), requireScope()]);
   if (!can(actor.role, "audit.read")) return <p role="alert">{t("errors.forbidden")}</p>;
-  const environment = await currentEnvironment(actor);
   const [events, chain] = await Promise.all([
     listAuditEvents(actor, { environmentId: environment.id }),
     verifyAuditChain(actor),

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { requireActor } from "@/lib/auth/session";
-import { currentEnvironment } from "@/lib/environments/current";
+import { requireScope } from "@/lib/environments/current";
 import { listOutboundCalls, summarizeErrors } from "@/lib/calls/queries";
 import { explainCode } from "@/lib/integrations/altinn/problems";
 import { getT } from "@/lib/i18n/server";
@@ -8,8 +7,7 @@ import { dateLocale } from "@/lib/i18n";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
 export default async function CallsPage({ searchParams }: { searchParams: Promise<{ errors?: string }> }) {
-  const [{ t, locale }, actor, query] = await Promise.all([getT(), requireActor(), searchParams]);
-  const environment = await currentEnvironment(actor);
+  const [{ t, locale }, { actor, environment }, query] = await Promise.all([getT(), requireScope(), searchParams]);
   const errorsOnly = query.errors === "1";
   const [calls, errors] = await Promise.all([
     listOutboundCalls({ actor, environment }, { errorsOnly }),

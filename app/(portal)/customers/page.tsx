@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/environments/current";
+import { requireScope } from "@/lib/environments/current";
 import { listCustomerTags, searchCustomers } from "@/lib/customers/queries";
 import { listSystems } from "@/lib/systems/queries";
 import { getT } from "@/lib/i18n/server";
@@ -19,8 +18,7 @@ export default async function CustomersPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ t, locale }, actor, params] = await Promise.all([getT(), requireActor(), searchParams]);
-  const environment = await currentEnvironment(actor);
+  const [{ t, locale }, { actor, environment }, params] = await Promise.all([getT(), requireScope(), searchParams]);
   const [{ customers, nextCursor, filter }, tags, systems] = await Promise.all([
     searchCustomers({ actor, environment }, params),
     listCustomerTags({ actor, environment }),

@@ -1,15 +1,13 @@
-import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/environments/current";
+import { requireScope } from "@/lib/environments/current";
 import { listDoctorChoices } from "@/lib/tokens/queries";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { DoctorForm } from "./_components/doctor-form";
 
 export default async function DoctorPage() {
-  const [{ t }, actor] = await Promise.all([getT(), requireActor()]);
+  const [{ t }, { actor, environment }] = await Promise.all([getT(), requireScope()]);
   if (!can(actor.role, "tokens.diagnose")) return <p role="alert">{t("errors.forbidden")}</p>;
-  const environment = await currentEnvironment(actor);
   const choices = await listDoctorChoices(actor, environment);
   return (
     <>

@@ -1,6 +1,5 @@
-import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/environments/current";
+import { requireScope } from "@/lib/environments/current";
 import { listKeys } from "@/lib/keys/queries";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";
@@ -9,8 +8,7 @@ import { TestConnectionForm } from "./_components/test-connection-form";
 import { KeysCard } from "./_components/keys-card";
 
 export default async function EnvironmentPage() {
-  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
-  const environment = await currentEnvironment(actor);
+  const [{ t, locale }, { actor, environment }] = await Promise.all([getT(), requireScope()]);
   const keys = await listKeys({ actor, environment });
   const date = (d: Date | null) => (d ? d.toLocaleDateString(dateLocale(locale)) : t("keys.never"));
   const facts = [

@@ -69,10 +69,11 @@ export const switchEnvironmentAction = action(
 
 export const setAutoRenewAction = action(
   "environments.manage",
-  z.object({ environmentId: z.uuid(), on: z.boolean() }),
-  (f) => ({ environmentId: f.get("environmentId"), on: f.get("autoRenewExpired") === "on" }),
+  // Like the settings form, this edits the environment the admin opened (`id`), which need not be the current one.
+  z.object({ id: z.uuid(), on: z.boolean() }),
+  (f) => ({ id: f.get("id"), on: f.get("autoRenewExpired") === "on" }),
   async (input, { actor }) => {
-    await setAutoRenewExpired(actor, input.environmentId, input.on);
+    await setAutoRenewExpired(actor, input.id, input.on);
     revalidatePath("/environments");
     return {
       message: input.on

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/environments/current";
+import { requireScope } from "@/lib/environments/current";
 import { reconciliationOverview } from "@/lib/reconciliation/queries";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";
@@ -10,8 +9,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { FindingFix, ReonboardButton, RunNowButton } from "./_components/finding-buttons";
 
 export default async function ReconciliationPage() {
-  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
-  const environment = await currentEnvironment(actor);
+  const [{ t, locale }, { actor, environment }] = await Promise.all([getT(), requireScope()]);
   const { open, resolved, lastRun } = await reconciliationOverview({ actor, environment });
   const manage = can(actor.role, "reconciliation.manage");
   const fmt = (d: Date) => d.toLocaleString(dateLocale(locale));

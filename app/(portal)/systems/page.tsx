@@ -1,15 +1,13 @@
 import Link from "next/link";
-import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/environments/current";
+import { requireScope } from "@/lib/environments/current";
 import { listSystems } from "@/lib/systems/queries";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";
 import { Card, PageHeader } from "@/components/ui/page-header";
 
 export default async function SystemsPage() {
-  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
-  const environment = await currentEnvironment(actor);
+  const [{ t, locale }, { actor, environment }] = await Promise.all([getT(), requireScope()]);
   const systems = await listSystems({ actor, environment });
   const manage = can(actor.role, "systems.manage");
   const date = (d: Date) => d.toLocaleDateString(dateLocale(locale));

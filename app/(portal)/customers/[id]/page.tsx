@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/environments/current";
+import { requireScope } from "@/lib/environments/current";
 import { getCustomer } from "@/lib/customers/queries";
 import { listSystems } from "@/lib/systems/queries";
 import { AppError } from "@/lib/core/errors";
@@ -15,8 +14,7 @@ import { NewRequestForm } from "../../requests/_components/new-request-form";
 import { CustomerForm } from "../_components/customer-form";
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), requireActor()]);
-  const environment = await currentEnvironment(actor);
+  const [{ id }, { t, locale }, { actor, environment }] = await Promise.all([params, getT(), requireScope()]);
   // Scoped to the current environment: a customer of another one is a 404 here.
   const [c, systems] = await Promise.all([
     getCustomer({ actor, environment }, id).catch((err: unknown) => {

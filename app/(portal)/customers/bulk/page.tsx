@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/environments/current";
+import { requireScope } from "@/lib/environments/current";
 import { listBulkJobs } from "@/lib/bulk/queries";
 import { listSystems } from "@/lib/systems/queries";
 import { getT } from "@/lib/i18n/server";
@@ -10,8 +9,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { UploadForm } from "./_components/upload-form";
 
 export default async function BulkPage() {
-  const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
-  const environment = await currentEnvironment(actor);
+  const [{ t, locale }, { actor, environment }] = await Promise.all([getT(), requireScope()]);
   const [jobs, systems] = await Promise.all([
     listBulkJobs({ actor, environment }),
     listSystems({ actor, environment }),

@@ -11,7 +11,7 @@ export function AutoRenewForm({ environmentId, on }: { environmentId: string; on
   return (
     <form action={formAction}>
       <FormMessage state={state} />
-      <input type="hidden" name="environmentId" value={environmentId} />
+      <input type="hidden" name="id" value={environmentId} />
       <div className="flex items-start gap-2">
         <input
           id="autoRenewExpired"

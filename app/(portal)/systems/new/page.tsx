@@ -1,6 +1,5 @@
-import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/environments/current";
+import { requireScope } from "@/lib/environments/current";
 import { packageCatalogue } from "@/lib/systems/catalogue/packages";
 import { callbackUrl } from "@/lib/requests/sync";
 import { clientIdOwners, listSystems } from "@/lib/systems/queries";
@@ -9,14 +8,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SystemForm } from "./_components/system-form";
 
 export default async function NewSystemPage() {
-  const [{ t }, actor] = await Promise.all([getT(), requireActor()]);
+  const [{ t }, { actor, environment }] = await Promise.all([getT(), requireScope()]);
   if (!can(actor.role, "systems.manage"))
     return (
       <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">
         {t("errors.forbidden")}
       </p>
     );
-  const environment = await currentEnvironment(actor);
   const catalogue = await packageCatalogue(environment);
   const [systems, owners] = await Promise.all([
     listSystems({ actor, environment }),

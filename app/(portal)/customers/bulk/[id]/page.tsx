@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { currentEnvironment } from "@/lib/environments/current";
+import { requireScope } from "@/lib/environments/current";
 import { getBulkJob, getBulkProgress } from "@/lib/bulk/queries";
 import { rowMessage } from "@/lib/bulk/result";
 import { AppError } from "@/lib/core/errors";
@@ -15,8 +14,7 @@ const linkButton =
   "rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100";
 
 export default async function BulkJobPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), requireActor()]);
-  const environment = await currentEnvironment(actor);
+  const [{ id }, { t, locale }, { actor, environment }] = await Promise.all([params, getT(), requireScope()]);
   const load = <T,>(p: Promise<T>) =>
     p.catch((err: unknown) => {
       if (err instanceof AppError && err.status === 404) notFound();
