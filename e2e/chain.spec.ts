@@ -1,8 +1,10 @@
 import { alertOf, expect, expectAccessible, pageAs, test } from "./fixtures";
+import { seedOrganisations } from "./emulator";
+import { orgsFor, withWrongCheckDigit } from "./orgs";
 import { decideInAltinn, fillSystemForm, generateAndRegisterKey } from "./steps";
 
 // The walking skeleton: one vendor onboards one customer end to end, as each person would.
-const CUSTOMER = "310904473"; // Tilfeldig Bakeri AS in the emulator's entity register
+const [CUSTOMER = ""] = orgsFor("chain", 1);
 
 test("vendor registers a system, customer onboards through Altinn, auditor sees it all", async ({
   browser,
@@ -10,6 +12,7 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
 }) => {
   test.setTimeout(180_000);
   const base = baseURL ?? "";
+  await seedOrganisations(base, [[CUSTOMER, "Tilfeldig Bakeri AS"]]);
   const admin = await pageAs(browser, base, "admin");
 
   // 2. The Local emulator environment exists; the admin generates a key and registers its public JWK.
@@ -54,7 +57,7 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   await operator.goto("/systems/new");
   await expect(alertOf(operator)).toHaveText("Du har ikke tilgang til denne siden.");
   await operator.goto("/requests");
-  await operator.getByLabel("Kundens organisasjonsnummer").fill("310904474");
+  await operator.getByLabel("Kundens organisasjonsnummer").fill(withWrongCheckDigit(CUSTOMER));
   await operator.getByRole("button", { name: "Opprett forespørsel" }).click();
   await expect(operator.getByText("kontrollsifferet stemmer ikke")).toBeVisible();
   // Other specs' systems may be listed first (the servers are shared across spec files): pick ours.
@@ -104,7 +107,7 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   await expect(
     calls.getByRole("row", { name: /POST \/authentication\/api\/v1\/systemuser\/request\/vendor 201/ }).first(),
   ).toContainText("@vendor.example");
-  await expect(calls.getByRole("row", { name: /customer:310904473/ }).first()).toBeVisible();
+  await expect(calls.getByRole("row", { name: new RegExp(`customer:${CUSTOMER}`) }).first()).toBeVisible();
   await expectAccessible(operator);
 
   // 7. The auditor reads the whole chain in the audit log, which verifies intact.
