@@ -27,6 +27,9 @@ test("an operator examines a customer's system-user token, then sees a failure e
 
   // The operator picks the customer's system user; the form fills org number, externalRef and system.
   await operator.goto("/doctor");
+  await expect(operator.getByRole("heading", { name: "Tokendoktor" })).toBeVisible();
+  const holder = operator.getByLabel("System", { exact: true }).getByRole("option", { name: /har miljøets klient/ });
+  await expect(holder).toHaveText(new RegExp(`^${systemId} `));
   await operator
     .getByLabel("Kjent systembruker")
     .selectOption({ label: `${CUSTOMER} · ${systemId} · standard · externalRef ${CUSTOMER}` });
