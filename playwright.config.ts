@@ -1,7 +1,9 @@
 import { defineConfig } from "@playwright/test";
 import { TARGETS, postgresAvailable } from "./e2e/servers";
 
-const targets = TARGETS.filter((t) => t.name === "pglite" || postgresAvailable());
+// E2E_TARGETS=pglite starts (and runs) only that target's servers: for single specs on a busy machine.
+const only = process.env.E2E_TARGETS?.split(",").map((s) => s.trim());
+const targets = TARGETS.filter((t) => (only ? only.includes(t.name) : t.name === "pglite" || postgresAvailable()));
 
 export default defineConfig({
   testDir: "e2e",
@@ -32,7 +34,8 @@ export default defineConfig({
     command: `node --conditions=react-server --import tsx e2e/serve.ts ${t.name}`,
     url: `http://127.0.0.1:${t.portalPort}/api/health`,
     timeout: 180_000,
-    reuseExistingServer: false,
+    // E2E_REUSE_SERVERS=1: run against servers already started with e2e/serve.ts (several runs, one state).
+    reuseExistingServer: process.env.E2E_REUSE_SERVERS === "1",
     stdout: "ignore",
     stderr: "pipe",
   })),

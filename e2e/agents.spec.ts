@@ -1,10 +1,13 @@
 import { expect, expectAccessible, pageAs, test } from "./fixtures";
-import { fillSystemForm, generateAndRegisterKey } from "./steps";
+import { decideInAltinn, ensureSigningKey, fillSystemForm, seedRequest } from "./steps";
 
 // Granlia Regnskapskontor is an accounting firm in the emulator's register; Ola Prøvesen is its client
 // administrator. Its clients 310609544 and 312345129 grant both accountant packages the system asks for.
+// Client relationships exist only between the emulator's built-in organisations, so this spec uses
+// them, and no other spec does (they take their customers from e2e/orgs.ts).
 const FACILITATOR = "314250052";
 const CLIENTS = ["310609544", "312345129"];
+const NOT_A_CLIENT = "313469999"; // an audit client of another firm
 
 test("agent request for an accounting firm, approved in Altinn; its client administrator logs in with ID-porten and assigns all clients", async ({
   browser,
@@ -13,8 +16,7 @@ test("agent request for an accounting firm, approved in Altinn; its client admin
   test.setTimeout(240_000);
   const base = baseURL ?? "";
   const admin = await pageAs(browser, base, "admin");
-  await admin.goto("/environment");
-  if ((await admin.locator('li[data-state="active"]').count()) === 0) await generateAndRegisterKey(admin);
+  await ensureSigningKey(admin);
 
   // A system with the accountant (client) packages next to an ordinary one.
   await admin.goto("/systems/new");
@@ -30,27 +32,14 @@ test("agent request for an accounting firm, approved in Altinn; its client admin
 
   // The operator asks the accounting firm for an agent (client) system user.
   const operator = await pageAs(browser, base, "operator");
-  await operator.goto("/requests");
-  await operator.getByLabel("System").selectOption({ label: `Regnskap Pluss (${systemId})` });
-  await operator.getByLabel("Kundens organisasjonsnummer").fill(FACILITATOR);
-  await operator.getByLabel("Forespørselstype").selectOption("agent");
-  await operator.getByRole("button", { name: "Opprett forespørsel" }).click();
-  await expect(operator.getByRole("heading", { name: `Forespørsel: ${FACILITATOR}` })).toBeVisible();
+  const { confirmUrl } = await seedRequest(operator, systemId, FACILITATOR, "agent");
   await expect(operator.getByTestId("request-kind")).toHaveText(/Klientsystembruker/);
-  const confirmUrl =
-    (await operator
-      .getByRole("link", { name: /accessmanagement\/ui\/systemuser\/agentrequest/ })
-      .getAttribute("href")) ?? "";
-  expect(confirmUrl).toContain("/agentrequest?id=");
   await expectAccessible(operator);
 
   // The firm approves in Altinn and lands on the portal's callback, which reads the outcome server-side.
   const firm = await (await browser.newContext()).newPage();
   await firm.goto(confirmUrl);
-  await expect(firm.getByRole("heading", { name: "Forespørsel om systemtilgang for klienter" })).toBeVisible();
-  await firm.getByLabel("Logg inn som / Sign in as").selectOption({ index: 1 });
-  await firm.getByRole("button", { name: "Godkjenn" }).click();
-  await expect(firm).toHaveURL(/\/onboard\/callback\?ref=/);
+  await decideInAltinn(firm, "Godkjenn", "agent");
   await operator.reload();
   await expect(operator.getByTestId("system-user-id")).toHaveText(/^[0-9a-f-]{36}$/);
 
@@ -76,11 +65,11 @@ test("agent request for an accounting firm, approved in Altinn; its client admin
   for (const org of CLIENTS) await expect(agent.getByText(org)).toBeVisible();
   await expectAccessible(clientAdmin);
 
-  // Why is 313469999 (an audit client of another firm) not there?
-  await agent.getByLabel(/Hvorfor er ikke en klient tilgjengelig/).fill("313469999");
+  // Why is an audit client of another firm not there?
+  await agent.getByLabel(/Hvorfor er ikke en klient tilgjengelig/).fill(NOT_A_CLIENT);
   await agent.getByRole("button", { name: "Forklar" }).click();
   await expect(clientAdmin.getByTestId("why-answer")).toContainText(
-    `Altinn viser ikke noe klientforhold mellom ${FACILITATOR} og 313469999`,
+    `Altinn viser ikke noe klientforhold mellom ${FACILITATOR} og ${NOT_A_CLIENT}`,
   );
 
   await clientAdmin
@@ -108,7 +97,7 @@ test("agent request for an accounting firm, approved in Altinn; its client admin
   await expect(after.getByRole("heading", { name: "Tildelte klienter (2)" })).toBeVisible();
   await expect(after.getByRole("heading", { name: "Tilgjengelige klienter (0)" })).toBeVisible();
 
-  // Leave the environment as the other specs expect it (one registered system of their own).
+  // Clean up: the spec's system is deleted in Altinn.
   await admin.goto(systemUrl);
   await admin.getByLabel(`Skriv system-ID-en ${systemId} for å bekrefte`).fill(systemId);
   await admin.getByRole("button", { name: "Slett i Altinn" }).click();

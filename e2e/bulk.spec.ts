@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { expect, expectAccessible, pageAs, test } from "./fixtures";
-import { targetByPort } from "./servers";
-import { generateAndRegisterKey, registerSystem } from "./steps";
-import { orgNumbers } from "../test/org-numbers";
+import { seedOrganisations } from "./emulator";
+import { orgsFor, withWrongCheckDigit } from "./orgs";
+import { seedSystem } from "./steps";
+
+const [a = "", b = "", c = ""] = orgsFor("bulk", 3);
 
 test("operator uploads a CSV, sees a row error in the preview, starts, watches progress reach 100 % and downloads the result", async ({
   browser,
@@ -11,24 +13,14 @@ test("operator uploads a CSV, sees a row error in the preview, starts, watches p
   test.setTimeout(180_000);
   const base = baseURL ?? "";
   const admin = await pageAs(browser, base, "admin");
-  await generateAndRegisterKey(admin);
-  const { systemId } = await registerSystem(admin, base);
-  const [a = "", b = "", c = ""] = orgNumbers(3, 41_000_000);
-  const bad = `${a.slice(0, 8)}${(Number(a[8]) + 1) % 10}`;
+  const { systemId } = await seedSystem(admin, base);
+  const bad = withWrongCheckDigit(a);
   // The customers must exist in Altinn's Entity Register (the emulator's, here).
-  const emulator = `http://127.0.0.1:${targetByPort(base).emulatorPort}`;
-  const parties = await fetch(`${emulator}/emulator/parties`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organisations: [
-        [a, "Alfa AS"],
-        [b, "Beta AS"],
-        [c, "Gamma AS"],
-      ].map(([orgNo, name]) => ({ orgNo, name })),
-    }),
-  });
-  expect(parties.status).toBe(200);
+  await seedOrganisations(base, [
+    [a, "Alfa AS"],
+    [b, "Beta AS"],
+    [c, "Gamma AS"],
+  ]);
 
   const operator = await pageAs(browser, base, "operator");
   await operator.goto("/customers");

@@ -1,8 +1,9 @@
 import { expect, expectAccessible, pageAs, test } from "./fixtures";
-import { decideInAltinn, generateAndRegisterKey, registerSystem } from "./steps";
+import { seedOrganisations } from "./emulator";
+import { orgsFor, withWrongCheckDigit } from "./orgs";
+import { decideInAltinn, seedSystem } from "./steps";
 
-// Lyngheim Eiendom AS: used by no other spec, so it is onboarded here whatever ran before.
-const CUSTOMER = "311001116";
+const [CUSTOMER = ""] = orgsFor("doctor", 1);
 
 test("an operator examines a customer's system-user token, then sees a failure explained", async ({
   browser,
@@ -10,17 +11,11 @@ test("an operator examines a customer's system-user token, then sees a failure e
 }) => {
   test.setTimeout(180_000);
   const base = baseURL ?? "";
+  await seedOrganisations(base, [[CUSTOMER, "Lyngheim Eiendom AS"]]);
   const admin = await pageAs(browser, base, "admin");
-  await generateAndRegisterKey(admin);
+  // Tokens are for the system that holds the environment's Maskinporten client (Altinn allows one).
+  const { systemId } = await seedSystem(admin, base, { holdsClient: true });
   const operator = await pageAs(browser, base, "operator");
-
-  // Tokens are for the system that holds the environment's Maskinporten client (Altinn allows one):
-  // the one an earlier spec registered, or a new one when this spec runs alone.
-  await operator.goto("/doctor");
-  await expect(operator.getByRole("heading", { name: "Tokendoktor" })).toBeVisible();
-  const holder = operator.getByLabel("System", { exact: true }).getByRole("option", { name: /har miljøets klient/ });
-  let systemId = (await holder.count()) > 0 ? (((await holder.first().textContent()) ?? "").split(" ")[0] ?? "") : "";
-  if (!systemId) systemId = (await registerSystem(admin, base)).systemId;
 
   // The customer onboards through the system's public page and approves in "Altinn".
   const customer = await (await browser.newContext()).newPage();
@@ -32,6 +27,9 @@ test("an operator examines a customer's system-user token, then sees a failure e
 
   // The operator picks the customer's system user; the form fills org number, externalRef and system.
   await operator.goto("/doctor");
+  await expect(operator.getByRole("heading", { name: "Tokendoktor" })).toBeVisible();
+  const holder = operator.getByLabel("System", { exact: true }).getByRole("option", { name: /har miljøets klient/ });
+  await expect(holder).toHaveText(new RegExp(`^${systemId} `));
   await operator
     .getByLabel("Kjent systembruker")
     .selectOption({ label: `${CUSTOMER} · ${systemId} · standard · externalRef ${CUSTOMER}` });
@@ -64,7 +62,7 @@ test("an operator examines a customer's system-user token, then sees a failure e
   await expectAccessible(operator);
 
   // A bad org number is refused in the form.
-  await operator.getByLabel("Kundens organisasjonsnummer").fill("311001117");
+  await operator.getByLabel("Kundens organisasjonsnummer").fill(withWrongCheckDigit(CUSTOMER));
   await operator.getByRole("button", { name: "Undersøk token" }).click();
   await expect(operator.getByText("kontrollsifferet stemmer ikke")).toBeVisible();
 });

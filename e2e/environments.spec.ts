@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { alertOf, expect, expectAccessible, pageAs, test } from "./fixtures";
-import { generateAndRegisterKey, registerSystem } from "./steps";
+import { seedSystem } from "./steps";
 
 // Local, tt02 and production side by side: an admin adds them from presets, switches with one click,
 // sees nothing of one in the other, and production is marked on every page.
@@ -21,9 +21,7 @@ test("admin adds tt02 and production from presets, switches between them, and no
   const admin = await pageAs(browser, base, "admin");
 
   // Something to leak: a key and a system in the Local emulator environment.
-  await generateAndRegisterKey(admin);
-  await registerSystem(admin, base);
-  const localSystemPage = admin.url();
+  const { systemUrl: localSystemPage } = await seedSystem(admin, base);
   await admin.goto("/systems");
   await expect(admin.getByRole("link", { name: "Regnskap Pluss" }).first()).toBeVisible();
 

@@ -1,19 +1,22 @@
 import { alertOf, expect, pageAs, test } from "./fixtures";
-import { decideInAltinn, generateAndRegisterKey, registerSystem } from "./steps";
+import { seedOrganisations } from "./emulator";
+import { orgsFor } from "./orgs";
+import { decideInAltinn, seedSystem } from "./steps";
 
-const CUSTOMER = "313469999"; // Havbris Fiskeoppdrett AS in the emulator's entity register
+// UNKNOWN is a valid org number that is never added to the emulator's Entity Register.
+const [CUSTOMER = "", UNKNOWN = ""] = orgsFor("onboarding-reject", 2);
 
 test("a customer who rejected can start again and approve a fresh request", async ({ browser, baseURL }) => {
   test.setTimeout(150_000);
   const base = baseURL ?? "";
+  await seedOrganisations(base, [[CUSTOMER, "Havbris Fiskeoppdrett AS"]]);
   const admin = await pageAs(browser, base, "admin");
-  await generateAndRegisterKey(admin);
-  const { onboardingLink } = await registerSystem(admin, base);
+  const { onboardingLink } = await seedSystem(admin, base);
 
   const customer = await (await browser.newContext()).newPage();
   await customer.goto(onboardingLink);
   // An org number Altinn does not know gets Altinn's answer in plain words.
-  await customer.getByLabel("Organisasjonsnummer (9 siffer)").fill("974760673");
+  await customer.getByLabel("Organisasjonsnummer (9 siffer)").fill(UNKNOWN);
   await customer.getByRole("button", { name: "Gå videre til Altinn" }).click();
   await expect(alertOf(customer)).toHaveText("Altinn fant ikke organisasjonsnummeret i Enhetsregisteret.");
 

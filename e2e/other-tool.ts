@@ -2,12 +2,12 @@
 // emulator for the same vendor, so the portal learns of the change only by syncing.
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { randomUUID } from "node:crypto";
-import { targetByPort } from "./servers";
+import { emulatorUrl } from "./emulator";
 
 const SCOPE = "altinn:authentication/systemregister.write";
 
 export async function otherToolToken(baseURL: string): Promise<{ emulator: string; token: string }> {
-  const emulator = `http://127.0.0.1:${targetByPort(baseURL).emulatorPort}`;
+  const emulator = emulatorUrl(baseURL);
   const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
   const kid = `other-tool-${randomUUID()}`;
   const clientId = randomUUID();

@@ -1,13 +1,14 @@
 import { alertOf, expect, expectAccessible, pageAs, test } from "./fixtures";
-import { decideInAltinn, fillSystemForm, generateAndRegisterKey, registerSystem } from "./steps";
+import { seedOrganisations } from "./emulator";
+import { orgsFor } from "./orgs";
+import { decideInAltinn, ensureSigningKey, fillSystemForm, seedSystem } from "./steps";
 
-const CUSTOMER = "310904473";
+const [CUSTOMER = ""] = orgsFor("packages", 1);
 
 test("the planner explains client packages and visibility before anything is sent", async ({ browser, baseURL }) => {
   const base = baseURL ?? "";
   const admin = await pageAs(browser, base, "admin");
-  await admin.goto("/environment");
-  if ((await admin.locator('li[data-state="active"]').count()) === 0) await generateAndRegisterKey(admin);
+  await ensureSigningKey(admin);
   await admin.goto("/systems/new");
   await fillSystemForm(admin, base);
   await expect(admin.getByText("Katalogen er hentet fra miljøets Altinn.")).toBeVisible();
@@ -34,11 +35,9 @@ test("the planner explains client packages and visibility before anything is sen
 test("a system that gains a package asks its customers to approve the change", async ({ browser, baseURL }) => {
   test.setTimeout(150_000);
   const base = baseURL ?? "";
+  await seedOrganisations(base, [[CUSTOMER, "Merverdi Handel AS"]]);
   const admin = await pageAs(browser, base, "admin");
-  await admin.goto("/environment");
-  if ((await admin.locator('li[data-state="active"]').count()) === 0) await generateAndRegisterKey(admin);
-  const { onboardingLink } = await registerSystem(admin, base);
-  const systemUrl = admin.url();
+  const { onboardingLink, systemUrl } = await seedSystem(admin, base);
 
   // The customer onboards with the original package.
   const customer = await (await browser.newContext()).newPage();
@@ -69,9 +68,7 @@ test("a system that gains a package asks its customers to approve the change", a
   // The customer approves in "Altinn"; the vendor refreshes and sees it accepted.
   const link = (await row.getByRole("link", { name: `Åpne lenken for ${CUSTOMER}` }).getAttribute("href")) ?? "";
   await customer.goto(link);
-  await expect(customer.getByRole("heading", { name: "Forespørsel om endring av systemtilgang" })).toBeVisible();
-  await customer.getByLabel("Logg inn som / Sign in as").selectOption({ index: 1 });
-  await customer.getByRole("button", { name: "Godkjenn" }).click();
+  await decideInAltinn(customer, "Godkjenn", "change");
   await admin.getByRole("button", { name: "Oppdater status" }).click();
   await expect(changes.getByRole("status").filter({ hasText: "Status er oppdatert" })).toContainText("(1 endret)");
   await expect(changes.getByRole("row", { name: new RegExp(CUSTOMER) })).toContainText("Accepted");

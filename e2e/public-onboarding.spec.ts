@@ -1,13 +1,11 @@
 import type { Page } from "@playwright/test";
 import { alertOf, expect, expectAccessible, pageAs, test } from "./fixtures";
-import { decideInAltinn, generateAndRegisterKey, registerSystem } from "./steps";
-import { targetByPort } from "./servers";
+import { seedOrganisations, withFault } from "./emulator";
+import { orgsFor } from "./orgs";
+import { decideInAltinn, seedRequest, seedSystem } from "./steps";
 
-// Organisations in the emulator's entity register; each test registers its own system, so the
-// (system, org) pairs never collide with other specs.
-const LINKED = "311876546";
-const REJECTS = "312345129";
-const OUTAGE = "311001116";
+// Each test registers its own system and onboards its own customer.
+const [LINKED = "", REJECTS = "", OUTAGE = ""] = orgsFor("public-onboarding", 3);
 const FAULT_PATH = "/authentication/api/v1/systemuser/request/vendor";
 
 async function newCustomer(page: Page) {
@@ -26,14 +24,10 @@ test("signed link: regenerated links replace older ones, and the customer connec
 }) => {
   test.setTimeout(150_000);
   const base = baseURL ?? "";
+  await seedOrganisations(base, [[LINKED, "Lenkebruk AS"]]);
   const admin = await pageAs(browser, base, "admin");
-  await generateAndRegisterKey(admin);
-  const { systemId } = await registerSystem(admin, base);
-  await admin.goto("/requests");
-  await admin.getByLabel("System", { exact: true }).selectOption({ label: `Regnskap Pluss (${systemId})` });
-  await admin.getByLabel("Kundens organisasjonsnummer").fill(LINKED);
-  await admin.getByRole("button", { name: "Opprett forespørsel" }).click();
-  await expect(admin.getByRole("heading", { name: `Forespørsel: ${LINKED}` })).toBeVisible();
+  const { systemId } = await seedSystem(admin, base);
+  await seedRequest(admin, systemId, LINKED);
 
   const createLink = async () => {
     await admin.getByRole("button", { name: "Lag påmeldingslenke" }).click();
@@ -58,7 +52,9 @@ test("signed link: regenerated links replace older ones, and the customer connec
   await expectAccessible(customer);
 
   await customer.goto(link);
-  await expect(customer.getByRole("heading", { name: "Koble Regnskap Pluss til ••••••546" })).toBeVisible();
+  await expect(
+    customer.getByRole("heading", { name: `Koble Regnskap Pluss til ••••••${LINKED.slice(-3)}` }),
+  ).toBeVisible();
   await expectAccessible(customer);
   await customer.getByRole("button", { name: "Gå videre til Altinn" }).click();
   await decideInAltinn(customer, "Godkjenn");
@@ -75,9 +71,9 @@ test("rejected: the outcome page says how to retry, and the button starts a fres
 }) => {
   test.setTimeout(150_000);
   const base = baseURL ?? "";
+  await seedOrganisations(base, [[REJECTS, "Avslag AS"]]);
   const admin = await pageAs(browser, base, "admin");
-  await generateAndRegisterKey(admin);
-  const { onboardingLink } = await registerSystem(admin, base);
+  const { onboardingLink } = await seedSystem(admin, base);
   const customer = await newCustomer(admin);
   await startOnPublicPage(customer, onboardingLink, REJECTS);
   await decideInAltinn(customer, "Avvis");
@@ -95,27 +91,18 @@ test("Altinn outage: nothing is lost, and checking again after it is back shows 
 }) => {
   test.setTimeout(150_000);
   const base = baseURL ?? "";
-  const emulator = `http://127.0.0.1:${targetByPort(base).emulatorPort}`;
+  await seedOrganisations(base, [[OUTAGE, "Nedetid AS"]]);
   const admin = await pageAs(browser, base, "admin");
-  await generateAndRegisterKey(admin);
-  const { onboardingLink } = await registerSystem(admin, base);
+  const { onboardingLink } = await seedSystem(admin, base);
   const customer = await newCustomer(admin);
   await startOnPublicPage(customer, onboardingLink, OUTAGE);
   await expect(customer.getByRole("heading", { name: "Forespørsel om systemtilgang" })).toBeVisible();
-  const fault = await fetch(`${emulator}/emulator/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ path: FAULT_PATH, errorRate: 1, status: 503 }),
-  });
-  expect(fault.status).toBe(200);
-  try {
+  await withFault(base, { path: FAULT_PATH, errorRate: 1, status: 503 }, async () => {
     await decideInAltinn(customer, "Godkjenn");
     await expect(customer.getByRole("heading", { name: "Altinn svarer ikke akkurat nå" })).toBeVisible();
     await expect(customer.getByRole("status")).toContainText("Ingenting er tapt");
     await expectAccessible(customer);
-  } finally {
-    await fetch(`${emulator}/emulator/faults?path=${encodeURIComponent(FAULT_PATH)}`, { method: "DELETE" });
-  }
+  });
   await customer.getByRole("link", { name: "Sjekk på nytt" }).click();
   await expect(customer.getByRole("heading", { name: "Tilkoblet" })).toBeVisible();
 });

@@ -1,8 +1,10 @@
 import { alertOf, expect, expectAccessible, pageAs, test } from "./fixtures";
-import { decideInAltinn, generateAndRegisterKey, registerSystem } from "./steps";
-import { targetByPort } from "./servers";
+import { decideAtEmulator, deleteSystemUserAtEmulator, seedOrganisations } from "./emulator";
+import { orgsFor } from "./orgs";
+import { reloadUntil } from "./poll";
+import { seedRequest, seedSystem } from "./steps";
 
-const CUSTOMER = "317000421"; // Kvitfjell Helse og Omsorg AS in the emulator's entity register, used by no other spec
+const [CUSTOMER = ""] = orgsFor("reconciliation", 1);
 
 test("a customer deletes the system user in Altinn; Run now shows the drift, the fix resolves it, one click re-onboards", async ({
   browser,
@@ -10,24 +12,17 @@ test("a customer deletes the system user in Altinn; Run now shows the drift, the
 }) => {
   test.setTimeout(180_000);
   const base = baseURL ?? "";
-  const emulator = `http://127.0.0.1:${targetByPort(base).emulatorPort}`;
+  await seedOrganisations(base, [[CUSTOMER, "Kvitfjell Helse og Omsorg AS"]]);
   const admin = await pageAs(browser, base, "admin");
-  await generateAndRegisterKey(admin);
-  const { systemId } = await registerSystem(admin, base);
+  const { systemId } = await seedSystem(admin, base);
 
-  // The operator onboards the customer, who approves in Altinn.
+  // The operator onboards the customer, who approves in Altinn; the request page follows the status.
   const operator = await pageAs(browser, base, "operator");
-  await operator.goto("/requests");
-  await operator.getByLabel("System", { exact: true }).selectOption({ label: `Regnskap Pluss (${systemId})` });
-  await operator.getByLabel("Kundens organisasjonsnummer").fill(CUSTOMER);
-  await operator.getByRole("button", { name: "Opprett forespørsel" }).click();
-  await expect(operator.getByRole("heading", { name: `Forespørsel: ${CUSTOMER}` })).toBeVisible();
-  const confirmUrl =
-    (await operator.getByRole("link", { name: /accessmanagement\/ui\/systemuser\/request/ }).getAttribute("href")) ??
-    "";
-  const customer = await (await browser.newContext()).newPage();
-  await customer.goto(confirmUrl);
-  await decideInAltinn(customer, "Godkjenn");
+  const { confirmUrl } = await seedRequest(operator, systemId, CUSTOMER);
+  await decideAtEmulator(base, confirmUrl, "approve");
+  const systemUser = operator.getByTestId("system-user-id");
+  await expect(systemUser).toHaveText(/^[0-9a-f-]{36}$/, { timeout: 30_000 });
+  const systemUserId = (await systemUser.textContent()) ?? "";
 
   // The requests list finds it by org number and by status.
   await operator.goto(`/requests?q=${CUSTOMER}`);
@@ -39,31 +34,33 @@ test("a customer deletes the system user in Altinn; Run now shows the drift, the
   await expectAccessible(operator);
 
   // The customer deletes the system user on Altinn's side.
-  await customer.goto(`${emulator}/accessmanagement/ui/systemusers?org=${CUSTOMER}`);
-  await customer
-    .getByRole("button", { name: /^Slett / })
-    .first()
-    .click();
-  await expect(customer.getByRole("status")).toBeVisible();
+  await deleteSystemUserAtEmulator(base, systemUserId);
 
-  // Run now: the job runs in the background and the page follows it.
+  // Run now: the job runs in the background; the page shows the finding and a successful run once done.
   await operator.goto("/reconciliation");
   await expect(operator.getByRole("heading", { name: "Avstemming mot Altinn" })).toBeVisible();
   await operator.getByRole("button", { name: "Kjør nå" }).click();
-  await expect(operator.getByRole("status").filter({ hasText: "Avstemmingen er startet" })).toBeVisible();
+  await expect(operator.getByRole("status").filter({ hasText: "Avstemmingen er startet" })).toHaveText(
+    "Avstemmingen er startet. Siden oppdateres når den er ferdig.",
+  );
   const finding = operator.getByTestId("finding").filter({ hasText: CUSTOMER });
-  await expect(async () => {
-    await operator.reload();
-    await expect(finding).toHaveCount(1, { timeout: 1000 });
-  }).toPass({ timeout: 45_000 });
+  const lastRun = operator.getByTestId("last-run");
+  await reloadUntil(operator, async () => {
+    await expect(finding).toHaveCount(1, { timeout: 1_000 });
+    await expect(lastRun).toHaveAttribute("data-status", "succeeded", { timeout: 1_000 });
+  });
+  await expect(lastRun).toHaveText(/^.+: fullført\. \d+ systemer, \d+ nye avvik, \d+ løst\.$/);
+  await expect(lastRun.getByRole("alert")).toHaveCount(0);
+  await expect(finding).toHaveAttribute("data-kind", "system_user_deleted");
   await expect(finding).toContainText("Systembruker slettet av kunden");
   await expect(finding.getByRole("link", { name: new RegExp(CUSTOMER) })).toHaveAttribute("href", /\/customers\//);
-  await expect(operator.getByTestId("last-run")).toHaveAttribute("data-status", /succeeded|failed/);
   await expectAccessible(operator);
 
-  // The dashboard counts it.
+  // The dashboard counts every open finding (other specs' included), as the reconciliation page lists them.
+  const open = await operator.getByTestId("finding").count();
   await operator.goto("/");
-  await expect(operator.getByTestId("open-findings")).not.toHaveAttribute("data-count", "0");
+  await expect(operator.getByTestId("open-findings")).toHaveAttribute("data-count", String(open));
+  await expect(operator.getByTestId("open-findings")).toHaveText(`${open} åpne avvik`);
   await operator.goto("/reconciliation");
 
   // An auditor sees it, without fix buttons.

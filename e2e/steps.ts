@@ -21,6 +21,15 @@ export async function generateAndRegisterKey(admin: Page): Promise<string> {
   return kid;
 }
 
+/**
+ * Admin: the Local environment signs with a key Maskinporten knows. The first spec of a run makes one;
+ * later specs reuse it rather than pile up "next" keys (the rotation spec is the one that changes it).
+ */
+export async function ensureSigningKey(admin: Page): Promise<void> {
+  await admin.goto("/environment");
+  if ((await admin.locator('li[data-state="active"]').count()) === 0) await generateAndRegisterKey(admin);
+}
+
 export const SYSTEM_TEXTS = [
   ["Navn (bokmål)", "Regnskap Pluss"],
   ["Navn (nynorsk)", "Rekneskap Pluss"],
@@ -30,8 +39,18 @@ export const SYSTEM_TEXTS = [
   ["Beskrivelse (engelsk)", "Keeps the books"],
 ] as const;
 
-/** Admin on /systems/new: fills a valid system (Skattegrunnlag package) without submitting. */
-export async function fillSystemForm(admin: Page, baseURL: string): Promise<string> {
+const CLIENT_IDS = "Maskinporten klient-ID(er) som kan hente systembruker-tokens";
+
+/**
+ * Admin on /systems/new: fills a valid system (Skattegrunnlag package) without submitting. The form
+ * offers the environment's Maskinporten client to the first system, and Altinn lets one system hold
+ * it; a system takes it only when asked (`holdsClient`), so which spec ran first never matters.
+ */
+export async function fillSystemForm(
+  admin: Page,
+  baseURL: string,
+  { holdsClient = false }: { holdsClient?: boolean } = {},
+): Promise<string> {
   const name = `regnskap-${randomBytes(3).toString("hex")}`;
   await admin.getByLabel("Kortnavn").fill(name);
   for (const [label, value] of SYSTEM_TEXTS) await admin.getByLabel(label).fill(value);
@@ -39,26 +58,66 @@ export async function fillSystemForm(admin: Page, baseURL: string): Promise<stri
   if (!(await admin.getByLabel("Skattegrunnlag").isVisible())) await area.click();
   await admin.getByLabel("Skattegrunnlag").check();
   await admin.getByLabel("Omdirigerings-URL").fill(`${baseURL}/onboard/callback`);
+  const clientIds = admin.getByLabel(CLIENT_IDS);
+  if (holdsClient) await expect(clientIds, "another system holds the environment's client").not.toHaveValue("");
+  else await clientIds.fill("");
   return name;
 }
 
-/** Registers a system and returns its public onboarding link. */
-export async function registerSystem(
+/** Admin: registers a system of its own (and a signing key if the environment has none); on its page after. */
+export async function seedSystem(
   admin: Page,
   baseURL: string,
-): Promise<{ systemId: string; onboardingLink: string }> {
+  options: { holdsClient?: boolean } = {},
+): Promise<{ systemId: string; onboardingLink: string; systemUrl: string }> {
+  await ensureSigningKey(admin);
   await admin.goto("/systems/new");
-  const name = await fillSystemForm(admin, baseURL);
+  const name = await fillSystemForm(admin, baseURL, options);
   await admin.getByRole("button", { name: "Registrer i Altinn" }).click();
   await expect(admin.getByRole("heading", { name: "Regnskap Pluss" })).toBeVisible();
   const onboardingLink = (await admin.getByRole("link", { name: /\/onboard\/local\// }).getAttribute("href")) ?? "";
-  return { systemId: `991825827_${name}`, onboardingLink };
+  return { systemId: `991825827_${name}`, onboardingLink, systemUrl: admin.url() };
 }
 
-/** Customer on the emulator's confirm page: sign in as a synthetic person and decide. */
-export async function decideInAltinn(customer: Page, decision: "Godkjenn" | "Avvis") {
-  await expect(customer.getByRole("heading", { name: "Forespørsel om systemtilgang" })).toBeVisible();
+/** Admin or operator on /requests: a request for the customer; on the request's page after. */
+export async function seedRequest(
+  page: Page,
+  systemId: string,
+  orgNo: string,
+  kind: "standard" | "agent" = "standard",
+): Promise<{ confirmUrl: string; requestUrl: string }> {
+  await page.goto("/requests");
+  await page.getByLabel("System", { exact: true }).selectOption({ label: `Regnskap Pluss (${systemId})` });
+  await page.getByLabel("Kundens organisasjonsnummer").fill(orgNo);
+  if (kind === "agent") await page.getByLabel("Forespørselstype").selectOption("agent");
+  await page.getByRole("button", { name: "Opprett forespørsel" }).click();
+  await expect(page.getByRole("heading", { name: `Forespørsel: ${orgNo}` })).toBeVisible();
+  const confirmUrl =
+    (await page
+      .getByRole("link", { name: /accessmanagement\/ui\/systemuser\/(request|agentrequest)\?/ })
+      .getAttribute("href")) ?? "";
+  expect(confirmUrl).toMatch(kind === "agent" ? /\/agentrequest\?id=/ : /\/request\?id=/);
+  return { confirmUrl, requestUrl: page.url() };
+}
+
+const CONFIRM_HEADINGS = {
+  standard: "Forespørsel om systemtilgang",
+  agent: "Forespørsel om systemtilgang for klienter",
+  change: "Forespørsel om endring av systemtilgang",
+} as const;
+
+/**
+ * Customer on the emulator's confirm page: sign in as a synthetic person and decide. Standard and
+ * agent requests then land on the portal's callback; a change request stays in "Altinn".
+ */
+export async function decideInAltinn(
+  customer: Page,
+  decision: "Godkjenn" | "Avvis",
+  kind: keyof typeof CONFIRM_HEADINGS = "standard",
+) {
+  await expect(customer.getByRole("heading", { name: CONFIRM_HEADINGS[kind], exact: true })).toBeVisible();
   await customer.getByLabel("Logg inn som / Sign in as").selectOption({ index: 1 });
   await customer.getByRole("button", { name: decision }).click();
-  await expect(customer).toHaveURL(/\/onboard\/callback\?ref=/);
+  if (kind === "change") await expect(customer.getByRole("button", { name: decision })).toHaveCount(0);
+  else await expect(customer).toHaveURL(/\/onboard\/callback\?ref=/);
 }
