@@ -6,8 +6,6 @@ import { freePort } from "./databases";
 import { emulatorFetch } from "./emulator-api";
 import type { Portal } from "./portal";
 
-export const CUSTOMER_ORG = "310904473";
-export const OTHER_CUSTOMER_ORG = "313469999";
 export const CALLBACK = "http://127.0.0.1:3999/onboard/callback";
 
 /** Awaits the call and checks it failed with this AppError code (and status, if given). */
