@@ -5,6 +5,7 @@ import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
+import { until } from "./until";
 
 export type TestDatabase = { url: string; stop: () => Promise<void> };
 
@@ -69,7 +70,18 @@ export async function createPostgresDatabase(): Promise<TestDatabase> {
   return {
     url: `postgresql://postgres@127.0.0.1:5432/${name}`,
     stop: async () => {
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await admin(async (c) => {
+        // pg's pool.end() resolves before its connections have gone: forcing the drop while they close
+        // kills them mid-goodbye (57P01, an unhandled error in the test run). Let them go first, then
+        // force whatever is left.
+        const connected = async () =>
+          (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]))
+            .rows[0]?.n ?? 0;
+        await until(async () => (await connected()) === 0, `the connections to ${name} to close`, {
+          timeoutMs: 5_000,
+        }).catch(() => undefined);
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      });
     },
   };
 }

@@ -1,5 +1,5 @@
 // One integration suite, run once per database engine (each engine in its own test file, because
-// db and env() are per-process singletons).
+// db and env() are per-process singletons). FLOW_ONLY and FLOW_ORDER (below) pick and order the groups.
 import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import type { TestDatabase } from "./databases";
 import { startPortal, type Portal } from "./portal";
@@ -25,6 +25,52 @@ import { bulkTests } from "./suites/bulk";
 
 export type PortalRef = () => Portal;
 
+/**
+ * Every group, by the key FLOW_ONLY takes. Each one seeds what it needs (test/seed.ts) and takes its own
+ * org numbers (test/org-numbers.ts), so any one of them passes alone and they pass in any order.
+ */
+export const FLOW_SUITES = [
+  ["roles", "roles are enforced in the data layer", roleTests],
+  ["chain", "the chain from key to system user", chainTests],
+  ["public-onboarding", "public onboarding: outcomes, signed links, rate limits", publicOnboardingTests],
+  ["customers", "customers, request timeline and renew", customerTests],
+  ["keys", "signing key storage", keyTests],
+  ["key-import", "signing key import", keyImportTests],
+  ["audit", "audit chain", auditTests],
+  ["outage", "Altinn outage", outageTests],
+  ["outbound", "outbound call log", outboundTests],
+  ["connection", "test connection", connectionTests],
+  ["environments", "environments side by side", environmentTests],
+  ["token-doctor", "token doctor and system-user tokens", tokenDoctorTests],
+  ["systems-admin", "System Register management", systemAdminTests],
+  ["change-requests", "access packages, rights and change requests", changeRequestTests],
+  ["poller", "background status poller", pollerTests],
+  ["rotation", "key rotation", rotationTests],
+  ["reconciliation", "reconciliation with Altinn and the requests list", reconciliationTests],
+  ["agents", "agents and clients (accounting firms)", agentTests],
+  ["bulk", "bulk onboarding", bulkTests],
+] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
+
+/**
+ * FLOW_ONLY=<key,key,…> runs only those groups; FLOW_ORDER=reverse runs them last to first. An unknown
+ * key or order is an error rather than a run of nothing. E.g.
+ *   FLOW_ONLY=bulk npx vitest run test/flow.pglite.test.ts
+ *   FLOW_ORDER=reverse npx vitest run test/
+ */
+export function selectedSuites(vars: Record<string, string | undefined>) {
+  const keys: readonly string[] = FLOW_SUITES.map(([key]) => key);
+  const only = (vars.FLOW_ONLY ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean);
+  const unknown = only.filter((k) => !keys.includes(k));
+  if (unknown.length > 0) throw new Error(`FLOW_ONLY: unknown suite ${unknown.join(", ")}; known: ${keys.join(", ")}`);
+  const order = vars.FLOW_ORDER ?? "";
+  if (!["", "normal", "reverse"].includes(order)) throw new Error(`FLOW_ORDER: "${order}" is not normal or reverse`);
+  const chosen = FLOW_SUITES.filter(([key]) => only.length === 0 || only.includes(key));
+  return order === "reverse" ? [...chosen].reverse() : chosen;
+}
+
 export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
   let database: TestDatabase | undefined;
   let portal: Portal | undefined;
@@ -48,24 +94,5 @@ export function flowSuite(startDatabase: () => Promise<TestDatabase>) {
     await database?.stop();
   });
 
-  // Order matters: the chain creates the system and request the later groups look at.
-  describe("roles are enforced in the data layer", () => roleTests(ref));
-  describe("the chain from key to system user", () => chainTests(ref));
-  describe("public onboarding: outcomes, signed links, rate limits", () => publicOnboardingTests(ref));
-  describe("customers, request timeline and renew", () => customerTests(ref));
-  describe("signing key storage", () => keyTests(ref));
-  describe("signing key import", () => keyImportTests(ref));
-  describe("audit chain", () => auditTests(ref));
-  describe("Altinn outage", () => outageTests(ref));
-  describe("outbound call log", () => outboundTests(ref));
-  describe("test connection", () => connectionTests(ref));
-  describe("environments side by side", () => environmentTests(ref));
-  describe("token doctor and system-user tokens", () => tokenDoctorTests(ref));
-  describe("System Register management", () => systemAdminTests(ref));
-  describe("access packages, rights and change requests", () => changeRequestTests(ref));
-  describe("background status poller", () => pollerTests(ref));
-  describe("key rotation", () => rotationTests(ref));
-  describe("reconciliation with Altinn and the requests list", () => reconciliationTests(ref));
-  describe("agents and clients (accounting firms)", () => agentTests(ref));
-  describe("bulk onboarding", () => bulkTests(ref));
+  for (const [, title, tests] of selectedSuites(process.env)) describe(title, () => tests(ref));
 }

@@ -1,11 +1,11 @@
 import { expect } from "vitest";
+import { z } from "zod";
 import { AppError } from "@/lib/core/errors";
 import type { CreateSystemInput } from "@/lib/systems/schema";
+import { freePort } from "./databases";
 import { emulatorFetch } from "./emulator-api";
 import type { Portal } from "./portal";
 
-export const CUSTOMER_ORG = "310904473";
-export const OTHER_CUSTOMER_ORG = "313469999";
 export const CALLBACK = "http://127.0.0.1:3999/onboard/callback";
 
 /** Awaits the call and checks it failed with this AppError code (and status, if given). */
@@ -51,6 +51,33 @@ export function systemInput(p: Portal, name: string, overrides: Partial<CreateSy
   };
 }
 
+/** A system row as the edit form would submit it unchanged. */
+export function editOf(row: {
+  id: string;
+  name: unknown;
+  description: unknown;
+  accessPackages: string[];
+  redirectUrls: string[];
+  clientIds: string[];
+  isVisible: boolean;
+}) {
+  const name = row.name as Record<string, string>;
+  const description = row.description as Record<string, string>;
+  return {
+    id: row.id,
+    nameNb: name.nb ?? "",
+    nameNn: name.nn ?? "",
+    nameEn: name.en ?? "",
+    descriptionNb: description.nb ?? "",
+    descriptionNn: description.nn ?? "",
+    descriptionEn: description.en ?? "",
+    accessPackages: row.accessPackages,
+    redirectUrls: row.redirectUrls,
+    clientIds: row.clientIds,
+    isVisible: row.isVisible,
+  };
+}
+
 export async function lastAudit(p: Portal) {
   return p.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
 }
@@ -67,6 +94,24 @@ export async function altinnCall(
   return emulatorFetch(p.emulatorUrl, `/authentication/api/v1${path}`, { method, token, body });
 }
 
+const requestPage = z.object({
+  data: z.array(z.object({ id: z.string(), partyOrgNo: z.string(), status: z.string() }).loose()),
+  links: z.object({ next: z.string().nullish() }).loose(),
+});
+
+/** Every request Altinn holds for one system, all pages (what the vendor API lists: not the deleted ones). */
+export async function altinnRequestsOf(p: Portal, systemId: string) {
+  const all: z.infer<typeof requestPage>["data"] = [];
+  let path: string | null = `/systemuser/request/vendor/bysystem/${systemId}`;
+  while (path) {
+    const page = requestPage.parse((await altinnCall(p, path)).json);
+    all.push(...page.data);
+    const next = page.links.next ? new URL(page.links.next) : null;
+    path = next ? `${next.pathname.replace("/authentication/api/v1", "")}${next.search}` : null;
+  }
+  return all;
+}
+
 export { orgNumbers } from "./org-numbers";
 
 /** Adds plain test organisations to the emulator's entity register, so requests may name them. */
@@ -76,4 +121,44 @@ export async function addOrganisations(p: Portal, orgNos: string[], name = "Test
   });
   if (res.status !== 200)
     throw new Error(`emulator refused the organisations: ${res.status} ${JSON.stringify(res.json)}`);
+}
+
+/** Points the Local environment at a port nobody answers on, runs `fn`, and puts the URL back. */
+export async function withDeadUrl(p: Portal, field: "altinnBaseUrl" | "maskinportenTokenUrl", fn: () => Promise<void>) {
+  const dead = `http://127.0.0.1:${await freePort()}`;
+  const before = await p.m.environments.loadEnvironmentById(p.environmentId);
+  await p.db.environment.update({
+    where: { id: p.environmentId },
+    data: { [field]: field === "altinnBaseUrl" ? dead : `${dead}/token` },
+  });
+  p.m.tokens.clearTokenCache(p.environmentId);
+  try {
+    await fn();
+  } finally {
+    await p.db.environment.update({ where: { id: p.environmentId }, data: { [field]: before[field] } });
+    p.m.tokens.clearTokenCache(p.environmentId);
+  }
+}
+
+/**
+ * Runs the status poller with only these requests due: every other request's next check is put aside
+ * for the run and then put back, so what the poller reports is about these alone, whatever else exists.
+ */
+export async function pollOnly(p: Portal, ids: string[]) {
+  const { pollDueRequests } = await import("@/lib/requests/poller.job");
+  const others = await p.db.systemUserRequest.findMany({
+    where: { id: { notIn: ids }, nextCheckAt: { not: null } },
+    select: { id: true, nextCheckAt: true },
+  });
+  await p.db.systemUserRequest.updateMany({
+    where: { id: { in: others.map((o) => o.id) } },
+    data: { nextCheckAt: null },
+  });
+  try {
+    return await pollDueRequests();
+  } finally {
+    await p.db.$transaction(
+      others.map((o) => p.db.systemUserRequest.update({ where: { id: o.id }, data: { nextCheckAt: o.nextCheckAt } })),
+    );
+  }
 }

@@ -11,3 +11,42 @@ export function orgNumbers(count: number, from: number): string[] {
   }
   return out;
 }
+
+/**
+ * Where each user of made-up org numbers starts (the first eight digits, before the check digit). A
+ * block is a million numbers wide and belongs to one suite, so no two suites ever name the same customer,
+ * whatever order they run in. The fixed organisations of the emulator's register (310904473 and friends)
+ * are for what only they can do: facilitators with client relationships, persons with roles.
+ */
+export const ORG_BLOCKS = {
+  poller: 38_000_000,
+  customers: 39_000_000,
+  bulk: 40_000_000,
+  e2e: 41_000_000,
+  reconciliation: 47_000_000,
+  bench: 49_000_000,
+  roles: 50_000_000,
+  chain: 51_000_000,
+  publicOnboarding: 52_000_000,
+  audit: 53_000_000,
+  outage: 54_000_000,
+  outbound: 55_000_000,
+  environments: 56_000_000,
+  tokenDoctor: 57_000_000,
+  systemsAdmin: 58_000_000,
+  changeRequests: 59_000_000,
+  agents: 60_000_000,
+  /** test/seed.ts hands out fresh customers from here when a suite does not name one. */
+  seed: 69_000_000,
+} as const;
+
+/** Hands out org numbers from a block, each once: `take(3)` now and `take(1)` later never overlap. */
+export function orgPool(from: number) {
+  let next = from;
+  const take = (count: number): string[] => {
+    const out = orgNumbers(count, next);
+    next = Number((out.at(-1) ?? "").slice(0, 8)) + 1;
+    return out;
+  };
+  return { take, one: (): string => take(1)[0] ?? "" };
+}

@@ -6,9 +6,8 @@ import { startEmulator } from "@/emulator/server";
 import type { Actor } from "@/lib/auth/actor";
 import type { RoleName } from "@/lib/auth/permissions";
 import type { EnvironmentView, Scope } from "@/lib/environments/types";
-import { DIGDIR_WRITE_SCOPE, LOCAL_ENVIRONMENT } from "@/lib/environments/local";
 import { migrateDeploy } from "@/scripts/lib/migrate";
-import { emulatorFetch } from "./emulator-api";
+import { registerAtMaskinporten } from "./emulator-controls";
 
 async function loadModules() {
   const [
@@ -151,15 +150,10 @@ export async function startPortal(databaseUrl: string): Promise<Portal> {
     };
     const { kid } = await m.keys.generateSigningKey(scope(actors.admin));
     const keys = await m.keys.listKeys(scope(actors.admin));
-    const res = await emulatorFetch(emulator.url, "/emulator/maskinporten/clients", {
-      body: {
-        client_id: LOCAL_ENVIRONMENT.clientId,
-        org_no: LOCAL_ENVIRONMENT.vendorOrgNo,
-        scopes: [...LOCAL_ENVIRONMENT.scopes, DIGDIR_WRITE_SCOPE],
-        jwks: { keys: keys.map((k) => k.publicJwk) },
-      },
-    });
-    if (res.status !== 200) throw new Error(`emulator refused the client: ${res.status} ${JSON.stringify(res.json)}`);
+    await registerAtMaskinporten(
+      { emulatorUrl: emulator.url },
+      keys.map((k) => k.publicJwk),
+    );
     const stop = async () => {
       await (await import("@/lib/jobs/worker")).stopWorkers();
       await (await import("@/lib/core/jobs/boss")).stopBoss();

@@ -5,8 +5,10 @@ import { z } from "zod";
 import type { PortalRef } from "../flow-suite";
 import type { Portal } from "../portal";
 import { emulatorFetch } from "../emulator-api";
+import { decideRequest, emulatorCallCount as calls, moveClock } from "../emulator-controls";
 import { ENVIRONMENT_PRESETS } from "@/lib/environments/schema";
-import { expectAppError, systemInput } from "../helpers";
+import { expectAppError, pollOnly } from "../helpers";
+import { seedRequest, seedSystem, type SeededSystem } from "../seed";
 
 // Agent (client) system users: requests through the agent endpoints, and the client administrator's
 // side (client delegation, CONTRACT §5.2) against the emulator's register:
@@ -28,12 +30,6 @@ const AGENT_CREATE = "POST /authentication/api/v1/systemuser/request/vendor/agen
 const AGENT_GET = "GET /authentication/api/v1/systemuser/request/vendor/agent/:requestId";
 const STD_CREATE = "POST /authentication/api/v1/systemuser/request/vendor";
 
-const callsSchema = z.object({ calls: z.record(z.string(), z.record(z.string(), z.number())) });
-async function calls(p: Portal, route: string): Promise<number> {
-  const stats = callsSchema.parse((await emulatorFetch(p.emulatorUrl, "/emulator/stats")).json);
-  return Object.values(stats.calls[route] ?? {}).reduce((a, b) => a + b, 0);
-}
-
 async function personToken(p: Portal, pid: string): Promise<string> {
   const res = await emulatorFetch(p.emulatorUrl, "/emulator/tokens/person", {
     body: { pid, scopes: ["altinn:clientdelegations.read", "altinn:clientdelegations.write"] },
@@ -49,31 +45,20 @@ async function context(p: Portal, pid: string, org: string) {
 }
 
 /** An agent request for the facilitator, approved in the emulator; returns the agent system user id. */
-async function approvedAgent(p: Portal, systemRowId: string, org: string): Promise<string> {
-  const created = await p.m.requests.createRequest(p.scope(p.actors.operator), {
-    systemId: systemRowId,
-    orgNo: org,
-    kind: "agent",
-  });
-  const row = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: created.id } });
-  expect(
-    (await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${row.altinnRequestId}/approve`, { body: {} })).status,
-  ).toBe(200);
-  await p.m.requests.refreshRequest(p.scope(p.actors.operator), created.id);
-  const linked = await p.db.systemUser.findUniqueOrThrow({ where: { requestId: created.id } });
+async function approvedAgent(p: Portal, system: SeededSystem, org: string): Promise<string> {
+  const seeded = await seedRequest(p, { system, orgNo: org, kind: "agent", outcome: "approved" });
+  const linked = await p.db.systemUser.findUniqueOrThrow({ where: { requestId: seeded.id } });
   expect(linked.userType).toBe("agent");
   return linked.altinnSystemUserId;
 }
 
 export function agentTests(ref: PortalRef) {
-  const state = { bothSystem: "", signSystem: "", agentA: "", agentB: "", requestId: "" };
+  const state = { bothSystem: "", agentA: "", agentB: "", requestId: "" };
+  let signSystem: SeededSystem;
 
   it("creates an agent request through the agent endpoint with the delegable packages only, idempotently", async () => {
     const p = ref();
-    const both = await p.m.systems.createSystem(
-      p.scope(p.actors.admin),
-      systemInput(p, "klient-lonn", { accessPackages: [MED_SIGN, LONN, SKATT] }),
-    );
+    const both = await seedSystem(p, { prefix: "klient-lonn", accessPackages: [MED_SIGN, LONN, SKATT] });
     state.bothSystem = both.id;
     const agentBefore = await calls(p, AGENT_CREATE);
     const first = await p.m.requests.createRequest(p.scope(p.actors.operator), {
@@ -83,9 +68,17 @@ export function agentTests(ref: PortalRef) {
     });
     expect(first).toMatchObject({ status: "New", existed: false });
     expect(new URL(first.confirmUrl).pathname).toBe("/accessmanagement/ui/systemuser/agentrequest");
-    const row = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: first.id } });
-    // skattegrunnlag is not delegable, so an agent request must not carry it (AUTH-00065 otherwise).
-    expect(row).toMatchObject({ kind: "agent", accessPackages: [MED_SIGN, LONN], externalRef: `${GRANLIA}-agent` });
+    const row = await p.db.systemUserRequest.findUniqueOrThrow({
+      where: { id: first.id },
+      include: { customer: true },
+    });
+    // skattegrunnlag is not delegable, so an agent request must not carry it (AUTH-00065 otherwise). Its
+    // externalRef is the customer's own plus -agent.
+    expect(row).toMatchObject({
+      kind: "agent",
+      accessPackages: [MED_SIGN, LONN],
+      externalRef: `${row.customer.externalRef}-agent`,
+    });
     const again = await p.m.requests.createRequest(p.scope(p.actors.operator), {
       systemId: both.id,
       orgNo: GRANLIA,
@@ -112,15 +105,9 @@ export function agentTests(ref: PortalRef) {
     expect(row).toMatchObject({ kind: "standard", accessPackages: [SKATT] });
     expect(await calls(p, STD_CREATE)).toBe(stdBefore + 1);
 
-    const clientOnly = await p.m.systems.createSystem(
-      p.scope(p.actors.admin),
-      systemInput(p, "klient-sign", { accessPackages: [MED_SIGN] }),
-    );
-    state.signSystem = clientOnly.id;
-    const plain = await p.m.systems.createSystem(
-      p.scope(p.actors.admin),
-      systemInput(p, "bare-skatt", { accessPackages: [SKATT] }),
-    );
+    const clientOnly = await seedSystem(p, { prefix: "klient-sign", accessPackages: [MED_SIGN] });
+    signSystem = clientOnly;
+    const plain = await seedSystem(p, { prefix: "bare-skatt", accessPackages: [SKATT] });
     const before = await p.db.systemUserRequest.count();
     const std = await expectAppError(
       p.m.requests.createRequest(p.scope(p.actors.operator), { systemId: clientOnly.id, orgNo: TALLKLOA }),
@@ -140,22 +127,22 @@ export function agentTests(ref: PortalRef) {
 
   it("syncs, polls and renews agent requests through the agent endpoints", async () => {
     const p = ref();
-    const row = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: state.requestId } });
+    const row = await p.db.systemUserRequest.findUniqueOrThrow({
+      where: { id: state.requestId },
+      include: { customer: true },
+    });
     const getsBefore = await calls(p, AGENT_GET);
-    expect(
-      (await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${row.altinnRequestId}/approve`, { body: {} }))
-        .status,
-    ).toBe(200);
+    await decideRequest(p, row.altinnRequestId, "approve", "agent");
     await p.db.systemUserRequest.update({ where: { id: row.id }, data: { nextCheckAt: new Date(Date.now() - 1000) } });
-    const report = await (await import("@/lib/requests/poller.job")).pollDueRequests();
-    expect(report.failed).toBe(0);
+    expect(await pollOnly(p, [row.id])).toEqual({ checked: 1, changed: 1, failed: 0, renewed: 0 });
     const polled = await p.db.systemUserRequest.findUniqueOrThrow({
       where: { id: row.id },
       include: { systemUser: true },
     });
     expect(polled).toMatchObject({ status: "Accepted", nextCheckAt: null });
-    expect(polled.systemUser).toMatchObject({ userType: "agent", externalRef: `${GRANLIA}-agent` });
-    expect(await calls(p, AGENT_GET)).toBeGreaterThan(getsBefore);
+    expect(polled.systemUser).toMatchObject({ userType: "agent", externalRef: `${row.customer.externalRef}-agent` });
+    // One read of the request, through the agent endpoint.
+    expect(await calls(p, AGENT_GET)).toBe(getsBefore + 1);
     state.agentA = polled.systemUser?.altinnSystemUserId ?? "";
 
     // Renew: a rejected agent request is deleted and created again through the agent endpoint.
@@ -165,13 +152,7 @@ export function agentTests(ref: PortalRef) {
       kind: "agent",
     });
     const rejectedRow = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: rejected.id } });
-    expect(
-      (
-        await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${rejectedRow.altinnRequestId}/reject`, {
-          body: {},
-        })
-      ).status,
-    ).toBe(200);
+    await decideRequest(p, rejectedRow.altinnRequestId, "reject", "agent");
     expect((await p.m.requests.refreshRequest(p.scope(p.actors.operator), rejected.id)).status).toBe("Rejected");
     const createsBefore = await calls(p, AGENT_CREATE);
     const renewed = await p.m.requestRenew.renewRequest(p.scope(p.actors.operator), rejected.id);
@@ -184,20 +165,14 @@ export function agentTests(ref: PortalRef) {
     // The public callback looks the request up server-side and reads it through the agent endpoint too.
     const getsBeforeCallback = await calls(p, AGENT_GET);
     expect(await p.m.onboarding.completeOnboarding(renewed.id)).toMatchObject({ kind: "pending", orgNo: TALLKLOA });
-    expect(
-      (
-        await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${renewedRow.altinnRequestId}/approve`, {
-          body: {},
-        })
-      ).status,
-    ).toBe(200);
+    await decideRequest(p, renewedRow.altinnRequestId, "approve", "agent");
     expect(await p.m.onboarding.completeOnboarding(renewed.id)).toMatchObject({ kind: "connected" });
     expect(await calls(p, AGENT_GET)).toBe(getsBeforeCallback + 2);
   });
 
   it("shows the client administrator the agents with available and assigned clients, and refuses a person without the role", async () => {
     const p = ref();
-    state.agentB = await approvedAgent(p, state.signSystem, GRANLIA);
+    state.agentB = await approvedAgent(p, signSystem, GRANLIA);
     const ctx = await context(p, OLA, GRANLIA);
     const overview = await p.m.clientDelegation.clientOverview(ctx);
     const byId = new Map(overview.map((a) => [a.id, a]));
@@ -320,7 +295,7 @@ export function agentTests(ref: PortalRef) {
 
   it("cancels a job, and pauses on an expired person token instead of failing clients, then continues after a new login", async () => {
     const p = ref();
-    const agentT = await approvedAgent(p, state.signSystem, TALLKLOA);
+    const agentT = await approvedAgent(p, signSystem, TALLKLOA);
     const ctx = await context(p, PER, TALLKLOA);
     const cancelled = await p.m.clientAssign.startAssignAll(ctx, agentT, { kick: false });
     await p.m.clientAssign.cancelAssignJob(ctx, cancelled.id);
@@ -344,12 +319,12 @@ export function agentTests(ref: PortalRef) {
     expect(job.id).not.toBe(cancelled.id);
     expect(await p.db.clientAssignJob.count({ where: { agentSystemUserId: agentT, status: "running" } })).toBe(1);
     // Altinn's clock passes the token's 30 minutes: Altinn answers 401, the job pauses.
-    await emulatorFetch(p.emulatorUrl, "/emulator/clock", { body: { advanceMs: 31 * 60_000 } });
+    await moveClock(p, { advanceMs: 31 * 60_000 });
     try {
       const run = await p.m.clientAssign.processAssignJobs();
       expect(run).toMatchObject({ assigned: 0, failed: 0, paused: 1 });
     } finally {
-      await emulatorFetch(p.emulatorUrl, "/emulator/clock", { body: { reset: true } });
+      await moveClock(p, { reset: true });
     }
     const paused = await p.m.clientAssign.assignJobReport(ctx, job.id);
     expect(paused).toMatchObject({ status: "paused", pausedReason: "token_expired", pending: 1, failed: 0 });

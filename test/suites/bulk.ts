@@ -1,19 +1,24 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
+import { z } from "zod";
 import type { PortalRef } from "../flow-suite";
 import type { Portal } from "../portal";
-import { emulatorFetch } from "../emulator-api";
-import { addOrganisations, altinnCall, expectAppError, orgNumbers, systemInput } from "../helpers";
+import { clearFault, emulatorCallCount, setFault, type Fault } from "../emulator-controls";
+import { until } from "../until";
+import { addOrganisations, altinnRequestsOf, expectAppError } from "../helpers";
+import { ORG_BLOCKS, orgNumbers } from "../org-numbers";
+import { seedSystem } from "../seed";
 
 // Each test takes its own org numbers so no two share a customer.
-const PREVIEW = orgNumbers(3, 40_000_000);
-const BASIC = orgNumbers(20, 40_100_000);
-const OUTAGE = orgNumbers(10, 40_200_000);
-const LIMITED = orgNumbers(3, 40_300_000);
-const KILL = orgNumbers(200, 40_400_000);
-const CANCEL = orgNumbers(30, 40_500_000);
-const QUEUE = orgNumbers(5, 40_600_000);
+const block = (n: number) => ORG_BLOCKS.bulk + n * 100_000;
+const PREVIEW = orgNumbers(3, block(0));
+const BASIC = orgNumbers(20, block(1));
+const OUTAGE = orgNumbers(10, block(2));
+const LIMITED = orgNumbers(3, block(3));
+const KILL = orgNumbers(200, block(4));
+const CANCEL = orgNumbers(30, block(5));
+const QUEUE = orgNumbers(5, block(6));
 const CREATE_PATH = "/authentication/api/v1/systemuser/request";
 const CREATE_STATS = "POST /authentication/api/v1/systemuser/request/vendor";
 
@@ -23,22 +28,12 @@ const bulk = async () => ({
   ...(await import("@/lib/bulk/result")),
 });
 const runner = () => import("@/lib/bulk/runner");
+const auditedRequests = z.object({ requests: z.array(z.object({ orgNo: z.string() })) }).loose();
 const csv = (lines: string[]) => new TextEncoder().encode(`${lines.join("\r\n")}\r\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function fault(p: Portal, body: Record<string, unknown>) {
-  expect(
-    (await emulatorFetch(p.emulatorUrl, "/emulator/faults", { body: { path: CREATE_PATH, ...body } })).status,
-  ).toBe(200);
-}
-const clearFault = (p: Portal) =>
-  emulatorFetch(p.emulatorUrl, `/emulator/faults?path=${encodeURIComponent(CREATE_PATH)}`, { method: "DELETE" });
-async function createCalls(p: Portal): Promise<Record<string, number>> {
-  const stats = (await emulatorFetch(p.emulatorUrl, "/emulator/stats")).json as {
-    calls: Record<string, Record<string, number>>;
-  };
-  return stats.calls[CREATE_STATS] ?? {};
-}
+const fault = (p: Portal, body: Omit<Fault, "path">) => setFault(p, { path: CREATE_PATH, ...body });
+/** Creates the emulator has answered with this status. */
+const createCalls = (p: Portal, status: number) => emulatorCallCount(p, CREATE_STATS, status);
 /** Requests per customer, in our database and in Altinn (the emulator). */
 async function requestsPerCustomer(p: Portal, systemId: string, orgNos: string[]) {
   const ours = await p.db.systemUserRequest.groupBy({
@@ -46,25 +41,9 @@ async function requestsPerCustomer(p: Portal, systemId: string, orgNos: string[]
     where: { customer: { environmentId: p.environmentId, orgNo: { in: orgNos } } },
     _count: { _all: true },
   });
-  const list = await altinnCall(p, `/systemuser/request/vendor/bysystem/${systemId}`);
-  const all: { partyOrgNo: string }[] = [];
-  let page = list.json as { data: { partyOrgNo: string }[]; links: { next?: string } };
-  all.push(...page.data);
-  while (page.links.next) {
-    const next = new URL(page.links.next);
-    page = (await altinnCall(p, `${next.pathname.replace("/authentication/api/v1", "")}${next.search}`))
-      .json as typeof page;
-    all.push(...page.data);
-  }
+  const all = await altinnRequestsOf(p, systemId);
   const inAltinn = orgNos.map((o) => all.filter((r) => r.partyOrgNo === o).length);
   return { ours: ours.map((g) => g._count._all), customers: ours.length, inAltinn };
-}
-async function waitFor(check: () => Promise<boolean>, ms: number, what: string) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
 }
 const rowStatuses = async (p: Portal, jobId: string) =>
   Object.fromEntries(
@@ -76,6 +55,12 @@ const rowStatuses = async (p: Portal, jobId: string) =>
 
 export function bulkTests(ref: PortalRef) {
   const state = { systemRowId: "", systemId: "" };
+  beforeAll(async () => {
+    const p = ref();
+    await addOrganisations(p, [...PREVIEW, ...BASIC, ...OUTAGE, ...LIMITED, ...KILL, ...CANCEL, ...QUEUE]);
+    const system = await seedSystem(p, { prefix: "bulk" });
+    Object.assign(state, { systemRowId: system.id, systemId: system.systemId });
+  });
   const newJob = async (p: Portal, orgNos: string[], concurrency?: number) => {
     const b = await bulk();
     const { id } = await b.previewBulkUpload(
@@ -90,9 +75,7 @@ export function bulkTests(ref: PortalRef) {
 
   it("previews a file row by row: bad check digit, duplicate, existing customer; a file it cannot read leaves nothing behind", async () => {
     const p = ref();
-    await addOrganisations(p, [...PREVIEW, ...BASIC, ...OUTAGE, ...LIMITED, ...KILL, ...CANCEL, ...QUEUE]);
-    const system = await p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, "bulk-sync"));
-    Object.assign(state, { systemRowId: system.id, systemId: system.systemId });
+    const system = { id: state.systemRowId };
     const [a = "", b = "", c = ""] = PREVIEW;
     await p.m.customers.createCustomer(p.scope(p.actors.operator), {
       orgNo: c,
@@ -119,7 +102,7 @@ export function bulkTests(ref: PortalRef) {
     expect(job.status).toBe("draft");
     expect(job.rows.map((r) => [r.line, r.orgNo, r.status, r.errorCode, r.existingCustomer])).toEqual([
       [2, a, "pending", null, false],
-      [3, expect.any(String), "invalid", "checksum", false],
+      [3, `${a.slice(0, 8)}${(Number(a[8]) + 1) % 10}`, "invalid", "checksum", false],
       [4, b, "pending", null, false],
       [5, a, "invalid", "duplicate", false],
       [6, c, "pending", null, true],
@@ -165,12 +148,12 @@ export function bulkTests(ref: PortalRef) {
 
   it("a job of N customers completes with exactly one request each, tagged bulk, with chunked audit and a result file", async () => {
     const p = ref();
-    const before = (await createCalls(p))["201"] ?? 0;
+    const before = await createCalls(p, 201);
     const jobId = await newJob(p, BASIC, 4);
     const report = await (await runner()).runBulkJob(jobId);
-    expect(report).toMatchObject({ processed: 20, created: 20, failed: 0, finished: true });
+    expect(report).toEqual({ processed: 20, created: 20, failed: 0, retried: 0, finished: true });
     expect(await rowStatuses(p, jobId)).toEqual({ done: 20 });
-    expect((await createCalls(p))["201"] ?? 0).toBe(before + 20);
+    expect(await createCalls(p, 201)).toBe(before + 20);
     const counts = await requestsPerCustomer(p, state.systemId, BASIC);
     expect(counts).toEqual({ ours: Array(20).fill(1), customers: 20, inAltinn: Array(20).fill(1) });
     const request = await p.db.systemUserRequest.findFirstOrThrow({
@@ -183,7 +166,8 @@ export function bulkTests(ref: PortalRef) {
     expect(request.events.map((e) => [e.kind, e.detail])).toEqual([
       ["created", expect.objectContaining({ via: "bulk", bulkJobId: jobId })],
     ]);
-    expect(request.nextCheckAt?.getTime() ?? 0).toBeGreaterThan(Date.now());
+    // The poller's first look is a minute after creation, as for any other request.
+    expect((request.nextCheckAt?.getTime() ?? 0) - request.createdAt.getTime()).toBe(60_000);
     const audits = await p.db.auditEvent.findMany({ where: { targetId: jobId }, orderBy: { seq: "asc" } });
     expect(audits.map((a) => a.action)).toEqual(["bulk.upload", "bulk.start", "bulk.requests"]);
     expect(audits[2]?.detail).toMatchObject({ created: 20, failed: 0 });
@@ -212,9 +196,15 @@ export function bulkTests(ref: PortalRef) {
     const [first = "", second = ""] = BASIC;
     // A retried row (reset as if its process died after storing): same request, nothing new anywhere.
     const jobId = await newJob(p, [first, second]);
-    const calls = (await createCalls(p))["201"] ?? 0;
-    expect(await (await runner()).runBulkJob(jobId)).toMatchObject({ processed: 2, created: 0, finished: true });
-    expect((await createCalls(p))["201"] ?? 0).toBe(calls);
+    const calls = await createCalls(p, 201);
+    expect(await (await runner()).runBulkJob(jobId)).toEqual({
+      processed: 2,
+      created: 0,
+      failed: 0,
+      retried: 0,
+      finished: true,
+    });
+    expect(await createCalls(p, 201)).toBe(calls);
     expect(await p.db.bulkRow.findMany({ where: { jobId }, select: { existed: true } })).toEqual([
       { existed: true },
       { existed: true },
@@ -248,23 +238,26 @@ export function bulkTests(ref: PortalRef) {
 
   it("a 100 % Altinn outage loses nothing: rows wait with back-off and the job completes after recovery", async () => {
     const p = ref();
+    const refused = await createCalls(p, 503);
     await fault(p, { errorRate: 1, status: 503 });
     const jobId = await newJob(p, OUTAGE, 3);
+    const started = Date.now();
     const run = (await runner()).runBulkJob(jobId);
     try {
-      await waitFor(
-        async () => (await p.db.bulkRow.count({ where: { jobId, errorCode: "http_503" } })) >= 1,
-        10_000,
-        "a failed try",
+      // A row is taken a second time only after the job has paused (back-off: 1 s ± 20 %).
+      await until(
+        async () => (await p.db.bulkRow.count({ where: { jobId, attempts: { gte: 2 } } })) >= 1,
+        "a second try",
+        { timeoutMs: 10_000 },
       );
-      await sleep(1500);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(800);
       const during = await rowStatuses(p, jobId);
       expect(during.failed ?? 0).toBe(0);
       expect(during.done ?? 0).toBe(0);
-      // Paused, not hammering: a handful of tries, not one per row per second.
-      expect((await createCalls(p))["503"] ?? 0).toBeLessThanOrEqual(9);
+      // Paused, not hammering: at most the three calls in flight per round, two rounds so far.
+      expect((await createCalls(p, 503)) - refused).toBeLessThanOrEqual(6);
     } finally {
-      await clearFault(p);
+      await clearFault(p, CREATE_PATH);
     }
     expect(await run).toMatchObject({ finished: true, failed: 0 });
     expect(await rowStatuses(p, jobId)).toEqual({ done: 10 });
@@ -277,19 +270,23 @@ export function bulkTests(ref: PortalRef) {
 
   it("a 429 with Retry-After is honoured before the next try", async () => {
     const p = ref();
+    const limited = await createCalls(p, 429);
     await fault(p, { errorRate: 1, status: 429, retryAfterS: 2 });
-    const jobId = await newJob(p, LIMITED, 2);
+    // One call at a time, so each 429 is one try and the next try is the one Retry-After holds back.
+    const jobId = await newJob(p, LIMITED, 1);
     const run = (await runner()).runBulkJob(jobId);
     try {
-      await waitFor(async () => ((await createCalls(p))["429"] ?? 0) >= 1, 10_000, "a 429");
-      const first = (await createCalls(p))["429"] ?? 0;
+      const deferredRow = () => p.db.bulkRow.findFirst({ where: { jobId, errorCode: "http_429" } });
+      await until(async () => (await deferredRow()) !== null, "a row deferred by a 429", { timeoutMs: 10_000 });
       const deferred = await p.db.bulkRow.findFirstOrThrow({ where: { jobId, errorCode: "http_429" } });
       expect(deferred.status).toBe("pending");
       expect(deferred.nextAttemptAt.getTime() - deferred.updatedAt.getTime()).toBeGreaterThanOrEqual(1990);
-      await sleep(1500);
-      expect((await createCalls(p))["429"] ?? 0).toBe(first);
+      expect((await createCalls(p, 429)) - limited).toBe(1);
+      await until(async () => (await createCalls(p, 429)) - limited >= 2, "the next try", { timeoutMs: 10_000 });
+      // It came no sooner than Retry-After allowed (the job's own back-off would have been 1 s ± 20 %).
+      expect(Date.now() - deferred.updatedAt.getTime()).toBeGreaterThanOrEqual(1900);
     } finally {
-      await clearFault(p);
+      await clearFault(p, CREATE_PATH);
     }
     expect(await run).toMatchObject({ finished: true, failed: 0 });
     expect(await rowStatuses(p, jobId)).toEqual({ done: 3 });
@@ -301,11 +298,9 @@ export function bulkTests(ref: PortalRef) {
     try {
       const jobId = await newJob(p, CANCEL, 2);
       const run = (await runner()).runBulkJob(jobId);
-      await waitFor(
-        async () => (await p.db.bulkRow.count({ where: { jobId, status: "done" } })) >= 4,
-        15_000,
-        "four rows done",
-      );
+      await until(async () => (await p.db.bulkRow.count({ where: { jobId, status: "done" } })) >= 4, "four rows done", {
+        timeoutMs: 15_000,
+      });
       const m = await bulk();
       await expectAppError(m.cancelBulkJob(p.scope(p.actors.auditor), jobId), "forbidden", 403);
       await m.cancelBulkJob(p.scope(p.actors.operator), jobId);
@@ -326,7 +321,7 @@ export function bulkTests(ref: PortalRef) {
       ).toMatchObject({ actorLabel: p.actors.operator.email });
       await expectAppError(m.cancelBulkJob(p.scope(p.actors.operator), jobId), "bulk_not_running", 409);
     } finally {
-      await clearFault(p);
+      await clearFault(p, CREATE_PATH);
     }
   });
 
@@ -337,10 +332,10 @@ export function bulkTests(ref: PortalRef) {
     const { stopBoss } = await import("@/lib/core/jobs/boss");
     await startWorkers(); // kicks bulk-onboarding with no job id: every unfinished job
     try {
-      await waitFor(
+      await until(
         async () => (await p.db.bulkJob.findUniqueOrThrow({ where: { id: jobId } })).status === "done",
-        30_000,
         "the queued job",
+        { timeoutMs: 30_000 },
       );
     } finally {
       await stopWorkers();
@@ -364,10 +359,10 @@ export function bulkTests(ref: PortalRef) {
       );
     try {
       const first = child();
-      await waitFor(
+      await until(
         async () => (await p.db.bulkRow.count({ where: { jobId, status: "done" } })) >= 50,
-        60_000,
         "50 rows done by the first process",
+        { timeoutMs: 60_000 },
       );
       first.kill("SIGKILL");
       await new Promise((r) => first.once("exit", r));
@@ -381,7 +376,7 @@ export function bulkTests(ref: PortalRef) {
       expect(code, out).toBe(0);
       expect(out).toContain('"finished":true');
     } finally {
-      await clearFault(p);
+      await clearFault(p, CREATE_PATH);
     }
     expect(await rowStatuses(p, jobId)).toEqual({ done: 200 });
     expect(await requestsPerCustomer(p, state.systemId, KILL)).toEqual({
@@ -389,9 +384,10 @@ export function bulkTests(ref: PortalRef) {
       customers: 200,
       inAltinn: Array(200).fill(1),
     });
-    expect(await p.db.auditEvent.count({ where: { action: "bulk.requests", targetId: jobId } })).toBeGreaterThanOrEqual(
-      1,
-    );
+    // However the two processes split the audit chunks, every row is in exactly one of them.
+    const chunks = await p.db.auditEvent.findMany({ where: { action: "bulk.requests", targetId: jobId } });
+    const audited = chunks.flatMap((c) => auditedRequests.parse(c.detail).requests.map((r) => r.orgNo));
+    expect(audited.sort()).toEqual([...KILL].sort());
     expect(await p.db.bulkRow.count({ where: { jobId, audited: false } })).toBe(0);
   }, 120_000);
 }

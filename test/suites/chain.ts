@@ -1,21 +1,33 @@
 import { randomUUID } from "node:crypto";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { PortalRef } from "../flow-suite";
-import { emulatorFetch, emulatorStats, registeredSystemSchema, requestSchema, systemUserSchema } from "../emulator-api";
-import { altinnCall, CALLBACK, counts, CUSTOMER_ORG, expectAppError, systemInput } from "../helpers";
+import { emulatorStats, registeredSystemSchema, requestSchema, systemUserSchema } from "../emulator-api";
+import { decideRequest } from "../emulator-controls";
+import { addOrganisations, altinnCall, CALLBACK, counts, expectAppError, systemInput } from "../helpers";
+import { ORG_BLOCKS, orgNumbers } from "../org-numbers";
+import { uniqueName } from "../seed";
 
-const SYSTEM_ID = "991825827_lonn-sync";
+// The chain builds everything itself, one step per test: a system with a client id of its own (not the
+// environment's, which the token doctor's system holds), a customer first seen through the request.
+const NAME = uniqueName("lonn-sync");
+const SYSTEM_ID = `991825827_${NAME}`;
+const CLIENT_ID = randomUUID();
+const [CUSTOMER_ORG = ""] = orgNumbers(1, ORG_BLOCKS.chain);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function chainTests(ref: PortalRef) {
-  const state = { systemRowId: "", requestId: "", altinnRequestId: "" };
+  const state = { systemRowId: "", requestId: "", altinnRequestId: "", externalRef: "" };
+
+  beforeAll(async () => {
+    await addOrganisations(ref(), [CUSTOMER_ORG]);
+  });
 
   it("registers the system in Altinn and stores Altinn's internal id", async () => {
     const p = ref();
     const systemsBefore = (await emulatorStats(p.emulatorUrl)).systems;
     const created = await p.m.systems.createSystem(
       p.scope(p.actors.admin),
-      systemInput(p, "lonn-sync", { clientIds: ["7e4452de-123c-4f8f-beee-ce30e51c6504"] }),
+      systemInput(p, NAME, { clientIds: [CLIENT_ID] }),
     );
     expect(created.systemId).toBe(SYSTEM_ID);
     state.systemRowId = created.id;
@@ -23,7 +35,7 @@ export function chainTests(ref: PortalRef) {
     expect(row.altinnInternalId).toMatch(UUID);
     expect(row).toMatchObject({
       redirectUrls: [CALLBACK],
-      clientIds: ["7e4452de-123c-4f8f-beee-ce30e51c6504"],
+      clientIds: [CLIENT_ID],
       isVisible: false,
     });
     expect((await emulatorStats(p.emulatorUrl)).systems).toBe(systemsBefore + 1);
@@ -37,7 +49,9 @@ export function chainTests(ref: PortalRef) {
       allowedRedirectUrls: [CALLBACK],
       isVisible: false,
     });
-    const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "system.register", outcome: "success" } });
+    const audit = await p.db.auditEvent.findFirstOrThrow({
+      where: { action: "system.register", outcome: "success", targetId: SYSTEM_ID },
+    });
     expect(audit).toMatchObject({
       actorId: p.actors.admin.id,
       targetId: SYSTEM_ID,
@@ -49,11 +63,7 @@ export function chainTests(ref: PortalRef) {
     const p = ref();
     const before = await counts(p);
     const systemsBefore = (await emulatorStats(p.emulatorUrl)).systems;
-    await expectAppError(
-      p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, "lonn-sync")),
-      "system_exists",
-      409,
-    );
+    await expectAppError(p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, NAME)), "system_exists", 409);
     expect(await counts(p)).toEqual(before);
     expect((await emulatorStats(p.emulatorUrl)).systems).toBe(systemsBefore);
   });
@@ -61,7 +71,7 @@ export function chainTests(ref: PortalRef) {
   it("refuses a second system on a client id another system holds (Altinn allows one system per client)", async () => {
     const p = ref();
     const before = await counts(p);
-    const input = systemInput(p, "second", { clientIds: ["7e4452de-123c-4f8f-beee-ce30e51c6504"] });
+    const input = systemInput(p, uniqueName("second"), { clientIds: [CLIENT_ID] });
     const err = await expectAppError(p.m.systems.createSystem(p.scope(p.actors.admin), input), "client_id_in_use", 409);
     expect(err.userMessage.en).toContain(SYSTEM_ID);
     expect(await counts(p)).toEqual(before);
@@ -69,6 +79,7 @@ export function chainTests(ref: PortalRef) {
 
   it("creates a request for the customer, and reuses it when asked again", async () => {
     const p = ref();
+    const altinnBefore = (await emulatorStats(p.emulatorUrl)).requests;
     const first = await p.m.requests.createRequest(p.scope(p.actors.operator), {
       systemId: state.systemRowId,
       orgNo: CUSTOMER_ORG,
@@ -80,12 +91,14 @@ export function chainTests(ref: PortalRef) {
       where: { id: first.id },
       include: { customer: true },
     });
+    // The request carries the customer's own externalRef to Altinn.
     expect(row).toMatchObject({
-      externalRef: CUSTOMER_ORG,
+      externalRef: row.customer.externalRef,
       createdVia: "operator",
       createdById: p.actors.operator.id,
       customer: { orgNo: CUSTOMER_ORG },
     });
+    state.externalRef = row.customer.externalRef;
     expect(row.redirectUrl).toBe(`${CALLBACK}?ref=${first.id}`);
     expect(new URL(first.confirmUrl).searchParams.get("id")).toBe(row.altinnRequestId);
     Object.assign(state, { requestId: first.id, altinnRequestId: row.altinnRequestId });
@@ -97,7 +110,7 @@ export function chainTests(ref: PortalRef) {
     });
     expect(again).toEqual({ id: first.id, confirmUrl: first.confirmUrl, status: "New", existed: true });
     expect(await counts(p)).toEqual(before);
-    expect((await emulatorStats(p.emulatorUrl)).requests).toBe(1);
+    expect((await emulatorStats(p.emulatorUrl)).requests).toBe(altinnBefore + 1);
   });
 
   it("links the system user once the customer approves and the request is refreshed", async () => {
@@ -106,11 +119,8 @@ export function chainTests(ref: PortalRef) {
       status: "New",
       missingInAltinn: false,
     });
-    const approved = await emulatorFetch(p.emulatorUrl, `/emulator/requests/${state.altinnRequestId}/approve`, {
-      body: {},
-    });
-    expect(approved.status).toBe(200);
-    expect(requestSchema.parse(approved.json)).toMatchObject({
+    const approved = await decideRequest(p, state.altinnRequestId, "approve");
+    expect(requestSchema.parse(approved)).toMatchObject({
       id: state.altinnRequestId,
       status: "Accepted",
       partyOrgNo: CUSTOMER_ORG,
@@ -122,16 +132,19 @@ export function chainTests(ref: PortalRef) {
     });
     const remote = await altinnCall(
       p,
-      `/systemuser/vendor/byquery?system-id=${SYSTEM_ID}&orgno=${CUSTOMER_ORG}&external-ref=${CUSTOMER_ORG}`,
+      `/systemuser/vendor/byquery?system-id=${SYSTEM_ID}&orgno=${CUSTOMER_ORG}&external-ref=${state.externalRef}`,
     );
     const systemUser = systemUserSchema.parse(remote.json);
-    const linked = await p.db.systemUser.findMany({ include: { customer: true } });
+    const linked = await p.db.systemUser.findMany({
+      where: { systemId: state.systemRowId },
+      include: { customer: true },
+    });
     expect(linked).toHaveLength(1);
     expect(linked[0]).toMatchObject({
       altinnSystemUserId: systemUser.id,
       requestId: state.requestId,
       systemId: state.systemRowId,
-      externalRef: CUSTOMER_ORG,
+      externalRef: state.externalRef,
       customer: { orgNo: CUSTOMER_ORG },
     });
     const request = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: state.requestId } });

@@ -1,40 +1,58 @@
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { PortalRef } from "../flow-suite";
 import { emulatorFetch } from "../emulator-api";
-import { counts, CUSTOMER_ORG, expectAppError } from "../helpers";
+import { withFault } from "../emulator-controls";
+import { counts, expectAppError } from "../helpers";
+import { ORG_BLOCKS, orgNumbers } from "../org-numbers";
+import { seedRequest, type SeededRequest } from "../seed";
 
 const SKATTEGRUNNLAG = "urn:altinn:accesspackage:skattegrunnlag";
 const MVA = "urn:altinn:accesspackage:merverdiavgift";
+const EXPORT_PATH = "/accessmanagement/api/v1/meta/info/accesspackages/export";
+// CUSTOMER_ORG holds an approved system user of the suite's system; AGENT_FIRM is only ever in our database.
+const [CUSTOMER_ORG = "", AGENT_FIRM = ""] = orgNumbers(2, ORG_BLOCKS.changeRequests);
 
-// Uses the chain's system ("lonn-sync", Skattegrunnlag) and its approved system user for CUSTOMER_ORG.
 export function changeRequestTests(ref: PortalRef) {
+  // A system with Skattegrunnlag and one approved standard system user of it.
+  let seeded: SeededRequest;
+  beforeAll(async () => {
+    seeded = await seedRequest(ref(), { orgNo: CUSTOMER_ORG, outcome: "approved" });
+  });
+
   it("loads the catalogue from the environment's metadata API, in three languages, and falls back to the snapshot", async () => {
     const p = ref();
     const { packageCatalogue, clearCatalogueCache } = await import("@/lib/systems/catalogue/packages");
     const { countPackages } = await import("@/lib/systems/catalogue/model");
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
+    const logged = (status: number) =>
+      p.db.outboundCall.count({ where: { environmentId: p.environmentId, path: EXPORT_PATH, status } });
+    const before = { ok: await logged(200), down: await logged(503) };
     clearCatalogueCache();
     const live = await packageCatalogue(environment);
     expect(live.source).toBe("altinn");
     expect(countPackages(live)).toBe(223);
     const skatt = live.groups.flatMap((g) => g.areas.flatMap((a) => a.packages)).find((x) => x.urn === SKATTEGRUNNLAG);
-    expect(skatt?.name).toEqual({ nb: "Skattegrunnlag", nn: expect.any(String), en: "Tax base" });
+    expect(skatt?.name).toEqual({ nb: "Skattegrunnlag", nn: "Skattegrunnlag", en: "Tax base" });
+    // Nynorsk from its own call: the description differs from the bokmål one.
+    expect(skatt?.description.nn).toMatch(/^Denne tilgangspakken gir fullmakter til tenester knytt til/);
     expect(skatt).toMatchObject({ isDelegable: true, isAssignable: true });
-    const logged = await p.db.outboundCall.count({
-      where: { path: "/accessmanagement/api/v1/meta/info/accesspackages/export", status: 200 },
-    });
-    expect(logged).toBeGreaterThanOrEqual(3);
+    // One call per language, each in the call log.
+    expect(await logged(200)).toBe(before.ok + 3);
+    // Cached: asking again calls nobody.
+    await packageCatalogue(environment);
+    expect(await logged(200)).toBe(before.ok + 3);
 
-    await emulatorFetch(p.emulatorUrl, "/emulator/faults", { body: { path: "/accessmanagement", errorRate: 1 } });
     try {
-      clearCatalogueCache();
-      const fallback = await packageCatalogue(environment);
-      expect(fallback.source).toBe("snapshot");
-      expect(countPackages(fallback)).toBe(223);
+      await withFault(p, { path: "/accessmanagement", errorRate: 1 }, async () => {
+        clearCatalogueCache();
+        const fallback = await packageCatalogue(environment);
+        expect(fallback.source).toBe("snapshot");
+        expect(countPackages(fallback)).toBe(223);
+      });
     } finally {
-      await emulatorFetch(p.emulatorUrl, "/emulator/faults?path=/accessmanagement", { method: "DELETE" });
       clearCatalogueCache();
     }
+    expect(await logged(503)).toBe(before.down + 3);
   });
 
   const load = async () => {
@@ -43,7 +61,7 @@ export function changeRequestTests(ref: PortalRef) {
       import("@/lib/systems/change-requests"),
       import("@/lib/integrations/altinn/http"),
     ]);
-    const system = await p.db.system.findFirstOrThrow({ where: { systemId: "991825827_lonn-sync" } });
+    const system = await p.db.system.findUniqueOrThrow({ where: { id: seeded.system.id } });
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     return { p, dal, system, environment, callAltinn: http.callAltinn };
   };
@@ -95,7 +113,10 @@ export function changeRequestTests(ref: PortalRef) {
     expect(after.standard[0]?.held.packages).toEqual([MVA, SKATTEGRUNNLAG].sort());
 
     const audit = await p.db.auditEvent.findMany({
-      where: { action: { in: ["changerequest.create", "changerequest.status"] } },
+      where: {
+        action: { in: ["changerequest.create", "changerequest.status"] },
+        targetId: { in: [seeded.altinnSystemUserId ?? "", row.id] },
+      },
       orderBy: { seq: "asc" },
       select: { action: true, outcome: true, detail: true },
     });
@@ -154,9 +175,9 @@ export function changeRequestTests(ref: PortalRef) {
     const customer = await p.db.customer.create({
       data: {
         environmentId: p.environmentId,
-        orgNo: "314250052",
-        name: "Granlia Regnskapskontor",
-        externalRef: "314250052",
+        orgNo: AGENT_FIRM,
+        name: "Regnskapsfirma AS",
+        externalRef: `firm-${AGENT_FIRM}`,
       },
     });
     const agent = await p.db.systemUser.create({
@@ -164,13 +185,13 @@ export function changeRequestTests(ref: PortalRef) {
         systemId: system.id,
         customerId: customer.id,
         altinnSystemUserId: crypto.randomUUID(),
-        externalRef: "314250052",
+        externalRef: `firm-${AGENT_FIRM}-agent`,
         userType: "agent",
       },
     });
     try {
       const plan = await dal.changePlan(p.scope(p.actors.admin), system.id);
-      expect(plan.agents.map((u) => u.customer.orgNo)).toEqual(["314250052"]);
+      expect(plan.agents.map((u) => u.customer.orgNo)).toEqual([AGENT_FIRM]);
       expect(plan.toRequest).toEqual([]);
       expect(await dal.createChangeRequests(p.scope(p.actors.admin), system.id)).toEqual([]);
     } finally {

@@ -1,7 +1,6 @@
 import { expect, it } from "vitest";
 import type { PortalRef } from "../flow-suite";
-import { emulatorFetch } from "../emulator-api";
-import { DIGDIR_WRITE_SCOPE, LOCAL_ENVIRONMENT } from "@/lib/environments/local";
+import { moveClock, registerAtMaskinporten, removeFromMaskinporten } from "../emulator-controls";
 
 export function connectionTests(ref: PortalRef) {
   it("passes every check when the key is registered and the scopes are granted", async () => {
@@ -18,12 +17,10 @@ export function connectionTests(ref: PortalRef) {
 
   it("stops at the grant and says why when Maskinporten no longer knows the key", async () => {
     const p = ref();
-    const removed = await emulatorFetch(
-      p.emulatorUrl,
-      `/emulator/maskinporten/clients/${LOCAL_ENVIRONMENT.clientId}/keys/${p.kid}`,
-      { method: "DELETE" },
-    );
-    expect(removed.status).toBe(200);
+    const keys = await p.m.keys.listKeys(p.scope(p.actors.admin));
+    const key = keys.find((k) => k.kid === p.kid);
+    if (!key) throw new Error(`no key ${p.kid}`);
+    await removeFromMaskinporten(p, p.kid);
     try {
       const checks = await p.m.connection.testConnection(p.scope(p.actors.admin));
       expect(checks.map((c) => [c.id, c.ok])).toEqual([
@@ -32,22 +29,14 @@ export function connectionTests(ref: PortalRef) {
       ]);
       expect(checks[1]?.detail.en).toContain("public key registered");
     } finally {
-      const keys = await p.m.keys.listKeys(p.scope(p.actors.admin));
-      await emulatorFetch(p.emulatorUrl, "/emulator/maskinporten/clients", {
-        body: {
-          client_id: LOCAL_ENVIRONMENT.clientId,
-          org_no: LOCAL_ENVIRONMENT.vendorOrgNo,
-          scopes: [...LOCAL_ENVIRONMENT.scopes, DIGDIR_WRITE_SCOPE],
-          jwks: { keys: keys.map((k) => k.publicJwk) },
-        },
-      });
+      await registerAtMaskinporten(p, [key.publicJwk]);
     }
   });
 
   it("warns about a drifting clock before grants start failing, and explains them when they do", async () => {
     const p = ref();
     try {
-      await emulatorFetch(p.emulatorUrl, "/emulator/clock", { body: { advanceMs: 7_000 } });
+      await moveClock(p, { advanceMs: 7_000 });
       const drifting = await p.m.connection.testConnection(p.scope(p.actors.admin));
       expect(drifting.map((c) => [c.id, c.ok])).toEqual([
         ["metadata", true],
@@ -57,7 +46,7 @@ export function connectionTests(ref: PortalRef) {
         ["altinn", true],
       ]);
       expect(drifting[2]?.detail.en).toMatch(/differs from Maskinporten's by (6|7|8) s/);
-      await emulatorFetch(p.emulatorUrl, "/emulator/clock", { body: { advanceMs: 60_000 } });
+      await moveClock(p, { advanceMs: 60_000 });
       const off = await p.m.connection.testConnection(p.scope(p.actors.admin));
       expect(off.map((c) => [c.id, c.ok])).toEqual([
         ["metadata", true],
@@ -65,7 +54,7 @@ export function connectionTests(ref: PortalRef) {
       ]);
       expect(off[1]?.detail.en).toMatch(/differs from Maskinporten's by (66|67|68) s/);
     } finally {
-      await emulatorFetch(p.emulatorUrl, "/emulator/clock", { body: { reset: true } });
+      await moveClock(p, { reset: true });
     }
   });
 

@@ -1,12 +1,14 @@
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { PortalRef } from "../flow-suite";
 import type { Portal } from "../portal";
 import { emulatorStats } from "../emulator-api";
-import { altinnCall, counts, expectAppError, lastAudit } from "../helpers";
+import { addOrganisations, altinnCall, altinnRequestsOf, counts, expectAppError, lastAudit } from "../helpers";
+import { ORG_BLOCKS, orgNumbers } from "../org-numbers";
+import { seedRequest, type SeededRequest } from "../seed";
 import { ENVIRONMENT_PRESETS } from "@/lib/environments/schema";
 
-const SYSTEM_ID = "991825827_lonn-sync"; // registered by the chain suite
-const FRESH_CUSTOMER = "317000421"; // in the emulator's register, used by no other suite
+// CUSTOMER has a request in Local (seeded); FRESH_CUSTOMER is asked for by the tests here.
+const [CUSTOMER = "", FRESH_CUSTOMER = ""] = orgNumbers(2, ORG_BLOCKS.environments);
 
 const tt02Input = {
   slug: "tt02",
@@ -20,10 +22,21 @@ const tt02Input = {
 };
 
 const environmentCount = (p: Portal) => p.db.environment.count();
-const byExternalRef = (orgNo: string) => `/systemuser/request/vendor/byexternalref/${SYSTEM_ID}/${orgNo}/${orgNo}`;
 
 export function environmentTests(ref: PortalRef) {
   const state = { tt02Id: "" };
+  let seeded: SeededRequest;
+  let seededSystemId = "";
+  /** What Altinn holds for FRESH_CUSTOMER on the suite's system (the refused requests must not stay). */
+  const freshInAltinn = async (p: Portal) =>
+    (await altinnRequestsOf(p, seededSystemId)).filter((r) => r.partyOrgNo === FRESH_CUSTOMER);
+
+  beforeAll(async () => {
+    const p = ref();
+    await addOrganisations(p, [CUSTOMER, FRESH_CUSTOMER]);
+    seeded = await seedRequest(p, { orgNo: CUSTOMER });
+    seededSystemId = seeded.system.systemId;
+  });
 
   it("lets an admin add tt02 from the preset, audited with what was set", async () => {
     const p = ref();
@@ -39,7 +52,9 @@ export function environmentTests(ref: PortalRef) {
       digdirApiUrl: null,
     });
     const listed = await p.m.environments.listEnvironments(p.actors.auditor);
-    expect(listed.map((e) => [e.slug, e.kind])).toEqual([
+    // Every environment, oldest first: Local from the first start, tt02 just now (others' in between).
+    expect(listed).toHaveLength(await environmentCount(p));
+    expect([listed.at(0), listed.at(-1)].map((e) => [e?.slug, e?.kind])).toEqual([
       ["local", "emulator"],
       ["tt02", "test"],
     ]);
@@ -200,25 +215,32 @@ export function environmentTests(ref: PortalRef) {
     expect((await p.m.keys.loadSigner(p.environmentId)).kid).not.toBe(kid);
 
     const auditor = p.actors.auditor;
-    expect((await p.m.systems.listSystems(p.scope(auditor))).map((s) => s.systemId)).toContain(SYSTEM_ID);
+    expect((await p.m.systems.listSystems(p.scope(auditor))).map((s) => s.systemId)).toContain(seededSystemId);
     expect(await p.m.systems.listSystems(p.scope(auditor, await p.m.environments.loadEnvironmentById(tt02Id)))).toEqual(
       [],
     );
-    expect((await p.m.requests.listCustomers(p.scope(auditor))).length).toBeGreaterThan(0);
+    const localCustomers = await p.m.requests.listCustomers(p.scope(auditor));
+    expect(localCustomers).toHaveLength(await p.db.customer.count({ where: { environmentId: p.environmentId } }));
+    expect(localCustomers.map((c) => c.orgNo)).toContain(CUSTOMER);
     expect(
       await p.m.requests.listCustomers(p.scope(auditor, await p.m.environments.loadEnvironmentById(tt02Id))),
     ).toEqual([]);
-    expect((await p.m.requests.listRequests(p.scope(auditor))).length).toBeGreaterThan(0);
+    const localRequests = await p.m.requests.listRequests(p.scope(auditor));
+    const requestCount = await p.db.systemUserRequest.count({ where: { system: { environmentId: p.environmentId } } });
+    expect(localRequests).toHaveLength(Math.min(200, requestCount));
+    expect(localRequests.map((r) => r.id)).toContain(seeded.id);
     expect(
       await p.m.requests.listRequests(p.scope(auditor, await p.m.environments.loadEnvironmentById(tt02Id))),
     ).toEqual([]);
-    expect((await p.m.calls.listOutboundCalls(p.scope(auditor))).length).toBeGreaterThan(0);
+    const localCalls = await p.m.calls.listOutboundCalls(p.scope(auditor));
+    const callCount = await p.db.outboundCall.count({ where: { environmentId: p.environmentId } });
+    expect(localCalls).toHaveLength(Math.min(200, callCount));
     expect(
       await p.m.calls.listOutboundCalls(p.scope(auditor, await p.m.environments.loadEnvironmentById(tt02Id))),
     ).toEqual([]);
-    expect(await p.m.systems.findPublicSystem("local", SYSTEM_ID)).not.toBeNull();
-    expect(await p.m.systems.findPublicSystem("tt02", SYSTEM_ID)).toBeNull();
-    await expectAppError(p.m.onboarding.startOnboarding("tt02", SYSTEM_ID, FRESH_CUSTOMER), "unknown_system", 404);
+    expect(await p.m.systems.findPublicSystem("local", seededSystemId)).not.toBeNull();
+    expect(await p.m.systems.findPublicSystem("tt02", seededSystemId)).toBeNull();
+    await expectAppError(p.m.onboarding.startOnboarding("tt02", seededSystemId, FRESH_CUSTOMER), "unknown_system", 404);
     // The audit log, looked at from tt02: its own events and those of no environment, nothing of Local's.
     const events = await p.m.audit.listAuditEvents(auditor, { environmentId: tt02Id, take: 1000 });
     const targets = events.map((e) => `${e.action} ${e.targetId ?? ""}`);
@@ -233,7 +255,7 @@ export function environmentTests(ref: PortalRef) {
     const { name, vendorOrgNo, clientId, scopes, systemUserScopes } = local;
     const settings = { name, vendorOrgNo, clientId, scopes, systemUserScopes, confirmUrlHosts: local.confirmUrlHosts };
     const system = await p.db.system.findFirstOrThrow({
-      where: { systemId: SYSTEM_ID, environmentId: local.id },
+      where: { systemId: seededSystemId, environmentId: local.id },
       select: { id: true },
     });
     const emulatorHost = new URL(p.emulatorUrl).host;
@@ -264,20 +286,20 @@ export function environmentTests(ref: PortalRef) {
         detail: { code: "confirm_url_not_allowed", confirmUrlHost: emulatorHost, orgNo: FRESH_CUSTOMER },
       });
       // The request Altinn made is gone again, so the customer is never left with a link we refused.
-      expect((await altinnCall(p, byExternalRef(FRESH_CUSTOMER))).status).toBe(404);
+      expect(await freshInAltinn(p)).toEqual([]);
 
       // The public onboarding page is refused the same way.
       await expectAppError(
-        p.m.onboarding.startOnboarding("local", SYSTEM_ID, FRESH_CUSTOMER),
+        p.m.onboarding.startOnboarding("local", seededSystemId, FRESH_CUSTOMER),
         "confirm_url_not_allowed",
         502,
       );
       expect(await counts(p)).toEqual({ ...before, audit: before.audit + 2 });
-      expect((await altinnCall(p, byExternalRef(FRESH_CUSTOMER))).status).toBe(404);
+      expect(await freshInAltinn(p)).toEqual([]);
 
       // Allowed again: the customer goes to the emulator's confirm page.
       await p.m.environments.updateEnvironment(p.actors.admin, local.id, settings);
-      const confirmUrl = await p.m.onboarding.startOnboarding("local", SYSTEM_ID, FRESH_CUSTOMER);
+      const confirmUrl = await p.m.onboarding.startOnboarding("local", seededSystemId, FRESH_CUSTOMER);
       expect(new URL(confirmUrl).host).toBe(emulatorHost);
       const row = await p.db.systemUserRequest.findFirstOrThrow({
         where: { customer: { orgNo: FRESH_CUSTOMER } },
@@ -290,7 +312,7 @@ export function environmentTests(ref: PortalRef) {
         data: { confirmUrl: "https://am.ui.altinn.no.evil.example/accessmanagement/ui/systemuser/request?id=x" },
       });
       const redirectErr = await expectAppError(
-        p.m.onboarding.startOnboarding("local", SYSTEM_ID, FRESH_CUSTOMER),
+        p.m.onboarding.startOnboarding("local", seededSystemId, FRESH_CUSTOMER),
         "confirm_url_not_allowed",
         502,
       );

@@ -10,11 +10,11 @@ async function rsa(bits: number) {
 }
 
 export function keyImportTests(ref: PortalRef) {
-  // The newest active key signs grants; these imported keys are not registered at the emulator, so the
-  // later groups must go on with the suite's own key.
+  // The keys imported here wait as "next" and are not registered at the emulator: they go again
+  // afterwards, so the Local environment keeps the one key every other suite signs with.
+  const importedKids: string[] = [];
   afterAll(async () => {
-    const p = ref();
-    await p.db.signingKey.deleteMany({ where: { kid: { not: p.kid } } });
+    await ref().db.signingKey.deleteMany({ where: { kid: { in: importedKids } } });
   });
 
   it("imports a PKCS#8 PEM and a private JWK, storing only the sealed private key", async () => {
@@ -24,11 +24,13 @@ export function keyImportTests(ref: PortalRef) {
       key: pem,
       kid: "vendor-2026-imported",
     });
+    importedKids.push(fromPem.kid);
     expect(fromPem.kid).toBe("vendor-2026-imported");
     // An active key already signs, so an imported key waits its turn in the rotation.
     expect(fromPem.state).toBe("next");
     const jwk = JSON.stringify(await exportJWK((await rsa(3072)).privateKey));
     const fromJwk = await p.m.keys.importSigningKey(p.scope(p.actors.admin), { key: jwk });
+    importedKids.push(fromJwk.kid);
     expect(fromJwk.kid).toMatch(/^local-\d{8}-[0-9a-f]{8}$/);
     const listed = await p.m.keys.listKeys(p.scope(p.actors.admin));
     const imported = listed.find((k) => k.kid === "vendor-2026-imported");
@@ -133,6 +135,7 @@ export function keyImportTests(ref: PortalRef) {
     const expiresAt = new Date(Date.now() + 20.5 * 86_400_000);
     const pem = await exportPKCS8((await rsa(2048)).privateKey);
     const { kid } = await p.m.keys.importSigningKey(p.scope(p.actors.admin), { key: pem, expiresAt });
+    importedKids.push(kid);
     const row = await p.db.signingKey.findUniqueOrThrow({ where: { kid } });
     expect(row.expiresAt.toISOString()).toBe(expiresAt.toISOString());
     // A next key expiring within 30 days shows up on the dashboard's warnings, in any role.

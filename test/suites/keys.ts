@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { z } from "zod";
 import { open } from "@/lib/core/secret-box";
 import type { PortalRef } from "../flow-suite";
-import { emulatorFetch } from "../emulator-api";
+import { kidsAtMaskinporten } from "../emulator-controls";
 
 const privateJwk = z.object({
   kty: z.literal("RSA"),
@@ -11,9 +11,6 @@ const privateJwk = z.object({
   p: z.string().min(50),
   q: z.string().min(50),
 });
-const clientList = z.array(
-  z.object({ client_id: z.string(), jwks: z.object({ keys: z.array(z.object({ kid: z.string() }).loose()) }) }),
-);
 
 export function keyTests(ref: PortalRef) {
   it("stores the private key only sealed under the master key, bound to its kid", async () => {
@@ -49,8 +46,7 @@ export function keyTests(ref: PortalRef) {
 
   it("is the key the emulator's Maskinporten knows, and signs grants it accepts", async () => {
     const p = ref();
-    const clients = clientList.parse((await emulatorFetch(p.emulatorUrl, "/emulator/maskinporten/clients")).json);
-    expect(clients.flatMap((c) => c.jwks.keys.map((k) => k.kid))).toEqual([p.kid]);
+    expect(await kidsAtMaskinporten(p)).toEqual([p.kid]);
     const signer = await p.m.keys.loadSigner(p.environmentId);
     expect(signer.kid).toBe(p.kid);
     const row = await p.db.signingKey.findUniqueOrThrow({ where: { kid: p.kid } });

@@ -1,13 +1,14 @@
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { PortalRef } from "../flow-suite";
 import type { Portal } from "../portal";
 import { freePort } from "../databases";
 import { emulatorStats } from "../emulator-api";
-import { altinnCall, counts, CUSTOMER_ORG, expectAppError, OTHER_CUSTOMER_ORG } from "../helpers";
+import { addOrganisations, altinnCall, counts, expectAppError, withDeadUrl } from "../helpers";
+import { ORG_BLOCKS, orgNumbers } from "../org-numbers";
+import { seedRequest, seedSystem, type SeededSystem } from "../seed";
 
-async function systemRowId(p: Portal) {
-  return (await p.db.system.findFirstOrThrow({ where: { altinnInternalId: { not: null } } })).id;
-}
+// CONNECTED was onboarded before the outage; OTHER_CUSTOMER_ORG is asked for during it.
+const [CONNECTED = "", OTHER_CUSTOMER_ORG = ""] = orgNumbers(2, ORG_BLOCKS.outage);
 
 async function expectNothingButAFailure(p: Portal, attempt: () => Promise<unknown>, code: string) {
   const before = await counts(p);
@@ -24,36 +25,47 @@ async function expectNothingButAFailure(p: Portal, attempt: () => Promise<unknow
 }
 
 export function outageTests(ref: PortalRef) {
+  let system: SeededSystem;
+  beforeAll(async () => {
+    const p = ref();
+    await addOrganisations(p, [CONNECTED, OTHER_CUSTOMER_ORG]);
+    system = await seedSystem(p, { prefix: "outage" });
+    await seedRequest(p, { system, orgNo: CONNECTED, outcome: "approved" });
+  });
+
   it("writes no request when Altinn does not answer", async () => {
     const p = ref();
-    const systemId = await systemRowId(p);
-    const dead = `http://127.0.0.1:${await freePort()}`;
-    await p.db.environment.update({ where: { id: p.environmentId }, data: { altinnBaseUrl: dead } });
-    const scope = await p.freshScope(p.actors.operator);
-    const create = () => p.m.requests.createRequest(scope, { systemId, orgNo: OTHER_CUSTOMER_ORG });
-    await expectNothingButAFailure(p, create, "altinn_unreachable");
+    await withDeadUrl(p, "altinnBaseUrl", async () => {
+      const scope = await p.freshScope(p.actors.operator);
+      const create = () => p.m.requests.createRequest(scope, { systemId: system.id, orgNo: OTHER_CUSTOMER_ORG });
+      await expectNothingButAFailure(p, create, "altinn_unreachable");
+    });
   });
 
   it("writes no request when Maskinporten does not answer", async () => {
     const p = ref();
-    const systemId = await systemRowId(p);
-    const dead = `http://127.0.0.1:${await freePort()}`;
-    await p.db.environment.update({ where: { id: p.environmentId }, data: { maskinportenTokenUrl: `${dead}/token` } });
-    p.m.tokens.clearTokenCache(p.environmentId);
-    const scope = await p.freshScope(p.actors.operator);
-    const create = () => p.m.requests.createRequest(scope, { systemId, orgNo: OTHER_CUSTOMER_ORG });
-    await expectNothingButAFailure(p, create, "maskinporten_unreachable");
+    await withDeadUrl(p, "maskinportenTokenUrl", async () => {
+      const scope = await p.freshScope(p.actors.operator);
+      const create = () => p.m.requests.createRequest(scope, { systemId: system.id, orgNo: OTHER_CUSTOMER_ORG });
+      await expectNothingButAFailure(p, create, "maskinporten_unreachable");
+    });
   });
 
   it("loses nothing: earlier data is intact and a retry works once Altinn is back", async () => {
     const p = ref();
+    // As an outage may leave the environment: the next start (bootstrap) puts the emulator's URLs back.
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    await p.db.environment.update({
+      where: { id: p.environmentId },
+      data: { altinnBaseUrl: dead, maskinportenTokenUrl: `${dead}/token` },
+    });
     await p.m.bootstrap.ensureLocalEnvironment();
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     expect(environment.altinnBaseUrl).toBe(p.emulatorUrl);
     expect(environment.maskinportenTokenUrl).toBe(`${p.emulatorUrl}/token`);
     const before = await counts(p);
     const retry = await p.m.requests.createRequest(await p.freshScope(p.actors.operator), {
-      systemId: await systemRowId(p),
+      systemId: system.id,
       orgNo: OTHER_CUSTOMER_ORG,
     });
     expect(retry).toMatchObject({ status: "New", existed: false });
@@ -63,14 +75,13 @@ export function outageTests(ref: PortalRef) {
       requests: before.requests + 1,
       audit: before.audit + 1,
     });
-    // Only the chain's system: other suites (customers) add requests of their own.
     const statuses = await p.db.systemUserRequest.findMany({
-      where: { system: { systemId: "991825827_lonn-sync" } },
+      where: { systemId: system.id },
       select: { status: true, customer: { select: { orgNo: true } } },
       orderBy: { createdAt: "asc" },
     });
     expect(statuses).toEqual([
-      { status: "Accepted", customer: { orgNo: CUSTOMER_ORG } },
+      { status: "Accepted", customer: { orgNo: CONNECTED } },
       { status: "New", customer: { orgNo: OTHER_CUSTOMER_ORG } },
     ]);
     await expect(p.m.audit.verifyAuditChain(p.actors.auditor)).resolves.toMatchObject({ ok: true });

@@ -1,20 +1,18 @@
-import { afterAll, expect, it, vi } from "vitest";
+import { beforeAll, expect, it, vi } from "vitest";
 import type { PortalRef } from "../flow-suite";
 import type { Portal } from "../portal";
-import { emulatorFetch } from "../emulator-api";
-import { altinnCall, counts, CUSTOMER_ORG, expectAppError } from "../helpers";
+import { decideRequest, withFault } from "../emulator-controls";
+import { addOrganisations, counts, expectAppError } from "../helpers";
+import { ORG_BLOCKS, orgNumbers } from "../org-numbers";
+import { seedRequest, seedSystem } from "../seed";
 
-const SYSTEM_ID = "991825827_lonn-sync";
-// Organisations in the emulator's register that no other suite uses, so this suite can clean up after itself.
-const REJECTS = "311876546";
-const ESCALATES = "312345129";
-const LINKED = "311001116";
-const OURS = [REJECTS, ESCALATES, LINKED];
+// This suite's own customers; CONNECTED already holds a system user of the suite's system.
+const [REJECTS = "", ESCALATES = "", LINKED = "", CONNECTED = ""] = orgNumbers(4, ORG_BLOCKS.publicOnboarding);
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Starts onboarding as the public page does and returns our ref and Altinn's id. */
-async function start(p: Portal, orgNo: string) {
-  const confirmUrl = await p.m.onboarding.startOnboarding("local", SYSTEM_ID, orgNo);
+async function start(p: Portal, systemId: string, orgNo: string) {
+  const confirmUrl = await p.m.onboarding.startOnboarding("local", systemId, orgNo);
   const altinnId = new URL(confirmUrl).searchParams.get("id") ?? "";
   const row = await p.db.systemUserRequest.findUniqueOrThrow({
     where: { altinnRequestId: altinnId },
@@ -23,38 +21,27 @@ async function start(p: Portal, orgNo: string) {
   return { ref: row.id, altinnId, confirmUrl };
 }
 
-const decide = (p: Portal, altinnId: string, what: "approve" | "reject" | "escalate") =>
-  emulatorFetch(p.emulatorUrl, `/emulator/requests/${altinnId}/${what}`, { body: {} });
-
 export function publicOnboardingTests(ref: PortalRef) {
   const refs: Record<string, string> = {};
+  const seeded = { systemId: "" };
 
-  afterAll(async () => {
-    // Later suites count requests and customers: leave Altinn and the database as this suite found them.
+  beforeAll(async () => {
     const p = ref();
-    const rows = await p.db.systemUserRequest.findMany({
-      where: { customer: { orgNo: { in: OURS } } },
-      select: { id: true, altinnRequestId: true },
-    });
-    for (const r of rows) await altinnCall(p, `/systemuser/request/vendor/${r.altinnRequestId}`, "DELETE");
-    for (const u of await p.db.systemUser.findMany({ where: { customer: { orgNo: { in: OURS } } } })) {
-      await emulatorFetch(p.emulatorUrl, `/emulator/systemusers/${u.altinnSystemUserId}`, { method: "DELETE" });
-    }
-    const where = { customer: { orgNo: { in: OURS } } };
-    await p.db.systemUser.deleteMany({ where });
-    await p.db.systemUserRequest.deleteMany({ where });
-    await p.db.customer.deleteMany({ where: { orgNo: { in: OURS } } });
+    await addOrganisations(p, [REJECTS, ESCALATES, LINKED, CONNECTED]);
+    const system = await seedSystem(p, { prefix: "onboarding" });
+    await seedRequest(p, { system, orgNo: CONNECTED, outcome: "approved" });
+    seeded.systemId = system.systemId;
   });
 
   it("shows pending, then rejected, and a restart gives a fresh request that can be approved", async () => {
     const p = ref();
-    const first = await start(p, REJECTS);
+    const first = await start(p, seeded.systemId, REJECTS);
     await expect(p.m.onboarding.completeOnboarding(first.ref)).resolves.toMatchObject({
       kind: "pending",
       orgNo: REJECTS,
       ref: first.ref,
     });
-    expect((await decide(p, first.altinnId, "reject")).status).toBe(200);
+    await decideRequest(p, first.altinnId, "reject");
     await expect(p.m.onboarding.completeOnboarding(first.ref)).resolves.toMatchObject({
       kind: "rejected",
       orgNo: REJECTS,
@@ -65,7 +52,7 @@ export function publicOnboardingTests(ref: PortalRef) {
     expect(altinnId).not.toBe(first.altinnId);
     const renewed = await p.db.systemUserRequest.findUniqueOrThrow({ where: { altinnRequestId: altinnId } });
     expect(renewed.id).not.toBe(first.ref);
-    expect((await decide(p, altinnId, "approve")).status).toBe(200);
+    await decideRequest(p, altinnId, "approve");
     await expect(p.m.onboarding.completeOnboarding(renewed.id)).resolves.toMatchObject({
       kind: "connected",
       orgNo: REJECTS,
@@ -79,9 +66,9 @@ export function publicOnboardingTests(ref: PortalRef) {
 
   it("says who must approve now when the customer escalated to an access manager", async () => {
     const p = ref();
-    const { ref: r, altinnId } = await start(p, ESCALATES);
+    const { ref: r, altinnId } = await start(p, seeded.systemId, ESCALATES);
     refs.escalated = r;
-    expect((await decide(p, altinnId, "escalate")).status).toBe(200);
+    await decideRequest(p, altinnId, "escalate");
     const outcome = await p.m.onboarding.completeOnboarding(r);
     expect(outcome).toMatchObject({ kind: "escalated", orgNo: ESCALATES });
     await expect(p.db.systemUserRequest.findUniqueOrThrow({ where: { id: r } })).resolves.toMatchObject({
@@ -93,16 +80,11 @@ export function publicOnboardingTests(ref: PortalRef) {
     const p = ref();
     const r = refs.escalated ?? "";
     const fault = { path: "/authentication/api/v1/systemuser/request", errorRate: 1, status: 503 };
-    expect((await emulatorFetch(p.emulatorUrl, "/emulator/faults", { body: fault })).status).toBe(200);
-    try {
+    await withFault(p, fault, async () => {
       const before = await counts(p);
       await expect(p.m.onboarding.completeOnboarding(r)).resolves.toEqual({ kind: "unavailable", ref: r });
       expect(await counts(p)).toEqual(before);
-    } finally {
-      await emulatorFetch(p.emulatorUrl, `/emulator/faults?path=${encodeURIComponent(fault.path)}`, {
-        method: "DELETE",
-      });
-    }
+    });
     await expect(p.m.onboarding.completeOnboarding(r)).resolves.toMatchObject({ kind: "escalated" });
   });
 
@@ -135,12 +117,16 @@ export function publicOnboardingTests(ref: PortalRef) {
       orderBy: { createdAt: "desc" },
     });
     // Point our row at another customer: Altinn still reports the request for ESCALATES.
-    const other = await p.db.customer.findFirstOrThrow({ where: { orgNo: REJECTS } });
+    const other = await p.db.customer.findFirstOrThrow({ where: { environmentId: p.environmentId, orgNo: REJECTS } });
     await p.db.systemUserRequest.update({ where: { id: row.id }, data: { customerId: other.id } });
-    await expect(p.m.onboarding.completeOnboarding(row.id)).resolves.toMatchObject({
-      kind: "wrong_org",
-      orgNo: REJECTS,
-    });
+    try {
+      await expect(p.m.onboarding.completeOnboarding(row.id)).resolves.toMatchObject({
+        kind: "wrong_org",
+        orgNo: REJECTS,
+      });
+    } finally {
+      await p.db.systemUserRequest.update({ where: { id: row.id }, data: { customerId: row.customerId } });
+    }
   });
 
   it("answers one message for unknown, malformed and injected refs, and writes nothing", async () => {
@@ -155,7 +141,7 @@ export function publicOnboardingTests(ref: PortalRef) {
   it("signed link: names system and masked org, starts the request for exactly that org, and is audited", async () => {
     const p = ref();
     const links = await import("@/lib/onboarding/links");
-    const system = await p.db.system.findFirstOrThrow({ where: { systemId: SYSTEM_ID } });
+    const system = await p.db.system.findFirstOrThrow({ where: { systemId: seeded.systemId } });
     const request = await p.m.requests.createRequest(p.scope(p.actors.operator), {
       systemId: system.id,
       orgNo: LINKED,
@@ -164,14 +150,15 @@ export function publicOnboardingTests(ref: PortalRef) {
     const link = await links.createOnboardingLink(p.scope(p.actors.operator), request.id);
     expect(link.generation).toBe(1);
     expect(link.expiresAt.getTime() - Date.now()).toBeGreaterThan(7 * DAY_MS - 60_000);
+    expect(link.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(7 * DAY_MS);
     const token = decodeURIComponent(new URL(link.url).pathname.split("/").pop() ?? "");
     expect(link.url.startsWith("http://127.0.0.1:3999/onboard/l/")).toBe(true);
     const resolved = await links.resolveOnboardingLink(token);
     expect(resolved).toMatchObject({
       orgNo: LINKED,
-      maskedOrgNo: "••••••116",
+      maskedOrgNo: `••••••${LINKED.slice(-3)}`,
       envSlug: "local",
-      system: { systemId: SYSTEM_ID },
+      system: { systemId: seeded.systemId },
     });
     const before = await counts(p);
     await expect(links.startFromLink(token)).resolves.toBe(request.confirmUrl);
@@ -182,7 +169,7 @@ export function publicOnboardingTests(ref: PortalRef) {
     });
     expect(audit).toMatchObject({
       actorId: p.actors.operator.id,
-      detail: { orgNo: LINKED, systemId: SYSTEM_ID, generation: 1 },
+      detail: { orgNo: LINKED, systemId: seeded.systemId, generation: 1 },
     });
     refs.linkRequest = request.id;
     refs.linkToken = token;
@@ -204,7 +191,7 @@ export function publicOnboardingTests(ref: PortalRef) {
     });
     const [h, body, sig] = token.split(".");
     const forged = Buffer.from(
-      JSON.stringify({ ...JSON.parse(Buffer.from(body ?? "", "base64url").toString()), org: CUSTOMER_ORG }),
+      JSON.stringify({ ...JSON.parse(Buffer.from(body ?? "", "base64url").toString()), org: CONNECTED }),
     ).toString("base64url");
     await expect(links.resolveOnboardingLink(`${h}.${forged}.${sig}`)).resolves.toBeNull();
     vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
@@ -220,7 +207,7 @@ export function publicOnboardingTests(ref: PortalRef) {
     const p = ref();
     const before = await counts(p);
     const err = await expectAppError(
-      p.m.onboarding.startOnboarding("local", SYSTEM_ID, CUSTOMER_ORG),
+      p.m.onboarding.startOnboarding("local", seeded.systemId, CONNECTED),
       "cannot_start",
       409,
     );

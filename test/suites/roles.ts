@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import type { PortalRef } from "../flow-suite";
 import { emulatorStats } from "../emulator-api";
-import { altinnCall, CALLBACK, counts, CUSTOMER_ORG, expectAppError, systemInput } from "../helpers";
+import { altinnCall, CALLBACK, counts, expectAppError, systemInput } from "../helpers";
+import { ORG_BLOCKS, orgNumbers } from "../org-numbers";
+import { uniqueName } from "../seed";
+
+const [CUSTOMER = ""] = orgNumbers(1, ORG_BLOCKS.roles);
 
 export function roleTests(ref: PortalRef) {
   it("refuses forbidden calls with 403 and writes nothing, here or in Altinn", async () => {
@@ -10,7 +14,7 @@ export function roleTests(ref: PortalRef) {
     const { operator, auditor } = p.actors;
     const before = await counts(p);
     const altinnBefore = await emulatorStats(p.emulatorUrl);
-    const anyRequest = { systemId: randomUUID(), orgNo: CUSTOMER_ORG };
+    const anyRequest = { systemId: randomUUID(), orgNo: CUSTOMER };
 
     await expectAppError(p.m.keys.generateSigningKey(p.scope(operator)), "forbidden", 403);
     await expectAppError(p.m.keys.generateSigningKey(p.scope(auditor)), "forbidden", 403);
@@ -36,8 +40,9 @@ export function roleTests(ref: PortalRef) {
     expect(await counts(p)).toEqual(before);
     expect(await emulatorStats(p.emulatorUrl)).toEqual(altinnBefore);
     // The same calls with a role that may make them do get through the check.
-    await expect(p.m.systems.listSystems(p.scope(auditor))).resolves.toEqual([]);
-    await expect(p.m.keys.listKeys(p.scope(operator))).resolves.toHaveLength(1);
+    const where = { environmentId: p.environmentId };
+    await expect(p.m.systems.listSystems(p.scope(auditor))).resolves.toHaveLength(await p.db.system.count({ where }));
+    await expect(p.m.keys.listKeys(p.scope(operator))).resolves.toHaveLength(await p.db.signingKey.count({ where }));
     await expectAppError(p.m.requests.createRequest(p.scope(operator), anyRequest), "not_found", 404);
     expect(await counts(p)).toEqual(before);
   });
@@ -61,8 +66,10 @@ export function roleTests(ref: PortalRef) {
   it("stores nothing when Altinn rejects the system, but audits the failure", async () => {
     const p = ref();
     // Drift: someone registered this id in Altinn outside the portal, so only Altinn can say no (AUTH.VLD-00002).
+    const name = uniqueName("made-elsewhere");
+    const altinnBefore = await emulatorStats(p.emulatorUrl);
     const outside = await altinnCall(p, "/systemregister/vendor", "POST", {
-      id: "991825827_made-elsewhere",
+      id: `991825827_${name}`,
       vendor: { ID: "0192:991825827" },
       name: { nb: "X" },
       description: { nb: "X" },
@@ -72,7 +79,7 @@ export function roleTests(ref: PortalRef) {
     expect(outside.status).toBe(200);
     const before = await counts(p);
     await expectAppError(
-      p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, "made-elsewhere")),
+      p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, name)),
       "AUTH.VLD-00002",
       400,
     );
@@ -81,10 +88,11 @@ export function roleTests(ref: PortalRef) {
     expect(event).toMatchObject({
       action: "system.register",
       outcome: "failure",
-      targetId: "991825827_made-elsewhere",
+      targetId: `991825827_${name}`,
       detail: { code: "AUTH.VLD-00002" },
     });
-    expect((await emulatorStats(p.emulatorUrl)).systems).toBe(1);
+    // Only the one made elsewhere: the refused create added nothing in Altinn.
+    expect((await emulatorStats(p.emulatorUrl)).systems).toBe(altinnBefore.systems + 1);
   });
 
   it("refuses a client package the portal knows a standard system user cannot hold, before calling Altinn", async () => {

@@ -3,12 +3,15 @@ import { expect, it } from "vitest";
 import type { PortalRef } from "../flow-suite";
 import type { Portal } from "../portal";
 import { emulatorStats } from "../emulator-api";
-import { CALLBACK, counts, expectAppError, systemInput } from "../helpers";
+import { CALLBACK, counts, editOf, expectAppError, systemInput } from "../helpers";
+import { ORG_BLOCKS, orgNumbers } from "../org-numbers";
+import { uniqueName as unique } from "../seed";
 
 // Issue 5: edit, whole-replace safety, soft delete, VLD codes at their fields, drift sync, history.
 // Every system here is this suite's own (unique names); others' systems are left alone.
 const ORG = "991825827";
-const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
+// Only ever refused (the system is deleted), so it needs no place in the emulator's register.
+const [CUSTOMER = ""] = orgNumbers(1, ORG_BLOCKS.systemsAdmin);
 
 /** Another tool writing to Altinn directly, with the vendor's own token (so the portal does not know). */
 async function otherTool(p: Portal, method: "GET" | "PUT" | "POST" | "DELETE", path: string, body?: unknown) {
@@ -44,32 +47,6 @@ async function createOwn(p: Portal, prefix: string, overrides: Parameters<typeof
   const name = unique(prefix);
   const created = await p.m.systems.createSystem(p.scope(p.actors.admin), systemInput(p, name, overrides));
   return { rowId: created.id, systemId: `${ORG}_${name}` };
-}
-
-function editOf(row: {
-  id: string;
-  name: unknown;
-  description: unknown;
-  accessPackages: string[];
-  redirectUrls: string[];
-  clientIds: string[];
-  isVisible: boolean;
-}) {
-  const name = row.name as Record<string, string>;
-  const description = row.description as Record<string, string>;
-  return {
-    id: row.id,
-    nameNb: name.nb ?? "",
-    nameNn: name.nn ?? "",
-    nameEn: name.en ?? "",
-    descriptionNb: description.nb ?? "",
-    descriptionNn: description.nn ?? "",
-    descriptionEn: description.en ?? "",
-    accessPackages: row.accessPackages,
-    redirectUrls: row.redirectUrls,
-    clientIds: row.clientIds,
-    isVisible: row.isVisible,
-  };
 }
 
 export function systemAdminTests(ref: PortalRef) {
@@ -160,7 +137,7 @@ export function systemAdminTests(ref: PortalRef) {
       await p.db.auditEvent.findFirstOrThrow({ where: { action: "system.delete", targetId: systemId } }),
     ).toMatchObject({ outcome: "success" });
     expect(await p.m.systems.findPublicSystem("local", systemId)).toBeNull();
-    await expectAppError(p.m.onboarding.startOnboarding("local", systemId, "310904473"), "unknown_system");
+    await expectAppError(p.m.onboarding.startOnboarding("local", systemId, CUSTOMER), "unknown_system");
     expect((await p.m.systems.listSystems(p.scope(p.actors.admin))).find((s) => s.id === rowId)?.deletedAt).toEqual(
       deletedAt,
     );
@@ -173,7 +150,7 @@ export function systemAdminTests(ref: PortalRef) {
     );
     // Operators cannot start new requests for it either; nothing is sent to Altinn.
     await expectAppError(
-      p.m.requests.createRequest(p.scope(p.actors.operator), { systemId: rowId, orgNo: "310904473" }),
+      p.m.requests.createRequest(p.scope(p.actors.operator), { systemId: rowId, orgNo: CUSTOMER }),
       "system_deleted",
       409,
     );

@@ -1,42 +1,81 @@
-import { expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { z } from "zod";
 import type { PortalRef } from "../flow-suite";
 import type { Portal } from "../portal";
 import { emulatorFetch, emulatorStats } from "../emulator-api";
-import { altinnCall, CALLBACK, CUSTOMER_ORG, OTHER_CUSTOMER_ORG, systemInput } from "../helpers";
+import {
+  decideRequest,
+  emulatorCallCount,
+  moveClock,
+  registerAtMaskinporten,
+  removeFromMaskinporten,
+} from "../emulator-controls";
+import { addOrganisations, altinnCall, CALLBACK, editOf } from "../helpers";
+import { ORG_BLOCKS, orgNumbers } from "../org-numbers";
+import { seedRequest, seedSystem } from "../seed";
+import { LOCAL_ENVIRONMENT } from "@/lib/environments/local";
 
-// Fixtures from the chain suite: 991825827_lonn-sync holds the environment's client id, and
-// CUSTOMER_ORG owns an approved standard system user of it with externalRef = its org number.
-const SYSTEM_ID = "991825827_lonn-sync";
-const NO_USER_ORG = "315555558"; // Solsiden Transport: no system user anywhere
+// Tokens are for the system that holds the environment's Maskinporten client (Altinn allows one per
+// client): this suite registers one and gives the client id back afterwards. CUSTOMER_ORG and SECOND_ORG
+// hold approved standard system users of it; NO_USER_ORG holds none; OTHER_CUSTOMER_ORG holds one on a
+// system without the client.
+const [CUSTOMER_ORG = "", SECOND_ORG = "", NO_USER_ORG = "", OTHER_CUSTOMER_ORG = ""] = orgNumbers(
+  4,
+  ORG_BLOCKS.tokenDoctor,
+);
+const BAD_ORG = `${CUSTOMER_ORG.slice(0, 8)}${(Number(CUSTOMER_ORG[8]) + 1) % 10}`; // check digit off by one
 const FACILITATOR = "314250052"; // Granlia Regnskapskontor (accounting firm)
 const ITS_CLIENT = "310609544"; // a client of Granlia in the emulator's register
 const AGENT_PACKAGE = "urn:altinn:accesspackage:regnskapsforer-lonn";
 const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
+const EXCHANGE = "GET /authentication/api/v1/exchange/:tokenProvider";
 
 const doctorModule = () => import("@/lib/tokens/doctor");
 
-async function systemRow(p: Portal, systemId = SYSTEM_ID) {
-  return p.db.system.findFirstOrThrow({ where: { systemId, environmentId: p.environmentId }, select: { id: true } });
-}
-
-async function runDoctor(p: Portal, orgNo: string, externalRef?: string, systemId = SYSTEM_ID) {
-  const { runTokenDoctor } = await doctorModule();
-  const system = await systemRow(p, systemId);
-  return runTokenDoctor(p.scope(p.actors.operator), { systemId: system.id, orgNo, externalRef });
-}
-
 const stepIds = (r: { steps: { id: string; ok: boolean }[] }) => r.steps.map((s) => [s.id, s.ok]);
-const clock = (p: Portal, body: unknown) => emulatorFetch(p.emulatorUrl, "/emulator/clock", { body });
 
 export function tokenDoctorTests(ref: PortalRef) {
+  const seeded = { systemRowId: "", systemId: "", customerRef: "", secondRef: "" };
+
+  async function runDoctor(p: Portal, orgNo: string, externalRef?: string, systemId = seeded.systemId) {
+    const { runTokenDoctor } = await doctorModule();
+    const system = await p.db.system.findFirstOrThrow({
+      where: { systemId, environmentId: p.environmentId },
+      select: { id: true },
+    });
+    return runTokenDoctor(p.scope(p.actors.operator), { systemId: system.id, orgNo, externalRef });
+  }
+
+  beforeAll(async () => {
+    const p = ref();
+    await addOrganisations(p, [CUSTOMER_ORG, SECOND_ORG, NO_USER_ORG, OTHER_CUSTOMER_ORG]);
+    const system = await seedSystem(p, { prefix: "doctor", clientIds: [LOCAL_ENVIRONMENT.clientId] });
+    const first = await seedRequest(p, { system, orgNo: CUSTOMER_ORG, outcome: "approved" });
+    const second = await seedRequest(p, { system, orgNo: SECOND_ORG, outcome: "approved" });
+    Object.assign(seeded, {
+      systemRowId: system.id,
+      systemId: system.systemId,
+      customerRef: first.externalRef,
+      secondRef: second.externalRef,
+    });
+  });
+
+  afterAll(async () => {
+    // The environment's client id is free again for whoever needs it next.
+    const p = ref();
+    const { updateSystem } = await import("@/lib/systems/edit");
+    const row = await p.db.system.findUniqueOrThrow({ where: { id: seeded.systemRowId } });
+    await updateSystem(p.scope(p.actors.admin), { ...editOf(row), clientIds: [] });
+  });
+
   it("fetches a system-user token, shows its claims, and the service owner's API answers 200 with it", async () => {
     const p = ref();
+    const SYSTEM_ID = seeded.systemId;
     const linked = await p.db.systemUser.findFirstOrThrow({
-      where: { customer: { orgNo: CUSTOMER_ORG } },
+      where: { customer: { orgNo: CUSTOMER_ORG }, systemId: seeded.systemRowId },
       select: { altinnSystemUserId: true },
     });
-    const report = await runDoctor(p, CUSTOMER_ORG, CUSTOMER_ORG);
+    const report = await runDoctor(p, CUSTOMER_ORG, seeded.customerRef);
     expect(stepIds(report)).toEqual([
       ["token", true],
       ["claims", true],
@@ -85,6 +124,7 @@ export function tokenDoctorTests(ref: PortalRef) {
 
   it("MP-303, no system user for the org: says so and links to creating a request", async () => {
     const p = ref();
+    const SYSTEM_ID = seeded.systemId;
     const report = await runDoctor(p, NO_USER_ORG);
     expect(stepIds(report)).toEqual([
       ["token", false],
@@ -109,39 +149,29 @@ export function tokenDoctorTests(ref: PortalRef) {
     const p = ref();
     const report = await runDoctor(p, CUSTOMER_ORG, "crm-4711");
     expect(report).toMatchObject({ code: "MP-303", cause: "wrong_external_ref" });
-    expect(report.steps[1]?.detail.en).toContain(`but with externalRef "${CUSTOMER_ORG}"; the grant sent "crm-4711"`);
+    expect(report.steps[1]?.detail.en).toContain(
+      `but with externalRef "${seeded.customerRef}"; the grant sent "crm-4711"`,
+    );
     expect(report.steps[1]?.fix?.href).toBe("/customers");
   });
 
   it("MP-303, client id not on the system: points at the system to add it to", async () => {
     const p = ref();
     // A second system without the client, and a customer whose only system user is on it.
-    const created = await p.m.systems.createSystem(
-      p.scope(p.actors.admin),
-      systemInput(p, "doctor-noclient", { clientIds: [] }),
-    );
-    const request = await p.m.requests.createRequest(p.scope(p.actors.operator), {
-      systemId: created.id,
-      orgNo: OTHER_CUSTOMER_ORG,
-    });
-    const row = await p.db.systemUserRequest.findUniqueOrThrow({
-      where: { id: request.id },
-      select: { altinnRequestId: true },
-    });
-    expect(
-      (await emulatorFetch(p.emulatorUrl, `/emulator/requests/${row.altinnRequestId}/approve`, { body: {} })).status,
-    ).toBe(200);
-    await p.m.requests.refreshRequest(p.scope(p.actors.operator), request.id);
+    const created = await seedSystem(p, { prefix: "doctor-noclient", clientIds: [] });
+    const other = await seedRequest(p, { system: created, orgNo: OTHER_CUSTOMER_ORG, outcome: "approved" });
+    expect(other.altinnSystemUserId).not.toBeNull();
 
-    const report = await runDoctor(p, OTHER_CUSTOMER_ORG, undefined, created.systemId);
+    const report = await runDoctor(p, OTHER_CUSTOMER_ORG, other.externalRef, created.systemId);
     expect(report).toMatchObject({ code: "MP-303", cause: "client_not_on_system" });
     expect(report.steps[1]?.detail.en).toContain(`is not on the system ${created.systemId}`);
-    expect(report.steps[1]?.detail.en).toContain(`The client is on ${SYSTEM_ID}.`);
+    expect(report.steps[1]?.detail.en).toContain(`The client is on ${seeded.systemId}.`);
     expect(report.steps[1]?.fix?.href).toBe(`/systems/${created.id}`);
   });
 
   it("MP-303, agent system user addressed with the client's org: the grant must name the facilitator", async () => {
     const p = ref();
+    const SYSTEM_ID = seeded.systemId;
     const packages = (await altinnCall(p, `/systemregister/vendor/${SYSTEM_ID}`)).json as {
       accessPackages: { urn: string }[];
     };
@@ -164,9 +194,7 @@ export function tokenDoctorTests(ref: PortalRef) {
       });
       expect(created.status).toBe(201);
       const id = z.object({ id: z.uuid() }).parse(created.json).id;
-      expect((await emulatorFetch(p.emulatorUrl, `/emulator/agentrequests/${id}/approve`, { body: {} })).status).toBe(
-        200,
-      );
+      await decideRequest(p, id, "approve", "agent");
       const agent = await altinnCall(p, `/systemuser/vendor/byquery?system-id=${SYSTEM_ID}&orgno=${FACILITATOR}`);
       agentUserId = z.object({ id: z.uuid() }).parse(agent.json).id;
 
@@ -187,14 +215,10 @@ export function tokenDoctorTests(ref: PortalRef) {
 
   it("explains other Maskinporten failures too (unknown key: MP-100, with a link to the keys)", async () => {
     const p = ref();
-    const { LOCAL_ENVIRONMENT } = await import("@/lib/environments/local");
-    const removed = await emulatorFetch(
-      p.emulatorUrl,
-      `/emulator/maskinporten/clients/${LOCAL_ENVIRONMENT.clientId}/keys/${p.kid}`,
-      { method: "DELETE" },
-    );
+    const key = (await p.m.keys.listKeys(p.scope(p.actors.admin))).find((k) => k.kid === p.kid);
+    if (!key) throw new Error(`no key ${p.kid}`);
+    await removeFromMaskinporten(p, p.kid);
     try {
-      expect(removed.status).toBe(200);
       const report = await runDoctor(p, CUSTOMER_ORG);
       expect(report).toMatchObject({
         code: "MP-100",
@@ -202,16 +226,7 @@ export function tokenDoctorTests(ref: PortalRef) {
       });
       expect(report.steps[0]?.detail.en).toContain("public key registered");
     } finally {
-      const { DIGDIR_WRITE_SCOPE } = await import("@/lib/environments/local");
-      const keys = await p.m.keys.listKeys(p.scope(p.actors.admin));
-      await emulatorFetch(p.emulatorUrl, "/emulator/maskinporten/clients", {
-        body: {
-          client_id: LOCAL_ENVIRONMENT.clientId,
-          org_no: LOCAL_ENVIRONMENT.vendorOrgNo,
-          scopes: [...LOCAL_ENVIRONMENT.scopes, DIGDIR_WRITE_SCOPE],
-          jwks: { keys: keys.map((k) => k.publicJwk) },
-        },
-      });
+      await registerAtMaskinporten(p, [key.publicJwk]);
     }
   });
 
@@ -223,17 +238,17 @@ export function tokenDoctorTests(ref: PortalRef) {
     const before = (await emulatorStats(p.emulatorUrl)).tokenGrants;
     const tokens = await Promise.all(
       Array.from({ length: 50 }, () =>
-        getSystemUserToken(p.m.connect(environment), { orgNo: CUSTOMER_ORG, externalRef: CUSTOMER_ORG }),
+        getSystemUserToken(p.m.connect(environment), { orgNo: CUSTOMER_ORG, externalRef: seeded.customerRef }),
       ),
     );
     expect(new Set(tokens).size).toBe(1);
     expect((await emulatorStats(p.emulatorUrl)).tokenGrants - before).toBe(1);
-    // Another system-user context (no externalRef sent) is another cache entry, and the vendor's own
+    // Another system-user context (another customer) is another cache entry, and the vendor's own
     // token is separate from both; the first one is still served from the cache.
-    await getSystemUserToken(p.m.connect(environment), { orgNo: CUSTOMER_ORG });
+    await getSystemUserToken(p.m.connect(environment), { orgNo: SECOND_ORG, externalRef: seeded.secondRef });
     await p.m.tokens.getAccessToken(p.m.connect(environment));
     await expect(
-      getSystemUserToken(p.m.connect(environment), { orgNo: CUSTOMER_ORG, externalRef: CUSTOMER_ORG }),
+      getSystemUserToken(p.m.connect(environment), { orgNo: CUSTOMER_ORG, externalRef: seeded.customerRef }),
     ).resolves.toBe(tokens[0]);
     expect((await emulatorStats(p.emulatorUrl)).tokenGrants - before).toBe(3);
   });
@@ -244,13 +259,8 @@ export function tokenDoctorTests(ref: PortalRef) {
     const { getSystemUserToken, systemUserCacheKey } = await import("@/lib/integrations/maskinporten/tokens");
     const environment = await p.m.environments.loadEnvironmentById(p.environmentId);
     p.m.tokens.clearTokenCache(p.environmentId);
-    const context = { orgNo: CUSTOMER_ORG, externalRef: CUSTOMER_ORG };
-    const exchanges = async () => {
-      const stats = z
-        .object({ calls: z.record(z.string(), z.record(z.string(), z.number())) })
-        .parse((await emulatorFetch(p.emulatorUrl, "/emulator/stats")).json);
-      return stats.calls["GET /authentication/api/v1/exchange/:tokenProvider"]?.["200"] ?? 0;
-    };
+    const context = { orgNo: CUSTOMER_ORG, externalRef: seeded.customerRef };
+    const exchanges = () => emulatorCallCount(p, EXCHANGE, 200);
     const before = await exchanges();
     const key = systemUserCacheKey(environment, context);
     const [a, b] = await Promise.all(
@@ -269,30 +279,29 @@ export function tokenDoctorTests(ref: PortalRef) {
 
   it("a clock far off: clock_skew with the measured offset", async () => {
     const p = ref();
-    expect((await clock(p, { advanceMs: 5 * 60_000 })).status).toBe(200);
+    await moveClock(p, { advanceMs: 5 * 60_000 });
     try {
       p.m.tokens.clearTokenCache(p.environmentId);
-      const report = await runDoctor(p, CUSTOMER_ORG, CUSTOMER_ORG);
+      const report = await runDoctor(p, CUSTOMER_ORG, seeded.customerRef);
       expect(report).toMatchObject({ code: "clock_skew", steps: [{ id: "token", ok: false }] });
       const offset = Number(/differs from Maskinporten's by (\d+) s/.exec(report.steps[0]?.detail.en ?? "")?.[1]);
       expect(offset).toBeGreaterThanOrEqual(298);
       expect(offset).toBeLessThanOrEqual(302);
       expect(report.steps[0]?.detail.en).toContain("grants must be within ±10 s");
     } finally {
-      await clock(p, { advanceMs: -5 * 60_000 });
+      await moveClock(p, { advanceMs: -5 * 60_000 });
     }
-    const after = await runDoctor(p, CUSTOMER_ORG, CUSTOMER_ORG);
+    const after = await runDoctor(p, CUSTOMER_ORG, seeded.customerRef);
     expect(after.steps[0]).toMatchObject({ id: "token", ok: true });
   });
 
   it("is for admins and operators, and refuses a bad org number before calling anyone", async () => {
     const p = ref();
     const { runTokenDoctor } = await doctorModule();
-    const system = await systemRow(p);
-    const input = { environmentId: p.environmentId, systemId: system.id, orgNo: CUSTOMER_ORG };
+    const input = { environmentId: p.environmentId, systemId: seeded.systemRowId, orgNo: CUSTOMER_ORG };
     await expect(runTokenDoctor(p.scope(p.actors.auditor), input)).rejects.toMatchObject({ code: "forbidden" });
     const before = (await emulatorStats(p.emulatorUrl)).tokenGrants;
-    await expect(runTokenDoctor(p.scope(p.actors.admin), { ...input, orgNo: "310904474" })).rejects.toMatchObject({
+    await expect(runTokenDoctor(p.scope(p.actors.admin), { ...input, orgNo: BAD_ORG })).rejects.toMatchObject({
       code: "invalid_input",
     });
     expect((await emulatorStats(p.emulatorUrl)).tokenGrants).toBe(before);
