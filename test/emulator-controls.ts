@@ -4,7 +4,7 @@
 import { expect } from "vitest";
 import { z } from "zod";
 import { DIGDIR_WRITE_SCOPE, LOCAL_ENVIRONMENT } from "@/lib/environments/local";
-import type { PublicJwk } from "@/lib/keys/keys";
+import type { PublicJwk } from "@/lib/keys/types";
 import { emulatorFetch } from "./emulator-api";
 
 type Emulator = { emulatorUrl: string };
