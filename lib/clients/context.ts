@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { env } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
+import { readForm } from "@/lib/core/form";
 import { loadEnvironmentBySlug } from "@/lib/environments/queries";
 import type { ClientContext } from "@/lib/clients/delegation";
 import { readSession } from "@/lib/clients/session";
@@ -72,7 +73,7 @@ export function clientPostRoute<T = undefined>(opts: {
     if (refused) return refused;
     const params = await ctx.params;
     const home = `/clients/${encodeURIComponent(params.env)}`;
-    const form = await req.formData();
+    const form = await readForm(req);
     const org = facilitatorOrg(form.get("org"));
     const parsed = opts.input
       ? opts.input.safeParse(Object.fromEntries(form))
@@ -80,7 +81,12 @@ export function clientPostRoute<T = undefined>(opts: {
     if (!org || !parsed.success)
       return back(req, home, { ...(org ? { org } : {}), error: opts.input ? "invalid_input" : "invalid_org_no" });
     const page = opts.page?.(home, params) ?? home;
-    const context = await clientContext(params.env, org);
+    // An environment slug nobody configured is a 404, like its page.
+    const context = await clientContext(params.env, org).catch((err: unknown) => {
+      if (err instanceof AppError && err.status === 404) return "not_found" as const;
+      throw err;
+    });
+    if (context === "not_found") return new Response("Not found", { status: 404 });
     if (!context) return back(req, page, { org, error: "client_login_expired" });
     try {
       const done = await opts.act(context, parsed.data, home, params);

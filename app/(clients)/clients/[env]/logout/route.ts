@@ -1,4 +1,5 @@
 import { clearSession } from "@/lib/clients/session";
+import { readForm } from "@/lib/core/form";
 import { back, facilitatorOrg, guardPost } from "@/lib/clients/context";
 
 type Ctx = { params: Promise<{ env: string }> };
@@ -7,7 +8,7 @@ export async function POST(req: Request, ctx: Ctx) {
   const refused = guardPost(req);
   if (refused) return refused;
   const { env } = await ctx.params;
-  const org = facilitatorOrg((await req.formData()).get("org"));
+  const org = facilitatorOrg((await readForm(req)).get("org"));
   await clearSession();
   return back(req, `/clients/${encodeURIComponent(env)}`, org ? { org } : {});
 }

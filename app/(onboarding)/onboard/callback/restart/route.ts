@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { restartOnboarding } from "@/lib/onboarding/flow";
 import { AppError } from "@/lib/core/errors";
+import { env } from "@/lib/core/env";
+import { readForm } from "@/lib/core/form";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
 
 /**
@@ -10,8 +12,8 @@ import { limitPublic } from "@/lib/onboarding/rate-limit";
 export async function POST(req: Request) {
   const limited = limitPublic(req, "callback");
   if (limited) return limited;
-  const ref = z.uuid().safeParse((await req.formData()).get("ref"));
-  const back = new URL("/onboard/callback", req.url);
+  const ref = z.uuid().safeParse((await readForm(req)).get("ref"));
+  const back = new URL("/onboard/callback", env().PORTAL_URL);
   if (!ref.success) return Response.redirect(back, 303);
   back.searchParams.set("ref", ref.data);
   try {

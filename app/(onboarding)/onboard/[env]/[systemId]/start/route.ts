@@ -1,6 +1,8 @@
 import { orgNoSchema } from "@/lib/requests/schema";
 import { startOnboarding } from "@/lib/onboarding/flow";
 import { AppError } from "@/lib/core/errors";
+import { env as config } from "@/lib/core/env";
+import { readForm } from "@/lib/core/form";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
 
 type Ctx = { params: Promise<{ env: string; systemId: string }> };
@@ -10,10 +12,11 @@ export async function POST(req: Request, ctx: Ctx) {
   const limited = limitPublic(req, "start");
   if (limited) return limited;
   const { env, systemId } = await ctx.params;
-  const form = await req.formData();
+  const form = await readForm(req);
   const raw = String(form.get("orgNo") ?? "");
   const back = (error: string) => {
-    const url = new URL(`/onboard/${env}/${systemId}`, req.url);
+    // The portal's own address, not the Host header the request came in with.
+    const url = new URL(`/onboard/${env}/${systemId}`, config().PORTAL_URL);
     url.searchParams.set("error", error);
     url.searchParams.set("orgNo", raw.slice(0, 20));
     return Response.redirect(url, 303);

@@ -1,5 +1,6 @@
 import { startFromLink } from "@/lib/onboarding/links";
 import { AppError } from "@/lib/core/errors";
+import { env } from "@/lib/core/env";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
 
 type Ctx = { params: Promise<{ token: string }> };
@@ -9,7 +10,7 @@ export async function POST(req: Request, ctx: Ctx) {
   const limited = limitPublic(req, "link");
   if (limited) return limited;
   const token = decodeURIComponent((await ctx.params).token);
-  const page = new URL(`/onboard/l/${encodeURIComponent(token)}`, req.url);
+  const page = new URL(`/onboard/l/${encodeURIComponent(token)}`, env().PORTAL_URL);
   try {
     return Response.redirect(await startFromLink(token), 303);
   } catch (err) {
