@@ -91,6 +91,16 @@ test("bad input goes back with a code the page explains; another site's form is 
     "Organisasjonsnummeret må være 9 siffer med gyldig kontrollsiffer.",
   ]);
 
+  // No form body at all: back with the same code, not a server error.
+  const noBody = await anon.post("/clients/local/assign", NO_REDIRECTS);
+  expectBack(noBody, base, "/clients/local?error=invalid_input");
+  // An environment nobody configured is not found, like its page.
+  const unknownEnv = await anon.post("/clients/no-such-env/assign-all", {
+    form: { org: ORG, agent: AGENT },
+    ...NO_REDIRECTS,
+  });
+  expect(unknownEnv.status()).toBe(404);
+
   // The Origin check: a form posted from another site gets a bare 403, whatever it carries.
   for (const path of [
     "/clients/local/assign",

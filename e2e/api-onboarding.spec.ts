@@ -63,6 +63,13 @@ test("POST /onboard/[env]/[systemId]/start refuses a bad org number with a clear
   expect((await emulatorStats(base)).requests).toBe(before.requests);
   for (const [orgNo] of refused) expect(await customerRows(admin.request, orgNo)).toEqual([]);
 
+  // No form body at all (a truncated or hand-made POST): the same clear answer, never a server error,
+  // and back on the portal's own address.
+  const empty = await anon.post(`${form}/start`, NO_REDIRECTS);
+  const emptyBack = expectSeeOther(empty, `${form}?error=errors.orgNoFormat&orgNo=`);
+  expect(emptyBack.origin).toBe(new URL(base).origin);
+  expect((await follow(anon, emptyBack)).alerts).toEqual(["Organisasjonsnummeret må ha 9 siffer."]);
+
   // An unknown system: back to its page, which says so (and offers no form).
   const unknown = await anon.post("/onboard/local/991825827_no-such-system/start", {
     form: { orgNo: UNKNOWN },
