@@ -5,6 +5,7 @@ import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { AppError } from "@/lib/core/errors";
+import { newExternalRef } from "@/lib/customers/external-ref";
 import { isUuid } from "@/lib/core/ids";
 import { confirmUrlNotAllowed, isAllowedConfirmUrl } from "@/lib/environments/rules";
 import { type EnvironmentView } from "@/lib/environments/types";
@@ -59,13 +60,14 @@ export async function createOrReuseRequest(environment: EnvironmentView, options
   };
   // Refuses before anything is written when the system has no package this kind can use.
   const accessPackages = packagesForKind(system.accessPackages, kind);
-  // The customer's own externalRef (random for customers created on the Customers page). A customer
-  // first seen here keeps the org number, as before 0009: tokens and the doctor already rely on it.
+  // The customer's own externalRef. A customer first seen here (public page, a request typed by org
+  // number) gets a new opaque one like every other customer: the same value goes to Altinn and into the
+  // customer row created below, so the system user and the customer agree.
   const existing = await db.customer.findUnique({
     where: { environmentId_orgNo: { environmentId: environment.id, orgNo } },
     select: { externalRef: true },
   });
-  const customerRef = existing?.externalRef ?? orgNo;
+  const customerRef = existing?.externalRef ?? newExternalRef();
   const externalRef = agentExternalRef(customerRef, kind);
   const input: CreateRequestInput = {
     systemId: system.systemId,

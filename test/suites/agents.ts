@@ -6,6 +6,7 @@ import type { PortalRef } from "../flow-suite";
 import type { Portal } from "../portal";
 import { emulatorFetch } from "../emulator-api";
 import { decideRequest, emulatorCallCount as calls, moveClock } from "../emulator-controls";
+import { EXTERNAL_REF_PATTERN } from "@/lib/customers/external-ref";
 import { ENVIRONMENT_PRESETS } from "@/lib/environments/schema";
 import { expectAppError, pollOnly } from "../helpers";
 import { seedRequest, seedSystem, type SeededSystem } from "../seed";
@@ -73,7 +74,8 @@ export function agentTests(ref: PortalRef) {
       include: { customer: true },
     });
     // skattegrunnlag is not delegable, so an agent request must not carry it (AUTH-00065 otherwise). Its
-    // externalRef is the customer's own plus -agent.
+    // externalRef is the customer's own (opaque, made when the firm was first seen here) plus -agent.
+    expect(row.customer.externalRef).toMatch(EXTERNAL_REF_PATTERN);
     expect(row).toMatchObject({
       kind: "agent",
       accessPackages: [MED_SIGN, LONN],

@@ -6,6 +6,7 @@ import { decideRequest } from "../emulator-controls";
 import { addOrganisations, altinnCall, CALLBACK, counts, expectAppError, systemInput } from "../helpers";
 import { ORG_BLOCKS, orgNumbers } from "../org-numbers";
 import { uniqueName } from "../seed";
+import { EXTERNAL_REF_PATTERN } from "@/lib/customers/external-ref";
 
 // The chain builds everything itself, one step per test: a system with a client id of its own (not the
 // environment's, which the token doctor's system holds), a customer first seen through the request.
@@ -91,7 +92,9 @@ export function chainTests(ref: PortalRef) {
       where: { id: first.id },
       include: { customer: true },
     });
-    // The request carries the customer's own externalRef to Altinn.
+    // A customer first seen through a request gets an opaque externalRef like any other, and the
+    // request carries that same ref to Altinn.
+    expect(row.customer.externalRef).toMatch(EXTERNAL_REF_PATTERN);
     expect(row).toMatchObject({
       externalRef: row.customer.externalRef,
       createdVia: "operator",

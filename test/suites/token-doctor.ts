@@ -152,6 +152,13 @@ export function tokenDoctorTests(ref: PortalRef) {
     expect(report.steps[1]?.detail.en).toContain(
       `but with externalRef "${seeded.customerRef}"; the grant sent "crm-4711"`,
     );
+    // Sent without one, Maskinporten looks for the org number, which these customers' system users are
+    // not created with: the same diagnosis, naming the default.
+    const bare = await runDoctor(p, CUSTOMER_ORG);
+    expect(bare).toMatchObject({ code: "MP-303", cause: "wrong_external_ref" });
+    expect(bare.steps[1]?.detail.en).toContain(
+      `but with externalRef "${seeded.customerRef}"; the grant sent "${CUSTOMER_ORG}" (the default: the org number)`,
+    );
     expect(report.steps[1]?.fix?.href).toBe("/customers");
   });
 
