@@ -30,11 +30,17 @@ test("an operator examines a customer's system-user token, then sees a failure e
   await expect(operator.getByRole("heading", { name: "Tokendoktor" })).toBeVisible();
   const holder = operator.getByLabel("System", { exact: true }).getByRole("option", { name: /har miljøets klient/ });
   await expect(holder).toHaveText(new RegExp(`^${systemId} `));
+  // A customer first seen on the public page gets an opaque externalRef (c_ + 16 base32 characters).
+  const known = operator
+    .getByLabel("Kjent systembruker")
+    .getByRole("option", { name: new RegExp(`^${CUSTOMER} · ${systemId} · standard · externalRef c_[a-z2-7]{16}$`) });
+  await expect(known).toHaveCount(1);
+  const ref = (await known.textContent())?.match(/c_[a-z2-7]{16}$/)?.[0] ?? "";
   await operator
     .getByLabel("Kjent systembruker")
-    .selectOption({ label: `${CUSTOMER} · ${systemId} · standard · externalRef ${CUSTOMER}` });
+    .selectOption({ label: `${CUSTOMER} · ${systemId} · standard · externalRef ${ref}` });
   await expect(operator.getByLabel("Kundens organisasjonsnummer")).toHaveValue(CUSTOMER);
-  await expect(operator.getByLabel("externalRef (valgfri)")).toHaveValue(CUSTOMER);
+  await expect(operator.getByLabel("externalRef (valgfri)")).toHaveValue(ref);
   await operator.getByRole("button", { name: "Undersøk token" }).click();
   const result = operator.getByRole("list", { name: "Resultat fra tokendoktoren" });
   await expect(result).toContainText(`Maskinporten utstedte et systembrukertoken for ${CUSTOMER}.`);
@@ -56,7 +62,7 @@ test("an operator examines a customer's system-user token, then sees a failure e
   await operator.getByLabel("externalRef (valgfri)").fill("crm-4711");
   await operator.getByRole("button", { name: "Undersøk token" }).click();
   await expect(result).toContainText("✗ Systembrukertoken");
-  await expect(result).toContainText(`men med externalRef «${CUSTOMER}»; granten sendte «crm-4711»`);
+  await expect(result).toContainText(`men med externalRef «${ref}»; granten sendte «crm-4711»`);
   await expect(result.getByRole("link", { name: "Se kundens systembrukere" })).toHaveAttribute("href", "/customers");
   await expect(operator.getByRole("region", { name: "Tokenets påstander (claims)" })).toHaveCount(0);
   await expectAccessible(operator);

@@ -7,8 +7,12 @@ const ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
  * Altinn and Maskinporten, so it carries no personal data and nothing guessable like the org number.
  */
 export function newExternalRef(): string {
-  const bytes = randomBytes(16);
-  return `c_${[...bytes].map((b) => ALPHABET[b % 32]).join("")}`;
+  return externalRefFromBytes(randomBytes(16));
+}
+
+/** The `c_` + 16 base32 characters form, from 16 bytes of randomness or of a keyed digest. */
+export function externalRefFromBytes(bytes: Uint8Array): string {
+  return `c_${[...bytes.subarray(0, 16)].map((b) => ALPHABET[b % 32]).join("")}`;
 }
 
 export const EXTERNAL_REF_PATTERN = /^c_[a-z2-7]{16}$/;

@@ -5,7 +5,7 @@ import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { AppError } from "@/lib/core/errors";
-import { newExternalRef } from "@/lib/customers/external-ref";
+import { externalRefFor } from "@/lib/customers/derived-ref";
 import { isUuid } from "@/lib/core/ids";
 import { confirmUrlNotAllowed, isAllowedConfirmUrl } from "@/lib/environments/rules";
 import { type EnvironmentView } from "@/lib/environments/types";
@@ -61,13 +61,14 @@ export async function createOrReuseRequest(environment: EnvironmentView, options
   // Refuses before anything is written when the system has no package this kind can use.
   const accessPackages = packagesForKind(system.accessPackages, kind);
   // The customer's own externalRef. A customer first seen here (public page, a request typed by org
-  // number) gets a new opaque one like every other customer: the same value goes to Altinn and into the
-  // customer row created below, so the system user and the customer agree.
+  // number) gets an opaque one like every other customer, derived so that every attempt uses the same
+  // (lib/customers/derived-ref.ts): the same value goes to Altinn and into the customer row created
+  // below, so the system user and the customer agree.
   const existing = await db.customer.findUnique({
     where: { environmentId_orgNo: { environmentId: environment.id, orgNo } },
     select: { externalRef: true },
   });
-  const customerRef = existing?.externalRef ?? newExternalRef();
+  const customerRef = existing?.externalRef ?? externalRefFor(environment.id, orgNo);
   const externalRef = agentExternalRef(customerRef, kind);
   const input: CreateRequestInput = {
     systemId: system.systemId,
