@@ -71,8 +71,10 @@ async function benchSystemUserTokens(
   });
   const row = await portal.db.systemUserRequest.findUniqueOrThrow({
     where: { id: request.id },
-    select: { altinnRequestId: true },
+    select: { altinnRequestId: true, externalRef: true },
   });
+  // The customer's opaque externalRef: a grant must name it (Maskinporten answers MP-303 otherwise).
+  const context = { orgNo: customer, externalRef: row.externalRef };
   await fetch(`${portal.emulatorUrl}/emulator/requests/${row.altinnRequestId}/approve`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -83,7 +85,7 @@ async function benchSystemUserTokens(
   for (let wave = 0; wave < WAVES; wave++) {
     results.push(
       ...(await Promise.allSettled(
-        Array.from({ length: WAVE }, () => getSystemUserToken(portal.m.connect(environment), { orgNo: customer })),
+        Array.from({ length: WAVE }, () => getSystemUserToken(portal.m.connect(environment), context)),
       )),
     );
   }
