@@ -6,7 +6,8 @@ import { confirmUrlNotAllowed, isAllowedConfirmUrl } from "@/lib/environments/ru
 import { loadEnvironmentById } from "@/lib/environments/queries";
 import { runAs } from "@/lib/core/request-context";
 import { findPublicSystem } from "@/lib/systems/queries";
-import { createOrReuseRequest, syncRequest } from "@/lib/requests/sync";
+import { createOrReuseRequest } from "@/lib/requests/create";
+import { syncRequest } from "@/lib/requests/sync";
 
 // The public side: end customers have no login, so these functions take no actor and return only
 // what the customer may see about their own request.
