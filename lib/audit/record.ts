@@ -4,7 +4,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/db";
 
 export type AuditActor =
-  { type: "user"; id: string; label: string } | { type: "customer"; label: string } | { type: "system"; label: string };
+  | { type: "user"; id: string; label: string }
+  | { type: "api_key"; id: string; label: string }
+  | { type: "customer"; label: string }
+  | { type: "system"; label: string };
 
 export type AuditInput = {
   actor: AuditActor;
@@ -72,7 +75,7 @@ export async function recordAudit(input: AuditInput, tx?: Tx): Promise<void> {
     const row = {
       at: new Date(),
       actorType: input.actor.type,
-      actorId: input.actor.type === "user" ? input.actor.id : null,
+      actorId: input.actor.type === "user" || input.actor.type === "api_key" ? input.actor.id : null,
       actorLabel: input.actor.label,
       action: input.action,
       targetType: input.target.type,

@@ -1,9 +1,27 @@
 import { can, type Permission, type RoleName } from "@/lib/auth/permissions";
+import { API_SCOPE_PERMISSIONS, type ApiScope } from "@/lib/auth/api-scopes";
 import { forbidden } from "@/lib/core/errors";
 
-export type Actor = { id: string; email: string; name: string; role: RoleName; mustChangePassword: boolean };
+/** The API key an actor acts through: it may do only what its scopes allow, in its one environment. */
+export type ApiKeyIdentity = { id: string; name: string; prefix: string; environmentId: string; scopes: ApiScope[] };
+
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  role: RoleName;
+  mustChangePassword: boolean;
+  apiKey?: ApiKeyIdentity;
+};
+
+/** A person by role; an API key by its scopes (never by a role it does not have). */
+export function actorCan(actor: Actor, permission: Permission): boolean {
+  if (actor.apiKey)
+    return actor.apiKey.scopes.some((s) => (API_SCOPE_PERMISSIONS[s] as readonly Permission[]).includes(permission));
+  return can(actor.role, permission);
+}
 
 /** Data-layer functions call this themselves; no caller is trusted to have checked. */
 export function assertCan(actor: Actor | null, permission: Permission): asserts actor is Actor {
-  if (!actor || !can(actor.role, permission)) throw forbidden();
+  if (!actor || !actorCan(actor, permission)) throw forbidden();
 }

@@ -19,6 +19,11 @@ const MATRIX = {
   // Fixing drift writes to our records (and may create requests); auditors only look (portal.read).
   "reconciliation.manage": ["admin", "operator"],
   "users.manage": ["admin"],
+  // API keys are credentials for the vendor's own product; webhook endpoints receive every event.
+  "apikeys.manage": ["admin"],
+  "webhooks.manage": ["admin"],
+  // A system-user token acts as the customer towards a service owner: people get one only through the doctor.
+  "tokens.issue": ["admin"],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof MATRIX;

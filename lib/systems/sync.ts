@@ -2,8 +2,7 @@ import "server-only";
 import type { Scope } from "@/lib/environments/types";
 import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
-import { assertCan } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { actorCan, assertCan } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { runAs } from "@/lib/core/request-context";
 import { AppError, invalidInput } from "@/lib/core/errors";
@@ -123,7 +122,7 @@ export async function getSystemHistory(scope: Scope, id: string): Promise<System
         throw err;
       },
     ),
-    can(actor.role, "audit.read")
+    actorCan(actor, "audit.read")
       ? db.auditEvent.findMany({
           where: { targetType: "system", targetId: row.systemId, environmentId: environment.id },
           orderBy: { seq: "asc" },
