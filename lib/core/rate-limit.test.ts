@@ -20,7 +20,7 @@ describe("rate limiter", () => {
     c.advance(1000);
     expect(limiter.take("a")).toEqual({ ok: false, retryAfterS: 1 });
     c.advance(1000);
-    expect(limiter.take("a")).toEqual({ ok: true });
+    expect(limiter.take("a")).toEqual({ ok: true, remaining: 0 });
     expect(limiter.take("a").ok).toBe(false);
   });
 

@@ -4,7 +4,7 @@
 // to stop enumeration and floods towards Altinn; a shared store belongs in front (proxy/WAF) if needed.
 
 export type BucketOptions = { capacity: number; refillPerSecond: number; maxKeys?: number };
-export type Decision = { ok: true } | { ok: false; retryAfterS: number };
+export type Decision = { ok: true; remaining: number } | { ok: false; retryAfterS: number };
 
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -26,7 +26,7 @@ export class RateLimiter {
     this.buckets.delete(key);
     this.buckets.set(key, { tokens: tokens - 1, at: now });
     this.prune();
-    return { ok: true };
+    return { ok: true, remaining: Math.floor(tokens - 1) };
   }
 
   private prune() {

@@ -1,0 +1,68 @@
+import type { z } from "zod";
+import type { ApiScope } from "@/lib/auth/api-scopes";
+import type { Actor } from "@/lib/auth/actor";
+import type { EnvironmentView } from "@/lib/environments/types";
+
+export type Method = "GET" | "POST" | "PUT" | "DELETE";
+type AnyObject = z.ZodObject;
+
+export type ApiContext = {
+  scope: { actor: Actor & { apiKey: NonNullable<Actor["apiKey"]> }; environment: EnvironmentView };
+  locale: "nb" | "en";
+  /** The portal's own origin as the caller sees it (for links in answers). */
+  origin: string;
+};
+
+export type ApiResult = { status: number; body?: unknown; headers?: Record<string, string> };
+
+/**
+ * One API operation: what it accepts and answers (zod schemas, which both validate requests and
+ * generate the OpenAPI document) and what it does. Routes are one line each: `export const POST = route(op)`.
+ */
+export type Operation<
+  P extends AnyObject | undefined,
+  Q extends AnyObject | undefined,
+  B extends z.ZodType | undefined,
+> = {
+  method: Method;
+  /** OpenAPI path below /api/v1, e.g. `/requests/{id}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  scope: ApiScope;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: { status: 200 | 201 | 204; description: string; schema?: z.ZodType };
+  /** Problem statuses worth documenting beyond 400/401/403/429, e.g. 404, 409, 422, 502. */
+  problems?: number[];
+  handle: (
+    input: {
+      params: P extends AnyObject ? z.infer<P> : Record<string, never>;
+      query: Q extends AnyObject ? z.infer<Q> : Record<string, never>;
+      body: B extends z.ZodType ? z.infer<B> : undefined;
+    },
+    ctx: ApiContext,
+  ) => Promise<ApiResult>;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyOperation = Operation<any, any, any>;
+
+export function defineOperation<
+  P extends AnyObject | undefined = undefined,
+  Q extends AnyObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(op: Operation<P, Q, B>): Operation<P, Q, B> {
+  return op;
+}
+
+export const ok = (body: unknown, headers?: Record<string, string>): ApiResult => ({ status: 200, body, headers });
+export const created = (body: unknown, location?: string): ApiResult => ({
+  status: 201,
+  body,
+  headers: location ? { location } : undefined,
+});
+export const noContent = (): ApiResult => ({ status: 204 });
