@@ -110,8 +110,14 @@ async function settle(run: () => Promise<ApiResult>, locale: "nb" | "en", origin
     return await run();
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    const extra = (err as AppError & { problemExtra?: object }).problemExtra;
-    return problemResponse({ status: err.status, code: err.code, messages: err.userMessage, locale, origin, extra });
+    return problemResponse({
+      status: err.status,
+      code: err.code,
+      messages: err.userMessage,
+      locale,
+      origin,
+      extra: err.extra,
+    });
   }
 }
 

@@ -7,12 +7,14 @@ export class AppError extends Error {
   readonly status: number;
   /** Field name → i18n keys, for errors a form shows at the field concerned (e.g. Altinn's AUTH.VLD codes). */
   readonly fieldErrors?: Record<string, string[]>;
+  /** More for API clients than the message holds (e.g. the token doctor's diagnosis), added to the problem. */
+  readonly extra?: Record<string, unknown>;
 
   constructor(
     code: string,
     userMessage: LocalizedText,
     status = 400,
-    options?: { cause?: unknown; fieldErrors?: Record<string, string[]> },
+    options?: { cause?: unknown; fieldErrors?: Record<string, string[]>; extra?: Record<string, unknown> },
   ) {
     super(`${code}: ${userMessage.en}`, options);
     this.name = "AppError";
@@ -20,6 +22,7 @@ export class AppError extends Error {
     this.userMessage = userMessage;
     this.status = status;
     this.fieldErrors = options?.fieldErrors;
+    this.extra = options?.extra;
   }
 }
 

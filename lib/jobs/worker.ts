@@ -13,6 +13,10 @@ const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
     return () => m.processAssignJobs();
   },
   "bulk-onboarding": async () => (await import("@/lib/bulk/resume.job")).workOnBulkJobs,
+  "key-expiry": async () => {
+    const m = await import("@/lib/keys/expiring.job");
+    return () => m.emitKeyExpiryEvents();
+  },
 };
 
 /** Registers every handler and cron schedule; called once per portal process (instrumentation.ts). */

@@ -5,6 +5,7 @@ import type { Prisma, ReconFindingKind } from "@/lib/generated/prisma/client";
 import { type AltinnRequest } from "@/lib/integrations/altinn/requests";
 import { type ListedSystemUser } from "@/lib/integrations/altinn/system-users";
 import { REQUEST_LIFETIME_DAYS } from "@/lib/requests/sync";
+import { emitEvent } from "@/lib/events/emit";
 
 /** Who reconciliation acts as in the call log and in what it resolves by itself. */
 export const LABEL = "reconciliation";
@@ -146,15 +147,22 @@ export async function storeFindings(environmentId: string, system: SystemRef, fo
       lastSeenAt: now,
     };
     if (!row) {
-      await db.reconFinding.create({
-        data: { environmentId, systemId: system.id, kind: c.kind, altinnId: c.altinnId, firstSeenAt: now, ...data },
+      await db.$transaction(async (tx) => {
+        const created = await tx.reconFinding.create({
+          data: { environmentId, systemId: system.id, kind: c.kind, altinnId: c.altinnId, firstSeenAt: now, ...data },
+          select: { id: true },
+        });
+        await emitDrift(tx, environmentId, system, created.id, c);
       });
       opened++;
     } else if (row.resolvedAt && row.resolution === "auto") {
       // Gone on one run, back on the next (e.g. a flapping list): open again rather than add a twin.
-      await db.reconFinding.update({
-        where: { id: row.id },
-        data: { ...data, resolvedAt: null, resolution: null, resolvedById: null, resolvedByLabel: null },
+      await db.$transaction(async (tx) => {
+        await tx.reconFinding.update({
+          where: { id: row.id },
+          data: { ...data, resolvedAt: null, resolution: null, resolvedById: null, resolvedByLabel: null },
+        });
+        await emitDrift(tx, environmentId, system, row.id, c);
       });
       opened++;
     } else {
@@ -171,4 +179,25 @@ export async function storeFindings(environmentId: string, system: SystemRef, fo
     resolved++;
   }
   return { opened, resolved };
+}
+
+/** drift.detected: the vendor's product hears of a finding when it opens, in the same transaction. */
+async function emitDrift(
+  tx: Prisma.TransactionClient,
+  environmentId: string,
+  system: SystemRef,
+  id: string,
+  c: Current,
+) {
+  await emitEvent(tx, environmentId, "drift.detected", {
+    finding: {
+      id,
+      kind: c.kind,
+      systemId: system.id,
+      altinnSystemId: system.systemId,
+      orgNo: c.orgNo,
+      altinnId: c.altinnId,
+      requestId: c.requestId ?? null,
+    },
+  });
 }

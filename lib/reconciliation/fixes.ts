@@ -10,6 +10,7 @@ import { AppError, notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { newExternalRef } from "@/lib/customers/external-ref";
 import { recordRequestEvent } from "@/lib/requests/events";
+import { emitSystemUserEvent } from "@/lib/requests/vendor-events";
 import { createRequest } from "@/lib/requests/create";
 import { kick } from "@/lib/core/jobs/boss";
 
@@ -46,6 +47,7 @@ export async function fixFinding(scope: Scope, id: string) {
     const now = new Date();
     if (f.kind === "system_user_deleted" && f.systemUserId) {
       await tx.systemUser.update({ where: { id: f.systemUserId }, data: { deletedAt: now } });
+      await emitSystemUserEvent(tx, f.systemUserId, "systemuser.deleted");
       if (f.requestId)
         await recordRequestEvent(tx, f.requestId, "system_user_deleted", {
           altinnSystemUserId: f.altinnId,
@@ -133,6 +135,7 @@ export async function adoptFinding(scope: Scope, id: string) {
       },
       select: { id: true },
     });
+    await emitSystemUserEvent(tx, user.id, "systemuser.created");
     await tx.reconFinding.update({
       where: { id: f.id },
       data: {

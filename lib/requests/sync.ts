@@ -5,6 +5,8 @@ import { connect } from "@/lib/environments/connect";
 import { type EnvironmentView } from "@/lib/environments/types";
 import { findSystemUser, getRequest } from "@/lib/integrations/altinn/requests";
 import { eventForStatus, recordRequestEvent } from "@/lib/requests/events";
+import { emitSystemUserEvent } from "@/lib/requests/vendor-events";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Altinn's archiver soft-deletes requests this many days after creation (CONTRACT §4.1). */
 export const REQUEST_LIFETIME_DAYS = 28;
@@ -82,6 +84,8 @@ export async function syncRequest(environment: EnvironmentView, requestId: strin
         ...(remote.status === "New" ? {} : { nextCheckAt: null }),
       },
     });
+    // Linked before the status event is written, so request.accepted already names the system user.
+    const linked = systemUser ? await linkSystemUser(tx, row, systemUser) : null;
     if (newlyEscalated) await recordRequestEvent(tx, row.id, "escalated");
     const kind = remote.status !== row.status ? eventForStatus(remote.status) : null;
     if (kind) await recordRequestEvent(tx, row.id, kind, { from: row.status, to: remote.status });
@@ -98,21 +102,8 @@ export async function syncRequest(environment: EnvironmentView, requestId: strin
         tx,
       );
     }
-    if (systemUser) {
-      // upsert: the callback and a status poll may race to link the same system user.
-      await tx.systemUser.upsert({
-        where: { altinnSystemUserId: systemUser.id },
-        update: {},
-        create: {
-          systemId: row.systemId,
-          customerId: row.customerId,
-          requestId: row.id,
-          altinnSystemUserId: systemUser.id,
-          externalRef: systemUser.externalRef ?? row.externalRef,
-          userType: systemUser.userType ?? "standard",
-          altinnCreatedAt: systemUser.created ? new Date(systemUser.created) : null,
-        },
-      });
+    if (linked && systemUser) {
+      if (linked.created) await emitSystemUserEvent(tx, linked.id, "systemuser.created");
       await recordAudit(
         {
           actor: by,
@@ -127,4 +118,31 @@ export async function syncRequest(environment: EnvironmentView, requestId: strin
     }
   });
   return { status: remote.status, missingInAltinn: false, remote };
+}
+
+type FoundSystemUser = NonNullable<Awaited<ReturnType<typeof findSystemUser>>>;
+type LinkRow = { id: string; systemId: string; customerId: string; externalRef: string };
+
+/**
+ * The callback and a status poll may race to link the same system user: ON CONFLICT DO NOTHING
+ * decides which one created it, so systemuser.created is emitted once.
+ */
+async function linkSystemUser(tx: Prisma.TransactionClient, row: LinkRow, systemUser: FoundSystemUser) {
+  const { count } = await tx.systemUser.createMany({
+    skipDuplicates: true,
+    data: {
+      systemId: row.systemId,
+      customerId: row.customerId,
+      requestId: row.id,
+      altinnSystemUserId: systemUser.id,
+      externalRef: systemUser.externalRef ?? row.externalRef,
+      userType: systemUser.userType ?? "standard",
+      altinnCreatedAt: systemUser.created ? new Date(systemUser.created) : null,
+    },
+  });
+  const linked = await tx.systemUser.findUniqueOrThrow({
+    where: { altinnSystemUserId: systemUser.id },
+    select: { id: true },
+  });
+  return { id: linked.id, created: count === 1 };
 }

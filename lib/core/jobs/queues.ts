@@ -16,6 +16,8 @@ export const QUEUES = [
   // "Work on bulk job X" (or on every unfinished one). The handler only starts the work in the
   // background; rows are claimed with leases in bulk_rows, so repeats and losses are harmless.
   { name: "bulk-onboarding", options: { policy: "standard", retryLimit: 0, expireInSeconds: 60 } },
+  // Announces signing keys nearing expiry as key.expiring events (lib/keys/expiring.job.ts).
+  { name: "key-expiry", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 } },
 ] as const satisfies readonly QueueDef[];
 
 export type QueueName = (typeof QUEUES)[number]["name"];
@@ -27,7 +29,8 @@ export const SCHEDULES: { name: QueueName; cron: string }[] = [
   { name: "client-assign", cron: "* * * * *" },
   // Picks up jobs a dead process left behind (leases run out) and jobs waiting out an outage.
   { name: "bulk-onboarding", cron: "* * * * *" },
+  { name: "key-expiry", cron: "41 * * * *" },
 ];
 
 /** Queues kicked once when a process starts its workers, so unfinished work resumes at once. */
-export const KICK_ON_START: QueueName[] = ["bulk-onboarding"];
+export const KICK_ON_START: QueueName[] = ["bulk-onboarding", "key-expiry"];

@@ -38,21 +38,25 @@ export const systemUserScopes = (e: EnvironmentView) =>
   [...(e.systemUserScopes.length > 0 ? e.systemUserScopes : e.scopes)].sort();
 
 /** The cache key a system-user token is held under; the exchange keys its Altinn token off it. */
-export const systemUserCacheKey = (e: EnvironmentView, context: SystemUserContext) =>
-  tokenCacheKey(e.id, systemUserScopes(e), { orgNo: context.orgNo, externalRef: context.externalRef || undefined });
+export const systemUserCacheKey = (e: EnvironmentView, context: SystemUserContext, scopes?: readonly string[]) =>
+  tokenCacheKey(e.id, scopes ? [...scopes].sort() : systemUserScopes(e), {
+    orgNo: context.orgNo,
+    externalRef: context.externalRef || undefined,
+  });
 
 /**
  * A system-user token for one customer (CONTRACT §1.4). `fresh` skips a cached token (the token
- * doctor wants a real grant) but still shares a grant already in flight.
+ * doctor wants a real grant) but still shares a grant already in flight; `scopes` asks for other
+ * scopes than the environment's system-user scopes (each set is its own cache entry).
  */
 export async function getSystemUserTokenDetails(
   environment: Connection,
   context: SystemUserContext,
-  opts: { fresh?: boolean } = {},
+  opts: { fresh?: boolean; scopes?: readonly string[] } = {},
 ): Promise<Cached> {
-  const scopes = systemUserScopes(environment);
+  const scopes = opts.scopes ? [...opts.scopes].sort() : systemUserScopes(environment);
   const externalRef = context.externalRef || undefined;
-  const key = systemUserCacheKey(environment, context);
+  const key = systemUserCacheKey(environment, context, scopes);
   if (opts.fresh) tokenCache.delete(key);
   return tokenCache.get(key, () => grant(environment, scopes, context.orgNo, externalRef));
 }
