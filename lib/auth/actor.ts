@@ -12,7 +12,19 @@ export type Actor = {
   role: RoleName;
   mustChangePassword: boolean;
   apiKey?: ApiKeyIdentity;
+  /** A command-line tool on the portal's own machine (npm run demo): audited as the system, not a person. */
+  cli?: true;
 };
+
+/** For scripts that run with the database at hand (they are the operator of the machine). */
+export const cliActor = (label: string): Actor => ({
+  id: "00000000-0000-0000-0000-000000000000",
+  email: label,
+  name: label,
+  role: "admin",
+  mustChangePassword: false,
+  cli: true,
+});
 
 /** A person by role; an API key by its scopes (never by a role it does not have). */
 export function actorCan(actor: Actor, permission: Permission): boolean {
