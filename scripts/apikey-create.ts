@@ -37,14 +37,17 @@ try {
     expiresInDays: values["expires-days"] ? Number(values["expires-days"]) : undefined,
     rateLimit: values["rate-limit"] ? Number(values["rate-limit"]) : undefined,
   });
-  console.log(`Created API key "${key.name}" (${key.prefix}…) in ${environment.slug} with scopes ${key.scopes.join(", ")}.`);
+  console.log(
+    `Created API key "${key.name}" (${key.prefix}…) in ${environment.slug} with scopes ${key.scopes.join(", ")}.`,
+  );
   console.log("Store it now; it is shown only once:");
   console.log(key.secret);
 } catch (err) {
   if (err instanceof AppError) console.error(err.userMessage.en);
   else if (err instanceof z.ZodError)
     console.error(
-      err.issues.map((i) => `${i.path.join(".")}: ${t(i.message)}`).join("\n") + `\nKnown scopes: ${API_SCOPES.join(", ")}`,
+      err.issues.map((i) => `${i.path.join(".")}: ${t(i.message)}`).join("\n") +
+        `\nKnown scopes: ${API_SCOPES.join(", ")}`,
     );
   else throw err;
   process.exitCode = 1;

@@ -29,7 +29,12 @@ try {
   }
   const scope = { actor: cliActor("demo"), environment };
   const emulatorUrl = environment.altinnBaseUrl;
-  if (!(await fetch(`${emulatorUrl}/emulator/health`).then((r) => r.ok, () => false))) {
+  if (
+    !(await fetch(`${emulatorUrl}/emulator/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     throw new Error(`The emulator does not answer at ${emulatorUrl}. Start the portal first: npm start`);
   }
 
@@ -71,7 +76,8 @@ try {
     });
     system = { id: created.id, clientIds: holder ? [] : [environment.clientId] };
     console.log(`Registered the demo system ${systemId} with ${DEMO_PACKAGE}.`);
-    if (holder) console.log(`Note: ${holder.systemId} holds the client ${environment.clientId}; tokens name that system.`);
+    if (holder)
+      console.log(`Note: ${holder.systemId} holds the client ${environment.clientId}; tokens name that system.`);
   } else {
     console.log(`The demo system ${systemId} exists.`);
   }

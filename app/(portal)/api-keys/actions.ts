@@ -8,7 +8,10 @@ import { CreateApiKeySchema } from "@/lib/apikeys/schema";
 export const createApiKeyAction = action(
   "apikeys.manage",
   CreateApiKeySchema.extend({
-    expiresInDays: z.preprocess((v) => (v === "" || v == null ? undefined : Number(v)), CreateApiKeySchema.shape.expiresInDays),
+    expiresInDays: z.preprocess(
+      (v) => (v === "" || v == null ? undefined : Number(v)),
+      CreateApiKeySchema.shape.expiresInDays,
+    ),
   }),
   (f) => ({ name: f.get("name"), scopes: f.getAll("scopes"), expiresInDays: f.get("expiresInDays") }),
   async (input, scope) => {

@@ -12,7 +12,8 @@ export default async function ApiKeysPage() {
   const [{ t, locale }, scope] = await Promise.all([getT(), requireScope()]);
   if (!actorCan(scope.actor, "apikeys.manage")) return <p role="alert">{t("errors.forbidden")}</p>;
   const keys = await listApiKeys(scope);
-  const date = (d: Date | null) => (d ? d.toLocaleString(dateLocale(locale), { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const date = (d: Date | null) =>
+    d ? d.toLocaleString(dateLocale(locale), { dateStyle: "medium", timeStyle: "short" }) : "—";
   return (
     <>
       <PageHeader title={t("apikeys.title")}>

@@ -2,7 +2,8 @@
 // Each key must exist in both languages (checked by the type in lib/i18n/en.ts).
 export const apiNb = {
   "apikeys.title": "API-nøkler",
-  "apikeys.intro": "API-nøkler lar deres eget produkt (ERP, lønn, regnskap) bruke portalens API i miljøet «{env}»: starte onboarding, følge forespørsler, motta hendelser og hente systembrukertokener. En nøkkel virker bare i dette miljøet.",
+  "apikeys.intro":
+    "API-nøkler lar deres eget produkt (ERP, lønn, regnskap) bruke portalens API i miljøet «{env}»: starte onboarding, følge forespørsler, motta hendelser og hente systembrukertokener. En nøkkel virker bare i dette miljøet.",
   "apikeys.reference": "API-referanse",
   "apikeys.new": "Ny API-nøkkel",
   "apikeys.list": "Nøkler i miljøet",
@@ -44,7 +45,8 @@ export const apiNb = {
 
 export const apiEn: Record<keyof typeof apiNb, string> = {
   "apikeys.title": "API keys",
-  "apikeys.intro": "API keys let your own product (ERP, payroll, accounting) use the portal's API in the environment “{env}”: start onboarding, follow requests, receive events and get system-user tokens. A key works only in this environment.",
+  "apikeys.intro":
+    "API keys let your own product (ERP, payroll, accounting) use the portal's API in the environment “{env}”: start onboarding, follow requests, receive events and get system-user tokens. A key works only in this environment.",
   "apikeys.reference": "API reference",
   "apikeys.new": "New API key",
   "apikeys.list": "Keys in this environment",

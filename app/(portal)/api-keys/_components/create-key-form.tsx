@@ -26,7 +26,14 @@ export function CreateKeyForm() {
           </div>
         </div>
       )}
-      <TextField name="name" label={t("apikeys.name")} hint={t("apikeys.nameHint")} errors={state.errors?.name} required maxLength={80} />
+      <TextField
+        name="name"
+        label={t("apikeys.name")}
+        hint={t("apikeys.nameHint")}
+        errors={state.errors?.name}
+        required
+        maxLength={80}
+      />
       <fieldset className="mb-4">
         <legend className="text-sm font-medium">{t("apikeys.scopes")}</legend>
         <div className="mt-1 grid gap-1 sm:grid-cols-2">
