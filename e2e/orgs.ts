@@ -15,6 +15,7 @@ const FIRST = {
   "api-onboarding": 41_800_000,
   "api-routes": 41_900_000,
   "api-clients": 42_000_000,
+  "vendor-api": 42_100_000,
 } as const;
 
 export type SpecName = keyof typeof FIRST;
