@@ -16,6 +16,9 @@ export const QUEUES = [
   // "Work on bulk job X" (or on every unfinished one). The handler only starts the work in the
   // background; rows are claimed with leases in bulk_rows, so repeats and losses are harmless.
   { name: "bulk-onboarding", options: { policy: "standard", retryLimit: 0, expireInSeconds: 60 } },
+  // "Send the webhook deliveries that are due" (lib/webhooks/deliver.job.ts): the handler wakes the process's
+  // sender and returns; the rows in webhook_deliveries are the work. One waiting kick is as good as many.
+  { name: "webhooks", options: { policy: "short", retryLimit: 0, expireInSeconds: 60 } },
 ] as const satisfies readonly QueueDef[];
 
 export type QueueName = (typeof QUEUES)[number]["name"];
@@ -27,7 +30,9 @@ export const SCHEDULES: { name: QueueName; cron: string }[] = [
   { name: "client-assign", cron: "* * * * *" },
   // Picks up jobs a dead process left behind (leases run out) and jobs waiting out an outage.
   { name: "bulk-onboarding", cron: "* * * * *" },
+  // Deliveries made due elsewhere (another process, a retry further out than the sender sleeps, a dead lease).
+  { name: "webhooks", cron: "* * * * *" },
 ];
 
 /** Queues kicked once when a process starts its workers, so unfinished work resumes at once. */
-export const KICK_ON_START: QueueName[] = ["bulk-onboarding"];
+export const KICK_ON_START: QueueName[] = ["bulk-onboarding", "webhooks"];
