@@ -22,6 +22,7 @@ import { pollerTests } from "./suites/poller";
 import { reconciliationTests } from "./suites/reconciliation";
 import { agentTests } from "./suites/agents";
 import { bulkTests } from "./suites/bulk";
+import { webhookTests } from "./suites/webhooks";
 
 export type PortalRef = () => Portal;
 
@@ -49,6 +50,7 @@ export const FLOW_SUITES = [
   ["reconciliation", "reconciliation with Altinn and the requests list", reconciliationTests],
   ["agents", "agents and clients (accounting firms)", agentTests],
   ["bulk", "bulk onboarding", bulkTests],
+  ["webhooks", "webhook endpoints, signed delivery, retries and replay", webhookTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**

@@ -60,7 +60,8 @@ export async function replayWebhookDelivery(scope: Scope, deliveryId: string): P
 
 /**
  * Sends everything since `since` again (Svix's "recover"): held, failed and succeeded deliveries alike,
- * plus events of the endpoint's types that it never got (it was disabled, or did not exist yet).
+ * plus events of the endpoint's types that it never got while it existed (it was disabled, or took other
+ * types then). Events from before the endpoint was created are not sent: it never asked for them.
  */
 export async function replayWebhooksSince(
   scope: Scope,
@@ -75,7 +76,7 @@ export async function replayWebhooksSince(
   const endpoint = isUuid(endpointId)
     ? await db.webhookEndpoint.findFirst({
         where: { id: endpointId, environmentId: environment.id },
-        select: { eventTypes: true, disabledAt: true },
+        select: { eventTypes: true, disabledAt: true, createdAt: true },
       })
     : null;
   if (!endpoint) throw endpointNotFound();
@@ -88,7 +89,8 @@ export async function replayWebhooksSince(
     const missing = await tx.$executeRaw`
       INSERT INTO webhook_deliveries (id, "endpointId", "eventId", status, "nextAttemptAt", "createdAt", "updatedAt")
       SELECT gen_random_uuid(), ${endpointId}::uuid, ev.id, 'pending', now(), now(), now() FROM vendor_events ev
-      WHERE ev."environmentId" = ${environment.id}::uuid AND ev."createdAt" >= ${since} AND ev.type <> 'webhook.test'
+      WHERE ev."environmentId" = ${environment.id}::uuid AND ev."createdAt" >= ${since > endpoint.createdAt ? since : endpoint.createdAt}
+        AND ev.type <> 'webhook.test'
         AND (cardinality(${endpoint.eventTypes}::text[]) = 0 OR ev.type = ANY(${endpoint.eventTypes}::text[]))
       ON CONFLICT ("endpointId", "eventId") DO NOTHING`;
     await tx.webhookEndpoint.update({ where: { id: endpointId }, data: { failingSince: null } });

@@ -1,6 +1,7 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
+import { AppError } from "@/lib/core/errors";
 import { blockedKind, isAllowed, literalIp } from "@/lib/webhooks/address";
 import { BlockedAddressError, checkUrlForm, lookupFor, type TargetPolicy } from "@/lib/webhooks/ssrf";
 
@@ -18,6 +19,7 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 
 function explain(err: unknown, timeoutMs: number): string {
   if (err instanceof BlockedAddressError) return err.message;
+  if (err instanceof AppError) return `refused: ${err.userMessage.en}`;
   const e = err as NodeJS.ErrnoException;
   if (e.name === "TimeoutError" || e.name === "AbortError") return `timed out after ${timeoutMs} ms`;
   if (e.code === "ECONNREFUSED") return "connection refused";
@@ -43,10 +45,10 @@ export async function postWebhook(
     latencyMs: Math.round(performance.now() - started),
   });
   try {
-    const url = checkUrlForm(rawUrl, policy);
-    const ip = literalIp(url.hostname);
+    const ip = URL.canParse(rawUrl) ? literalIp(new URL(rawUrl).hostname) : null;
     const kind = ip ? blockedKind(ip) : null;
-    if (ip && kind && !isAllowed(kind, policy.allowLoopback)) throw new BlockedAddressError(url.hostname, ip, kind);
+    if (ip && kind && !isAllowed(kind, policy.allowLoopback)) throw new BlockedAddressError(ip, ip, kind);
+    const url = checkUrlForm(rawUrl, policy);
     const { status, excerpt, location } = await request(url, policy, headers, body, timeoutMs);
     const ok = status >= 200 && status < 300;
     const error = ok

@@ -87,7 +87,7 @@ export async function checkEndpointUrl(raw: string, policy: TargetPolicy): Promi
 
 export class BlockedAddressError extends Error {
   constructor(hostname: string, address: string, kind: BlockedKind) {
-    super(`blocked: ${hostname} resolves to ${address} (${KIND_TEXT[kind].en})`);
+    super(`blocked: ${hostname === address ? address : `${hostname} resolves to ${address}`} is ${KIND_TEXT[kind].en}`);
     this.name = "BlockedAddressError";
   }
 }
