@@ -38,7 +38,12 @@ export async function startReceiver(): Promise<Receiver> {
       const headers = Object.fromEntries(
         Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : (v ?? "")]),
       );
-      const r = { path: req.url ?? "/", id: headers["webhook-id"] ?? "", headers, body: Buffer.concat(chunks).toString() };
+      const r = {
+        path: req.url ?? "/",
+        id: headers["webhook-id"] ?? "",
+        headers,
+        body: Buffer.concat(chunks).toString(),
+      };
       const a = answer(r);
       const out = typeof a === "number" ? { status: a } : a;
       received.push({ ...r, status: out.status, at: performance.now() });

@@ -9,6 +9,7 @@ import { customersEn } from "@/lib/i18n/areas/customers";
 import { reconciliationEn } from "@/lib/i18n/areas/reconciliation";
 import { agentsEn } from "@/lib/i18n/areas/agents";
 import { bulkEn } from "@/lib/i18n/areas/bulk";
+import { webhooksEn } from "@/lib/i18n/areas/webhooks";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
@@ -21,6 +22,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...reconciliationEn,
   ...agentsEn,
   ...bulkEn,
+  ...webhooksEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",

@@ -9,6 +9,7 @@ import { customersNb } from "@/lib/i18n/areas/customers";
 import { reconciliationNb } from "@/lib/i18n/areas/reconciliation";
 import { agentsNb } from "@/lib/i18n/areas/agents";
 import { bulkNb } from "@/lib/i18n/areas/bulk";
+import { webhooksNb } from "@/lib/i18n/areas/webhooks";
 
 export const nb = {
   ...environmentsNb,
@@ -21,6 +22,7 @@ export const nb = {
   ...reconciliationNb,
   ...agentsNb,
   ...bulkNb,
+  ...webhooksNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",

@@ -48,7 +48,11 @@ export function webhookTests(ref: PortalRef) {
   let receiver: Receiver;
   let testEnv: EnvironmentView;
   const admin = (env?: EnvironmentView) => ref().scope(ref().actors.admin, env);
-  const emit = async (type: EventType = "request.created", data: Record<string, unknown> = {}, env?: EnvironmentView) => {
+  const emit = async (
+    type: EventType = "request.created",
+    data: Record<string, unknown> = {},
+    env?: EnvironmentView,
+  ) => {
     const { emitEvent } = await import("@/lib/events/emit");
     return ref().db.$transaction((tx) => emitEvent(tx, env?.id ?? ref().environmentId, type, data));
   };
@@ -70,7 +74,11 @@ export function webhookTests(ref: PortalRef) {
     );
   const made: string[] = [];
   const create = async (path: string, events: EventType[] = [], env?: EnvironmentView) => {
-    const created = await w.createWebhookEndpoint(admin(env), { url: `${receiver.url}${path}`, description: path, events });
+    const created = await w.createWebhookEndpoint(admin(env), {
+      url: `${receiver.url}${path}`,
+      description: path,
+      events,
+    });
     made.push(created.id);
     return created;
   };
@@ -138,7 +146,10 @@ export function webhookTests(ref: PortalRef) {
     expect(verify(first, both)).toMatchObject({ id: during.id });
     expect(verify(rotated.secret, both)).toMatchObject({ id: during.id });
     // A day later (moved in the row rather than on the clock): the old secret no longer signs.
-    await p.db.webhookEndpoint.update({ where: { id }, data: { previousSecretExpiresAt: new Date(Date.now() - 1000) } });
+    await p.db.webhookEndpoint.update({
+      where: { id },
+      data: { previousSecretExpiresAt: new Date(Date.now() - 1000) },
+    });
     const after = await emit();
     await deliverUntil([id], () => Boolean(on(after.id)), "the delivery after the overlap");
     const one = on(after.id)!;
@@ -345,7 +356,11 @@ export function webhookTests(ref: PortalRef) {
     await startWorkers();
     try {
       const event = await emit("systemuser.created", { via: "queue" });
-      await until(() => receiver.received.some((r) => r.id === event.id && r.path === "/queued"), "the queued delivery", { timeoutMs: 15_000 });
+      await until(
+        () => receiver.received.some((r) => r.id === event.id && r.path === "/queued"),
+        "the queued delivery",
+        { timeoutMs: 15_000 },
+      );
       const got = receiver.received.find((r) => r.id === event.id && r.path === "/queued");
       expect(verify(secret, got!)).toMatchObject({ data: { via: "queue" } });
       await until(async () => (await status(id)).succeeded === 1, "the delivery marked succeeded");
