@@ -61,9 +61,8 @@ export async function sendWebhookTestEvent(
   });
   // A background sender may have taken it first; then it is on its way and we have no answer to show.
   const [claimed] = await claimDeliveries(1, 60_000, { deliveryIds: [deliveryId] });
-  if (!claimed) {
-    await requestDelivery();
-    return { eventId, deliveryId, outcome: null };
-  }
-  return { eventId, deliveryId, outcome: await attemptDelivery(claimed) };
+  const outcome = claimed ? await attemptDelivery(claimed) : null;
+  // Either way the sender looks again: a failed test has a retry to wait for.
+  await requestDelivery();
+  return { eventId, deliveryId, outcome };
 }
