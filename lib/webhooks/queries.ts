@@ -143,7 +143,14 @@ export async function listWebhookDeliveries(
   endpointId: string,
   page: DeliveryPageInput = {},
 ): Promise<{ data: WebhookDeliveryView[]; nextCursor: string | null }> {
-  await getWebhookEndpoint(scope, endpointId);
+  assertCan(scope.actor, "portal.read");
+  const endpoint = isUuid(endpointId)
+    ? await db.webhookEndpoint.findFirst({
+        where: { id: endpointId, environmentId: scope.environment.id },
+        select: { id: true },
+      })
+    : null;
+  if (!endpoint) throw endpointNotFound();
   const { cursor, status, limit } = deliveryPageSchema.parse(page);
   const rows = await db.webhookDelivery.findMany({
     where: { endpointId, ...(status ? { status } : {}) },

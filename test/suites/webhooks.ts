@@ -227,7 +227,8 @@ export function webhookTests(ref: PortalRef) {
     const mine = () => receiver.received.filter((r) => r.path === "/flaky");
     await receiver.down();
     try {
-      const events = await Promise.all([1, 2, 3, 4, 5].map((n) => emit("request.accepted", { n })));
+      const events = [];
+      for (const n of [1, 2, 3, 4, 5]) events.push(await emit("request.accepted", { n }));
       await w.deliverDueWebhooks({ endpointIds: [id], schedule: [0, 60_000, 60_000] });
       const refused = await w.listWebhookDeliveries(admin(), id);
       expect(refused.data.map((d) => d.status)).toEqual(Array(5).fill("pending"));
@@ -240,6 +241,12 @@ export function webhookTests(ref: PortalRef) {
       await deliverUntil([id], async () => (await status(id)).succeeded === 5, "all five delivered");
       const ok = receiver.okCounts();
       expect(events.map((e) => ok.get(e.id))).toEqual([1, 1, 1, 1, 1]);
+      // The log pages newest first.
+      const first = await w.listWebhookDeliveries(admin(), id, { limit: 3 });
+      const rest = await w.listWebhookDeliveries(admin(), id, { limit: 3, cursor: first.nextCursor ?? undefined });
+      expect(first.data).toHaveLength(3);
+      expect(rest).toMatchObject({ nextCursor: null });
+      expect([...first.data, ...rest.data].map((d) => d.event.id)).toEqual(events.map((e) => e.id).reverse());
       expect(mine().filter((r) => r.status === 503)).toHaveLength(2);
       const sent = mine().length;
       await w.deliverDueWebhooks({ endpointIds: [id], schedule: FAST });
