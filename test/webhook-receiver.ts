@@ -15,7 +15,8 @@ export type Received = {
   at: number;
 };
 
-type Answer = number | { status: number; headers?: Record<string, string>; body?: string };
+/** A status, a full answer, or "hang": never answer (the sender's timeout must end it). */
+type Answer = number | "hang" | { status: number; headers?: Record<string, string>; body?: string };
 
 export type Receiver = {
   url: string;
@@ -45,6 +46,7 @@ export async function startReceiver(): Promise<Receiver> {
         body: Buffer.concat(chunks).toString(),
       };
       const a = answer(r);
+      if (a === "hang") return void received.push({ ...r, status: 0, at: performance.now() });
       const out = typeof a === "number" ? { status: a } : a;
       received.push({ ...r, status: out.status, at: performance.now() });
       res.writeHead(out.status, out.headers).end(out.body ?? "ok");

@@ -196,7 +196,7 @@ export function webhookTests(ref: PortalRef) {
     );
   });
 
-  it("checks the address again at delivery: a name now resolving to loopback, a mapped IPv6, a redirect", async () => {
+  it("checks the address again at delivery (a name now resolving to loopback, a mapped IPv6); a redirect or a timeout fails", async () => {
     const p = ref();
     receiver.respond((r) => (r.path === "/redirect" ? { status: 302, headers: { location: "/target" } } : 200));
     const port = new URL(receiver.url).port;
@@ -220,6 +220,16 @@ export function webhookTests(ref: PortalRef) {
     expect(d).toMatchObject({ status: "pending", event: { id: event.id } });
     expect(d?.log[0]).toMatchObject({ status: 302, error: "redirect not followed (to /target)" });
     expect(receiver.received.some((r) => r.path === "/target")).toBe(false);
+    // No answer within the timeout is a failed attempt too.
+    receiver.respond((r) => (r.path === "/slow" ? "hang" : 200));
+    const slow = await create("/slow");
+    await emit();
+    await w.deliverDueWebhooks({ endpointIds: [slow.id], schedule: FAST, timeoutMs: 300 });
+    const [timedOut] = (await w.listWebhookDeliveries(admin(), slow.id)).data;
+    expect(timedOut).toMatchObject({ status: "pending", attempts: 1 });
+    expect(timedOut?.log[0]).toMatchObject({ status: null, error: "timed out after 300 ms" });
+    expect(timedOut?.log[0]?.latencyMs).toBeGreaterThanOrEqual(290);
+    receiver.respond(() => 200);
   });
 
   it("a receiver that is down and comes back gets every event, none twice after a 2xx", async () => {
