@@ -23,6 +23,7 @@ import { reconciliationTests } from "./suites/reconciliation";
 import { agentTests } from "./suites/agents";
 import { bulkTests } from "./suites/bulk";
 import { vendorEventTests } from "./suites/vendor-events";
+import { webhookTests } from "./suites/webhooks";
 
 export type PortalRef = () => Portal;
 
@@ -51,6 +52,7 @@ export const FLOW_SUITES = [
   ["agents", "agents and clients (accounting firms)", agentTests],
   ["bulk", "bulk onboarding", bulkTests],
   ["vendor-events", "vendor events and the token broker", vendorEventTests],
+  ["webhooks", "webhook endpoints, signed delivery, retries and replay", webhookTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**

@@ -4,6 +4,7 @@ import { listExpiringKeys, listKeys } from "@/lib/keys/queries";
 import { listSystems } from "@/lib/systems/queries";
 import { listRequests } from "@/lib/requests/queries";
 import { openFindingCount } from "@/lib/reconciliation/queries";
+import { listFailingWebhookEndpoints } from "@/lib/webhooks/queries";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";
 import { LiveRefresh } from "@/components/live-refresh";
@@ -11,12 +12,13 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 
 export default async function DashboardPage() {
   const [{ t, locale }, { actor, environment }] = await Promise.all([getT(), requireScope()]);
-  const [keys, systems, requests, expiring, findings] = await Promise.all([
+  const [keys, systems, requests, expiring, findings, failingHooks] = await Promise.all([
     listKeys({ actor, environment }),
     listSystems({ actor, environment }),
     listRequests({ actor, environment }),
     listExpiringKeys(actor),
     openFindingCount({ actor, environment }),
+    listFailingWebhookEndpoints({ actor, environment }),
   ]);
   const date = (d: Date) => d.toLocaleDateString(dateLocale(locale));
   const steps = [
@@ -64,6 +66,30 @@ export default async function DashboardPage() {
                 </li>
               );
             })}
+          </ul>
+        </section>
+      )}
+      {failingHooks.length > 0 && (
+        <section
+          aria-labelledby="failing-hooks-title"
+          className="mb-6 rounded-lg border-2 border-red-700 bg-red-50 p-4"
+        >
+          <h2 id="failing-hooks-title" className="mb-2 text-lg font-semibold text-red-900">
+            {t("webhooks.dashboard.title")}
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {failingHooks.map((h) => (
+              <li key={h.id} data-endpoint={h.id} className="font-semibold text-red-900">
+                {t("webhooks.dashboard.item", {
+                  url: h.url,
+                  date: h.failingSince ? date(h.failingSince) : "",
+                  held: h._count.deliveries,
+                })}{" "}
+                <Link href={`/webhooks/${h.id}`} className="text-brand-700 underline">
+                  {t("webhooks.dashboard.fix")}
+                </Link>
+              </li>
+            ))}
           </ul>
         </section>
       )}

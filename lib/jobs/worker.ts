@@ -17,11 +17,14 @@ const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
     const m = await import("@/lib/keys/expiring.job");
     return () => m.emitKeyExpiryEvents();
   },
+  webhooks: async () => (await import("@/lib/webhooks/deliver.job")).wakeDeliveries,
 };
 
 /** Registers every handler and cron schedule; called once per portal process (instrumentation.ts). */
 export async function startWorkers(): Promise<void> {
   const boss = await getBoss();
+  // Before the handlers: the sender must exist when the first "webhooks" job (or emitted event) arrives.
+  (await import("@/lib/webhooks/deliver.job")).startDeliveryPump();
   for (const [name, load] of Object.entries(HANDLERS) as [QueueName, () => Promise<Handler>][]) {
     const handler = await load();
     await boss.work(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
@@ -33,7 +36,8 @@ export async function startWorkers(): Promise<void> {
   console.log(`[jobs] working ${Object.keys(HANDLERS).join(", ")}`);
 }
 
-/** Stops background work this process started outside pg-boss's own loop (bulk jobs). */
+/** Stops background work this process started outside pg-boss's own loop (bulk jobs, webhook sends). */
 export async function stopWorkers(): Promise<void> {
   await (await import("@/lib/bulk/resume.job")).stopBulkRunners();
+  await (await import("@/lib/webhooks/deliver.job")).stopDeliveryPump();
 }

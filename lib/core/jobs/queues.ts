@@ -18,6 +18,9 @@ export const QUEUES = [
   { name: "bulk-onboarding", options: { policy: "standard", retryLimit: 0, expireInSeconds: 60 } },
   // Announces signing keys nearing expiry as key.expiring events (lib/keys/expiring.job.ts).
   { name: "key-expiry", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 } },
+  // "Send the webhook deliveries that are due" (lib/webhooks/deliver.job.ts): the handler wakes the process's
+  // sender and returns; the rows in webhook_deliveries are the work. One waiting kick is as good as many.
+  { name: "webhooks", options: { policy: "short", retryLimit: 0, expireInSeconds: 60 } },
 ] as const satisfies readonly QueueDef[];
 
 export type QueueName = (typeof QUEUES)[number]["name"];
@@ -30,7 +33,9 @@ export const SCHEDULES: { name: QueueName; cron: string }[] = [
   // Picks up jobs a dead process left behind (leases run out) and jobs waiting out an outage.
   { name: "bulk-onboarding", cron: "* * * * *" },
   { name: "key-expiry", cron: "41 * * * *" },
+  // Deliveries made due elsewhere (another process, a retry further out than the sender sleeps, a dead lease).
+  { name: "webhooks", cron: "* * * * *" },
 ];
 
 /** Queues kicked once when a process starts its workers, so unfinished work resumes at once. */
-export const KICK_ON_START: QueueName[] = ["bulk-onboarding", "key-expiry"];
+export const KICK_ON_START: QueueName[] = ["bulk-onboarding", "key-expiry", "webhooks"];
