@@ -15,6 +15,7 @@ import type { AnyOperation, ApiContext, ApiResult } from "@/lib/api/operation";
 import { problemResponse } from "@/lib/api/problem";
 import { takeApiRequest } from "@/lib/api/rate-limit";
 import { API_MESSAGES } from "@/lib/api/messages";
+import { apiProblemOf } from "@/lib/api/errors";
 
 type NextCtx = { params: Promise<Record<string, string | string[]>> };
 type Fail = { status: number; code: keyof typeof API_MESSAGES; errors?: { path: string; message: string }[] };
@@ -110,8 +111,8 @@ async function settle(run: () => Promise<ApiResult>, locale: "nb" | "en", origin
     return await run();
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    const extra = (err as AppError & { problemExtra?: object }).problemExtra;
-    return problemResponse({ status: err.status, code: err.code, messages: err.userMessage, locale, origin, extra });
+    const p = apiProblemOf(err, translator(locale));
+    return problemResponse({ ...p, locale, origin }, p.headers);
   }
 }
 

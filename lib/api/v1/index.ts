@@ -1,5 +1,35 @@
 import type { AnyOperation } from "@/lib/api/operation";
+import { createOnboardingLinkOp } from "@/lib/api/v1/onboarding-links";
+import { getCustomerOp, listCustomersOp, upsertCustomerOp } from "@/lib/api/v1/customers";
 import { listEventsOp } from "@/lib/api/v1/events";
+import {
+  createRequestOp,
+  getRequestOp,
+  listRequestsOp,
+  refreshRequestOp,
+  renewRequestOp,
+  withdrawRequestOp,
+} from "@/lib/api/v1/requests";
+import { getSystemUserOp, listSystemUsersOp } from "@/lib/api/v1/system-users";
+import { createSystemOp, getSystemOp, listSystemsOp, replaceSystemOp } from "@/lib/api/v1/systems";
 
 /** Every /api/v1 operation, in the order the reference shows them. */
-export const OPERATIONS: AnyOperation[] = [listEventsOp];
+export const OPERATIONS: AnyOperation[] = [
+  listSystemsOp,
+  getSystemOp,
+  createSystemOp,
+  replaceSystemOp,
+  listCustomersOp,
+  getCustomerOp,
+  upsertCustomerOp,
+  createRequestOp,
+  listRequestsOp,
+  getRequestOp,
+  renewRequestOp,
+  refreshRequestOp,
+  withdrawRequestOp,
+  createOnboardingLinkOp,
+  listSystemUsersOp,
+  getSystemUserOp,
+  listEventsOp,
+];
