@@ -22,6 +22,7 @@ import { pollerTests } from "./suites/poller";
 import { reconciliationTests } from "./suites/reconciliation";
 import { agentTests } from "./suites/agents";
 import { bulkTests } from "./suites/bulk";
+import { apiTests } from "./suites/api";
 
 export type PortalRef = () => Portal;
 
@@ -49,6 +50,7 @@ export const FLOW_SUITES = [
   ["reconciliation", "reconciliation with Altinn and the requests list", reconciliationTests],
   ["agents", "agents and clients (accounting firms)", agentTests],
   ["bulk", "bulk onboarding", bulkTests],
+  ["api", "vendor API (REST)", apiTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**

@@ -36,6 +36,7 @@ export const ORG_BLOCKS = {
   systemsAdmin: 58_000_000,
   changeRequests: 59_000_000,
   agents: 60_000_000,
+  api: 62_000_000,
   /** test/seed.ts hands out fresh customers from here when a suite does not name one. */
   seed: 69_000_000,
 } as const;

@@ -23,6 +23,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: "/calls", label: t("nav.calls") },
     ...(can(actor.role, "tokens.diagnose") ? [{ href: "/doctor", label: t("nav.doctor") }] : []),
     ...(can(actor.role, "audit.read") ? [{ href: "/audit", label: t("nav.audit") }] : []),
+    { href: "/api-docs", label: t("nav.apiDocs") },
   ];
   return (
     <>

@@ -16,29 +16,14 @@ type Translate = (key: string) => string;
 /** A bad cursor is the client's mistake (400), never a silent restart from the first page. */
 export const invalidCursor = () => new AppError("invalid_cursor", PROBLEM_CODES.invalid_cursor.text, 400);
 
-// The forms' field names (the domain's fieldErrors) as the API's body paths.
-const FIELD_PATHS: Record<string, string> = {
-  nameNb: "displayName.nb",
-  nameNn: "displayName.nn",
-  nameEn: "displayName.en",
-  descriptionNb: "description.nb",
-  descriptionNn: "description.nn",
-  descriptionEn: "description.en",
-  redirectUrl: "redirectUrls",
-  extraRedirectUrls: "redirectUrls",
-};
-
-function fieldErrors(err: AppError, t: Translate): FieldError[] | undefined {
+function fieldErrors(err: AppError, t: Translate, paths: Record<string, string>): FieldError[] | undefined {
   const fromFields = Object.entries(err.fieldErrors ?? {}).flatMap(([field, keys]) =>
-    keys.map((key) => ({ path: `body.${FIELD_PATHS[field] ?? field}`, message: t(key) })),
+    keys.map((key) => ({ path: `body.${paths[field] ?? field}`, message: t(key) })),
   );
   const issues = (err.cause as { issues?: { path: PropertyKey[]; message: string }[] } | undefined)?.issues ?? [];
   const fromZod = issues.map((i) => {
-    const [head, ...rest] = i.path.map(String);
-    return {
-      path: ["body", FIELD_PATHS[head ?? ""] ?? head, ...rest].filter(Boolean).join("."),
-      message: t(i.message),
-    };
+    const [head = "", ...rest] = i.path.map(String);
+    return { path: ["body", paths[head] ?? head, ...rest].filter(Boolean).join("."), message: t(i.message) };
   });
   const all = [...fromFields, ...fromZod];
   return all.length > 0 ? all : undefined;
@@ -75,19 +60,19 @@ const entry = (code: ProblemCode, messages: LocalizedText, extra?: ApiProblem["e
  * and Maskinporten's folded into a few upstream codes (their code kept in `upstreamCode`), and the
  * status the code stands for (lib/api/problem-codes.ts), so a client can branch on either.
  */
-export function apiProblemOf(err: AppError, t: Translate): ApiProblem {
+export function apiProblemOf(err: AppError, t: Translate, paths: Record<string, string> = {}): ApiProblem {
   const own = (err as AppError & { problemExtra?: ApiProblem["extra"] }).problemExtra;
   // An operation that built its own problem (e.g. the token broker's diagnosis) knows best.
   if (own) return { status: err.status, code: err.code, messages: err.userMessage, extra: own };
   if (err.code === "invalid_input")
-    return entry("invalid_request", API_MESSAGES.invalid_request, { errors: fieldErrors(err, t) });
+    return entry("invalid_request", API_MESSAGES.invalid_request, { errors: fieldErrors(err, t, paths) });
   if (err.code === "forbidden") return entry("insufficient_scope", API_MESSAGES.insufficient_scope);
   if (err.code === "altinn_unreachable") return entry("altinn_unavailable", err.userMessage);
   const altinn = altinnStatus(err);
   if (altinn !== null) {
     const code = upstreamCode(err, altinn);
     const problem = entry(code, err.userMessage, {
-      errors: fieldErrors(err, t),
+      errors: fieldErrors(err, t, paths),
       ...(/^http_\d+$/.test(err.code) ? {} : { upstreamCode: err.code }),
     });
     const retryMs = (err.cause as { retryAfterMs?: number | null }).retryAfterMs;
@@ -96,6 +81,6 @@ export function apiProblemOf(err: AppError, t: Translate): ApiProblem {
   }
   if (MASKINPORTEN.test(err.code)) return entry("maskinporten_error", err.userMessage, { upstreamCode: err.code });
   if (isProblemCode(err.code))
-    return entry(err.code, err.userMessage, err.fieldErrors ? { errors: fieldErrors(err, t) } : undefined);
+    return entry(err.code, err.userMessage, err.fieldErrors ? { errors: fieldErrors(err, t, paths) } : undefined);
   return { status: err.status, code: err.code, messages: err.userMessage };
 }

@@ -48,6 +48,8 @@ export type Operation<
    * the document lists under their status, or bare statuses.
    */
   problems?: (number | ProblemCode)[];
+  /** The domain's (the portal form's) field names as this operation's body paths, for `errors[].path`. */
+  fieldPaths?: Record<string, string>;
   handle: (
     input: {
       params: P extends AnyObject ? z.infer<P> : Record<string, never>;

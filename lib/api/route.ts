@@ -65,7 +65,8 @@ export function route(op: AnyOperation) {
     const context: ApiContext = { scope: auth, locale, origin };
     const run = () => runAs(`api:${auth.actor.apiKey.prefix}`, () => op.handle(input.value, context));
     const idemKey = req.headers.get("idempotency-key");
-    if (op.method !== "POST" || idemKey === null) return withRate(await answer(run, locale, origin));
+    const settle = () => settleAs(run, locale, origin, op.fieldPaths);
+    if (op.method !== "POST" || idemKey === null) return withRate(await answer(settle));
     if (!IDEMPOTENCY_KEY.test(idemKey)) return withRate(fail({ status: 400, code: "invalid_idempotency_key" }));
 
     const path = new URL(req.url).pathname;
@@ -84,7 +85,7 @@ export function route(op: AnyOperation) {
     }
     let result: ApiResult | Response;
     try {
-      result = await settle(run, locale, origin);
+      result = await settle();
     } catch (err) {
       await releaseIdempotent(begun.id);
       throw err;
@@ -100,18 +101,23 @@ export function route(op: AnyOperation) {
   };
 }
 
-async function answer(run: () => Promise<ApiResult>, locale: "nb" | "en", origin: string) {
-  const r = await settle(run, locale, origin);
+async function answer(settle: () => Promise<ApiResult | Response>) {
+  const r = await settle();
   return r instanceof Response ? r : json(r.status, r.body, r.headers);
 }
 
 /** The operation's result, or its AppError as a problem (anything else is a bug and propagates). */
-async function settle(run: () => Promise<ApiResult>, locale: "nb" | "en", origin: string) {
+async function settleAs(
+  run: () => Promise<ApiResult>,
+  locale: "nb" | "en",
+  origin: string,
+  fieldPaths?: Record<string, string>,
+) {
   try {
     return await run();
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    const p = apiProblemOf(err, translator(locale));
+    const p = apiProblemOf(err, translator(locale), fieldPaths);
     return problemResponse({ ...p, locale, origin }, p.headers);
   }
 }

@@ -10,6 +10,7 @@ import { reconciliationEn } from "@/lib/i18n/areas/reconciliation";
 import { agentsEn } from "@/lib/i18n/areas/agents";
 import { bulkEn } from "@/lib/i18n/areas/bulk";
 import { apiEn } from "@/lib/i18n/areas/api";
+import { apiReferenceEn } from "@/lib/i18n/areas/api-reference";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
@@ -23,6 +24,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...agentsEn,
   ...bulkEn,
   ...apiEn,
+  ...apiReferenceEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",

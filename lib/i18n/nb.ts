@@ -10,6 +10,7 @@ import { reconciliationNb } from "@/lib/i18n/areas/reconciliation";
 import { agentsNb } from "@/lib/i18n/areas/agents";
 import { bulkNb } from "@/lib/i18n/areas/bulk";
 import { apiNb } from "@/lib/i18n/areas/api";
+import { apiReferenceNb } from "@/lib/i18n/areas/api-reference";
 
 export const nb = {
   ...environmentsNb,
@@ -23,6 +24,7 @@ export const nb = {
   ...agentsNb,
   ...bulkNb,
   ...apiNb,
+  ...apiReferenceNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",

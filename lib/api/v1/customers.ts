@@ -7,12 +7,19 @@ import { CustomerResourceSchema, customerResource } from "@/lib/customers/resour
 import { upsertCustomer } from "@/lib/customers/write";
 import { orgNoSchema } from "@/lib/requests/schema";
 
+// A refine, not a regex: \p{L} has no portable JSON Schema `pattern` (Python's and others' regexes lack it).
+const TAG = /^[\p{L}\p{N}_-]{1,30}$/u;
+const tag = z
+  .string()
+  .refine((v) => TAG.test(v), "customers.errors.tag")
+  .describe("Letters, digits, `_` or `-`; at most 30.");
+
 const CustomerUpsert = z
   .object({
     name: z.string().trim().min(1, "errors.required").max(200, "errors.tooLong"),
     notes: z.string().trim().max(2000, "errors.tooLong").optional().describe("Kept as it is when left out."),
     tags: z
-      .array(z.string().regex(/^[\p{L}\p{N}_-]{1,30}$/u, "customers.errors.tag"))
+      .array(tag)
       .max(10, "customers.errors.tooManyTags")
       .optional()
       .describe("Stored lower-case; kept as they are when left out."),
@@ -35,13 +42,7 @@ export const listCustomersOp = defineOperation({
       .max(100)
       .optional()
       .describe("An org number (or its first digits) or part of the name."),
-    tag: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(/^[\p{L}\p{N}_-]{1,30}$/u, "customers.errors.tag")
-      .optional()
-      .describe("Only customers with this tag."),
+    tag: tag.optional().describe("Only customers with this tag."),
   }),
   response: {
     status: 200,

@@ -38,6 +38,18 @@ const IdParam = z.object({
   id: z.string().min(1).max(200).describe("The portal's id, or Altinn's system id `{vendorOrgNo}_{name}`."),
 });
 
+/** The form's field names (the domain's field errors) as the API body's paths. */
+const fieldPaths = {
+  nameNb: "displayName.nb",
+  nameNn: "displayName.nn",
+  nameEn: "displayName.en",
+  descriptionNb: "description.nb",
+  descriptionNn: "description.nn",
+  descriptionEn: "description.en",
+  redirectUrl: "redirectUrls",
+  extraRedirectUrls: "redirectUrls",
+};
+
 /** The definition in the domain's (the form's) field names. */
 const domainFields = (d: z.infer<typeof SystemDefinition>) => ({
   nameNb: d.displayName.nb,
@@ -99,6 +111,7 @@ export const createSystemOp = defineOperation({
   tag: "Systems",
   scope: "systems:write",
   body: SystemCreate,
+  fieldPaths,
   response: { status: 201, description: "Registered.", schema: SystemResourceSchema },
   problems: ["redirect_not_allowed", "system_exists", "client_id_in_use", "altinn_validation", "altinn_unavailable"],
   async handle({ body }, { scope, origin }) {
@@ -124,6 +137,7 @@ export const replaceSystemOp = defineOperation({
   scope: "systems:write",
   params: IdParam,
   body: SystemDefinition,
+  fieldPaths,
   response: { status: 200, description: "The system as it now is.", schema: SystemResourceSchema },
   problems: [
     "not_found",
