@@ -141,7 +141,8 @@ export function constraints(s: JsonSchema): string[] {
   ];
   for (const [key, label] of pairs)
     if (typeof s[key] === "number" && Math.abs(s[key]) < Number.MAX_SAFE_INTEGER) out.push(`${label} ${s[key]}`);
-  if (typeof s.pattern === "string") out.push(`pattern ${s.pattern}`);
+  // A format (uuid, date-time) already says what its generated pattern spells out.
+  if (typeof s.pattern === "string" && typeof s.format !== "string") out.push(`pattern ${s.pattern}`);
   return out;
 }
 

@@ -100,15 +100,20 @@ export function Operation({
       )}
 
       <h4 className="mt-4 mb-2 font-semibold">{t("apidocs.op.responses")}</h4>
-      {successes.map((r) => (
+      {successes.map((r, i) => (
         <div key={r.status} className="mb-3">
           <p className="text-sm">
             <strong>{r.status}</strong> <InlineCode text={r.description} />
           </p>
-          {r.schema ? (
-            <SchemaBlock schema={r.schema} t={t} schemas={schemas} caption={`${r.status}: ${op.method} ${op.path}`} />
-          ) : (
+          {!r.schema ? (
             <p className="text-sm">{t("apidocs.noBody")}</p>
+          ) : i > 0 && JSON.stringify(r.schema) === JSON.stringify(successes[0]?.schema) ? (
+            // The same schema as the first answer: its table is right above.
+            <p className="text-sm">
+              <TypeOf schema={r.schema} />
+            </p>
+          ) : (
+            <SchemaBlock schema={r.schema} t={t} schemas={schemas} caption={`${r.status}: ${op.method} ${op.path}`} />
           )}
         </div>
       ))}
