@@ -125,7 +125,13 @@ test("the vendor's product onboards a customer through the API, hears the outcom
   // (Only this customer's: background jobs may report other specs' customers meanwhile.)
   const ours = () => receiver.received.filter((r) => r.body.includes(CUSTOMER));
   await expect
-    .poll(() => ours().map((r) => (JSON.parse(r.body) as { type: string }).type).sort(), { timeout: 30_000 })
+    .poll(
+      () =>
+        ours()
+          .map((r) => (JSON.parse(r.body) as { type: string }).type)
+          .sort(),
+      { timeout: 30_000 },
+    )
     .toEqual(["request.accepted", "systemuser.created"]);
   const wh = new Webhook(secret);
   for (const r of ours()) {

@@ -24,6 +24,7 @@ import { agentTests } from "./suites/agents";
 import { bulkTests } from "./suites/bulk";
 import { vendorEventTests } from "./suites/vendor-events";
 import { webhookTests } from "./suites/webhooks";
+import { apiTests } from "./suites/api";
 
 export type PortalRef = () => Portal;
 
@@ -53,6 +54,7 @@ export const FLOW_SUITES = [
   ["bulk", "bulk onboarding", bulkTests],
   ["vendor-events", "vendor events and the token broker", vendorEventTests],
   ["webhooks", "webhook endpoints, signed delivery, retries and replay", webhookTests],
+  ["api", "vendor API (REST)", apiTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**

@@ -25,6 +25,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     ...(can(actor.role, "tokens.diagnose") ? [{ href: "/doctor", label: t("nav.doctor") }] : []),
     ...(can(actor.role, "audit.read") ? [{ href: "/audit", label: t("nav.audit") }] : []),
     ...(can(actor.role, "apikeys.manage") ? [{ href: "/api-keys", label: t("nav.api") }] : []),
+    { href: "/api-docs", label: t("nav.apiDocs") },
   ];
   return (
     <>

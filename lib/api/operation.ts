@@ -1,9 +1,10 @@
 import type { z } from "zod";
+import type { ProblemCode } from "@/lib/api/problem-codes";
 import type { ApiScope } from "@/lib/auth/api-scopes";
 import type { Actor } from "@/lib/auth/actor";
 import type { EnvironmentView } from "@/lib/environments/types";
 
-export type Method = "GET" | "POST" | "PUT" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type AnyObject = z.ZodObject;
 
 export type ApiContext = {
@@ -35,9 +36,20 @@ export type Operation<
   params?: P;
   query?: Q;
   body?: B;
-  response: { status: 200 | 201 | 204; description: string; schema?: z.ZodType };
-  /** Problem statuses worth documenting beyond 400/401/403/429, e.g. 404, 409, 422, 502. */
-  problems?: number[];
+  response: {
+    status: 200 | 201 | 204;
+    description: string;
+    schema?: z.ZodType;
+    /** Other success statuses answering the same schema (e.g. 200 when a create found what it would make). */
+    also?: { status: 200 | 201; description: string }[];
+  };
+  /**
+   * Problems worth documenting beyond 400/401/403/429: stable codes (lib/api/problem-codes.ts), which
+   * the document lists under their status, or bare statuses.
+   */
+  problems?: (number | ProblemCode)[];
+  /** The domain's (the portal form's) field names as this operation's body paths, for `errors[].path`. */
+  fieldPaths?: Record<string, string>;
   handle: (
     input: {
       params: P extends AnyObject ? z.infer<P> : Record<string, never>;

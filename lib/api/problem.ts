@@ -22,6 +22,10 @@ export const ProblemSchema = z
       .object({ cause: z.string(), detail: z.string() })
       .optional()
       .describe("For `no_system_user` and `token_refused`: the token doctor's reading of why."),
+    upstreamCode: z
+      .string()
+      .optional()
+      .describe("For problems from Altinn or Maskinporten: their own code, e.g. `AUTH.VLD-00005`, `MP-100`."),
   })
   .meta({ id: "Problem" });
 export type Problem = z.infer<typeof ProblemSchema>;
@@ -48,7 +52,7 @@ export type ProblemInit = {
   messages: LocalizedText;
   locale: "nb" | "en";
   origin: string;
-  extra?: Partial<Pick<Problem, "errors" | "diagnosis">>;
+  extra?: Partial<Pick<Problem, "errors" | "diagnosis" | "upstreamCode">>;
 };
 
 export function problem(p: ProblemInit): Problem {

@@ -15,6 +15,7 @@ import type { AnyOperation, ApiContext, ApiResult } from "@/lib/api/operation";
 import { problemResponse } from "@/lib/api/problem";
 import { takeApiRequest } from "@/lib/api/rate-limit";
 import { API_MESSAGES } from "@/lib/api/messages";
+import { apiProblemOf } from "@/lib/api/errors";
 
 type NextCtx = { params: Promise<Record<string, string | string[]>> };
 type Fail = { status: number; code: keyof typeof API_MESSAGES; errors?: { path: string; message: string }[] };
@@ -64,7 +65,8 @@ export function route(op: AnyOperation) {
     const context: ApiContext = { scope: auth, locale, origin };
     const run = () => runAs(`api:${auth.actor.apiKey.prefix}`, () => op.handle(input.value, context));
     const idemKey = req.headers.get("idempotency-key");
-    if (op.method !== "POST" || idemKey === null) return withRate(await answer(run, locale, origin));
+    const settle = () => settleAs(run, locale, origin, op.fieldPaths);
+    if (op.method !== "POST" || idemKey === null) return withRate(await answer(settle));
     if (!IDEMPOTENCY_KEY.test(idemKey)) return withRate(fail({ status: 400, code: "invalid_idempotency_key" }));
 
     const path = new URL(req.url).pathname;
@@ -83,7 +85,7 @@ export function route(op: AnyOperation) {
     }
     let result: ApiResult | Response;
     try {
-      result = await settle(run, locale, origin);
+      result = await settle();
     } catch (err) {
       await releaseIdempotent(begun.id);
       throw err;
@@ -99,25 +101,24 @@ export function route(op: AnyOperation) {
   };
 }
 
-async function answer(run: () => Promise<ApiResult>, locale: "nb" | "en", origin: string) {
-  const r = await settle(run, locale, origin);
+async function answer(settle: () => Promise<ApiResult | Response>) {
+  const r = await settle();
   return r instanceof Response ? r : json(r.status, r.body, r.headers);
 }
 
 /** The operation's result, or its AppError as a problem (anything else is a bug and propagates). */
-async function settle(run: () => Promise<ApiResult>, locale: "nb" | "en", origin: string) {
+async function settleAs(
+  run: () => Promise<ApiResult>,
+  locale: "nb" | "en",
+  origin: string,
+  fieldPaths?: Record<string, string>,
+) {
   try {
     return await run();
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    return problemResponse({
-      status: err.status,
-      code: err.code,
-      messages: err.userMessage,
-      locale,
-      origin,
-      extra: err.extra,
-    });
+    const p = apiProblemOf(err, translator(locale), fieldPaths);
+    return problemResponse({ ...p, locale, origin }, p.headers);
   }
 }
 

@@ -37,6 +37,7 @@ const LIST_SELECT = {
   id: true,
   orgNo: true,
   name: true,
+  notes: true,
   tags: true,
   externalRef: true,
   createdAt: true,
@@ -52,7 +53,7 @@ const LIST_SELECT = {
 } as const satisfies Prisma.CustomerSelect;
 
 /** Newest first; the cursor is the last id shown, so pages stay stable while customers are added. */
-export async function searchCustomers(scope: Scope, rawFilter: unknown) {
+export async function searchCustomers(scope: Scope, rawFilter: unknown, pageSize = CUSTOMER_PAGE_SIZE) {
   const { actor } = scope;
   const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
@@ -61,11 +62,11 @@ export async function searchCustomers(scope: Scope, rawFilter: unknown) {
     where: filterWhere(environmentId, filter),
     select: LIST_SELECT,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: CUSTOMER_PAGE_SIZE + 1,
+    take: pageSize + 1,
     ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
   });
-  const page = rows.slice(0, CUSTOMER_PAGE_SIZE);
-  return { customers: page, nextCursor: rows.length > CUSTOMER_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null, filter };
+  const page = rows.slice(0, pageSize);
+  return { customers: page, nextCursor: rows.length > pageSize ? (page.at(-1)?.id ?? null) : null, filter };
 }
 
 export async function listCustomerTags(scope: Scope) {
@@ -76,13 +77,15 @@ export async function listCustomerTags(scope: Scope) {
   return [...new Set(rows.flatMap((r) => r.tags))].sort();
 }
 
+/** By our id or by the customer's org number (what an ERP knows it by). */
 export async function getCustomer(scope: Scope, id: string) {
   const { actor } = scope;
   const environmentId = scope.environment.id;
   assertCan(actor, "portal.read");
-  if (!isUuid(id)) throw customerNotFound();
+  const key = isUuid(id) ? { id } : /^\d{9}$/.test(id) ? { orgNo: id } : null;
+  if (!key) throw customerNotFound();
   const row = await db.customer.findFirst({
-    where: { id, environmentId },
+    where: { ...key, environmentId },
     select: {
       id: true,
       orgNo: true,

@@ -27,7 +27,15 @@ export const createCustomerSchema = z.object({
   tags: tagsSchema,
 });
 export const updateCustomerSchema = z.object({ id: z.uuid(), name: nameSchema, notes: notesSchema, tags: tagsSchema });
+/** An ERP keeping its customers in step: what it leaves out (notes, tags) stays as the portal has it. */
+export const upsertCustomerSchema = z.object({
+  orgNo: orgNoSchema,
+  name: nameSchema,
+  notes: notesSchema.optional(),
+  tags: tagsSchema.optional(),
+});
 export type CreateCustomerInput = z.input<typeof createCustomerSchema>;
+export type UpsertCustomerInput = z.input<typeof upsertCustomerSchema>;
 export type UpdateCustomerInput = z.input<typeof updateCustomerSchema>;
 
 export const CUSTOMER_STATUSES = ["connected", "waiting", "none"] as const;

@@ -9,8 +9,10 @@ import { customerNotFound } from "@/lib/customers/queries";
 import {
   createCustomerSchema,
   updateCustomerSchema,
+  upsertCustomerSchema,
   type CreateCustomerInput,
   type UpdateCustomerInput,
+  type UpsertCustomerInput,
 } from "@/lib/customers/schema";
 import type { Scope } from "@/lib/environments/types";
 
@@ -76,4 +78,41 @@ export async function updateCustomer(scope: Scope, raw: UpdateCustomerInput) {
       tx,
     );
   });
+}
+
+const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((t) => b.includes(t));
+
+/**
+ * Creates the customer, or brings it up to date; notes and tags left out keep their value. Run nightly
+ * by an ERP over every customer, so an unchanged one writes nothing (no row update, no audit entry).
+ */
+export async function upsertCustomer(
+  scope: Scope,
+  raw: UpsertCustomerInput,
+): Promise<{ id: string; created: boolean; changed: boolean }> {
+  assertCan(scope.actor, "customers.manage");
+  const parsed = upsertCustomerSchema.safeParse(raw);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const { orgNo, name, notes, tags } = parsed.data;
+  const find = () =>
+    db.customer.findUnique({
+      where: { environmentId_orgNo: { environmentId: scope.environment.id, orgNo } },
+      select: { id: true, name: true, notes: true, tags: true },
+    });
+  let existing = await find();
+  if (!existing) {
+    try {
+      const row = await createCustomer(scope, { orgNo, name, notes: notes ?? "", tags: tags ?? [] });
+      return { id: row.id, created: true, changed: true };
+    } catch (err) {
+      // A concurrent first upsert of the same org number won the unique index: update that one instead.
+      existing = await find();
+      if (!existing) throw err;
+    }
+  }
+  const next = { name, notes: notes ?? existing.notes, tags: tags ?? existing.tags };
+  if (next.name === existing.name && next.notes === existing.notes && sameTags(next.tags, existing.tags))
+    return { id: existing.id, created: false, changed: false };
+  await updateCustomer(scope, { id: existing.id, ...next });
+  return { id: existing.id, created: false, changed: true };
 }

@@ -11,6 +11,7 @@ import { agentsEn } from "@/lib/i18n/areas/agents";
 import { bulkEn } from "@/lib/i18n/areas/bulk";
 import { apiEn } from "@/lib/i18n/areas/api";
 import { webhooksEn } from "@/lib/i18n/areas/webhooks";
+import { apiReferenceEn } from "@/lib/i18n/areas/api-reference";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
@@ -25,6 +26,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...bulkEn,
   ...apiEn,
   ...webhooksEn,
+  ...apiReferenceEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",

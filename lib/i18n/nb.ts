@@ -11,6 +11,7 @@ import { agentsNb } from "@/lib/i18n/areas/agents";
 import { bulkNb } from "@/lib/i18n/areas/bulk";
 import { apiNb } from "@/lib/i18n/areas/api";
 import { webhooksNb } from "@/lib/i18n/areas/webhooks";
+import { apiReferenceNb } from "@/lib/i18n/areas/api-reference";
 
 export const nb = {
   ...environmentsNb,
@@ -25,6 +26,7 @@ export const nb = {
   ...bulkNb,
   ...apiNb,
   ...webhooksNb,
+  ...apiReferenceNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",

@@ -5,7 +5,10 @@ import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/actor";
-import { AppError } from "@/lib/core/errors";
+import { AppError, invalidInput, notFound } from "@/lib/core/errors";
+import { isUuid } from "@/lib/core/ids";
+import { externalRefFor } from "@/lib/customers/derived-ref";
+import { orgNoSchema } from "@/lib/requests/schema";
 import { findPublicSystem } from "@/lib/systems/queries";
 import { getRequestView } from "@/lib/requests/queries";
 import { startOnboarding } from "@/lib/onboarding/flow";
@@ -23,20 +26,66 @@ export function linkUrl(token: string): string {
 
 /** Creates, or regenerates, the link for the request's system and customer. */
 export async function createOnboardingLink(scope: Scope, requestId: string, days = LINK_DAYS) {
-  const { actor } = scope;
-  assertCan(actor, "requests.create");
+  assertCan(scope.actor, "requests.create");
   await getRequestView(scope, requestId); // 404 for an unknown id or one of another environment
   const r = await db.systemUserRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: {
-      systemId: true,
-      customerId: true,
-      customer: { select: { orgNo: true } },
-      system: { select: { systemId: true, deletedAt: true, environment: { select: { id: true, slug: true } } } },
-    },
+    select: { systemId: true, customerId: true },
   });
-  const environment = r.system.environment;
-  if (r.system.deletedAt)
+  return issueLink(scope, r.systemId, r.customerId, days);
+}
+
+/**
+ * The same for a system (our id) and an org number, before any request exists (the API): a customer
+ * first seen here is added with the externalRef a request for it would derive.
+ */
+export async function createOnboardingLinkFor(
+  scope: Scope,
+  input: { systemId: string; orgNo: string },
+  days = LINK_DAYS,
+) {
+  const { actor, environment } = scope;
+  assertCan(actor, "requests.create");
+  assertCan(actor, "customers.manage");
+  const orgNo = orgNoSchema.safeParse(input.orgNo);
+  if (!orgNo.success) throw invalidInput(orgNo.error);
+  const system = isUuid(input.systemId)
+    ? await db.system.findFirst({
+        where: { id: input.systemId, environmentId: environment.id },
+        select: { id: true, altinnInternalId: true },
+      })
+    : null;
+  if (!system) throw notFound({ nb: "systemet", en: "System" });
+  if (!system.altinnInternalId)
+    throw new AppError(
+      "system_not_registered",
+      { nb: "Systemet er ikke registrert i Altinn ennå.", en: "The system is not registered in Altinn yet." },
+      409,
+    );
+  const customer = await db.customer.upsert({
+    where: { environmentId_orgNo: { environmentId: environment.id, orgNo: orgNo.data } },
+    create: {
+      environmentId: environment.id,
+      orgNo: orgNo.data,
+      externalRef: externalRefFor(environment.id, orgNo.data),
+    },
+    update: {},
+    select: { id: true },
+  });
+  return issueLink(scope, system.id, customer.id, days);
+}
+
+async function issueLink({ actor }: Scope, systemId: string, customerId: string, days: number) {
+  assertCan(actor, "requests.create");
+  const [system, customer] = await Promise.all([
+    db.system.findUniqueOrThrow({
+      where: { id: systemId },
+      select: { systemId: true, deletedAt: true, environment: { select: { id: true, slug: true } } },
+    }),
+    db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { orgNo: true } }),
+  ]);
+  const environment = system.environment;
+  if (system.deletedAt)
     throw new AppError(
       "system_deleted",
       {
@@ -46,15 +95,17 @@ export async function createOnboardingLink(scope: Scope, requestId: string, days
       409,
     );
   const expiresAt = new Date(Date.now() + days * 86_400_000);
+  // An API key is not a portal user: its id would name no one here (the audit entry names the key).
+  const createdById = actor.apiKey ? null : actor.id;
   return db.$transaction(async (tx) => {
     const link = await tx.onboardingLink.upsert({
-      where: { systemId_customerId: { systemId: r.systemId, customerId: r.customerId } },
-      create: { systemId: r.systemId, customerId: r.customerId, expiresAt, createdById: actor.id },
-      update: { generation: { increment: 1 }, expiresAt, createdById: actor.id },
+      where: { systemId_customerId: { systemId, customerId } },
+      create: { systemId, customerId, expiresAt, createdById },
+      update: { generation: { increment: 1 }, expiresAt, createdById },
       select: { id: true, generation: true },
     });
     const token = await signLinkToken(
-      { lid: link.id, gen: link.generation, env: environment.slug, sys: r.system.systemId, org: r.customer.orgNo },
+      { lid: link.id, gen: link.generation, env: environment.slug, sys: system.systemId, org: customer.orgNo },
       key(),
       expiresAt,
     );
@@ -66,8 +117,8 @@ export async function createOnboardingLink(scope: Scope, requestId: string, days
         outcome: "success",
         environmentId: environment.id,
         detail: {
-          orgNo: r.customer.orgNo,
-          systemId: r.system.systemId,
+          orgNo: customer.orgNo,
+          systemId: system.systemId,
           generation: link.generation,
           expiresAt: expiresAt.toISOString(),
         },

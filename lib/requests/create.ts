@@ -37,6 +37,7 @@ export async function createRequest({ actor, environment }: Scope, raw: CreateRe
       environmentId: true,
       altinnInternalId: true,
       deletedAt: true,
+      redirectUrls: true,
     },
   });
   if (!system) throw notFound({ nb: "systemet", en: "System" });
@@ -57,16 +58,35 @@ export async function createRequest({ actor, environment }: Scope, raw: CreateRe
       409,
     );
   }
+  if (input.redirectUrl && !isRegisteredRedirect(system.redirectUrls, input.redirectUrl))
+    throw redirectNotRegistered(system.systemId);
   return runAs(actor.email, () =>
     createOrReuseRequest(environment, {
       system,
       orgNo: input.orgNo,
       by: auditActor(actor),
-      via: "operator",
+      via: actor.apiKey ? "api" : "operator",
       kind: input.kind,
+      redirectUrl: input.redirectUrl,
     }),
   );
 }
+
+/** Altinn matches `scheme://host[:port]/path` only (a query string is the vendor's own state), CONTRACT §4.1. */
+const leftPart = (url: string) => (URL.canParse(url) ? new URL(url).href.replace(/[?#].*$/, "") : url);
+export const isRegisteredRedirect = (registered: string[], url: string) =>
+  registered.some((r) => leftPart(r) === leftPart(url));
+
+const redirectNotRegistered = (systemId: string) =>
+  new AppError(
+    "redirect_not_registered",
+    {
+      nb: `Omdirigerings-URL-en er ikke registrert på ${systemId}. Legg den til på systemet først (spørringen etter ? kan variere).`,
+      en: `The redirect URL is not registered on ${systemId}. Add it to the system first (the query after ? may vary).`,
+    },
+    422,
+    { fieldErrors: { redirectUrl: ["sysreg.vld.00005"] } },
+  );
 
 type SystemRef = { id: string; systemId: string; accessPackages: string[] };
 
@@ -86,10 +106,12 @@ export type CreateOrReuseOptions = {
   system: SystemRef;
   orgNo: string;
   by: AuditActor;
-  via: "operator" | "public" | "auto" | "bulk";
+  via: "operator" | "public" | "auto" | "bulk" | "api";
   /** The request this one replaces (renew); both timelines link to each other. */
   renewedFrom?: string;
   kind?: RequestKind;
+  /** The customer's way back after answering; the portal's callback (which reads the outcome at once) if absent. */
+  redirectUrl?: string;
 };
 
 export async function createOrReuseRequest(environment: EnvironmentView, options: CreateOrReuseOptions) {
@@ -119,7 +141,7 @@ export async function createOrReuseRequest(environment: EnvironmentView, options
     partyOrgNo: orgNo,
     externalRef,
     accessPackages,
-    redirectUrl: callbackUrl(ref),
+    redirectUrl: options.redirectUrl ?? callbackUrl(ref),
   };
   const create = () => createRequestOfKind(connect(environment), kind, input);
   let result: Awaited<ReturnType<typeof create>>;

@@ -6,6 +6,7 @@ import { isUuid } from "@/lib/core/ids";
 import type { Scope } from "@/lib/environments/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { encodeRequestCursor, requestFilterSchema, type RequestFilter } from "@/lib/requests/list-schema";
+import { REQUEST_RESOURCE_SELECT, requestResource } from "@/lib/requests/resource";
 
 const LIST_SELECT = {
   id: true,
@@ -61,12 +62,13 @@ const SELECT = {
 
 function where(
   environmentId: string,
-  f: RequestFilter,
+  f: RequestFilter & { systemId?: string },
   customerIds: string[] | null,
 ): Prisma.SystemUserRequestWhereInput {
   const c = f.cursor;
   return {
     system: { environmentId },
+    ...(f.systemId ? { systemId: f.systemId } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...(customerIds ? { customerId: { in: customerIds } } : f.q ? { customer: { orgNo: { startsWith: f.q } } } : {}),
     // (createdAt, id) < cursor, written so the planner can bound the index scan on createdAt: an OR on
@@ -105,4 +107,44 @@ export async function listRequestPage(scope: Scope, rawFilter: unknown) {
     nextCursor: rows.length > REQUEST_PAGE_SIZE && last ? encodeRequestCursor(last) : null,
     filter,
   };
+}
+
+/** A request as the API answers it (lib/requests/resource.ts), of the scope's environment only. */
+export async function getRequestResource({ actor, environment }: Scope, id: string) {
+  assertCan(actor, "portal.read");
+  const row = isUuid(id)
+    ? await db.systemUserRequest.findFirst({
+        where: { id, system: { environmentId: environment.id } },
+        select: REQUEST_RESOURCE_SELECT,
+      })
+    : null;
+  if (!row) throw notFound({ nb: "forespørselen", en: "Request" });
+  return requestResource(row);
+}
+
+export type RequestResourceFilter = {
+  status?: RequestFilter["status"];
+  /** A whole (valid) org number. */
+  orgNo?: string;
+  /** Our id of the system. */
+  systemId?: string;
+  after: { createdAt: Date; id: string } | null;
+  limit: number;
+};
+
+/** The API's list: the requests page's keyset order and filters, as resources, `limit` at a time. */
+export async function listRequestResources(scope: Scope, f: RequestResourceFilter) {
+  const { actor } = scope;
+  const environmentId = scope.environment.id;
+  assertCan(actor, "portal.read");
+  const customerIds = f.orgNo
+    ? (await db.customer.findMany({ where: { environmentId, orgNo: f.orgNo }, select: { id: true } })).map((c) => c.id)
+    : null;
+  const rows = await db.systemUserRequest.findMany({
+    where: where(environmentId, { status: f.status, systemId: f.systemId, cursor: f.after ?? undefined }, customerIds),
+    select: REQUEST_RESOURCE_SELECT,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: f.limit + 1,
+  });
+  return { rows: rows.slice(0, f.limit).map(requestResource), hasMore: rows.length > f.limit };
 }

@@ -25,11 +25,16 @@ export async function renewRequest(scope: Scope, id: string) {
   const { actor } = scope;
   const environmentId = scope.environment.id;
   assertCan(actor, "requests.create");
-  return renewRequestAs(environmentId, id, auditActor(actor), "operator");
+  return renewRequestAs(environmentId, id, auditActor(actor), actor.apiKey ? "api" : "operator");
 }
 
 /** The renew itself, for an operator or for the poller's automatic renew of expired requests. */
-export async function renewRequestAs(environmentId: string, id: string, by: AuditActor, via: "operator" | "auto") {
+export async function renewRequestAs(
+  environmentId: string,
+  id: string,
+  by: AuditActor,
+  via: "operator" | "auto" | "api",
+) {
   if (!isUuid(id)) throw notFound({ nb: "forespørselen", en: "Request" });
   const old = await db.systemUserRequest.findFirst({
     where: { id, system: { environmentId } },

@@ -17,6 +17,13 @@ export const RequestResourceSchema = z
     confirmUrl: z.string().describe("Where the customer approves; send them there."),
     accessPackages: z.array(z.string()),
     systemUserId: z.string().nullable().describe("Altinn's id of the system user, once accepted."),
+    deletedAt: z
+      .string()
+      .datetime()
+      .nullable()
+      .describe(
+        "When the request was deleted at Altinn (withdrawn, replaced by a renewal, or found gone); `status` keeps what Altinn last said.",
+      ),
     createdAt: z.string().datetime(),
     updatedAt: z.string().datetime(),
   })
@@ -35,6 +42,7 @@ export const REQUEST_RESOURCE_SELECT = {
   customer: { select: { id: true, orgNo: true } },
   system: { select: { id: true, systemId: true } },
   systemUser: { select: { altinnSystemUserId: true } },
+  events: { where: { kind: "deleted" }, select: { at: true }, orderBy: { at: "asc" }, take: 1 },
 } as const;
 
 type RequestRow = {
@@ -49,6 +57,8 @@ type RequestRow = {
   customer: { id: string; orgNo: string };
   system: { id: string; systemId: string };
   systemUser: { altinnSystemUserId: string } | null;
+  /** The request's "deleted" timeline event, if any (REQUEST_RESOURCE_SELECT reads it). */
+  events?: { at: Date }[];
 };
 
 export function requestResource(r: RequestRow): RequestResource {
@@ -64,6 +74,7 @@ export function requestResource(r: RequestRow): RequestResource {
     confirmUrl: r.confirmUrl,
     accessPackages: r.accessPackages,
     systemUserId: r.systemUser?.altinnSystemUserId ?? null,
+    deletedAt: r.events?.[0]?.at.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

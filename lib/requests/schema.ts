@@ -15,5 +15,10 @@ export const createRequestSchema = z.object({
   systemId: z.uuid("errors.required"),
   orgNo: orgNoSchema,
   kind: requestKindSchema,
+  /**
+   * Where Altinn sends the customer after answering, instead of the portal's own callback (an API
+   * client's own page). Must be one of the system's redirect URLs; a query string is allowed.
+   */
+  redirectUrl: z.url("errors.url").max(2000, "errors.tooLong").optional(),
 });
 export type CreateRequestInput = z.input<typeof createRequestSchema>;

@@ -18,7 +18,8 @@ export async function createSystem({ actor, environment }: Scope, raw: CreateSys
   const parsed = createSystemSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
-  if (!isAllowedRedirectUrl(environment.kind, input.redirectUrl)) {
+  const redirectUrls = [...new Set([input.redirectUrl, ...(input.extraRedirectUrls ?? [])])];
+  if (!redirectUrls.every((url) => isAllowedRedirectUrl(environment.kind, url))) {
     throw new AppError(
       "redirect_not_allowed",
       {
@@ -66,7 +67,8 @@ export async function createSystem({ actor, environment }: Scope, raw: CreateSys
     description: { nb: input.descriptionNb, nn: input.descriptionNn, en: input.descriptionEn },
     accessPackages: input.accessPackages,
     clientIds: input.clientIds,
-    redirectUrls: [input.redirectUrl],
+    redirectUrls,
+    rights: input.rights ?? [],
     isVisible: input.isVisible,
   };
   const auditBase = {
@@ -99,6 +101,7 @@ export async function createSystem({ actor, environment }: Scope, raw: CreateSys
         accessPackages: data.accessPackages,
         clientIds: data.clientIds,
         redirectUrls: data.redirectUrls,
+        rights: data.rights,
         isVisible: data.isVisible,
         altinnInternalId,
       },

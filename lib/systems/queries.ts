@@ -43,14 +43,40 @@ export async function listSystems(scope: Scope) {
   return rows.map(view);
 }
 
-/** A system of the scope's environment; one of another environment is simply not found. */
+/**
+ * A system of the scope's environment, by our id or by Altinn's (`{vendorOrgNo}_{name}`, what a vendor's
+ * own code knows it by); one of another environment is simply not found.
+ */
 export async function getSystem({ actor, environment }: Scope, id: string) {
   assertCan(actor, "portal.read");
-  const row = isUuid(id)
-    ? await db.system.findFirst({ where: { id, environmentId: environment.id }, select: SYSTEM_SELECT })
-    : null;
+  const row = await db.system.findFirst({
+    where: { environmentId: environment.id, ...(isUuid(id) ? { id } : { systemId: id }) },
+    select: SYSTEM_SELECT,
+  });
   if (!row) throw notFound({ nb: "systemet", en: "System" });
   return view(row);
+}
+
+/**
+ * One page of the environment's systems, newest first, keyset-paginated on (createdAt, id): the page
+ * after `after` costs the same however deep it is, and systems added meanwhile do not shift it.
+ */
+export async function listSystemPage(
+  { actor, environment }: Scope,
+  page: { after: { createdAt: Date; id: string } | null; limit: number },
+) {
+  assertCan(actor, "portal.read");
+  const a = page.after;
+  const rows = await db.system.findMany({
+    where: {
+      environmentId: environment.id,
+      ...(a ? { OR: [{ createdAt: { lt: a.createdAt } }, { createdAt: a.createdAt, id: { lt: a.id } }] } : {}),
+    },
+    select: SYSTEM_SELECT,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: page.limit + 1,
+  });
+  return { rows: rows.slice(0, page.limit).map(view), hasMore: rows.length > page.limit };
 }
 
 /** Client id → the system holding it, among the environment's systems Altinn has not deleted (for hints). */

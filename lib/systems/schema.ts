@@ -21,6 +21,12 @@ const texts = {
   descriptionEn: text(1000),
 };
 
+// Whether a resource exists and can be delegated is Altinn's resource registry's call (AUTH.VLD-00003/00017).
+const rightList = z
+  .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, "sysreg.rightFormat"))
+  .max(50, "errors.tooLong")
+  .refine((ids) => new Set(ids).size === ids.length, "sysreg.vld.00006");
+
 const clientIdList = (duplicateMessage: string) =>
   z
     .union([z.string().transform((v) => v.split(/[\s,]+/).filter(Boolean)), z.array(z.string())])
@@ -48,8 +54,14 @@ export const createSystemSchema = z
       .refine((urns) => urns.every(usablePackage), "errors.packageUnknown")
       .refine((urns) => new Set(urns).size === urns.length, "errors.packageDuplicate"),
     redirectUrl: z.string().trim().min(1, "errors.required"),
+    // The form registers one redirect URL; the API registers a vendor's whole list at once.
+    extraRedirectUrls: z
+      .array(z.string().trim().min(1, "errors.required"))
+      .max(19, "sysreg.redirectTooMany")
+      .optional(),
     // Altinn lets one Maskinporten client belong to one system only (AUTH.VLD-00004), so each system names its own.
     clientIds: clientIdList("errors.clientIdDuplicate"),
+    rights: rightList.optional(),
     isVisible: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
@@ -86,18 +98,11 @@ export const editSystemSchema = z
           .refine((urls) => urls.every((u) => isRegistrableRedirectUrl(u, true)), "sysreg.vld.00005"),
       ),
     clientIds: clientIdList("sysreg.vld.00011"),
-    // Single rights by resource id, one a line; absent means "keep Altinn's rights as they are". Whether a
-    // resource exists and can be delegated is Altinn's resource registry's call (AUTH.VLD-00003/00017).
+    // Single rights by resource id, one a line; absent means "keep Altinn's rights as they are".
     rights: z
       .union([z.string().transform((v) => v.split(/\s+/).filter(Boolean)), z.array(z.string())])
       .optional()
-      .pipe(
-        z
-          .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, "sysreg.rightFormat"))
-          .max(50, "errors.tooLong")
-          .refine((ids) => new Set(ids).size === ids.length, "sysreg.vld.00006")
-          .optional(),
-      ),
+      .pipe(rightList.optional()),
     isVisible: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {

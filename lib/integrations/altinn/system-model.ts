@@ -44,7 +44,7 @@ export function rightsToResourceIds(rights: AltinnSystem["rights"]): string[] {
 }
 
 /** Only when the portal's rights win: Altinn's right objects are kept for resources that stay. */
-function rightsFromResourceIds(current: AltinnSystem["rights"], ids: string[]): AltinnSystem["rights"] {
+export function rightsFromResourceIds(current: AltinnSystem["rights"], ids: string[]): AltinnSystem["rights"] {
   return ids.map(
     (value) =>
       current.find(

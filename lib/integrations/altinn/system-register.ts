@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Connection } from "@/lib/integrations/connection";
 import { callAltinn, parseBody } from "@/lib/integrations/altinn/http";
-import { altinnSystemSchema, type AltinnSystem } from "@/lib/integrations/altinn/system-model";
+import { altinnSystemSchema, rightsFromResourceIds, type AltinnSystem } from "@/lib/integrations/altinn/system-model";
 
 export type Localized3 = { nb: string; nn: string; en: string };
 
@@ -14,6 +14,8 @@ export type RegisterSystemInput = {
   accessPackages: string[];
   clientIds: string[];
   redirectUrls: string[];
+  /** Single rights by resource id (`urn:altinn:resource`); none when absent. */
+  rights?: string[];
   isVisible: boolean;
 };
 
@@ -23,7 +25,7 @@ export function toRegisterSystemRequest(input: RegisterSystemInput) {
     vendor: { authority: "iso6523-actorid-upis", ID: `0192:${input.vendorOrgNo}` },
     name: input.name,
     description: input.description,
-    rights: [],
+    rights: rightsFromResourceIds([], input.rights ?? []),
     accessPackages: input.accessPackages.map((urn) => ({ urn })),
     clientId: input.clientIds,
     allowedRedirectUrls: input.redirectUrls,
