@@ -55,6 +55,8 @@ export async function operations() {
     ...(await import("@/lib/api/v1/onboarding-links")),
     ...(await import("@/lib/api/v1/system-users")),
     ...(await import("@/lib/api/v1/events")),
+    ...(await import("@/lib/api/v1/webhooks")),
+    ...(await import("@/lib/api/v1/tokens")),
     OPERATIONS: (await import("@/lib/api/v1/index")).OPERATIONS,
   };
 }

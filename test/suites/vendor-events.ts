@@ -6,6 +6,7 @@ import { addOrganisations, editOf, expectAppError } from "../helpers";
 import { ORG_BLOCKS, orgNumbers } from "../org-numbers";
 import { seedCustomer, seedEnvironment, seedRequest, seedSystem, type SeededSystem } from "../seed";
 import { LOCAL_ENVIRONMENT } from "@/lib/environments/local";
+import { callApi, createKey, operations } from "../api-client";
 
 // APPROVED and REJECTED answer their requests; NO_USER is a customer with no system user; STRANGER is
 // unknown to the portal.
@@ -200,6 +201,81 @@ export function vendorEventTests(ref: PortalRef) {
         403,
       );
     }
+  });
+
+  vendorEventApiTests(ref, () => system);
+}
+
+/** Over HTTP: what an API client sees of the broker and of webhook endpoints. */
+export function vendorEventApiTests(ref: PortalRef, system: () => SeededSystem) {
+  it("POST /tokens: 200 with no-store for a customer with a system user; 409 with a diagnosis, 403 without the scope", async () => {
+    const p = ref();
+    const ops = await operations();
+    const { secret } = await createKey(p.environment, { name: "broker", scopes: ["tokens:issue"] });
+    const ok = await callApi(ops.issueTokenOp, {
+      key: secret,
+      path: "/tokens",
+      body: { systemId: system().systemId, orgNo: APPROVED },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("cache-control")).toBe("no-store");
+    expect(ok.json).toMatchObject({ tokenType: "Bearer", issuer: "maskinporten", orgNo: APPROVED });
+    const none = await callApi(ops.issueTokenOp, {
+      key: secret,
+      path: "/tokens",
+      body: { systemId: system().id, orgNo: NO_USER },
+      headers: { "accept-language": "nb" },
+    });
+    expect(none.status).toBe(409);
+    expect(none.headers.get("content-type")).toBe("application/problem+json");
+    expect(none.json).toMatchObject({ code: "no_system_user", status: 409, diagnosis: { cause: "no_system_user" } });
+    expect(String(none.json.detail)).toContain(NO_USER);
+    const reader = await createKey(p.environment, { name: "reader", scopes: ["requests:read"] });
+    const refused = await callApi(ops.issueTokenOp, {
+      key: reader.secret,
+      path: "/tokens",
+      body: { systemId: system().id, orgNo: APPROVED },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.json).toMatchObject({ code: "insufficient_scope" });
+  });
+
+  it("webhook endpoints: registered with a whsec_ secret, refused for a private address, listed and deleted", async () => {
+    const p = ref();
+    const ops = await operations();
+    const { secret } = await createKey(p.environment, { name: "hooks", scopes: ["webhooks:write"] });
+    const made = await callApi(ops.createWebhookEndpointOp, {
+      key: secret,
+      path: "/webhook-endpoints",
+      body: { url: "http://127.0.0.1:9/hooks", events: ["request.accepted"] },
+    });
+    expect(made.status).toBe(201);
+    expect(made.json).toMatchObject({ url: "http://127.0.0.1:9/hooks", secret: expect.stringMatching(/^whsec_/) });
+    const id = String(made.json.id);
+    const blocked = await callApi(ops.createWebhookEndpointOp, {
+      key: secret,
+      path: "/webhook-endpoints",
+      body: { url: "https://169.254.169.254/latest" },
+    });
+    expect(blocked.status).toBe(400);
+    expect(blocked.json).toMatchObject({ code: "webhook_url_blocked" });
+    const listed = await callApi(ops.listWebhookEndpointsOp, { key: secret, path: "/webhook-endpoints" });
+    expect((listed.json.data as { id: string; events: string[] }[]).find((e) => e.id === id)).toMatchObject({
+      events: ["request.accepted"],
+      enabled: true,
+    });
+    const gone = await callApi(ops.deleteWebhookEndpointOp, {
+      key: secret,
+      path: `/webhook-endpoints/${id}`,
+      params: { id },
+    });
+    expect(gone.status).toBe(204);
+    const after = await callApi(ops.getWebhookEndpointOp, {
+      key: secret,
+      path: `/webhook-endpoints/${id}`,
+      params: { id },
+    });
+    expect(after.status).toBe(404);
   });
 }
 
