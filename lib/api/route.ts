@@ -65,8 +65,7 @@ export function route(op: AnyOperation) {
     const context: ApiContext = { scope: auth, locale, origin };
     const run = () => runAs(`api:${auth.actor.apiKey.prefix}`, () => op.handle(input.value, context));
     const idemKey = req.headers.get("idempotency-key");
-    const settle = () => settleAs(run, locale, origin, op.fieldPaths);
-    if (op.method !== "POST" || idemKey === null) return withRate(await answer(settle));
+    if (op.method !== "POST" || idemKey === null) return withRate(await answer(run, locale, origin, op.fieldPaths));
     if (!IDEMPOTENCY_KEY.test(idemKey)) return withRate(fail({ status: 400, code: "invalid_idempotency_key" }));
 
     const path = new URL(req.url).pathname;
@@ -85,7 +84,7 @@ export function route(op: AnyOperation) {
     }
     let result: ApiResult | Response;
     try {
-      result = await settle();
+      result = await settle(run, locale, origin, op.fieldPaths);
     } catch (err) {
       await releaseIdempotent(begun.id);
       throw err;
@@ -101,13 +100,18 @@ export function route(op: AnyOperation) {
   };
 }
 
-async function answer(settle: () => Promise<ApiResult | Response>) {
-  const r = await settle();
+async function answer(
+  run: () => Promise<ApiResult>,
+  locale: "nb" | "en",
+  origin: string,
+  fieldPaths?: Record<string, string>,
+) {
+  const r = await settle(run, locale, origin, fieldPaths);
   return r instanceof Response ? r : json(r.status, r.body, r.headers);
 }
 
 /** The operation's result, or its AppError as a problem (anything else is a bug and propagates). */
-async function settleAs(
+async function settle(
   run: () => Promise<ApiResult>,
   locale: "nb" | "en",
   origin: string,

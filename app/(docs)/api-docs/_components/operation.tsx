@@ -1,7 +1,7 @@
-import type { JsonSchema, ReferenceOperation } from "@/lib/api/reference";
+import { refName, type JsonSchema, type ReferenceOperation } from "@/lib/api/reference";
 import type { Translate } from "@/lib/i18n";
 import { InlineCode } from "./inline-code";
-import { SchemaBlock, TypeOf } from "./schema-table";
+import { SchemaBlock, SchemaTable, TypeOf } from "./schema-table";
 
 const METHOD_COLOURS: Record<string, string> = {
   GET: "bg-emerald-800",
@@ -100,23 +100,21 @@ export function Operation({
       )}
 
       <h4 className="mt-4 mb-2 font-semibold">{t("apidocs.op.responses")}</h4>
-      {successes.map((r, i) => (
-        <div key={r.status} className="mb-3">
-          <p className="text-sm">
-            <strong>{r.status}</strong> <InlineCode text={r.description} />
-          </p>
-          {!r.schema ? (
-            <p className="text-sm">{t("apidocs.noBody")}</p>
-          ) : i > 0 && JSON.stringify(r.schema) === JSON.stringify(successes[0]?.schema) ? (
-            // The same schema as the first answer: its table is right above.
-            <p className="text-sm">
+      {/* Answers are named schemas: a link to their table under Schemas (the same few recur everywhere). */}
+      <ul className="space-y-1 text-sm">
+        {successes.map((r) => (
+          <li key={r.status}>
+            <strong>{r.status}</strong> <InlineCode text={r.description} />{" "}
+            {!r.schema ? (
+              t("apidocs.noBody")
+            ) : refName(r.schema) ? (
               <TypeOf schema={r.schema} />
-            </p>
-          ) : (
-            <SchemaBlock schema={r.schema} t={t} schemas={schemas} caption={`${r.status}: ${op.method} ${op.path}`} />
-          )}
-        </div>
-      ))}
+            ) : (
+              <SchemaTable schema={r.schema} t={t} caption={`${r.status}: ${op.method} ${op.path}`} />
+            )}
+          </li>
+        ))}
+      </ul>
       <p className="mt-3 text-sm font-medium">{t("apidocs.op.problems")}</p>
       <ul className="mt-1 space-y-1 text-sm">
         {problems.map((r) => (

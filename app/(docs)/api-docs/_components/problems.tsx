@@ -1,5 +1,6 @@
 import type { ApiReference } from "@/lib/api/reference";
 import type { Locale, Translate } from "@/lib/i18n";
+import { InlineCode } from "./inline-code";
 
 /** Every stable code, each with the anchor a problem's `type` URI points at. */
 export function Problems({
@@ -44,7 +45,9 @@ export function Problems({
                   <code>{p.code}</code>
                 </th>
                 <td className="py-1 pr-3">{p.status}</td>
-                <td className="py-1">{locale === "nb" ? p.titleNb : p.title}</td>
+                <td className="py-1">
+                  <InlineCode text={locale === "nb" ? p.titleNb : p.title} />
+                </td>
               </tr>
             ))}
           </tbody>

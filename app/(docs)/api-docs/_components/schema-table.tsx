@@ -92,7 +92,7 @@ export function SchemaTable({ schema, t, caption }: { schema: JsonSchema; t: Tra
   );
 }
 
-/** A body or response schema: a named one by its link and its table, an inline one by its table. */
+/** A body schema: a named one by its link and its table, an inline one by its table. */
 export function SchemaBlock({
   schema,
   t,
