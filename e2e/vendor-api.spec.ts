@@ -145,6 +145,17 @@ test("the vendor's product onboards a customer through the API, hears the outcom
     .find((e) => e.type === "request.accepted");
   expect(accepted?.data.request).toMatchObject({ id: request.id, status: "Accepted" });
 
+  // The admin sees the same deliveries in the portal, and a test event reaches the receiver.
+  await admin.goto("/webhooks");
+  await admin.getByRole("link", { name: `Åpne ${receiver.url}` }).click();
+  const log = admin.getByRole("region", { name: "Leveranser" });
+  await expect(log.getByRole("listitem").filter({ hasText: "request.accepted" })).toContainText("Levert");
+  await expect(log.getByRole("listitem").filter({ hasText: "systemuser.created" })).toContainText("Levert");
+  await expectAccessible(admin);
+  await admin.getByRole("button", { name: "Send testhendelse" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Testhendelsen kom fram: HTTP 204" })).toBeVisible();
+  expect(receiver.received.some((r) => r.body.includes('"webhook.test"'))).toBe(true);
+
   // 7. The broker hands out the customer's system-user token; the service owner's API accepts it.
   const token = await api.post("tokens", { data: { systemId: system.id, orgNo: CUSTOMER } });
   expect(token.status(), await token.text()).toBe(200);
