@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { authenticateApiKey, type KeyRefusal } from "@/lib/apikeys/authenticate";
+import { env } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
 import { runAs } from "@/lib/core/request-context";
 import { translator } from "@/lib/i18n";
@@ -35,7 +36,9 @@ const REFUSALS: Record<KeyRefusal, keyof typeof API_MESSAGES> = {
 export function route(op: AnyOperation) {
   return async (req: Request, ctx: NextCtx): Promise<Response> => {
     const locale = preferredLocale(req.headers.get("accept-language"));
-    const origin = new URL(req.url).origin;
+    // The portal's public address, not the Host the request came in on: behind a proxy (and under
+    // `next start`) that is an internal name, and links in answers must work for the caller.
+    const origin = env().PORTAL_URL.replace(/\/$/, "");
     const fail = (f: Fail, headers: Record<string, string> = {}) =>
       problemResponse(
         { status: f.status, code: f.code, messages: API_MESSAGES[f.code], locale, origin, extra: { errors: f.errors } },

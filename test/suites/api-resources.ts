@@ -132,7 +132,7 @@ export function apiResourceTests(ref: PortalRef) {
     expect(down.status).toBe(502);
     expect(down.json).toMatchObject({ code: "altinn_error" });
     expect(down.json.upstreamCode).toBeUndefined();
-    expect(String(down.json.type)).toBe("http://portal.test/api-docs#problem-altinn_error");
+    expect(String(down.json.type)).toBe("http://127.0.0.1:3999/api-docs#problem-altinn_error");
     const back = await retry();
     expect(back.status, JSON.stringify(back.json)).toBe(201);
     expect(back.headers.get("idempotent-replayed")).toBeNull();

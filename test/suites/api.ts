@@ -51,7 +51,7 @@ function apiTransportTests(ref: PortalRef) {
       deletedAt: null,
     });
     expect(String(first.json.confirmUrl)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
-    expect(first.headers.get("location")).toBe(`http://portal.test/api/v1/requests/${String(first.json.id)}`);
+    expect(first.headers.get("location")).toBe(`http://127.0.0.1:3999/api/v1/requests/${String(first.json.id)}`);
     expect(first.headers.get("ratelimit-limit")).toBeTruthy();
 
     const again = await callApi(s.ops.createRequestOp, { key: s.key, path: "/requests", body });
@@ -105,7 +105,7 @@ function apiTransportTests(ref: PortalRef) {
       code: "invalid_request",
       detail: "Forespørselen har ugyldige felt.",
       messages: { nb: "Forespørselen har ugyldige felt.", en: "The request has invalid fields." },
-      type: "http://portal.test/api-docs#problem-invalid_request",
+      type: "http://127.0.0.1:3999/api-docs#problem-invalid_request",
     });
     const errors = nb.json.errors as { path: string; message: string }[];
     expect(errors.map((e) => e.path).sort()).toEqual(["body.kind", "body.orgNo", "body.redirectUrl", "body.systemId"]);
