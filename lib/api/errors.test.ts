@@ -87,9 +87,7 @@ describe("apiProblemOf", () => {
       code: "something_new",
       messages: text,
     });
-    const built = Object.assign(new AppError("no_system_user", text, 422), {
-      problemExtra: { diagnosis: { cause: "c", detail: "d" } },
-    });
+    const built = new AppError("no_system_user", text, 422, { extra: { diagnosis: { cause: "c", detail: "d" } } });
     expect(apiProblemOf(built, t)).toMatchObject({
       status: 422,
       code: "no_system_user",
