@@ -1,3 +1,4 @@
+import { DocTable } from "./doc-table";
 import type { ReactNode } from "react";
 import { API_SCOPES } from "@/lib/auth/api-scopes";
 import type { Translate } from "@/lib/i18n";
@@ -43,29 +44,20 @@ export function Basics({ t, baseUrl }: { t: Translate; baseUrl: string }) {
       </h2>
       <Section id="auth" title={t("apidocs.auth.title")}>
         <p className="mb-3 text-sm">{t("apidocs.auth.body")}</p>
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="mb-1 text-left font-medium">{t("apidocs.auth.scopes")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-3">
-                {t("apidocs.auth.scope")}
+        <DocTable
+          caption={t("apidocs.auth.scopes")}
+          captionVisible
+          columns={[t("apidocs.auth.scope"), t("apidocs.auth.allows")]}
+        >
+          {API_SCOPES.map((s) => (
+            <tr key={s} className="border-b border-slate-200">
+              <th scope="row" className="py-1 pr-3 font-normal">
+                <code>{s}</code>
               </th>
-              <th scope="col" className="py-1">
-                {t("apidocs.auth.allows")}
-              </th>
+              <td className="py-1">{t(`apidocs.scope.${s}`)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {API_SCOPES.map((s) => (
-              <tr key={s} className="border-b border-slate-200">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  <code>{s}</code>
-                </th>
-                <td className="py-1">{t(`apidocs.scope.${s}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DocTable>
       </Section>
       <Section id="idempotency" title={t("apidocs.idem.title")}>
         <p className="text-sm">{t("apidocs.idem.body")}</p>

@@ -1,3 +1,4 @@
+import { DocTable } from "./doc-table";
 import { refName, type JsonSchema, type ReferenceOperation } from "@/lib/api/reference";
 import type { Translate } from "@/lib/i18n";
 import { InlineCode } from "./inline-code";
@@ -48,41 +49,28 @@ export function Operation({
         <>
           <h4 className="mt-4 mb-2 font-semibold">{t("apidocs.op.parameters")}</h4>
           <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">{`${t("apidocs.op.parameters")}: ${op.method} ${op.path}`}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-1 pr-3">
-                    {t("apidocs.col.name")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("apidocs.col.in")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("apidocs.col.type")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("apidocs.col.required")}
-                  </th>
-                  <th scope="col" className="py-1">
-                    {t("apidocs.col.description")}
-                  </th>
+            <DocTable
+              caption={`${t("apidocs.op.parameters")}: ${op.method} ${op.path}`}
+              columns={[
+                t("apidocs.col.name"),
+                t("apidocs.col.in"),
+                t("apidocs.col.type"),
+                t("apidocs.col.required"),
+                t("apidocs.col.description"),
+              ]}
+            >
+              {op.parameters.map((p) => (
+                <tr key={`${p.in}-${p.name}`} className="border-b border-slate-200 align-top">
+                  <td className="py-1 pr-3">
+                    <code>{p.name}</code>
+                  </td>
+                  <td className="py-1 pr-3">{p.in}</td>
+                  <td className="py-1 pr-3">{p.schema ? <TypeOf schema={p.schema} /> : "string"}</td>
+                  <td className="py-1 pr-3">{p.required ? t("apidocs.yes") : t("apidocs.no")}</td>
+                  <td className="py-1">{p.description && <InlineCode text={p.description} />}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {op.parameters.map((p) => (
-                  <tr key={`${p.in}-${p.name}`} className="border-b border-slate-200 align-top">
-                    <td className="py-1 pr-3">
-                      <code>{p.name}</code>
-                    </td>
-                    <td className="py-1 pr-3">{p.in}</td>
-                    <td className="py-1 pr-3">{p.schema ? <TypeOf schema={p.schema} /> : "string"}</td>
-                    <td className="py-1 pr-3">{p.required ? t("apidocs.yes") : t("apidocs.no")}</td>
-                    <td className="py-1">{p.description && <InlineCode text={p.description} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DocTable>
           </div>
         </>
       )}

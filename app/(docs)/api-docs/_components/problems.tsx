@@ -1,3 +1,4 @@
+import { DocTable } from "./doc-table";
 import type { ApiReference } from "@/lib/api/reference";
 import type { Locale, Translate } from "@/lib/i18n";
 import { InlineCode } from "./inline-code";
@@ -19,39 +20,26 @@ export function Problems({
       </h2>
       <p className="mb-4 text-sm">{t("apidocs.problems.body")}</p>
       <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white p-4">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">{t("apidocs.problems.title")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-3">
-                {t("apidocs.col.code")}
+        <DocTable
+          caption={t("apidocs.problems.title")}
+          columns={[t("apidocs.col.code"), t("apidocs.col.status"), t("apidocs.col.description")]}
+        >
+          {problems.map((p) => (
+            <tr
+              key={p.code}
+              id={`problem-${p.code}`}
+              className="scroll-mt-4 border-b border-slate-200 align-top target:bg-brand-50"
+            >
+              <th scope="row" className="py-1 pr-3 font-normal">
+                <code>{p.code}</code>
               </th>
-              <th scope="col" className="py-1 pr-3">
-                {t("apidocs.col.status")}
-              </th>
-              <th scope="col" className="py-1">
-                {t("apidocs.col.description")}
-              </th>
+              <td className="py-1 pr-3">{p.status}</td>
+              <td className="py-1">
+                <InlineCode text={locale === "nb" ? p.titleNb : p.title} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {problems.map((p) => (
-              <tr
-                key={p.code}
-                id={`problem-${p.code}`}
-                className="scroll-mt-4 border-b border-slate-200 align-top target:bg-brand-50"
-              >
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  <code>{p.code}</code>
-                </th>
-                <td className="py-1 pr-3">{p.status}</td>
-                <td className="py-1">
-                  <InlineCode text={locale === "nb" ? p.titleNb : p.title} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DocTable>
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import { DocTable } from "./doc-table";
 import type { ReactNode } from "react";
 import { constraints, properties, refName, typeLabel, type JsonSchema } from "@/lib/api/reference";
 import type { Translate } from "@/lib/i18n";
@@ -50,44 +51,33 @@ export function SchemaTable({ schema, t, caption }: { schema: JsonSchema; t: Tra
     );
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="py-1 pr-3">
-              {t("apidocs.col.field")}
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              {t("apidocs.col.type")}
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              {t("apidocs.col.required")}
-            </th>
-            <th scope="col" className="py-1">
-              {t("apidocs.col.description")}
-            </th>
+      <DocTable
+        caption={caption}
+        columns={[
+          t("apidocs.col.field"),
+          t("apidocs.col.type"),
+          t("apidocs.col.required"),
+          t("apidocs.col.description"),
+        ]}
+      >
+        {list.map((r) => (
+          <tr key={r.path} className="border-b border-slate-200 align-top">
+            <td className="py-1 pr-3" style={{ paddingLeft: `${r.depth * 1.25}rem` }}>
+              <code>{r.path}</code>
+            </td>
+            <td className="py-1 pr-3">
+              <TypeOf schema={r.schema} />
+            </td>
+            <td className="py-1 pr-3">{r.required ? t("apidocs.yes") : t("apidocs.no")}</td>
+            <td className="py-1">
+              {typeof r.schema.description === "string" && <InlineCode text={r.schema.description} />}
+              {constraints(r.schema).length > 0 && (
+                <span className="block text-slate-700">{constraints(r.schema).join(" · ")}</span>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {list.map((r) => (
-            <tr key={r.path} className="border-b border-slate-200 align-top">
-              <td className="py-1 pr-3" style={{ paddingLeft: `${r.depth * 1.25}rem` }}>
-                <code>{r.path}</code>
-              </td>
-              <td className="py-1 pr-3">
-                <TypeOf schema={r.schema} />
-              </td>
-              <td className="py-1 pr-3">{r.required ? t("apidocs.yes") : t("apidocs.no")}</td>
-              <td className="py-1">
-                {typeof r.schema.description === "string" && <InlineCode text={r.schema.description} />}
-                {constraints(r.schema).length > 0 && (
-                  <span className="block text-slate-700">{constraints(r.schema).join(" · ")}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DocTable>
     </div>
   );
 }
