@@ -5,7 +5,7 @@ import type { EventType } from "@/lib/events/types";
 import type { PortalRef } from "../flow-suite";
 import { expectAppError } from "../helpers";
 import type { Portal } from "../portal";
-import { uniqueName } from "../seed";
+import { seedEnvironment, uniqueName } from "../seed";
 import { until } from "../until";
 import { startReceiver, verify, type Receiver } from "../webhook-receiver";
 
@@ -268,33 +268,36 @@ export function webhookTests(ref: PortalRef) {
   });
 
   it("gives up after the last attempt: the endpoint is failing, new events are held, replay since sends them all", async () => {
-    const { id } = await create("/down");
+    // An environment of its own: background jobs of other groups emit events into the Local one, and
+    // "replay since" would rightly count them too.
+    const { environment: own } = await seedEnvironment(ref(), "wh-down");
+    const { id } = await create("/down", [], own);
     receiver.respond((r) => (r.path === "/down" ? 500 : 200));
     const since = new Date(Date.now() - 1000);
-    const a = await emit("request.rejected", { n: "a" });
+    const a = await emit("request.rejected", { n: "a" }, own);
     await deliverUntil([id], async () => (await status(id)).failed === 1, "giving up");
-    const endpoint = await w.getWebhookEndpoint(admin(), id);
+    const endpoint = await w.getWebhookEndpoint(admin(own), id);
     expect(endpoint.failingSince).toBeInstanceOf(Date);
-    expect((await w.listFailingWebhookEndpoints(admin())).map((e) => e.id)).toContain(id);
-    const [failed] = (await w.listWebhookDeliveries(admin(), id)).data;
+    expect((await w.listFailingWebhookEndpoints(admin(own))).map((e) => e.id)).toContain(id);
+    const [failed] = (await w.listWebhookDeliveries(admin(own), id)).data;
     expect(failed?.log.map((l) => l.status)).toEqual([500, 500, 500]);
     // While failing, new events wait.
-    const b = await emit("request.rejected", { n: "b" });
-    const c = await emit("request.rejected", { n: "c" });
+    const b = await emit("request.rejected", { n: "b" }, own);
+    const c = await emit("request.rejected", { n: "c" }, own);
     expect(await status(id)).toEqual({ failed: 1, held: 2 });
     const tried = receiver.received.length;
     await w.deliverDueWebhooks({ endpointIds: [id], schedule: FAST });
     expect(receiver.received.length).toBe(tried);
     // Fixed: replay everything since before the first.
     receiver.respond(() => 200);
-    expect(await w.replayWebhooksSince(admin(), id, { since })).toEqual({ queued: 3 });
-    expect((await w.getWebhookEndpoint(admin(), id)).failingSince).toBeNull();
+    expect(await w.replayWebhooksSince(admin(own), id, { since })).toEqual({ queued: 3 });
+    expect((await w.getWebhookEndpoint(admin(own), id)).failingSince).toBeNull();
     await deliverUntil([id], async () => (await status(id)).succeeded === 3, "the replayed events");
     const ok = receiver.okCounts();
     expect([a, b, c].map((e) => ok.get(e.id))).toEqual([1, 1, 1]);
     // One delivery replayed on purpose goes again (the only way a success is sent twice).
-    const delivery = (await w.listWebhookDeliveries(admin(), id)).data.find((d) => d.event.id === a.id);
-    await w.replayWebhookDelivery(admin(), delivery?.id ?? "");
+    const delivery = (await w.listWebhookDeliveries(admin(own), id)).data.find((d) => d.event.id === a.id);
+    await w.replayWebhookDelivery(admin(own), delivery?.id ?? "");
     await deliverUntil([id], () => receiver.okCounts().get(a.id) === 2, "the replayed delivery");
     expect(await status(id)).toEqual({ succeeded: 3 });
   });
