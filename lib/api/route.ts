@@ -16,10 +16,12 @@ import type { AnyOperation, ApiContext, ApiResult } from "@/lib/api/operation";
 import { problemResponse } from "@/lib/api/problem";
 import { takeApiRequest } from "@/lib/api/rate-limit";
 import { API_MESSAGES } from "@/lib/api/messages";
+import { PROBLEM_CODES } from "@/lib/api/problem-codes";
 import { apiProblemOf } from "@/lib/api/errors";
 
 type NextCtx = { params: Promise<Record<string, string | string[]>> };
-type Fail = { status: number; code: keyof typeof API_MESSAGES; errors?: { path: string; message: string }[] };
+// The status comes from the code (lib/api/problem-codes.ts): one table decides both, for answers and reference.
+type Fail = { code: keyof typeof API_MESSAGES; errors?: { path: string; message: string }[] };
 const MAX_BODY_BYTES = 256 * 1024;
 
 const REFUSALS: Record<KeyRefusal, keyof typeof API_MESSAGES> = {
@@ -41,23 +43,27 @@ export function route(op: AnyOperation) {
     const origin = env().PORTAL_URL.replace(/\/$/, "");
     const fail = (f: Fail, headers: Record<string, string> = {}) =>
       problemResponse(
-        { status: f.status, code: f.code, messages: API_MESSAGES[f.code], locale, origin, extra: { errors: f.errors } },
+        {
+          status: PROBLEM_CODES[f.code].status,
+          code: f.code,
+          messages: API_MESSAGES[f.code],
+          locale,
+          origin,
+          extra: { errors: f.errors },
+        },
         headers,
       );
 
     const auth = await authenticateApiKey(req.headers.get("authorization"));
-    if (typeof auth === "string")
-      return fail({ status: 401, code: REFUSALS[auth] }, { "www-authenticate": 'Bearer realm="api"' });
+    if (typeof auth === "string") return fail({ code: REFUSALS[auth] }, { "www-authenticate": 'Bearer realm="api"' });
     const rate = takeApiRequest(auth.actor.apiKey.id, auth.rateLimit);
-    if (!rate.ok) return fail({ status: 429, code: "rate_limited" }, rate.headers);
+    if (!rate.ok) return fail({ code: "rate_limited" }, rate.headers);
     const withRate = (r: Response) => {
       for (const [k, v] of Object.entries(rate.headers)) r.headers.set(k, v);
       return r;
     };
     if (!auth.actor.apiKey.scopes.includes(op.scope))
-      return withRate(
-        fail({ status: 403, code: "insufficient_scope", errors: [{ path: "scope", message: op.scope }] }),
-      );
+      return withRate(fail({ code: "insufficient_scope", errors: [{ path: "scope", message: op.scope }] }));
 
     const t = translator(locale);
     const input = await parseInput(op, req, ctx, (issues) =>
@@ -69,7 +75,7 @@ export function route(op: AnyOperation) {
     const run = () => runAs(`api:${auth.actor.apiKey.prefix}`, () => op.handle(input.value, context));
     const idemKey = req.headers.get("idempotency-key");
     if (op.method !== "POST" || idemKey === null) return withRate(await answer(run, locale, origin, op.fieldPaths));
-    if (!IDEMPOTENCY_KEY.test(idemKey)) return withRate(fail({ status: 400, code: "invalid_idempotency_key" }));
+    if (!IDEMPOTENCY_KEY.test(idemKey)) return withRate(fail({ code: "invalid_idempotency_key" }));
 
     const path = new URL(req.url).pathname;
     const begun = await beginIdempotent(
@@ -79,8 +85,8 @@ export function route(op: AnyOperation) {
       path,
       requestFingerprint(op.method, path, input.rawBody),
     );
-    if (begun.kind === "mismatch") return withRate(fail({ status: 422, code: "idempotency_key_reused" }));
-    if (begun.kind === "in_progress") return withRate(fail({ status: 409, code: "idempotency_in_progress" }));
+    if (begun.kind === "mismatch") return withRate(fail({ code: "idempotency_key_reused" }));
+    if (begun.kind === "in_progress") return withRate(fail({ code: "idempotency_in_progress" }));
     if (begun.kind === "replay") {
       const r = json(begun.status, begun.body, { "idempotent-replayed": "true" });
       return withRate(r);
@@ -143,7 +149,7 @@ async function parseInput(
   issues: (i: Issue[]) => { path: string; message: string }[],
 ): Promise<{ value: Parameters<AnyOperation["handle"]>[0]; rawBody: unknown } | { fail: Fail }> {
   const invalid = (list: Issue[]) => ({
-    fail: { status: 400, code: "invalid_request" as const, errors: issues(list) },
+    fail: { code: "invalid_request" as const, errors: issues(list) },
   });
   const parse = (schema: z.ZodType | undefined, value: unknown, where: string) => {
     if (!schema) return { ok: true as const, data: {} };
@@ -159,13 +165,13 @@ async function parseInput(
   let rawBody: unknown = undefined;
   if (op.body) {
     if (!/^application\/(.+\+)?json\b/i.test(req.headers.get("content-type") ?? ""))
-      return { fail: { status: 415, code: "unsupported_media_type" } };
+      return { fail: { code: "unsupported_media_type" } };
     const text = await req.text();
-    if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { fail: { status: 413, code: "body_too_large" } };
+    if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { fail: { code: "body_too_large" } };
     try {
       rawBody = JSON.parse(text);
     } catch {
-      return { fail: { status: 400, code: "invalid_json" } };
+      return { fail: { code: "invalid_json" } };
     }
     const r = op.body.safeParse(rawBody);
     if (!r.success) return invalid(r.error.issues.map((i: z.core.$ZodIssue) => ({ ...i, path: ["body", ...i.path] })));
