@@ -50,18 +50,20 @@ export type Operation<
   problems?: (number | ProblemCode)[];
   /** The domain's (the portal form's) field names as this operation's body paths, for `errors[].path`. */
   fieldPaths?: Record<string, string>;
-  handle: (
+  // Method syntax on purpose: its parameter is checked bivariantly, so every operation is an AnyOperation
+  // (the wrapper hands `handle` exactly what the operation's own schemas parsed).
+  handle(
     input: {
       params: P extends AnyObject ? z.infer<P> : Record<string, never>;
       query: Q extends AnyObject ? z.infer<Q> : Record<string, never>;
       body: B extends z.ZodType ? z.infer<B> : undefined;
     },
     ctx: ApiContext,
-  ) => Promise<ApiResult>;
+  ): Promise<ApiResult>;
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyOperation = Operation<any, any, any>;
+/** Any operation, for the wrapper, the list and the document. */
+export type AnyOperation = Operation<AnyObject | undefined, AnyObject | undefined, z.ZodType | undefined>;
 
 export function defineOperation<
   P extends AnyObject | undefined = undefined,

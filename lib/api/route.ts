@@ -151,7 +151,7 @@ async function parseInput(
   const invalid = (list: Issue[]) => ({
     fail: { code: "invalid_request" as const, errors: issues(list) },
   });
-  const parse = (schema: z.ZodType | undefined, value: unknown, where: string) => {
+  const parse = (schema: z.ZodObject | undefined, value: unknown, where: string) => {
     if (!schema) return { ok: true as const, data: {} };
     const r = schema.safeParse(value);
     return r.success
