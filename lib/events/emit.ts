@@ -19,12 +19,16 @@ export function onEventEmitted(listener: Listener): () => void {
  * only if the change it reports does. Numbers it with the environment's next sequence (the row lock
  * on the environment orders concurrent writers) and queues one delivery per endpoint that wants it;
  * an endpoint that is failing gets the delivery held until someone replays it.
+ *
+ * `onlyTo` (the test event) queues one pending delivery for that endpoint alone, even a failing one, and
+ * wakes no sender: the caller sends it itself and shows the answer.
  */
 export async function emitEvent(
   tx: Tx,
   environmentId: string,
   type: EventType,
   data: Record<string, unknown>,
+  opts: { onlyTo?: string } = {},
 ): Promise<{ id: string; seq: bigint }> {
   const rows = await tx.$queryRaw<{ eventSeq: bigint }[]>`
     UPDATE environments SET "eventSeq" = "eventSeq" + 1 WHERE id = ${environmentId}::uuid RETURNING "eventSeq"`;
@@ -34,6 +38,10 @@ export async function emitEvent(
     data: { environmentId, seq: eventSeq, type, data: data as Prisma.InputJsonValue },
     select: { id: true, seq: true },
   });
+  if (opts.onlyTo) {
+    await tx.webhookDelivery.create({ data: { endpointId: opts.onlyTo, eventId: event.id, status: "pending" } });
+    return event;
+  }
   const endpoints = await tx.webhookEndpoint.findMany({
     where: {
       environmentId,

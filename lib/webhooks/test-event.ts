@@ -3,6 +3,7 @@ import { auditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/actor";
 import { db } from "@/lib/core/db";
+import { emitEvent } from "@/lib/events/emit";
 import { isUuid } from "@/lib/core/ids";
 import type { Scope } from "@/lib/environments/types";
 import { attemptDelivery } from "@/lib/webhooks/deliver";
@@ -14,10 +15,9 @@ import { claimDeliveries } from "@/lib/webhooks/store";
 
 /**
  * Emits a `webhook.test` event for one endpoint only and sends it at once, so the person who pressed the
- * button sees the answer. Like emitEvent (lib/events/emit.ts), it takes the environment's next sequence
- * number, so the feed stays gapless; unlike it, it queues the delivery for this endpoint alone, and even
- * while the endpoint is failing: a test that gets through makes it healthy again. A failed test is
- * retried on the normal schedule.
+ * button sees the answer. It is an event like any other (numbered, in the feed), delivered to this
+ * endpoint alone and even while the endpoint is failing: a test that gets through makes it healthy again.
+ * A failed test is retried on the normal schedule.
  */
 export async function sendWebhookTestEvent(
   scope: Scope,
@@ -34,16 +34,9 @@ export async function sendWebhookTestEvent(
   if (!endpoint) throw endpointNotFound();
   if (endpoint.disabledAt) throw endpointDisabled();
   const { eventId, deliveryId } = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ eventSeq: bigint }[]>`
-      UPDATE environments SET "eventSeq" = "eventSeq" + 1 WHERE id = ${environment.id}::uuid RETURNING "eventSeq"`;
-    const seq = rows[0]?.eventSeq;
-    if (seq === undefined) throw endpointNotFound();
-    const event = await tx.vendorEvent.create({
-      data: { environmentId: environment.id, seq, type: "webhook.test", data: { endpointId } },
-      select: { id: true },
-    });
-    const delivery = await tx.webhookDelivery.create({
-      data: { endpointId, eventId: event.id, status: "pending" },
+    const event = await emitEvent(tx, environment.id, "webhook.test", { endpointId }, { onlyTo: endpointId });
+    const delivery = await tx.webhookDelivery.findUniqueOrThrow({
+      where: { endpointId_eventId: { endpointId, eventId: event.id } },
       select: { id: true },
     });
     await recordAudit(
