@@ -56,6 +56,7 @@ export async function operations() {
     ...(await import("@/lib/api/v1/system-users")),
     ...(await import("@/lib/api/v1/events")),
     ...(await import("@/lib/api/v1/webhooks")),
+    ...(await import("@/lib/api/v1/webhook-deliveries")),
     ...(await import("@/lib/api/v1/tokens")),
     OPERATIONS: (await import("@/lib/api/v1/index")).OPERATIONS,
   };

@@ -14,15 +14,17 @@ import { getSystemUserOp, listSystemUsersOp } from "@/lib/api/v1/system-users";
 import { createSystemOp, getSystemOp, listSystemsOp, replaceSystemOp } from "@/lib/api/v1/systems";
 import { issueTokenOp } from "@/lib/api/v1/tokens";
 import {
+  listWebhookDeliveriesOp,
+  replayWebhookDeliveryOp,
+  replayWebhooksOp,
+  testWebhookEndpointOp,
+} from "@/lib/api/v1/webhook-deliveries";
+import {
   createWebhookEndpointOp,
   deleteWebhookEndpointOp,
   getWebhookEndpointOp,
-  listWebhookDeliveriesOp,
   listWebhookEndpointsOp,
-  replayWebhookDeliveryOp,
-  replayWebhooksOp,
   rotateWebhookSecretOp,
-  testWebhookEndpointOp,
   updateWebhookEndpointOp,
 } from "@/lib/api/v1/webhooks";
 
