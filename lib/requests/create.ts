@@ -22,6 +22,7 @@ import { recordRequestEvent } from "@/lib/requests/events";
 import { packagesForKind } from "@/lib/requests/packages";
 import { nextCheckAt } from "@/lib/requests/polling";
 import { createRequestSchema, type CreateRequestInput } from "@/lib/requests/schema";
+import { checkRedirectUrl } from "@/lib/systems/redirects";
 
 export async function createRequest({ actor, environment }: Scope, raw: CreateRequestInput) {
   assertCan(actor, "requests.create");
@@ -58,7 +59,8 @@ export async function createRequest({ actor, environment }: Scope, raw: CreateRe
       409,
     );
   }
-  if (input.redirectUrl && !isRegisteredRedirect(system.redirectUrls, input.redirectUrl))
+  // Altinn's own rule (CONTRACT §4.1), as the system page's checker applies it: the query string may vary.
+  if (input.redirectUrl && !checkRedirectUrl(input.redirectUrl, system.redirectUrls).ok)
     throw redirectNotRegistered(system.systemId);
   return runAs(actor.email, () =>
     createOrReuseRequest(environment, {
@@ -71,11 +73,6 @@ export async function createRequest({ actor, environment }: Scope, raw: CreateRe
     }),
   );
 }
-
-/** Altinn matches `scheme://host[:port]/path` only (a query string is the vendor's own state), CONTRACT §4.1. */
-const leftPart = (url: string) => (URL.canParse(url) ? new URL(url).href.replace(/[?#].*$/, "") : url);
-export const isRegisteredRedirect = (registered: string[], url: string) =>
-  registered.some((r) => leftPart(r) === leftPart(url));
 
 const redirectNotRegistered = (systemId: string) =>
   new AppError(
