@@ -7,7 +7,7 @@ import type { AuditActor } from "@/lib/audit/record";
 import { createStandardRequest, type AltinnRequest } from "@/lib/integrations/altinn/requests";
 import { isAllowedConfirmUrl } from "@/lib/environments/rules";
 import { type EnvironmentView } from "@/lib/environments/types";
-import { callbackUrl, createOrReuseRequest } from "@/lib/requests/create";
+import { callbackUrl, createOrReuseRequest } from "@/lib/requests/create-in-altinn";
 import { finishRow, storeRequest, type ClaimedRow } from "@/lib/bulk/store";
 
 // One row of a bulk job in two steps, so the runner can start the next Altinn call while this row's

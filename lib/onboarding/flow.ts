@@ -6,7 +6,7 @@ import { confirmUrlNotAllowed, isAllowedConfirmUrl } from "@/lib/environments/ru
 import { loadEnvironmentById } from "@/lib/environments/queries";
 import { runAs } from "@/lib/core/request-context";
 import { findPublicSystem } from "@/lib/systems/queries";
-import { createOrReuseRequest } from "@/lib/requests/create";
+import { createOrReuseRequest } from "@/lib/requests/create-in-altinn";
 import { syncRequest } from "@/lib/requests/sync";
 
 // The public side: end customers have no login, so these functions take no actor and return only

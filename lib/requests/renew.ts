@@ -9,7 +9,7 @@ import { AppError, notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { deleteRequest } from "@/lib/integrations/altinn/requests";
 import { loadEnvironmentById } from "@/lib/environments/queries";
-import { createOrReuseRequest } from "@/lib/requests/create";
+import { createOrReuseRequest } from "@/lib/requests/create-in-altinn";
 import { recordRequestEvent } from "@/lib/requests/events";
 import { runAs } from "@/lib/core/request-context";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { callbackUrl } from "@/lib/requests/create";
+import { callbackUrl } from "@/lib/requests/create-in-altinn";
 import { getAccessPackage } from "@/lib/systems/catalogue/snapshot";
 import { onboardingLink } from "@/lib/onboarding/public-url";
 import { getT } from "@/lib/i18n/server";

@@ -1,7 +1,7 @@
 import { can } from "@/lib/auth/permissions";
 import { requireScope } from "@/lib/environments/current";
 import { packageCatalogue } from "@/lib/systems/catalogue/packages";
-import { callbackUrl } from "@/lib/requests/create";
+import { callbackUrl } from "@/lib/requests/create-in-altinn";
 import { clientIdOwners, listSystems } from "@/lib/systems/queries";
 import { getT } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { packageCatalogue } from "@/lib/systems/catalogue/packages";
-import { callbackUrl } from "@/lib/requests/create";
+import { callbackUrl } from "@/lib/requests/create-in-altinn";
 import { clientIdOwners } from "@/lib/systems/queries";
 import { getT } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
