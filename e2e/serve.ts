@@ -1,9 +1,9 @@
 // Starts one e2e target from scratch: a wiped data dir (and, for PostgreSQL, a fresh database).
 import { rmSync } from "node:fs";
 import pg from "pg";
-import { TARGETS, targetEnv } from "./servers";
+import { SECURITY_TARGET, TARGETS, targetEnv } from "./servers";
 
-const target = TARGETS.find((t) => t.name === process.argv[2]);
+const target = [...TARGETS, SECURITY_TARGET].find((t) => t.name === process.argv[2]);
 if (!target) throw new Error(`usage: serve.ts <${TARGETS.map((t) => t.name).join("|")}>`);
 rmSync(target.dataDir, { recursive: true, force: true });
 if (target.databaseUrl) {

@@ -3,7 +3,7 @@ import path from "node:path";
 
 // The two databases the suite runs against, each with its own portal and emulator.
 export type Target = {
-  name: "pglite" | "postgres";
+  name: "pglite" | "postgres" | "security";
   portalPort: number;
   emulatorPort: number;
   dataDir: string;
@@ -32,6 +32,17 @@ export const TARGETS: Target[] = [
   },
 ];
 
+/**
+ * The security suite's own portal (npm run test:security): PGlite, its own ports and data, and the
+ * settings its checks need (e.g. a low public rate limit), so exhausting a limit never touches the e2e run.
+ */
+export const SECURITY_TARGET: Target = {
+  name: "security",
+  portalPort: 3300 + offset,
+  emulatorPort: 4310 + offset,
+  dataDir: path.join(root, ".data-e2e/security"),
+};
+
 /** PostgreSQL at 127.0.0.1:5432 is used when it answers; otherwise that half of the suite is skipped. */
 export function postgresAvailable(): boolean {
   const res = spawnSync("pg_isready", ["-h", "127.0.0.1", "-p", "5432", "-t", "3"]);
@@ -55,7 +66,7 @@ export function targetEnv(t: Target): Record<string, string> {
 
 export function targetByPort(baseURL: string): Target {
   const port = Number(new URL(baseURL).port);
-  const found = TARGETS.find((t) => t.portalPort === port);
+  const found = [...TARGETS, SECURITY_TARGET].find((t) => t.portalPort === port);
   if (!found) throw new Error(`no e2e target on ${baseURL}`);
   return found;
 }

@@ -1,0 +1,43 @@
+import { defineConfig } from "@playwright/test";
+import { SECURITY_TARGET as t } from "../e2e/servers";
+
+// npm run test:security: the security checks, each a test, against the real production build and the
+// real emulator (PGlite), over HTTP and in Chromium. The reporter prints `security checks: P/N`.
+export default defineConfig({
+  testDir: ".",
+  testMatch: "**/*.check.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["./reporter.ts"]],
+  use: {
+    baseURL: `http://127.0.0.1:${t.portalPort}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "security" }],
+  webServer: {
+    command: `node --conditions=react-server --import tsx e2e/serve.ts security`,
+    cwd: "..",
+    url: `http://127.0.0.1:${t.portalPort}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: process.env.E2E_REUSE_SERVERS === "1",
+    // Settings the checks rely on (the rest come from targetEnv in e2e/servers.ts).
+    env: { PUBLIC_RATE_LIMIT_PER_MINUTE: "20" },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
