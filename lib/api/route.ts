@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { authenticateApiKey, type KeyRefusal } from "@/lib/apikeys/authenticate";
+import { readTextCapped } from "@/lib/core/body";
 import { env } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
 import { runAs } from "@/lib/core/request-context";
@@ -166,10 +167,11 @@ async function parseInput(
   if (op.body) {
     if (!/^application\/(.+\+)?json\b/i.test(req.headers.get("content-type") ?? ""))
       return { fail: { code: "unsupported_media_type" } };
-    const text = await req.text();
-    if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { fail: { code: "body_too_large" } };
+    // Capped while reading: a huge or endless body is stopped at the limit, never held in memory.
+    const text = await readTextCapped(req, MAX_BODY_BYTES);
+    if (!text.ok) return { fail: { code: text.reason === "too_large" ? "body_too_large" : "invalid_json" } };
     try {
-      rawBody = JSON.parse(text);
+      rawBody = JSON.parse(text.value);
     } catch {
       return { fail: { code: "invalid_json" } };
     }
