@@ -7,18 +7,8 @@ const nextConfig = {
   // Bulk onboarding uploads a CSV of up to 1 MB through a server action (default limit 1 MB with no
   // room for the multipart envelope).
   experimental: { serverActions: { bodySizeLimit: "2mb" } },
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
-    ];
-  },
+  // Security headers (CSP with a per-request nonce, HSTS, Referrer-Policy ...) are set per request in
+  // proxy.ts (lib/core/security-headers.ts), not here: they depend on the request.
 };
 
 export default nextConfig;

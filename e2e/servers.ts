@@ -57,9 +57,10 @@ export function targetEnv(t: Target): Record<string, string> {
     EMULATOR_URL: `http://127.0.0.1:${t.emulatorPort}`,
     PGLITE_PORT: String(t.portalPort + 52_000),
     PORTAL_BOOTSTRAP_ADMIN_PASSWORD: BOOTSTRAP_PASSWORD,
-    // The public rate limits then key on X-Forwarded-For (Next sets it from the socket when absent):
-    // the API specs send addresses of their own, so exhausting a limit there never blocks a browser spec.
-    TRUST_PROXY: "true",
+    // The test runner acts as the one trusted proxy: the API specs send an X-Forwarded-For of their own
+    // (the address "the proxy saw"), so exhausting a public limit there never blocks a browser spec, whose
+    // requests (no such header) are keyed on the socket.
+    TRUST_PROXY_HOPS: "1",
     ...(t.databaseUrl ? { DATABASE_URL: t.databaseUrl } : {}),
   };
 }

@@ -40,13 +40,13 @@ if (process.env.EMULATOR !== "off") {
 }
 await closeDb();
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-startChild(
-  "next",
-  process.execPath,
-  [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", "127.0.0.1"],
-  process.env,
-);
+// The portal's own HTTP server (scripts/server.ts) runs Next inside it, so it can tell the app the
+// client's real address. No react-server condition there: Next picks its React builds itself.
+startChild("next", process.execPath, ["--import", "tsx", "scripts/server.ts", ...(dev ? ["--dev"] : [])], {
+  ...process.env,
+  PORT: String(port),
+  NODE_ENV: dev ? "development" : "production",
+});
 if (!(await waitFor(`${process.env.PORTAL_URL}/api/health`, 120_000))) throw new Error("portal did not start");
 
 console.log(`\n  Portal:    ${process.env.PORTAL_URL}`);

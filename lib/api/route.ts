@@ -57,7 +57,7 @@ export function route(op: AnyOperation) {
 
     const auth = await authenticateApiKey(req.headers.get("authorization"));
     if (typeof auth === "string") return fail({ code: REFUSALS[auth] }, { "www-authenticate": 'Bearer realm="api"' });
-    const rate = takeApiRequest(auth.actor.apiKey.id, auth.rateLimit);
+    const rate = await takeApiRequest(auth.actor.apiKey.id, auth.rateLimit);
     if (!rate.ok) return fail({ code: "rate_limited" }, rate.headers);
     const withRate = (r: Response) => {
       for (const [k, v] of Object.entries(rate.headers)) r.headers.set(k, v);

@@ -26,8 +26,8 @@ export async function clientContext(envSlug: string, org: string): Promise<Clien
  * For the POST routes: rate limit, then a same-origin check (the session cookie is SameSite=Lax,
  * this is the second lock on the door). Null when the request may proceed.
  */
-export function guardPost(req: Request): Response | null {
-  const limited = limitPublic(req, "clients");
+export async function guardPost(req: Request): Promise<Response | null> {
+  const limited = await limitPublic(req, "clients");
   if (limited) return limited;
   const origin = req.headers.get("origin");
   if (origin && origin !== new URL(env().PORTAL_URL).origin) return new Response("Forbidden", { status: 403 });
@@ -69,7 +69,7 @@ export function clientPostRoute<T = undefined>(opts: {
   ) => Promise<{ to: string; message?: string }>;
 }) {
   return async (req: Request, ctx: { params: Promise<RouteParams> }): Promise<Response> => {
-    const refused = guardPost(req);
+    const refused = await guardPost(req);
     if (refused) return refused;
     const params = await ctx.params;
     const home = `/clients/${encodeURIComponent(params.env)}`;

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { MAX_PROXY_HOPS } from "@/lib/core/forwarded";
 
 // Read once at start-up (instrumentation.ts imports this), so a bad environment fails loudly
 // before the first request instead of on some later code path.
@@ -19,11 +20,11 @@ const schema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("Single sign-on"),
     OIDC_DEFAULT_ROLE: z.enum(["operator", "auditor"]).optional(),
-    // Only behind a proxy that sets X-Forwarded-For itself: its first hop then keys the public rate limits.
-    TRUST_PROXY: z
-      .enum(["true", "false"])
-      .default("false")
-      .transform((v) => v === "true"),
+    // How many proxies in front of the portal append to X-Forwarded-For (0: clients connect directly).
+    // Used by the portal's HTTP server (scripts/server.ts via trustedHops); checked here so a bad value
+    // fails at start. TRUST_PROXY=true is the deprecated spelling of one hop.
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(MAX_PROXY_HOPS).optional(),
+    TRUST_PROXY: z.enum(["true", "false"]).optional(),
     // "off": this process serves pages only and works no background queues (instrumentation.ts).
     JOBS: z.enum(["on", "off"]).default("on"),
     PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),

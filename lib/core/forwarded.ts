@@ -80,3 +80,14 @@ export function trustedHops(source: Record<string, string | undefined>): HopsSet
     return { hops: 1, warning: "TRUST_PROXY=true is deprecated: set TRUST_PROXY_HOPS=1 (the number of proxies)" };
   return { hops: 0 };
 }
+
+/**
+ * What a per-client limit is keyed on: an IPv4 address as it is, an IPv6 address by its /64 (one
+ * subscriber usually holds a whole /64, so counting single IPv6 addresses would give each client
+ * billions of fresh limits).
+ */
+export function limitKeyOf(address: string): string {
+  if (!ipaddr.IPv6.isValid(address) || ipaddr.IPv4.isValid(address)) return address;
+  const prefix = ipaddr.IPv6.parse(address).parts.slice(0, 4);
+  return `${new ipaddr.IPv6([...prefix, 0, 0, 0, 0]).toString()}/64`;
+}

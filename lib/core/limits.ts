@@ -17,7 +17,13 @@ export type LimitRule = {
   /** When set, exhausting the window blocks the key for this long instead of until the window ends. */
   blockS?: number;
 };
-export type LimitDecision = { ok: boolean; remaining: number; retryAfterS: number };
+export type LimitDecision = {
+  ok: boolean;
+  remaining: number;
+  retryAfterS: number;
+  /** Seconds until the key's window (or block) ends and its points are back (RateLimit headers' reset). */
+  resetS: number;
+};
 
 const TABLE = "rate_limits";
 const g = globalThis as unknown as { portalLimiters?: Map<string, RateLimiterPostgres> };
@@ -52,7 +58,8 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 function decisionOf(res: RateLimiterRes, rule: LimitRule): LimitDecision {
   const ok = res.consumedPoints <= rule.points;
-  return { ok, remaining: Math.max(0, res.remainingPoints), retryAfterS: ok ? 0 : seconds(res.msBeforeNext) };
+  const resetS = seconds(res.msBeforeNext);
+  return { ok, remaining: Math.max(0, res.remainingPoints), retryAfterS: ok ? 0 : resetS, resetS };
 }
 
 /** Uses `cost` points of `key`'s window under limit `name`; ok false when that went over the rule. */
@@ -69,9 +76,10 @@ export async function consumeLimit(name: string, rule: LimitRule, key: string, c
 /** Where `key` stands without using anything (e.g. refuse a locked account before checking a password). */
 export async function peekLimit(name: string, rule: LimitRule, key: string): Promise<LimitDecision> {
   const res = await limiterFor(name, rule).get(storedKey(key));
-  if (!res) return { ok: true, remaining: rule.points, retryAfterS: 0 };
+  if (!res) return { ok: true, remaining: rule.points, retryAfterS: 0, resetS: 0 };
   const ok = res.consumedPoints < rule.points;
-  return { ok, remaining: Math.max(0, res.remainingPoints), retryAfterS: ok ? 0 : seconds(res.msBeforeNext) };
+  const resetS = seconds(res.msBeforeNext);
+  return { ok, remaining: Math.max(0, res.remainingPoints), retryAfterS: ok ? 0 : resetS, resetS };
 }
 
 /** Forgets `key`'s window (e.g. after a successful sign-in). */

@@ -33,7 +33,7 @@ export default async function ClientsPage({ params, searchParams }: Props) {
   if (!environment) return <h1 className="text-2xl font-bold">{clientsMessage("not_found")?.[locale]}</h1>;
   const base = `/clients/${encodeURIComponent(environment.slug)}`;
   const org = facilitatorOrg(q.org);
-  if (!takePublic(await headers(), "clients").ok) return <p role="alert">{t("clients.tooMany")}</p>;
+  if (!(await takePublic(await headers(), "clients")).ok) return <p role="alert">{t("clients.tooMany")}</p>;
   const notice = <Notice message={q.message} error={q.error} locale={locale} />;
   if (!org)
     return (

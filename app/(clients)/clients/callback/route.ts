@@ -7,7 +7,7 @@ import { limitPublic } from "@/lib/onboarding/rate-limit";
 
 /** ID-porten's redirect back: code → tokens → Altinn person token, kept only in the sealed session cookie. */
 export async function GET(req: Request) {
-  const limited = limitPublic(req, "clients");
+  const limited = await limitPublic(req, "clients");
   if (limited) return limited;
   const pending = await takePendingLogin();
   // No (or an expired) login in progress: nothing to continue, and nothing to say about which org.

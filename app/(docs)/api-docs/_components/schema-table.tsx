@@ -5,6 +5,8 @@ import type { Translate } from "@/lib/i18n";
 import { InlineCode } from "./inline-code";
 
 type Row = { path: string; depth: number; schema: JsonSchema; required: boolean };
+// 1.25rem per level as classes, not a style attribute: the CSP allows no inline styles.
+const INDENT = ["pl-0", "pl-5", "pl-10", "pl-15", "pl-20", "pl-25"];
 
 const asSchema = (v: unknown): JsonSchema | null => (v && typeof v === "object" ? (v as JsonSchema) : null);
 
@@ -62,7 +64,7 @@ export function SchemaTable({ schema, t, caption }: { schema: JsonSchema; t: Tra
       >
         {list.map((r) => (
           <tr key={r.path} className="border-b border-slate-200 align-top">
-            <td className="py-1 pr-3" style={{ paddingLeft: `${r.depth * 1.25}rem` }}>
+            <td className={`py-1 pr-3 ${INDENT[Math.min(r.depth, INDENT.length - 1)]}`}>
               <code>{r.path}</code>
             </td>
             <td className="py-1 pr-3">

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function CallbackPage({ searchParams }: { searchParams: Promise<{ ref?: string }> }) {
   const [{ ref }, { t, locale }, h] = await Promise.all([searchParams, getT(), headers()]);
   // Every view asks Altinn, so the page shares the callback's limit (a page cannot answer 429 itself).
-  const limit = takePublic(h, "callback");
+  const limit = await takePublic(h, "callback");
   if (!limit.ok) {
     return (
       <>

@@ -10,7 +10,7 @@ type Ctx = { params: Promise<{ env: string }> };
 
 /** Starts the ID-porten login: PKCE verifier, state and nonce go into a sealed cookie, the browser to ID-porten. */
 export async function GET(req: Request, ctx: Ctx) {
-  const limited = limitPublic(req, "clients");
+  const limited = await limitPublic(req, "clients");
   if (limited) return limited;
   const { env } = await ctx.params;
   const params = new URL(req.url).searchParams;

@@ -5,7 +5,7 @@ import { back, facilitatorOrg, guardPost } from "@/lib/clients/context";
 type Ctx = { params: Promise<{ env: string }> };
 
 export async function POST(req: Request, ctx: Ctx) {
-  const refused = guardPost(req);
+  const refused = await guardPost(req);
   if (refused) return refused;
   const { env } = await ctx.params;
   const org = facilitatorOrg((await readForm(req)).get("org"));

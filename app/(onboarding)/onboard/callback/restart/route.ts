@@ -10,7 +10,7 @@ import { limitPublic } from "@/lib/onboarding/rate-limit";
  * (customer, system) is read server-side. A renewed request goes straight to Altinn's confirm page.
  */
 export async function POST(req: Request) {
-  const limited = limitPublic(req, "callback");
+  const limited = await limitPublic(req, "callback");
   if (limited) return limited;
   const ref = z.uuid().safeParse((await readForm(req)).get("ref"));
   const back = new URL("/onboard/callback", env().PORTAL_URL);

@@ -9,7 +9,7 @@ type Ctx = { params: Promise<{ env: string; systemId: string }> };
 
 /** Plain form POST (works without JavaScript): 303 to Altinn's confirm page, or 303 back with an error code. */
 export async function POST(req: Request, ctx: Ctx) {
-  const limited = limitPublic(req, "start");
+  const limited = await limitPublic(req, "start");
   if (limited) return limited;
   const { env, systemId } = await ctx.params;
   const form = await readForm(req);

@@ -7,7 +7,7 @@ type Ctx = { params: Promise<{ token: string }> };
 
 /** Plain form POST: 303 to Altinn's confirm page, or 303 back to the link page with an error code. */
 export async function POST(req: Request, ctx: Ctx) {
-  const limited = limitPublic(req, "link");
+  const limited = await limitPublic(req, "link");
   if (limited) return limited;
   const token = decodeURIComponent((await ctx.params).token);
   const page = new URL(`/onboard/l/${encodeURIComponent(token)}`, env().PORTAL_URL);

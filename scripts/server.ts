@@ -1,0 +1,46 @@
+// The portal's HTTP server: Next.js through its custom-server API (next() + getRequestHandler()) behind a
+// plain node:http server. `next start` gives route handlers no way to see the TCP peer (no request.ip,
+// and X-Forwarded-For is whatever the client sent); here every request is stamped with the client's
+// address and protocol before Next sees it (lib/core/edge.ts), so rate limits and HSTS can rely on them.
+// Started by scripts/start.ts (npm run serve / npm run dev); plain Node + tsx, no react-server condition
+// (Next loads its own React builds).
+import { createServer } from "node:http";
+import next from "next";
+import { issueEdgeProof, stampRequest } from "@/lib/core/edge";
+import { trustedHops } from "@/lib/core/forwarded";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+// Loopback only, as with `next start -H 127.0.0.1` before: a proxy on the same host faces the network.
+const hostname = "127.0.0.1";
+const { hops, warning } = trustedHops(process.env);
+if (warning) console.warn(`[server] WARNING: ${warning}`);
+issueEdgeProof();
+
+const server = createServer();
+const app = next({ dev, hostname, port, httpServer: server });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+server.on("request", (req, res) => {
+  stampRequest(req, hops);
+  handle(req, res).catch((err: unknown) => {
+    console.error("[server] request failed", err);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Internal Server Error");
+  });
+});
+server.listen(port, hostname, () => {
+  console.log(
+    `[server] ${dev ? "development" : "production"} on http://${hostname}:${port} (trusted proxy hops: ${hops})`,
+  );
+});
+
+// Open keep-alive connections would hold close() up; a request still running gets a few seconds.
+const stop = () => {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5000).unref();
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
