@@ -59,5 +59,22 @@ export async function expectAccessible(page: Page) {
 /** Our alerts; Next's empty route announcer also has role=alert. */
 export const alertOf = (page: Page) => page.getByRole("alert").filter({ hasText: /\S/ });
 
-export const test = base;
+/** Chromium's console reports of a Content-Security-Policy refusal on any page the test opened. */
+export async function cspViolations(browser: Browser): Promise<string[]> {
+  const pages = browser.contexts().flatMap((c) => c.pages());
+  const messages = (await Promise.all(pages.map((p) => p.consoleMessages()))).flat();
+  return messages.map((m) => m.text()).filter((text) => /Content Security Policy/i.test(text));
+}
+
+// Every spec fails on a CSP refusal (proxy.ts): a blocked script or style is a broken page, even when
+// the assertions happen not to notice.
+export const test = base.extend<{ noCspViolations: void }>({
+  noCspViolations: [
+    async ({ browser }, use) => {
+      await use();
+      expect(await cspViolations(browser)).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 export { expect };

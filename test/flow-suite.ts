@@ -26,6 +26,7 @@ import { vendorEventTests } from "./suites/vendor-events";
 import { webhookTests } from "./suites/webhooks";
 import { apiTests } from "./suites/api";
 import { limitTests } from "./suites/limits";
+import { edgeTests } from "./suites/edge";
 
 export type PortalRef = () => Portal;
 
@@ -57,6 +58,7 @@ export const FLOW_SUITES = [
   ["webhooks", "webhook endpoints, signed delivery, retries and replay", webhookTests],
   ["api", "vendor API (REST)", apiTests],
   ["limits", "rate limits shared by every portal process", limitTests],
+  ["edge", "public and API limits per client address, shared by every portal process", edgeTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**

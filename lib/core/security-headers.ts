@@ -51,7 +51,8 @@ export type CspInput = {
  */
 function formAction({ formsLeadToAltinn, loopbackPortal }: CspInput): string {
   if (!formsLeadToAltinn) return "'self'";
-  const loopback = loopbackPortal ? " http://127.0.0.1:* http://localhost:* http://[::1]:*" : "";
+  // CSP host sources cannot name an IPv6 literal, so [::1] is not listed (the emulator runs on 127.0.0.1).
+  const loopback = loopbackPortal ? " http://127.0.0.1:* http://localhost:*" : "";
   return `'self' https:${loopback}`;
 }
 
