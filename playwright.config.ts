@@ -1,6 +1,10 @@
 import { defineConfig } from "@playwright/test";
 import { TARGETS, postgresAvailable } from "./e2e/servers";
 
+const POSTGRES_SPECS = ["first-start.spec.ts", "chain.spec.ts", "bulk.spec.ts", "vendor-api.spec.ts"].map(
+  (f) => `**/${f}`,
+);
+
 // E2E_TARGETS=pglite starts (and runs) only that target's servers: for single specs on a busy machine.
 const only = process.env.E2E_TARGETS?.split(",").map((s) => s.trim());
 const targets = TARGETS.filter((t) => (only ? only.includes(t.name) : t.name === "pglite" || postgresAvailable()));
@@ -28,7 +32,14 @@ export default defineConfig({
       ],
     },
   },
-  projects: targets.map((t) => ({ name: t.name, use: { baseURL: `http://127.0.0.1:${t.portalPort}` } })),
+  // Every spec runs on PGlite (what `npm start` gives a new user). On PostgreSQL the browser runs the specs
+  // whose path through the database differs most (bootstrap, the whole chain, the bulk queue, the outbox
+  // and webhooks); the integration suites check every data-layer difference on both engines, faster.
+  projects: targets.map((t) => ({
+    name: t.name,
+    use: { baseURL: `http://127.0.0.1:${t.portalPort}` },
+    ...(t.name === "postgres" ? { testMatch: POSTGRES_SPECS } : {}),
+  })),
   // The real production build, the real emulator and the real database, one set per target.
   webServer: targets.map((t) => ({
     command: `node --conditions=react-server --import tsx e2e/serve.ts ${t.name}`,
