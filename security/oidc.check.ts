@@ -29,13 +29,17 @@ function startUsers(args: string[]) {
     });
   const ready = next();
   ready.catch(() => undefined);
+  const command = async (line: string) => {
+    await ready;
+    const answer = next();
+    child.stdin.write(`${line}\n`);
+    expect(await answer).toBe("ok");
+  };
   return {
     ready,
-    async rename(from: string, to: string) {
-      const answer = next();
-      child.stdin.write(`rename ${from} ${to}\n`);
-      expect(await answer).toBe("ok");
-    },
+    /** What `npm run user:allow-sso-link -- --email <e>` does (lib/users/allow-link.ts). */
+    allow: (email: string) => command(`allow ${email}`),
+    rename: (from: string, to: string) => command(`rename ${from} ${to}`),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -43,19 +47,6 @@ function startUsers(args: string[]) {
       await exited;
     },
   };
-}
-
-/** The operator's command, run while the first checks use the browser (each CLI start costs seconds). */
-function allowSsoLink(email: string): Promise<string> {
-  const child = spawn(process.execPath, node("scripts/user-allow-sso-link.ts", ["--email", email]), {
-    env: scriptEnv(),
-  });
-  let out = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-  return new Promise((resolve, reject) =>
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`user:allow-sso-link: ${out}`)))),
-  );
 }
 
 const address = (what: string) => `sso-${what}-${randomBytes(4).toString("hex")}@vendor.example`;
@@ -66,13 +57,11 @@ const notAllowed = address("not-allowed");
 const allowed = address("allowed");
 const linkable = address("linkable");
 let users: ReturnType<typeof startUsers>;
-let linkAllowedByCli: Promise<string>;
 
-// Both start here and are awaited where needed, so they run while the first check uses the browser.
+// Started here and awaited where needed, so it makes the users while the first check uses the browser.
 test.beforeAll(() => {
-  users = startUsers(["--create", notAllowed, "--create", allowed, "--create", linkable, "--allow", allowed]);
-  linkAllowedByCli = users.ready.then(() => allowSsoLink(linkable));
-  linkAllowedByCli.catch(() => undefined);
+  users = startUsers(["--create", notAllowed, "--create", allowed, "--create", linkable]);
+  users.ready.catch(() => undefined);
 });
 test.afterAll(async () => users.stop());
 
@@ -107,7 +96,7 @@ test("F2 OIDC: an unknown identity is refused when no default role is set", asyn
 });
 
 test("F2 OIDC: a local user is not linked by e-mail unless verified and allowed", async ({ page }) => {
-  await users.ready;
+  await users.allow(allowed);
   // The provider vouches for the address, but no admin allowed linking: e-mail alone proves nothing.
   await expectRefused(page, { pid: newPid(), email: notAllowed, verified: true });
   // Allowed, but the address is only claimed (email_verified false): anyone could type it at some providers.
@@ -117,7 +106,7 @@ test("F2 OIDC: a local user is not linked by e-mail unless verified and allowed"
 test("F2 OIDC: with linking allowed and a verified e-mail the identity is bound, then found by issuer+subject", async ({
   page,
 }) => {
-  expect(await linkAllowedByCli).toContain("may now link");
+  await users.allow(linkable);
   const pid = newPid();
   const name = `SSO ${linkable}`;
   await expectSignedInAs(page, { pid, email: linkable, verified: true }, name);
