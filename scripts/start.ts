@@ -5,7 +5,7 @@ import path from "node:path";
 import { prepareRuntimeEnv, dataDir } from "./lib/runtime-env";
 import { withDatabase } from "./lib/with-database";
 import { onStop, startChild, stopAll, waitFor } from "./lib/children";
-import { registerDemoClient, registerIdportenClient } from "./lib/emulator-client";
+import { registerDemoClient, registerIdportenClient, registerSignInClient } from "./lib/emulator-client";
 
 const dev = process.argv.includes("--dev");
 const port = prepareRuntimeEnv();
@@ -37,6 +37,7 @@ if (process.env.EMULATOR !== "off") {
   await registerDemoClient(emulatorUrl, await publicJwksFor(envId));
   // Likewise the portal's ID-porten client, so client administrators can log in (clients pages).
   await registerIdportenClient(emulatorUrl, process.env.PORTAL_URL ?? "");
+  await registerSignInClient(emulatorUrl, process.env);
 }
 await closeDb();
 

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 import { SECURITY_TARGET as t } from "../e2e/servers";
 
@@ -36,7 +37,15 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: process.env.E2E_REUSE_SERVERS === "1",
     // Settings the checks rely on (the rest come from targetEnv in e2e/servers.ts).
-    env: { PUBLIC_RATE_LIMIT_PER_MINUTE: "20" },
+    env: {
+      PUBLIC_RATE_LIMIT_PER_MINUTE: "20",
+      // oidc.check.ts: single sign-on through the emulator's ID-porten (start.ts registers the client),
+      // with no OIDC_DEFAULT_ROLE, so an unknown identity is refused.
+      OIDC_ISSUER: `http://127.0.0.1:${t.emulatorPort}/idporten/`,
+      OIDC_CLIENT_ID: "portal-signin",
+      OIDC_CLIENT_SECRET: randomBytes(24).toString("base64url"),
+      OIDC_NAME: "ID-porten (emulator)",
+    },
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -27,6 +27,7 @@ import { webhookTests } from "./suites/webhooks";
 import { apiTests } from "./suites/api";
 import { limitTests } from "./suites/limits";
 import { edgeTests } from "./suites/edge";
+import { oidcTests } from "./suites/oidc";
 
 export type PortalRef = () => Portal;
 
@@ -59,6 +60,7 @@ export const FLOW_SUITES = [
   ["api", "vendor API (REST)", apiTests],
   ["limits", "rate limits shared by every portal process", limitTests],
   ["edge", "public and API limits per client address, shared by every portal process", edgeTests],
+  ["oidc", "single sign-on identities: bind, link, provision, refuse", oidcTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**

@@ -17,6 +17,7 @@ async function loadModules() {
     closeDb: db.closeDb,
     bootstrap: await import("@/lib/environments/bootstrap"),
     users: await import("@/lib/users/accounts"),
+    identities: { ...(await import("@/lib/users/identities")), ...(await import("@/lib/users/allow-link")) },
     keys: {
       ...(await import("@/lib/keys/create")),
       ...(await import("@/lib/keys/queries")),

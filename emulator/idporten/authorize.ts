@@ -1,11 +1,11 @@
 // ID-porten's authorization endpoint: authorization code flow with PKCE S256 required. The login is
-// a page where the tester picks one of the synthetic persons instead of using MinID/BankID.
+// a page where the tester picks a synthetic person instead of using MinID/BankID (login-page.ts).
 import type { Emulator } from "../context";
-import { PERSONS, findPerson } from "../data/entities";
-import { esc, messagePage, page } from "../lib/html";
+import { messagePage } from "../lib/html";
 import { readForm, redirect, sendHtml } from "../lib/http";
 import type { Ctx, Router } from "../lib/router";
 import { idportenIssuer } from "../lib/tokens";
+import { loginPage, readLogin } from "./login-page";
 import type { IdportenRegistry } from "./registry";
 
 interface AuthorizeRequest {
@@ -22,17 +22,6 @@ type Checked =
   // Client and redirect_uri problems are shown to the user: redirecting to an unverified URI is unsafe (RFC 6749 §4.1.2.1).
   | { kind: "page"; message: string }
   | { kind: "redirect"; redirectUri: string; state: string | undefined; error: string; description: string };
-
-const PARAMS = [
-  "client_id",
-  "redirect_uri",
-  "response_type",
-  "scope",
-  "state",
-  "nonce",
-  "code_challenge",
-  "code_challenge_method",
-];
 
 function check(registry: IdportenRegistry, q: URLSearchParams): Checked {
   const client = registry.clients.get(q.get("client_id") ?? "");
@@ -83,36 +72,6 @@ function callback(redirectUri: string, params: Record<string, string | undefined
   return url.toString();
 }
 
-function loginPage(q: URLSearchParams, error?: string): string {
-  const hidden = PARAMS.filter((p) => q.has(p))
-    .map((p) => `<input type="hidden" name="${p}" value="${esc(q.get(p) ?? "")}">`)
-    .join("\n");
-  const persons = PERSONS.map(
-    (
-      p,
-      i,
-    ) => `<div><input type="radio" id="person-${i}" name="personId" value="${esc(p.id)}"${i === 0 ? " checked" : ""}>
-<label for="person-${i}" style="display:inline">${esc(p.name)} (${esc(p.id)})</label></div>`,
-  ).join("\n");
-  return page(
-    "Logg inn – ID-porten (emulator)",
-    `<h1>Logg inn med ID-porten (testpersoner)</h1>
-<p class="hint">Dette er en emulator. Velg en syntetisk person i stedet for MinID eller BankID. / Emulator: choose a synthetic person.</p>
-${error ? `<p class="error" role="alert">${esc(error)}</p>` : ""}
-<form method="post" action="/idporten/authorize">
-${hidden}
-<fieldset>
-<legend>Velg testperson / Choose a test person</legend>
-${persons}
-</fieldset>
-<div class="actions">
-<button type="submit" class="primary" name="action" value="login">Logg inn / Log in</button>
-<button type="submit" class="secondary" name="action" value="cancel">Avbryt / Cancel</button>
-</div>
-</form>`,
-  );
-}
-
 export function registerAuthorize(router: Router, emu: Emulator, registry: IdportenRegistry): void {
   // After the form POST the redirect is 303, so the browser follows with GET.
   const answer = (ctx: Ctx, checked: Exclude<Checked, { kind: "ok" }>) => {
@@ -146,9 +105,9 @@ export function registerAuthorize(router: Router, emu: Emulator, registry: Idpor
         description: "The user cancelled the login",
       });
     }
-    const person = findPerson(form.get("personId") ?? "");
-    if (!person) return sendHtml(ctx.res, 400, loginPage(form, "Velg en testperson. / Choose a test person."));
-    const code = registry.issueCode({ ...req, pid: person.id });
+    const login = readLogin(form);
+    if (!login.ok) return sendHtml(ctx.res, 400, loginPage(form, login.error));
+    const code = registry.issueCode({ ...req, ...login.choice });
     redirect(ctx.res, 303, callback(req.redirectUri, { code, state: req.state, iss: idportenIssuer(emu) }));
   });
 }

@@ -7,6 +7,8 @@ export interface IdportenClient {
   clientId: string;
   redirectUris: string[];
   scopes: string[];
+  /** SHA-256 (base64url) of the client secret; absent for a public client that relies on PKCE alone. */
+  secretHash?: string | undefined;
 }
 
 export interface AuthorizationCode {
@@ -16,6 +18,9 @@ export interface AuthorizationCode {
   scope: string;
   nonce: string | undefined;
   pid: string;
+  /** Person claims the login page supplied: a name (scope `profile`), an e-mail (scope `email`). */
+  name?: string | undefined;
+  email?: { address: string; verified: boolean } | undefined;
   expiresAt: number;
 }
 

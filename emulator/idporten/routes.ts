@@ -6,6 +6,7 @@ import { readText, sendJson } from "../lib/http";
 import type { Router } from "../lib/router";
 import { idportenIssuer } from "../lib/tokens";
 import { registerAuthorize } from "./authorize";
+import { hashClientSecret } from "./client-auth";
 import { IdportenRegistry, type IdportenClient } from "./registry";
 import { registerToken } from "./token";
 
@@ -13,12 +14,15 @@ const clientInput = z.object({
   client_id: z.string().trim().min(1),
   redirect_uris: z.array(z.url()).min(1),
   scopes: z.array(z.string().trim().min(1)).default([]),
+  // A confidential client (e.g. a web app's sign-in) has a secret; without one the client is public (PKCE only).
+  client_secret: z.string().min(16).optional(),
 });
 
 const publicClient = (c: IdportenClient) => ({
   client_id: c.clientId,
   redirect_uris: c.redirectUris,
   scopes: c.scopes,
+  confidential: c.secretHash !== undefined,
 });
 
 export function registerIdPorten(router: Router, emu: Emulator): void {
@@ -35,11 +39,13 @@ export function registerIdPorten(router: Router, emu: Emulator): void {
       response_modes_supported: ["query"],
       grant_types_supported: ["authorization_code"],
       code_challenge_methods_supported: ["S256"],
-      token_endpoint_auth_methods_supported: ["none"],
+      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
       subject_types_supported: ["pairwise"],
       id_token_signing_alg_values_supported: ["RS256"],
       acr_values_supported: ["idporten-loa-substantial"],
-      scopes_supported: ["openid"],
+      // `email` is the emulator's addition (README: documented deviations); ID-porten itself has openid and profile.
+      scopes_supported: ["openid", "profile", "email"],
+      claims_supported: ["sub", "pid", "acr", "amr", "name", "email", "email_verified"],
       authorization_response_iss_parameter_supported: true,
     });
   });
@@ -60,6 +66,7 @@ export function registerIdPorten(router: Router, emu: Emulator): void {
       clientId: parsed.data.client_id,
       redirectUris: parsed.data.redirect_uris,
       scopes: [...new Set(parsed.data.scopes)],
+      ...(parsed.data.client_secret !== undefined ? { secretHash: hashClientSecret(parsed.data.client_secret) } : {}),
     };
     registry.clients.set(client.clientId, client);
     sendJson(res, 200, publicClient(client));

@@ -1,12 +1,13 @@
 // ID-porten's token endpoint: exchanges an authorization code (with its PKCE verifier) for an
-// id_token and an access_token signed by the emulator key. Client authentication is not emulated:
-// the client_id must match the code, which is what PKCE public clients send.
+// id_token and an access_token signed by the emulator key. The client authenticates as registered
+// (client-auth.ts): with its secret, or as a public PKCE client by client_id alone.
 import { createHash } from "node:crypto";
 import type { Emulator } from "../context";
 import { mediaType, readForm, sendJson } from "../lib/http";
 import type { Router } from "../lib/router";
 import { signIdportenToken } from "../lib/tokens";
-import type { IdportenRegistry } from "./registry";
+import { authenticateClient } from "./client-auth";
+import type { AuthorizationCode, IdportenRegistry } from "./registry";
 
 const ACCESS_TOKEN_LIFETIME_S = 600;
 const ID_TOKEN_LIFETIME_S = 600;
@@ -21,6 +22,21 @@ function s256(verifier: string): string {
   return createHash("sha256").update(verifier).digest("base64url");
 }
 
+/**
+ * Claims of the scopes `profile` (a name, as ID-porten adds for BankID and Buypass) and `email` (OIDC
+ * Core §5.4; not in the real ID-porten: it stands in for Entra ID or Keycloak, see the README), only
+ * when the login supplied them. They go in the id_token, as those providers put them.
+ */
+function scopeClaims(code: AuthorizationCode): Record<string, string | boolean> {
+  const scopes = code.scope.split(" ");
+  return {
+    ...(scopes.includes("profile") && code.name ? { name: code.name } : {}),
+    ...(scopes.includes("email") && code.email
+      ? { email: code.email.address, email_verified: code.email.verified }
+      : {}),
+  };
+}
+
 export function registerToken(router: Router, emu: Emulator, registry: IdportenRegistry): void {
   router.post("/idporten/token", async ({ req, res }) => {
     const fail = (error: string, description: string) =>
@@ -30,10 +46,15 @@ export function registerToken(router: Router, emu: Emulator, registry: IdportenR
     const form = await readForm(req);
     if (form.get("grant_type") !== "authorization_code")
       return fail("unsupported_grant_type", "Only grant_type=authorization_code is supported");
-    const missing = ["code", "redirect_uri", "client_id", "code_verifier"].find((name) => !form.get(name));
+    const missing = ["code", "redirect_uri", "code_verifier"].find((name) => !form.get(name));
     if (missing) return fail("invalid_request", `Missing parameter: ${missing}`);
-    const clientId = form.get("client_id") ?? "";
-    if (!registry.clients.has(clientId)) return fail("invalid_client", "Unknown client_id");
+    const auth = authenticateClient(registry, req.headers.authorization, form);
+    if (!auth.ok) {
+      const headers: Record<string, string> = { ...NO_STORE };
+      if (auth.status === 401) headers["www-authenticate"] = 'Basic realm="idporten"';
+      return sendJson(res, auth.status, { error: auth.error, error_description: auth.description }, headers);
+    }
+    const { clientId } = auth;
     const code = registry.takeCode(form.get("code") ?? "");
     if (!code) return fail("invalid_grant", "The authorization code is invalid, expired or already used");
     if (code.clientId !== clientId) return fail("invalid_grant", "The authorization code was issued to another client");
@@ -51,7 +72,7 @@ export function registerToken(router: Router, emu: Emulator, registry: IdportenR
     };
     const idToken = await signIdportenToken(
       emu,
-      { ...person, aud: clientId, ...(code.nonce !== undefined ? { nonce: code.nonce } : {}) },
+      { ...person, ...scopeClaims(code), aud: clientId, ...(code.nonce !== undefined ? { nonce: code.nonce } : {}) },
       ID_TOKEN_LIFETIME_S,
     );
     const accessToken = await signIdportenToken(

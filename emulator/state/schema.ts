@@ -100,7 +100,14 @@ export const dataSchema = z.object({
   changelog: z.array(changelogEntrySchema).default([]),
   control: controlSchema.default({ faults: [], clockOffsetMs: 0, calls: {} }),
   idportenClients: z
-    .array(z.object({ clientId: z.string(), redirectUris: z.array(z.string()), scopes: z.array(z.string()) }))
+    .array(
+      z.object({
+        clientId: z.string(),
+        redirectUris: z.array(z.string()),
+        scopes: z.array(z.string()),
+        secretHash: z.string().optional(),
+      }),
+    )
     .default([]),
   /** Test organisations added through `POST /emulator/parties` (as tt02's Tenor gives a vendor many). */
   extraOrganisations: z.array(z.object({ orgNo: z.string(), name: z.string() })).default([]),

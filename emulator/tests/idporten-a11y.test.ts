@@ -34,18 +34,18 @@ async function violations(url: string): Promise<string[]> {
 }
 
 describe.skipIf(!executablePath)("accessibility of the ID-porten and self-service key pages", () => {
-  it("ID-porten person picker has no violations", async () => {
+  it("ID-porten person picker (with the TestID and e-mail fields) has no violations", async () => {
     const clientId = randomUUID();
     const redirect = "http://localhost:3000/cb";
     await fetch(`${emu.url}/emulator/idporten/clients`, {
       method: "POST",
-      body: JSON.stringify({ client_id: clientId, redirect_uris: [redirect] }),
+      body: JSON.stringify({ client_id: clientId, redirect_uris: [redirect], scopes: ["email"] }),
     });
     const query = new URLSearchParams({
       response_type: "code",
       client_id: clientId,
       redirect_uri: redirect,
-      scope: "openid",
+      scope: "openid email",
       state: "s",
       code_challenge: createHash("sha256").update(randomBytes(32).toString("base64url")).digest("base64url"),
       code_challenge_method: "S256",

@@ -3,7 +3,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/core/env";
-import { authenticateLocal, resolveOidcUser } from "@/lib/users/accounts";
+import { authenticateLocal } from "@/lib/users/accounts";
+import { signInWithOidc } from "@/lib/users/identities";
 import { oidcProvider } from "@/lib/auth/oidc";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1) });
@@ -30,13 +31,14 @@ export function authOptions(): NextAuthOptions {
       ...(oidc ? [oidc] : []),
     ],
     callbacks: {
-      // OIDC users must already exist (or a default role must be configured); the token then
-      // carries only our own user id, and every request re-reads role and status from the database.
-      async signIn({ user, account }) {
+      // An OIDC identity signs in as the local user bound to its issuer + subject (lib/users/identities.ts);
+      // `profile` is the validated id_token's claims. The token then carries only our own user id, and every
+      // request re-reads role and status from the database.
+      async signIn({ user, account, profile }) {
         if (!account || account.provider === "credentials") return true;
-        const local = await resolveOidcUser(user.email ?? "", user.name ?? "");
-        if (!local) return "/signin?error=AccessDenied";
-        user.id = local.id;
+        const result = await signInWithOidc(profile);
+        if (!result.ok) return "/signin?error=AccessDenied";
+        Object.assign(user, result.user);
         return true;
       },
       async jwt({ token, user }) {

@@ -19,12 +19,26 @@ const schema = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    // The role a single sign-on identity nobody has bound gets on first sign-in; unset (the default):
+    // such sign-ins are refused. "operator" also needs OIDC_ALLOW_OPERATOR_DEFAULT=true (ADR 017).
     OIDC_DEFAULT_ROLE: z.enum(["operator", "auditor"]).optional(),
+<<<<<<< HEAD
     // How many proxies in front of the portal append to X-Forwarded-For (0: clients connect directly).
     // Used by the portal's HTTP server (scripts/server.ts via trustedHops); checked here so a bad value
     // fails at start. TRUST_PROXY=true is the deprecated spelling of one hop.
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(MAX_PROXY_HOPS).optional(),
     TRUST_PROXY: z.enum(["true", "false"]).optional(),
+=======
+    OIDC_ALLOW_OPERATOR_DEFAULT: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
+    // Only behind a proxy that sets X-Forwarded-For itself: its first hop then keys the public rate limits.
+    TRUST_PROXY: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
+>>>>>>> oidc
     // "off": this process serves pages only and works no background queues (instrumentation.ts).
     JOBS: z.enum(["on", "off"]).default("on"),
     PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
@@ -37,12 +51,19 @@ const schema = z
   .refine((e) => !e.OIDC_ISSUER || (e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET), {
     message: "OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
     path: ["OIDC_ISSUER"],
+  })
+  // Everyone who can sign in at the provider would be an operator (customers, requests): an explicit choice.
+  .refine((e) => e.OIDC_DEFAULT_ROLE !== "operator" || e.OIDC_ALLOW_OPERATOR_DEFAULT, {
+    message:
+      'OIDC_DEFAULT_ROLE=operator makes everyone at the provider an operator; set OIDC_ALLOW_OPERATOR_DEFAULT=true if you mean it (the safe default is "auditor" or unset)',
+    path: ["OIDC_DEFAULT_ROLE"],
   });
 
 export type Env = z.infer<typeof schema>;
 
-function load(): Env {
-  const parsed = schema.safeParse(process.env);
+/** Validates a set of variables (process.env at start-up; tests give their own). */
+export function parseEnv(vars: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(vars);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
@@ -52,6 +73,6 @@ function load(): Env {
 
 let cached: Env | undefined;
 export function env(): Env {
-  cached ??= load();
+  cached ??= parseEnv(process.env);
   return cached;
 }

@@ -46,7 +46,8 @@ export const en: Record<keyof typeof nb, string> = {
   "signin.password": "Password",
   "signin.submit": "Sign in",
   "signin.failed": "Wrong email or password.",
-  "signin.denied": "Your account has no access to the portal. Ask an admin to create it.",
+  "signin.denied":
+    "Sign-in refused. The portal has no account for this identity, or an admin has not allowed linking it to your account (the sign-in provider must then also have verified your e-mail address). Ask an admin for help.",
   "signin.or": "or",
   "signin.oidc": "Sign in with {name}",
   "password.title": "Choose a new password",

@@ -46,7 +46,8 @@ export const nb = {
   "signin.password": "Passord",
   "signin.submit": "Logg inn",
   "signin.failed": "Feil e-post eller passord.",
-  "signin.denied": "Kontoen din har ikke tilgang til portalen. Be en administrator opprette den.",
+  "signin.denied":
+    "Innloggingen ble avvist. Portalen har ingen konto for denne identiteten, eller en administrator har ikke tillatt å koble den til kontoen din (da må også e-postadressen være bekreftet hos innloggingstjenesten). Be en administrator om hjelp.",
   "signin.or": "eller",
   "signin.oidc": "Logg inn med {name}",
   "password.title": "Velg nytt passord",

@@ -1,7 +1,6 @@
 import "server-only";
 import { auditActor } from "@/lib/audit/actor";
 import { db } from "@/lib/core/db";
-import { env } from "@/lib/core/env";
 import { generateOneTimePassword, hashPassword, verifyPassword } from "@/lib/users/password";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import type { RoleName } from "@/lib/auth/permissions";
@@ -22,27 +21,6 @@ export async function authenticateLocal(email: string, password: string) {
     return null;
   }
   return (await verifyPassword(user.passwordHash, password)) ? user : null;
-}
-
-export async function resolveOidcUser(email: string, name: string) {
-  const normalized = email.trim().toLowerCase();
-  if (!normalized) return null;
-  const existing = await db.user.findUnique({ where: { email: normalized }, select: { id: true, disabled: true } });
-  if (existing) return existing.disabled ? null : existing;
-  const role = env().OIDC_DEFAULT_ROLE;
-  if (!role) return null;
-  const created = await db.user.create({
-    data: { email: normalized, name: name || normalized, role },
-    select: { id: true },
-  });
-  await recordAudit({
-    actor: { type: "system", label: "oidc" },
-    action: "user.provision",
-    target: { type: "user", id: created.id },
-    outcome: "success",
-    detail: { email: normalized, role },
-  });
-  return created;
 }
 
 /** Creates a local account with a one-time password that must be changed at first sign-in. */

@@ -33,3 +33,25 @@ export async function registerIdportenClient(emulatorUrl: string, portalUrl: str
   });
   if (!res.ok) throw new Error(`emulator refused the ID-porten client: ${res.status} ${await res.text()}`);
 }
+
+/**
+ * When the portal's own single sign-on (OIDC_ISSUER) is the emulator's ID-porten, registers that client
+ * (a confidential one, with the portal's next-auth callback), so `npm start` and the security suite can
+ * sign in through it. Any other issuer is the operator's to register.
+ */
+export async function registerSignInClient(emulatorUrl: string, env: Record<string, string | undefined>) {
+  const base = emulatorUrl.replace(/\/$/, "");
+  if (!env.OIDC_ISSUER?.startsWith(`${base}/idporten`) || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return;
+  const res = await fetch(`${base}/emulator/idporten/clients`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      client_id: env.OIDC_CLIENT_ID,
+      client_secret: env.OIDC_CLIENT_SECRET,
+      redirect_uris: [new URL("/api/auth/callback/oidc", env.PORTAL_URL).toString()],
+      // What lib/auth/oidc.ts asks for (openid is implicit).
+      scopes: ["profile", "email"],
+    }),
+  });
+  if (!res.ok) throw new Error(`emulator refused the sign-in client: ${res.status} ${await res.text()}`);
+}
