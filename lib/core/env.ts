@@ -22,23 +22,15 @@ const schema = z
     // The role a single sign-on identity nobody has bound gets on first sign-in; unset (the default):
     // such sign-ins are refused. "operator" also needs OIDC_ALLOW_OPERATOR_DEFAULT=true (ADR 017).
     OIDC_DEFAULT_ROLE: z.enum(["operator", "auditor"]).optional(),
-<<<<<<< HEAD
+    OIDC_ALLOW_OPERATOR_DEFAULT: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
     // How many proxies in front of the portal append to X-Forwarded-For (0: clients connect directly).
     // Used by the portal's HTTP server (scripts/server.ts via trustedHops); checked here so a bad value
     // fails at start. TRUST_PROXY=true is the deprecated spelling of one hop.
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(MAX_PROXY_HOPS).optional(),
     TRUST_PROXY: z.enum(["true", "false"]).optional(),
-=======
-    OIDC_ALLOW_OPERATOR_DEFAULT: z
-      .enum(["true", "false"])
-      .default("false")
-      .transform((v) => v === "true"),
-    // Only behind a proxy that sets X-Forwarded-For itself: its first hop then keys the public rate limits.
-    TRUST_PROXY: z
-      .enum(["true", "false"])
-      .default("false")
-      .transform((v) => v === "true"),
->>>>>>> oidc
     // "off": this process serves pages only and works no background queues (instrumentation.ts).
     JOBS: z.enum(["on", "off"]).default("on"),
     PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
