@@ -56,7 +56,8 @@ console.log(`  Database:  ${database.embedded ? `embedded PGlite in ${dataDir()}
 if (admin) {
   console.log(`\n  First start: sign in as ${admin.user.email} with the one-time password`);
   console.log(`      ${admin.password}`);
-  console.log("  You will be asked to choose a new password. This is shown only once.\n");
+  console.log("  You will be asked to choose a new password. This is shown only once and is valid for 24 hours");
+  console.log(`  (after that: npm run user:reset -- --email ${admin.user.email}).\n`);
 } else {
   console.log("\n  Sign in with your account. New accounts: npm run user:create -- --email <e> --role <role>\n");
 }

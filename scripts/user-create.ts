@@ -25,7 +25,7 @@ try {
   );
   console.log(`Created ${user.email} (${user.role}).`);
   console.log(`One-time password: ${password}`);
-  console.log("It must be changed at first sign-in.");
+  console.log("It must be changed at first sign-in, within 24 hours (then: npm run user:reset -- --email <email>).");
 } catch (err) {
   if (!(err instanceof AppError)) throw err;
   console.error(err.userMessage.en);

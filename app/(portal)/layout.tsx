@@ -1,9 +1,10 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireActor } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/auth/permissions";
 import { LocaleSwitch } from "@/components/locale-switch";
-import { SignOutButton } from "./_components/sign-out-button";
+import { SignOutButton } from "@/components/sign-out-button";
 import { NavLink } from "./_components/nav-link";
 import { environmentContext } from "@/lib/environments/current";
 import { EnvironmentSwitcher } from "./_components/environment-switcher";
@@ -25,6 +26,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     ...(can(actor.role, "tokens.diagnose") ? [{ href: "/doctor", label: t("nav.doctor") }] : []),
     ...(can(actor.role, "audit.read") ? [{ href: "/audit", label: t("nav.audit") }] : []),
     ...(can(actor.role, "apikeys.manage") ? [{ href: "/api-keys", label: t("nav.api") }] : []),
+    ...(can(actor.role, "users.manage") ? [{ href: "/users", label: t("nav.users") }] : []),
     { href: "/api-docs", label: t("nav.apiDocs") },
   ];
   return (
@@ -40,9 +42,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <p className="font-bold">{t("app.name")}</p>
           <div className="flex items-center gap-4 text-sm">
-            <span>
+            <Link href="/account" className="underline underline-offset-2">
               {actor.name} · {t(`role.${actor.role}`)}
-            </span>
+              <span className="sr-only"> ({t("account.nav")})</span>
+            </Link>
             <LocaleSwitch />
             <SignOutButton label={t("nav.signout")} />
           </div>

@@ -1,6 +1,7 @@
 import "server-only";
 import { getActor } from "@/lib/auth/session";
-import { AppError, forbidden } from "@/lib/core/errors";
+import { AppError } from "@/lib/core/errors";
+import { assertCan } from "@/lib/auth/actor";
 import { currentEnvironment } from "@/lib/environments/current";
 import type { Scope } from "@/lib/environments/types";
 
@@ -13,7 +14,8 @@ export function currentEnvironmentGet<C>(handle: (scope: Scope, ctx: C) => Promi
   return async (_req: Request, ctx: C): Promise<Response> => {
     try {
       const actor = await getActor();
-      if (!actor) throw forbidden();
+      // Signed out, an ended session, or still on a one-time password: refused before the handler runs.
+      assertCan(actor, "portal.read");
       return await handle({ actor, environment: await currentEnvironment(actor) }, ctx);
     } catch (err) {
       if (err instanceof AppError)

@@ -3,6 +3,8 @@ export type RoleName = (typeof ROLES)[number];
 
 // One table decides who may do what; data-layer functions and actions both consult it.
 const MATRIX = {
+  // One's own account (change the password, end one's sessions): the only thing a one-time password allows.
+  "account.self": ["admin", "operator", "auditor"],
   "portal.read": ["admin", "operator", "auditor"],
   "keys.manage": ["admin"],
   "systems.manage": ["admin"],

@@ -2,9 +2,10 @@ import "server-only";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getActor } from "@/lib/auth/session";
-import { AppError, forbidden, type LocalizedText } from "@/lib/core/errors";
+import { AppError, type LocalizedText } from "@/lib/core/errors";
 import type { ActionState } from "@/lib/auth/action-state";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import type { Permission } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/environments/current";
 import type { Scope } from "@/lib/environments/types";
 
@@ -19,13 +20,37 @@ type Outcome = { redirectTo?: string; result?: Record<string, string>; message?:
  * Every server action is a public POST endpoint: this wrapper re-checks the session and role, parses
  * the form with zod and turns known errors into form state. Unknown errors propagate. The action gets
  * `{ actor, environment }`: the environment is the one the user is working in (its cookie), resolved
- * here once, so no form carries an environment id that a crafted POST could change.
+ * here once, so no form carries an environment id that a crafted POST could change. A person still on
+ * a one-time password is refused here (assertCan), whatever the action.
  */
 export function action<S extends z.ZodType>(
   permission: Permission,
   schema: S,
   toInput: (form: FormData) => unknown,
   run: (input: z.infer<S>, scope: Scope & { actor: NonNullable<Scope["actor"]> }) => Promise<Outcome>,
+) {
+  return wrap(permission, schema, toInput, async (input, actor) =>
+    run(input, { actor, environment: await currentEnvironment(actor) }),
+  );
+}
+
+/**
+ * The same for one's own account (password, sessions): no environment, and the one kind of action a
+ * person who signed in with a one-time password may take ("account.self").
+ */
+export function accountAction<S extends z.ZodType>(
+  schema: S,
+  toInput: (form: FormData) => unknown,
+  run: (input: z.infer<S>, scope: { actor: Actor }) => Promise<Outcome>,
+) {
+  return wrap("account.self", schema, toInput, (input, actor) => run(input, { actor }));
+}
+
+function wrap<S extends z.ZodType>(
+  permission: Permission,
+  schema: S,
+  toInput: (form: FormData) => unknown,
+  run: (input: z.infer<S>, actor: Actor) => Promise<Outcome>,
 ) {
   return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
     const actor = await getActor();
@@ -41,16 +66,16 @@ export function action<S extends z.ZodType>(
           .join("\n"),
       ]),
     );
-    if (!actor || !can(actor.role, permission)) return { message: forbidden().userMessage, values };
-    const parsed = schema.safeParse(toInput(form));
-    if (!parsed.success) {
-      const errors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "_")] ??= []).push(issue.message);
-      return { errors, values };
-    }
     let outcome: Outcome;
     try {
-      outcome = await run(parsed.data, { actor, environment: await currentEnvironment(actor) });
+      assertCan(actor, permission);
+      const parsed = schema.safeParse(toInput(form));
+      if (!parsed.success) {
+        const errors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "_")] ??= []).push(issue.message);
+        return { errors, values };
+      }
+      outcome = await run(parsed.data, actor);
     } catch (err) {
       if (err instanceof AppError) {
         console.warn(`[action] ${permission} failed: ${err.code}`);

@@ -3,28 +3,23 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
-import { db } from "@/lib/core/db";
+import { loadSessionActor } from "@/lib/users/sessions";
 import type { Actor } from "@/lib/auth/actor";
 
 export type { Actor } from "@/lib/auth/actor";
 
-/** The signed-in user, re-read from the database so a changed role or a disabled account bites at once. */
+/** What our session callback (lib/auth/options.ts) puts in the session. */
+type SessionClaims = { userId?: string; sessionVersion?: number };
+
+/**
+ * The signed-in user, re-read from the database so a changed role, a disabled account or an ended session
+ * bites at once. A person on a one-time password comes back with `mustChangePassword`, which assertCan
+ * refuses for everything but their own account.
+ */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions());
-  const userId = (session as { userId?: string } | null)?.userId;
-  if (!userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, mustChangePassword: true, disabled: true },
-  });
-  if (!user || user.disabled) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    mustChangePassword: user.mustChangePassword,
-  };
+  const session = (await getServerSession(authOptions())) as SessionClaims | null;
+  if (!session?.userId) return null;
+  return loadSessionActor(session.userId, session.sessionVersion);
 });
 
 /**

@@ -12,6 +12,7 @@ import { bulkEn } from "@/lib/i18n/areas/bulk";
 import { apiEn } from "@/lib/i18n/areas/api";
 import { webhooksEn } from "@/lib/i18n/areas/webhooks";
 import { apiReferenceEn } from "@/lib/i18n/areas/api-reference";
+import { usersEn } from "@/lib/i18n/areas/users";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
@@ -27,6 +28,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...apiEn,
   ...webhooksEn,
   ...apiReferenceEn,
+  ...usersEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",

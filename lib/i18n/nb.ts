@@ -12,6 +12,7 @@ import { bulkNb } from "@/lib/i18n/areas/bulk";
 import { apiNb } from "@/lib/i18n/areas/api";
 import { webhooksNb } from "@/lib/i18n/areas/webhooks";
 import { apiReferenceNb } from "@/lib/i18n/areas/api-reference";
+import { usersNb } from "@/lib/i18n/areas/users";
 
 export const nb = {
   ...environmentsNb,
@@ -27,6 +28,7 @@ export const nb = {
   ...apiNb,
   ...webhooksNb,
   ...apiReferenceNb,
+  ...usersNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",

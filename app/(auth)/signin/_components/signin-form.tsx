@@ -5,11 +5,16 @@ import { useState } from "react";
 import { useT } from "@/components/providers";
 import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { SIGNIN_ERRORS } from "@/lib/auth/signin-errors";
+import { signInRetryMinutes } from "../actions";
 
+type Failure = { key: string; minutes?: number };
+
+/** `callbackUrl` is already checked by the page (safeCallbackUrl): a path on this portal. */
 export function SignInForm({ oidcName, callbackUrl }: { oidcName: string | null; callbackUrl: string }) {
   const t = useT();
   const router = useRouter();
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, setPending] = useState(false);
   return (
     <>
@@ -23,15 +28,22 @@ export function SignInForm({ oidcName, callbackUrl }: { oidcName: string | null;
             password: form.get("password"),
             redirect: false,
           });
+          if (res?.error === SIGNIN_ERRORS.rateLimited) {
+            setFailure({ key: "signin.rateLimited", minutes: await signInRetryMinutes(form.get("email")) });
+          } else if (res?.error === SIGNIN_ERRORS.oneTimePasswordExpired) {
+            setFailure({ key: "signin.expired" });
+          } else if (!res || res.error) {
+            setFailure({ key: "signin.failed" });
+          }
           setPending(false);
-          if (!res || res.error) return setFailed(true);
+          if (!res || res.error) return;
           router.replace(callbackUrl);
           router.refresh();
         }}
       >
-        {failed && (
+        {failure && (
           <p role="alert" className="mb-4 rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-900">
-            {t("signin.failed")}
+            {t(failure.key, { minutes: failure.minutes ?? 15 })}
           </p>
         )}
         <TextField name="email" type="email" label={t("signin.email")} autoComplete="username" required />
