@@ -28,6 +28,7 @@ import { apiTests } from "./suites/api";
 import { limitTests } from "./suites/limits";
 import { edgeTests } from "./suites/edge";
 import { oidcTests } from "./suites/oidc";
+import { sessionTests } from "./suites/sessions";
 
 export type PortalRef = () => Portal;
 
@@ -61,6 +62,7 @@ export const FLOW_SUITES = [
   ["limits", "rate limits shared by every portal process", limitTests],
   ["edge", "public and API limits per client address, shared by every portal process", edgeTests],
   ["oidc", "single sign-on identities: bind, link, provision, refuse", oidcTests],
+  ["sessions", "sign-in protection, one-time passwords, sessions and the Users page", sessionTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**

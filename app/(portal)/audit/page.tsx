@@ -59,9 +59,7 @@ export default async function AuditPage() {
                     ) : (
                       <span className="font-semibold text-red-800">
                         {t("audit.failure")}
-                        {typeof e.detail === "object" && e.detail && "code" in e.detail
-                          ? ` (${String(e.detail.code)})`
-                          : ""}
+                        {failureCode(e.detail)}
                       </span>
                     )}
                   </td>
@@ -73,4 +71,11 @@ export default async function AuditPage() {
       </Card>
     </>
   );
+}
+
+/** A failure's code (Altinn's, the portal's) or, for sign-ins, its reason (bad_password, rate_limited, ...). */
+function failureCode(detail: unknown): string {
+  if (typeof detail !== "object" || !detail) return "";
+  const code = "code" in detail ? detail.code : "reason" in detail ? detail.reason : undefined;
+  return code === undefined ? "" : ` (${String(code)})`;
 }
