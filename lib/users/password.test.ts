@@ -26,8 +26,8 @@ describe("argon2 work is capped", () => {
     argon2.state.peak = 0;
   });
 
-  it("runs at most 4 hashes and verifies at once, queues 32 more and refuses the rest as password_busy", async () => {
-    expect([ARGON2_CONCURRENCY, ARGON2_MAX_WAITING]).toEqual([4, 32]);
+  it("runs at most 2 hashes and verifies at once, queues 16 more and refuses the rest as password_busy", async () => {
+    expect([ARGON2_CONCURRENCY, ARGON2_MAX_WAITING]).toEqual([2, 16]);
     const burst = 50;
     const calls = Array.from({ length: burst }, (_, i) =>
       (i % 2 ? verifyPassword("$argon2id$x", "pw") : hashPassword("pw")).then(
@@ -36,15 +36,15 @@ describe("argon2 work is capped", () => {
       ),
     );
     await settle();
-    expect(argon2Load()).toEqual({ active: 4, waiting: 32 });
+    expect(argon2Load()).toEqual({ active: 2, waiting: 16 });
     while (argon2.state.releases.length > 0) {
       argon2.state.releases.shift()?.();
       await settle();
     }
     const outcomes = await Promise.all(calls);
-    expect(outcomes.filter((o) => o === "done")).toHaveLength(36);
-    expect(outcomes.filter((o) => o === "password_busy")).toHaveLength(burst - 36);
-    expect(argon2.state.peak).toBe(4);
+    expect(outcomes.filter((o) => o === "done")).toHaveLength(18);
+    expect(outcomes.filter((o) => o === "password_busy")).toHaveLength(burst - 18);
+    expect(argon2.state.peak).toBe(2);
     expect(argon2Load()).toEqual({ active: 0, waiting: 0 });
   });
 

@@ -8,12 +8,13 @@ import { AppError } from "@/lib/core/errors";
 const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 /**
- * Each hash or verify holds 19 MiB for a few tens of milliseconds. Four at once caps that at ~76 MiB per
- * process and leaves cores for everything else; 32 more may wait (a few hundred ms at most); a burst beyond
- * that is refused at once (sign-in answers it as RateLimited) instead of queueing memory and requests.
+ * Each hash or verify holds 19 MiB and a libuv thread for tens of milliseconds. Two at once keep half of
+ * libuv's default pool (4 threads) free for file and DNS work (outbound calls resolve names there) and
+ * already use two cores; 16 more may wait (about half a second at most); a burst beyond that is refused at
+ * once (sign-in answers it as RateLimited) instead of queueing requests, memory and latency without end.
  */
-export const ARGON2_CONCURRENCY = 4;
-export const ARGON2_MAX_WAITING = 32;
+export const ARGON2_CONCURRENCY = 2;
+export const ARGON2_MAX_WAITING = 16;
 
 export const passwordWorkBusy = () =>
   new AppError(
