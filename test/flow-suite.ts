@@ -6,6 +6,7 @@ import { startPortal, type Portal } from "./portal";
 import { auditTests } from "./suites/audit";
 import { chainTests } from "./suites/chain";
 import { publicOnboardingTests } from "./suites/public-onboarding";
+import { publicHardeningTests } from "./suites/public-hardening";
 import { changeRequestAllowlistTests } from "./suites/change-request-allowlist";
 import { customerTests } from "./suites/customers";
 import { keyTests } from "./suites/keys";
@@ -40,6 +41,11 @@ export const FLOW_SUITES = [
   ["roles", "roles are enforced in the data layer", roleTests],
   ["chain", "the chain from key to system user", chainTests],
   ["public-onboarding", "public onboarding: outcomes, signed links, rate limits", publicOnboardingTests],
+  [
+    "public-hardening",
+    "public onboarding: one answer, opt-in open page, hourly cap, opaque links",
+    publicHardeningTests,
+  ],
   ["change-request-allowlist", "change-request confirm URLs on the allowlist", changeRequestAllowlistTests],
   ["customers", "customers, request timeline and renew", customerTests],
   ["keys", "signing key storage", keyTests],

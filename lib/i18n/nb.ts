@@ -12,6 +12,7 @@ import { bulkNb } from "@/lib/i18n/areas/bulk";
 import { apiNb } from "@/lib/i18n/areas/api";
 import { webhooksNb } from "@/lib/i18n/areas/webhooks";
 import { apiReferenceNb } from "@/lib/i18n/areas/api-reference";
+import { publicGuardNb } from "@/lib/i18n/areas/public-guard";
 
 export const nb = {
   ...environmentsNb,
@@ -27,6 +28,7 @@ export const nb = {
   ...apiNb,
   ...webhooksNb,
   ...apiReferenceNb,
+  ...publicGuardNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",
@@ -107,7 +109,6 @@ export const nb = {
   "systems.name": "Navn",
   "systems.packages": "Tilgangspakker",
   "systems.registered": "Registrert i Altinn",
-  "systems.onboardingLink": "Påmeldingslenke for kunder",
   "systems.redirect": "Tillatt omdirigerings-URL",
   "systemForm.title": "Registrer system i Altinn",
   "systemForm.name": "Kortnavn (små bokstaver, tall og bindestrek)",
