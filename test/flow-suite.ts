@@ -7,6 +7,7 @@ import { auditTests } from "./suites/audit";
 import { chainTests } from "./suites/chain";
 import { publicOnboardingTests } from "./suites/public-onboarding";
 import { publicHardeningTests } from "./suites/public-hardening";
+import { publicCapTests } from "./suites/public-cap";
 import { changeRequestAllowlistTests } from "./suites/change-request-allowlist";
 import { customerTests } from "./suites/customers";
 import { keyTests } from "./suites/keys";
@@ -46,6 +47,7 @@ export const FLOW_SUITES = [
     "public onboarding: one answer, opt-in open page, hourly cap, opaque links",
     publicHardeningTests,
   ],
+  ["public-cap", "public onboarding: requests per system and hour", publicCapTests],
   ["change-request-allowlist", "change-request confirm URLs on the allowlist", changeRequestAllowlistTests],
   ["customers", "customers, request timeline and renew", customerTests],
   ["keys", "signing key storage", keyTests],

@@ -14,6 +14,9 @@ import { translator, type Locale } from "@/lib/i18n";
 // is the difference the public pages must not show (ADR 018).
 
 const HOUR_MS = 3_600_000;
+// A burst queues on the row lock (and for the pool's few connections): better a wait than a failed customer,
+// and the per-address rate limit bounds how long the queue gets.
+const TX_WAIT = { maxWait: 30_000, timeout: 30_000 };
 const DAY_MS = 24 * HOUR_MS;
 
 type CappedSystem = { id: string; systemId: string; environmentId: string };
@@ -58,7 +61,7 @@ export async function takePublicStart(system: CappedSystem, now = new Date()): P
     }
     const freedAt = (oldest?.at.getTime() ?? now.getTime()) + HOUR_MS;
     return Math.max(1, Math.ceil((freedAt - now.getTime()) / 1000));
-  });
+  }, TX_WAIT);
   if (retryAfterS !== null) throw publicCapReached(retryAfterS);
 }
 
