@@ -9,8 +9,8 @@ import { seedRequest, seedSystem, type SeededSystem } from "../seed";
 // Issue 13, findings 7 and 12 (ADR 018): the public pages give one answer for connected and new customers,
 // the open page is opt-in per system, and signed links carry nothing readable (the cap: public-cap.ts).
 // Numbers from the upper half of the publicOnboarding block (the public-onboarding suite uses the lower half).
-const [CONNECTED = "", UNHELD = "", NEW = "", OPT_IN = "", LINKED = ""] = orgNumbers(
-  5,
+const [CONNECTED = "", UNHELD = "", NEW = "", OPT_IN = "", LINKED = "", NOT_IN_REGISTER = ""] = orgNumbers(
+  6,
   ORG_BLOCKS.publicOnboarding + 500_000,
 );
 
@@ -125,6 +125,24 @@ export function publicHardeningTests(ref: PortalRef) {
         orderBy: { seq: "desc" },
       }),
     ).toMatchObject({ detail: { code: "AUTH-00004", via: "public" } });
+  });
+
+  it("F7 a bulk job's result offers the system's open page only while the page is open", async () => {
+    const p = ref();
+    const system = await seedSystem(p, { prefix: "bulk-link" });
+    const jobs = await import("@/lib/bulk/jobs");
+    const { bulkResultCsv } = await import("@/lib/bulk/result");
+    const { runBulkJob } = await import("@/lib/bulk/runner");
+    // NOT_IN_REGISTER is valid but unknown to Altinn's Entity Register: its row fails and would get a link.
+    const file = new TextEncoder().encode(`orgnr;navn\r\n${NOT_IN_REGISTER};Ukjent AS\r\n`);
+    const scope = p.scope(p.actors.operator);
+    const { id } = await jobs.previewBulkUpload(scope, { systemId: system.id, fileName: "k.csv" }, file);
+    await jobs.startBulkJob(scope, id);
+    await runBulkJob(id);
+    const linkColumn = async () => (await bulkResultCsv(scope, id, "en")).csv.trim().split("\r\n")[1]?.split(",")[7];
+    expect(await linkColumn()).toBe('""');
+    await openSystem(p, system);
+    expect(await linkColumn()).toBe(`"http://127.0.0.1:3999/onboard/local/${system.systemId}"`);
   });
 
   it("F12 a signed link's token carries nothing readable: no org number, system id or environment", async () => {
