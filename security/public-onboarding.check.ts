@@ -82,6 +82,7 @@ test("F7 open page off by default: a new system's page is a 404 like an unknown 
 
   // The admin opens it on the system's page: now it is there, with its form.
   await openOnboardingPage(admin);
+  await expectAccessible(admin);
   const open = await anon.get(`/onboard/local/${systemId}`);
   expect(open.status()).toBe(200);
   expect(await open.text()).toContain('name="orgNo"');
