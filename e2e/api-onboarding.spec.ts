@@ -38,7 +38,7 @@ test("POST /onboard/[env]/[systemId]/start refuses a bad org number with a clear
   test.setTimeout(120_000);
   const base = baseURL ?? "";
   const admin = await pageAs(browser, base, "admin");
-  const { systemId } = await seedSystem(admin, base);
+  const { systemId } = await seedSystem(admin, base, { openPage: true });
   const form = `/onboard/local/${systemId}`;
   const before = await emulatorStats(base);
 
@@ -76,8 +76,11 @@ test("POST /onboard/[env]/[systemId]/start refuses a bad org number with a clear
     ...NO_REDIRECTS,
   });
   const back = expectSeeOther(unknown, `/onboard/local/991825827_no-such-system?error=unknown_system&orgNo=${UNKNOWN}`);
-  const { html } = await follow(anon, back);
-  expect(html).toMatch(/<h1[^>]*>Dette systemet finnes ikke\. Sjekk lenken du fikk fra leverandøren\.<\/h1>/);
+  // A 404 (Next renders its body in the browser, vercel/next.js#62228: the text is in the page's payload).
+  const notFound = await anon.get(pathOf(back));
+  expect(notFound.status()).toBe(404);
+  const html = await notFound.text();
+  expect(html).toContain("Dette systemet finnes ikke. Sjekk lenken du fikk fra leverandøren.");
   expect(html).not.toContain('name="orgNo"');
   expect((await emulatorStats(base)).requests).toBe(before.requests);
 });
@@ -91,7 +94,7 @@ test("POST start with a valid org number: 303 to Altinn's confirm page, once per
   const base = baseURL ?? "";
   await seedOrganisations(base, [[CUSTOMER, "Offentlig Start AS"]]);
   const admin = await pageAs(browser, base, "admin");
-  const { systemId } = await seedSystem(admin, base);
+  const { systemId } = await seedSystem(admin, base, { openPage: true });
   const start = `/onboard/local/${systemId}/start`;
   const before = await emulatorStats(base);
 

@@ -1,7 +1,7 @@
 import { alertOf, expect, expectAccessible, pageAs, test } from "./fixtures";
 import { seedOrganisations } from "./emulator";
 import { orgsFor, withWrongCheckDigit } from "./orgs";
-import { decideInAltinn, fillSystemForm, generateAndRegisterKey } from "./steps";
+import { decideInAltinn, fillSystemForm, generateAndRegisterKey, openOnboardingPage } from "./steps";
 
 // The walking skeleton: one vendor onboards one customer end to end, as each person would.
 const [CUSTOMER = ""] = orgsFor("chain", 1);
@@ -51,8 +51,10 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   await admin.getByRole("button", { name: "Registrer i Altinn" }).click();
   await expect(admin.getByRole("heading", { name: "Regnskap Pluss" })).toBeVisible();
   await expect(admin.getByText(`991825827_${name}`, { exact: true })).toBeVisible();
-  const onboardingLink =
-    (await admin.getByRole("link", { name: `/onboard/local/991825827_${name}` }).getAttribute("href")) ?? "";
+  // The open page is closed until the admin opens it (ADR 018); then the page shows its address.
+  await expect(admin.getByRole("link", { name: `/onboard/local/991825827_${name}` })).toHaveCount(0);
+  const onboardingLink = await openOnboardingPage(admin);
+  expect(onboardingLink).toBe(`${base}/onboard/local/991825827_${name}`);
 
   // 4. An operator creates a request; an invalid org number is refused, an admin-only page is closed.
   const operator = await pageAs(browser, base, "operator");

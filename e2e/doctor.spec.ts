@@ -14,7 +14,7 @@ test("an operator examines a customer's system-user token, then sees a failure e
   await seedOrganisations(base, [[CUSTOMER, "Lyngheim Eiendom AS"]]);
   const admin = await pageAs(browser, base, "admin");
   // Tokens are for the system that holds the environment's Maskinporten client (Altinn allows one).
-  const { systemId } = await seedSystem(admin, base, { holdsClient: true });
+  const { systemId } = await seedSystem(admin, base, { holdsClient: true, openPage: true });
   const operator = await pageAs(browser, base, "operator");
 
   // The customer onboards through the system's public page and approves in "Altinn".

@@ -11,7 +11,7 @@ test("a customer who rejected can start again and approve a fresh request", asyn
   const base = baseURL ?? "";
   await seedOrganisations(base, [[CUSTOMER, "Havbris Fiskeoppdrett AS"]]);
   const admin = await pageAs(browser, base, "admin");
-  const { onboardingLink } = await seedSystem(admin, base);
+  const { onboardingLink } = await seedSystem(admin, base, { openPage: true });
 
   const customer = await (await browser.newContext()).newPage();
   await customer.goto(onboardingLink);

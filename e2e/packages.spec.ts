@@ -37,7 +37,7 @@ test("a system that gains a package asks its customers to approve the change", a
   const base = baseURL ?? "";
   await seedOrganisations(base, [[CUSTOMER, "Merverdi Handel AS"]]);
   const admin = await pageAs(browser, base, "admin");
-  const { onboardingLink, systemUrl } = await seedSystem(admin, base);
+  const { onboardingLink, systemUrl } = await seedSystem(admin, base, { openPage: true });
 
   // The customer onboards with the original package.
   const customer = await (await browser.newContext()).newPage();

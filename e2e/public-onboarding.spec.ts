@@ -73,7 +73,7 @@ test("rejected: the outcome page says how to retry, and the button starts a fres
   const base = baseURL ?? "";
   await seedOrganisations(base, [[REJECTS, "Avslag AS"]]);
   const admin = await pageAs(browser, base, "admin");
-  const { onboardingLink } = await seedSystem(admin, base);
+  const { onboardingLink } = await seedSystem(admin, base, { openPage: true });
   const customer = await newCustomer(admin);
   await startOnPublicPage(customer, onboardingLink, REJECTS);
   await decideInAltinn(customer, "Avvis");
@@ -93,7 +93,7 @@ test("Altinn outage: nothing is lost, and checking again after it is back shows 
   const base = baseURL ?? "";
   await seedOrganisations(base, [[OUTAGE, "Nedetid AS"]]);
   const admin = await pageAs(browser, base, "admin");
-  const { onboardingLink } = await seedSystem(admin, base);
+  const { onboardingLink } = await seedSystem(admin, base, { openPage: true });
   const customer = await newCustomer(admin);
   await startOnPublicPage(customer, onboardingLink, OUTAGE);
   await expect(customer.getByRole("heading", { name: "Forespørsel om systemtilgang" })).toBeVisible();

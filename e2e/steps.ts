@@ -64,19 +64,34 @@ export async function fillSystemForm(
   return name;
 }
 
-/** Admin: registers a system of its own (and a signing key if the environment has none); on its page after. */
+/**
+ * Admin: registers a system of its own (and a signing key if the environment has none); on its page after.
+ * `openPage` also opens its public onboarding page (closed by default, ADR 018), as a spec that sends
+ * customers there must; `onboardingLink` is that page's address either way.
+ */
 export async function seedSystem(
   admin: Page,
   baseURL: string,
-  options: { holdsClient?: boolean } = {},
+  options: { holdsClient?: boolean; openPage?: boolean } = {},
 ): Promise<{ systemId: string; onboardingLink: string; systemUrl: string }> {
   await ensureSigningKey(admin);
   await admin.goto("/systems/new");
   const name = await fillSystemForm(admin, baseURL, options);
   await admin.getByRole("button", { name: "Registrer i Altinn" }).click();
   await expect(admin.getByRole("heading", { name: "Regnskap Pluss" })).toBeVisible();
-  const onboardingLink = (await admin.getByRole("link", { name: /\/onboard\/local\// }).getAttribute("href")) ?? "";
-  return { systemId: `991825827_${name}`, onboardingLink, systemUrl: admin.url() };
+  const systemId = `991825827_${name}`;
+  const onboardingLink = options.openPage
+    ? await openOnboardingPage(admin)
+    : new URL(`/onboard/local/${systemId}`, baseURL).toString();
+  return { systemId, onboardingLink, systemUrl: admin.url() };
+}
+
+/** Admin on a system's page: opens its public onboarding page and returns the address the page then shows. */
+export async function openOnboardingPage(admin: Page): Promise<string> {
+  const card = admin.getByRole("region", { name: "Åpen påmeldingsside" });
+  await card.getByRole("button", { name: "Åpne påmeldingssiden" }).click();
+  await expect(card.getByRole("status")).toHaveText("Påmeldingssiden er åpen.");
+  return (await card.getByRole("link", { name: /\/onboard\/local\// }).getAttribute("href")) ?? "";
 }
 
 /** Admin or operator on /requests: a request for the customer; on the request's page after. */

@@ -8,9 +8,10 @@ import { changeInAltinn } from "./other-tool";
 async function adminWithSystem(
   browser: Browser,
   base: string,
+  options: { openPage?: boolean } = {},
 ): Promise<{ admin: Page; systemId: string; onboardingLink: string; systemUrl: string }> {
   const admin = await pageAs(browser, base, "admin");
-  return { admin, ...(await seedSystem(admin, base)) };
+  return { admin, ...(await seedSystem(admin, base, options)) };
 }
 
 test("admin edits a system: bad redirect URL refused at the field, the rest saved in Altinn", async ({
@@ -52,7 +53,8 @@ test("admin deletes a system after typing its id: greyed in the list, onboarding
 }) => {
   test.setTimeout(120_000);
   const base = baseURL ?? "";
-  const { admin, systemId, onboardingLink } = await adminWithSystem(browser, base);
+  // Its open page is open, so that the deletion is what closes it.
+  const { admin, systemId, onboardingLink } = await adminWithSystem(browser, base, { openPage: true });
   const confirm = admin.getByLabel(`Skriv system-ID-en ${systemId} for å bekrefte`);
   await confirm.fill("feil-id");
   await admin.getByRole("button", { name: "Slett i Altinn" }).click();

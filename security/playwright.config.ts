@@ -39,6 +39,8 @@ export default defineConfig({
     // Settings the checks rely on (the rest come from targetEnv in e2e/servers.ts).
     env: {
       PUBLIC_RATE_LIMIT_PER_MINUTE: "20",
+      // public-onboarding.check.ts: the hourly cap on public requests per system, low enough to reach.
+      PUBLIC_REQUESTS_PER_SYSTEM_PER_HOUR: "3",
       // oidc.check.ts: single sign-on through the emulator's ID-porten (start.ts registers the client),
       // with no OIDC_DEFAULT_ROLE, so an unknown identity is refused.
       OIDC_ISSUER: `http://127.0.0.1:${t.emulatorPort}/idporten/`,

@@ -6,6 +6,9 @@ import { startPortal, type Portal } from "./portal";
 import { auditTests } from "./suites/audit";
 import { chainTests } from "./suites/chain";
 import { publicOnboardingTests } from "./suites/public-onboarding";
+import { publicHardeningTests } from "./suites/public-hardening";
+import { publicCapTests } from "./suites/public-cap";
+import { changeRequestAllowlistTests } from "./suites/change-request-allowlist";
 import { customerTests } from "./suites/customers";
 import { keyTests } from "./suites/keys";
 import { keyImportTests } from "./suites/key-import";
@@ -40,6 +43,13 @@ export const FLOW_SUITES = [
   ["roles", "roles are enforced in the data layer", roleTests],
   ["chain", "the chain from key to system user", chainTests],
   ["public-onboarding", "public onboarding: outcomes, signed links, rate limits", publicOnboardingTests],
+  [
+    "public-hardening",
+    "public onboarding: one answer, opt-in open page, hourly cap, opaque links",
+    publicHardeningTests,
+  ],
+  ["public-cap", "public onboarding: requests per system and hour", publicCapTests],
+  ["change-request-allowlist", "change-request confirm URLs on the allowlist", changeRequestAllowlistTests],
   ["customers", "customers, request timeline and renew", customerTests],
   ["keys", "signing key storage", keyTests],
   ["key-import", "signing key import", keyImportTests],

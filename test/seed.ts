@@ -32,6 +32,12 @@ export async function seedSystem(
   return { id: created.id, systemId: created.systemId, name, altinnInternalId: row.altinnInternalId ?? "" };
 }
 
+/** Turns the system's open onboarding page on (or off), as an admin does on the system's page (ADR 018). */
+export async function openPublicPage(p: Portal, systemRowId: string, enabled = true) {
+  const { setOpenOnboarding } = await import("@/lib/systems/open-onboarding");
+  return setOpenOnboarding(p.scope(p.actors.admin), { id: systemRowId, enabled });
+}
+
 export type SeededCustomer = { id: string; orgNo: string; externalRef: string };
 
 /**

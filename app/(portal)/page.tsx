@@ -5,20 +5,23 @@ import { listSystems } from "@/lib/systems/queries";
 import { listRequests } from "@/lib/requests/queries";
 import { openFindingCount } from "@/lib/reconciliation/queries";
 import { listFailingWebhookEndpoints } from "@/lib/webhooks/queries";
+import { recentCapHits } from "@/lib/onboarding/public-cap";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";
 import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/page-header";
+import { PublicCapAlert } from "./_components/public-cap-alert";
 
 export default async function DashboardPage() {
   const [{ t, locale }, { actor, environment }] = await Promise.all([getT(), requireScope()]);
-  const [keys, systems, requests, expiring, findings, failingHooks] = await Promise.all([
+  const [keys, systems, requests, expiring, findings, failingHooks, capHits] = await Promise.all([
     listKeys({ actor, environment }),
     listSystems({ actor, environment }),
     listRequests({ actor, environment }),
     listExpiringKeys(actor),
     openFindingCount({ actor, environment }),
     listFailingWebhookEndpoints({ actor, environment }),
+    recentCapHits({ actor, environment }),
   ]);
   const date = (d: Date) => d.toLocaleDateString(dateLocale(locale));
   const steps = [
@@ -31,6 +34,12 @@ export default async function DashboardPage() {
     <>
       <PageHeader title={t("dashboard.title")} />
       <LiveRefresh />
+      <PublicCapAlert
+        hits={capHits}
+        t={t}
+        locale={locale}
+        when={(d) => d.toLocaleString(dateLocale(locale), { timeZone: "Europe/Oslo" })}
+      />
       {expiring.length > 0 && (
         <section aria-labelledby="expiring-title" className="mb-6 rounded-lg border-2 border-red-700 bg-red-50 p-4">
           <h2 id="expiring-title" className="mb-2 text-lg font-semibold text-red-900">

@@ -59,7 +59,7 @@ export async function bulkResultCsv(
           id: true,
           fileName: true,
           environment: { select: { slug: true } },
-          system: { select: { systemId: true } },
+          system: { select: { systemId: true, openOnboarding: true } },
         },
       })
     : null;
@@ -79,8 +79,10 @@ export async function bulkResultCsv(
     const result =
       r.status === "done" ? (r.existed ? "existing" : "created") : r.status === "working" ? "pending" : r.status;
     const confirmUrl = request?.status === "New" ? request.confirmUrl : "";
-    // No link for a bad org number or a customer who already said yes; else the public page.
-    const needsLink = !confirmUrl && r.status !== "invalid" && request?.status !== "Accepted";
+    // No link for a bad org number or a customer who already said yes; else the public page, if it is open
+    // (a closed one is a 404, ADR 018).
+    const needsLink =
+      job.system.openOnboarding && !confirmUrl && r.status !== "invalid" && request?.status !== "Accepted";
     return [
       r.line,
       r.orgNo,

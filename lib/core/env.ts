@@ -34,6 +34,9 @@ const schema = z
     // "off": this process serves pages only and works no background queues (instrumentation.ts).
     JOBS: z.enum(["on", "off"]).default("on"),
     PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+    // Requests the public pages (open page, signed links, restart) may start per system in a rolling hour,
+    // shared by every process (lib/onboarding/public-cap.ts); past it the customer is asked to come back later.
+    PUBLIC_REQUESTS_PER_SYSTEM_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(100),
     // Waits before each webhook attempt, e.g. "0,5s,5m,30m,2h,5h,10h,10h" (the default; lib/webhooks/schedule.ts).
     WEBHOOK_RETRY_SCHEDULE: z
       .string()

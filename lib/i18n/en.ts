@@ -13,6 +13,7 @@ import { apiEn } from "@/lib/i18n/areas/api";
 import { webhooksEn } from "@/lib/i18n/areas/webhooks";
 import { apiReferenceEn } from "@/lib/i18n/areas/api-reference";
 import { usersEn } from "@/lib/i18n/areas/users";
+import { publicGuardEn } from "@/lib/i18n/areas/public-guard";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
@@ -29,6 +30,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...webhooksEn,
   ...apiReferenceEn,
   ...usersEn,
+  ...publicGuardEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",
@@ -109,7 +111,6 @@ export const en: Record<keyof typeof nb, string> = {
   "systems.name": "Name",
   "systems.packages": "Access packages",
   "systems.registered": "Registered in Altinn",
-  "systems.onboardingLink": "Customer onboarding link",
   "systems.redirect": "Allowed redirect URL",
   "systemForm.title": "Register system in Altinn",
   "systemForm.name": "Short name (lower-case letters, digits and hyphens)",

@@ -13,6 +13,7 @@ import { apiNb } from "@/lib/i18n/areas/api";
 import { webhooksNb } from "@/lib/i18n/areas/webhooks";
 import { apiReferenceNb } from "@/lib/i18n/areas/api-reference";
 import { usersNb } from "@/lib/i18n/areas/users";
+import { publicGuardNb } from "@/lib/i18n/areas/public-guard";
 
 export const nb = {
   ...environmentsNb,
@@ -29,6 +30,7 @@ export const nb = {
   ...webhooksNb,
   ...apiReferenceNb,
   ...usersNb,
+  ...publicGuardNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",
@@ -109,7 +111,6 @@ export const nb = {
   "systems.name": "Navn",
   "systems.packages": "Tilgangspakker",
   "systems.registered": "Registrert i Altinn",
-  "systems.onboardingLink": "Påmeldingslenke for kunder",
   "systems.redirect": "Tillatt omdirigerings-URL",
   "systemForm.title": "Registrer system i Altinn",
   "systemForm.name": "Kortnavn (små bokstaver, tall og bindestrek)",

@@ -5,27 +5,44 @@ import { isUuid } from "@/lib/core/ids";
 import { confirmUrlNotAllowed, isAllowedConfirmUrl } from "@/lib/environments/rules";
 import { loadEnvironmentById } from "@/lib/environments/queries";
 import { runAs } from "@/lib/core/request-context";
-import { findPublicSystem } from "@/lib/systems/queries";
+import { findOpenSystem, findPublicSystemById, type PublicSystem } from "@/lib/systems/queries";
 import { createOrReuseRequest } from "@/lib/requests/create-in-altinn";
 import { syncRequest } from "@/lib/requests/sync";
+import { takePublicStart } from "@/lib/onboarding/public-cap";
+import { confirmUrlForConnected } from "@/lib/onboarding/same-answer";
 
 // The public side: end customers have no login, so these functions take no actor and return only
 // what the customer may see about their own request.
 
+/** The open page's form: only for a system whose open page an admin turned on (ADR 018). */
 export async function startOnboarding(envSlug: string, systemId: string, orgNo: string) {
-  const system = await findPublicSystem(envSlug, systemId);
+  const system = await findOpenSystem(envSlug, systemId);
   if (!system) throw unknownSystem();
+  return startPublic(system, orgNo);
+}
+
+/**
+ * Every public way in (the open page, a signed link, "start again") ends here: the system's hourly cap,
+ * then Altinn, then the confirm URL to send the customer to. A customer who already has the system user
+ * gets the same kind of answer as a new one (same-answer.ts), so the answer tells no one who is connected.
+ */
+export async function startPublic(system: PublicSystem, orgNo: string): Promise<string> {
   const environment = await loadEnvironmentById(system.environmentId);
-  const request = await runAs(`customer:${orgNo}`, () =>
+  await takePublicStart(system);
+  const confirmUrl = await runAs(`customer:${orgNo}`, () =>
     createOrReuseRequest(environment, { system, orgNo, by: { type: "customer", label: orgNo }, via: "public" }),
-  ).catch((err: unknown) => {
-    throw err instanceof AppError && err.code === "AUTH-00004" ? cannotStart() : err;
-  });
+  ).then(
+    (request) => request.confirmUrl,
+    (err: unknown) => {
+      if (err instanceof AppError && err.code === "AUTH-00004")
+        return confirmUrlForConnected(environment, system.id, orgNo);
+      throw err;
+    },
+  );
   // Defence in depth: this is where the customer is sent away, so check the link actually followed
   // (a stored one, when the request existed) against today's allowlist too.
-  if (!isAllowedConfirmUrl(environment, request.confirmUrl))
-    throw confirmUrlNotAllowed(environment, request.confirmUrl);
-  return request.confirmUrl;
+  if (!isAllowedConfirmUrl(environment, confirmUrl)) throw confirmUrlNotAllowed(environment, confirmUrl);
+  return confirmUrl;
 }
 
 export type OnboardingOutcome =
@@ -100,14 +117,13 @@ export async function restartOnboarding(ref: string) {
   const row = isUuid(ref)
     ? await db.systemUserRequest.findUnique({
         where: { id: ref },
-        select: {
-          customer: { select: { orgNo: true } },
-          system: { select: { systemId: true, environment: { select: { slug: true } } } },
-        },
+        select: { systemId: true, customer: { select: { orgNo: true } } },
       })
     : null;
-  if (!row) throw unknownRequest();
-  return startOnboarding(row.system.environment.slug, row.system.systemId, row.customer.orgNo);
+  // The customer's own request: it works whether or not the system's open page is on.
+  const system = row ? await findPublicSystemById(row.systemId) : null;
+  if (!row || !system) throw unknownRequest();
+  return startPublic(system, row.customer.orgNo);
 }
 
 const unknownRequest = () =>
@@ -118,18 +134,6 @@ const unknownRequest = () =>
       en: "We could not find this request. The link may be wrong or expired. Start again from the vendor's onboarding page.",
     },
     404,
-  );
-
-// Altinn refuses a new request when the org already has a system user. Saying so on a public page would
-// tell anyone which organisations are customers, so the words stay neutral.
-const cannotStart = () =>
-  new AppError(
-    "cannot_start",
-    {
-      nb: "Vi kunne ikke starte en ny forespørsel for denne virksomheten. Er den allerede koblet til, trenger du ikke gjøre noe mer; ellers kan du be leverandøren om en personlig lenke.",
-      en: "We could not start a new request for this organisation. If it is already connected, you need to do nothing more; otherwise ask the vendor for a personal link.",
-    },
-    409,
   );
 
 const unknownSystem = () =>

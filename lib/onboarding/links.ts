@@ -9,16 +9,16 @@ import { AppError, invalidInput, notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { externalRefFor } from "@/lib/customers/derived-ref";
 import { orgNoSchema } from "@/lib/requests/schema";
-import { findPublicSystem } from "@/lib/systems/queries";
+import { findPublicSystemById } from "@/lib/systems/queries";
 import { getRequestView } from "@/lib/requests/queries";
-import { startOnboarding } from "@/lib/onboarding/flow";
-import { isCurrentLink, linkKey, signLinkToken, verifyLinkToken } from "@/lib/onboarding/link-token";
+import { startPublic } from "@/lib/onboarding/flow";
+import { isCurrentLink, linkKeys, openLinkToken, sealLinkToken } from "@/lib/onboarding/link-token";
 
 // Per-customer onboarding links, like Stripe's account links: signed, expiring, and regenerating one
 // invalidates the older ones (the row's generation moves on).
 
 export const LINK_DAYS = 7;
-const key = () => linkKey(env().NEXTAUTH_SECRET);
+const keys = () => linkKeys(env().NEXTAUTH_SECRET);
 
 export function linkUrl(token: string): string {
   return new URL(`/onboard/l/${token}`, env().PORTAL_URL).toString();
@@ -80,7 +80,7 @@ async function issueLink({ actor }: Scope, systemId: string, customerId: string,
   const [system, customer] = await Promise.all([
     db.system.findUniqueOrThrow({
       where: { id: systemId },
-      select: { systemId: true, deletedAt: true, environment: { select: { id: true, slug: true } } },
+      select: { systemId: true, deletedAt: true, environment: { select: { id: true } } },
     }),
     db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { orgNo: true } }),
   ]);
@@ -104,11 +104,7 @@ async function issueLink({ actor }: Scope, systemId: string, customerId: string,
       update: { generation: { increment: 1 }, expiresAt, createdById },
       select: { id: true, generation: true },
     });
-    const token = await signLinkToken(
-      { lid: link.id, gen: link.generation, env: environment.slug, sys: system.systemId, org: customer.orgNo },
-      key(),
-      expiresAt,
-    );
+    const token = await sealLinkToken({ lid: link.id, gen: link.generation }, keys(), expiresAt);
     await recordAudit(
       {
         actor: auditActor(actor),
@@ -129,28 +125,33 @@ async function issueLink({ actor }: Scope, systemId: string, customerId: string,
   });
 }
 
-/** What the public link page may show; null for every kind of bad link, so they all look the same. */
+/**
+ * What the public link page may show; null for every kind of bad link, so they all look the same. The
+ * token names only the row; the row names system, customer and environment.
+ */
 export async function resolveOnboardingLink(token: string) {
-  const claims = await verifyLinkToken(token, key());
+  const claims = await openLinkToken(token, keys());
   if (!claims) return null;
   const row = await db.onboardingLink.findUnique({
     where: { id: claims.lid },
     select: {
       generation: true,
       expiresAt: true,
+      systemId: true,
       customer: { select: { orgNo: true } },
-      system: { select: { systemId: true } },
+      system: { select: { environment: { select: { slug: true } } } },
     },
   });
-  if (!isCurrentLink(claims, row) || row?.customer.orgNo !== claims.org || row.system.systemId !== claims.sys)
-    return null;
-  const system = await findPublicSystem(claims.env, claims.sys);
+  if (!row || !isCurrentLink(claims, row)) return null;
+  // Signed links work whether or not the system's open page is on; a deleted system onboards no one.
+  const system = await findPublicSystemById(row.systemId);
   if (!system) return null;
+  const orgNo = row.customer.orgNo;
   return {
     system,
-    orgNo: claims.org,
-    maskedOrgNo: maskOrgNo(claims.org),
-    envSlug: claims.env,
+    orgNo,
+    maskedOrgNo: maskOrgNo(orgNo),
+    envSlug: row.system.environment.slug,
     expiresAt: row.expiresAt,
   };
 }
@@ -159,7 +160,7 @@ export async function resolveOnboardingLink(token: string) {
 export async function startFromLink(token: string): Promise<string> {
   const link = await resolveOnboardingLink(token);
   if (!link) throw invalidLink();
-  return startOnboarding(link.envSlug, link.system.systemId, link.orgNo);
+  return startPublic(link.system, link.orgNo);
 }
 
 /** Enough for the customer to recognise their own organisation, little for whoever finds a forwarded link. */

@@ -8,7 +8,9 @@ import { assertCan } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/core/errors";
 import { runAs } from "@/lib/core/request-context";
-import { createChangeRequest, getChangeRequest } from "@/lib/integrations/altinn/change-requests";
+import { confirmUrlNotAllowed, isAllowedConfirmUrl } from "@/lib/environments/rules";
+import type { EnvironmentView } from "@/lib/environments/types";
+import { createChangeRequest, deleteChangeRequest, getChangeRequest } from "@/lib/integrations/altinn/change-requests";
 import { accessDiff, currentAccess, type Access } from "@/lib/systems/change-plan";
 
 // Existing system users keep the access they were approved with; when the system's packages or rights
@@ -54,12 +56,24 @@ async function loadSystemWithUsers(environmentId: string, systemId: string) {
   return system;
 }
 
+/**
+ * A stored confirm link is shown only while its host is on the environment's allowlist, checked at every
+ * read like a system-user request's (F8): a link stored before the allowlist changed is never offered.
+ */
+const shownConfirmUrl = (environment: EnvironmentView, url: string | null) =>
+  url && isAllowedConfirmUrl(environment, url) ? url : null;
+
 /** Per system user: what it holds, what it lacks, and its change requests. Agent users are listed apart. */
 export async function changePlan({ actor, environment }: Scope, systemId: string) {
   assertCan(actor, "portal.read");
   const system = await loadSystemWithUsers(environment.id, systemId);
   const target: Access = { packages: system.accessPackages, rights: system.rights };
-  const users = system.systemUsers.map((u) => {
+  const users = system.systemUsers.map((stored) => {
+    const changeRequests = stored.changeRequests.map((c) => ({
+      ...c,
+      confirmUrl: shownConfirmUrl(environment, c.confirmUrl),
+    }));
+    const u = { ...stored, changeRequests };
     const held = currentAccess({ packages: u.request?.accessPackages ?? [], rights: [] }, u.changeRequests);
     const diff = accessDiff(held, target);
     const pending = u.changeRequests.find((c) => c.status === "New");
@@ -91,6 +105,7 @@ export async function createChangeRequests(scope: Scope, systemId: string): Prom
       target: { type: "system_user", id: u.altinnSystemUserId },
       environmentId: environment.id,
     };
+    let refusedHost: string | null = null;
     try {
       const created = await runAs(actor.email, () =>
         createChangeRequest(connect(environment), {
@@ -99,6 +114,15 @@ export async function createChangeRequests(scope: Scope, systemId: string): Prom
           ...u.diff.lists,
         }),
       );
+      // The same allowlist as a system-user request's confirm URL: a link to any other host is never
+      // stored or shown, and the change request Altinn just made goes away again.
+      if (created.confirmUrl && !isAllowedConfirmUrl(environment, created.confirmUrl)) {
+        refusedHost = URL.canParse(created.confirmUrl) ? new URL(created.confirmUrl).host : null;
+        await runAs(actor.email, () => deleteChangeRequest(connect(environment), correlationId)).catch((e: unknown) =>
+          console.warn(`[changerequest] could not delete ${correlationId} at Altinn: ${String(e)}`),
+        );
+        throw confirmUrlNotAllowed(environment, created.confirmUrl);
+      }
       await db.$transaction(async (tx) => {
         await tx.changeRequest.create({
           data: {
@@ -116,7 +140,8 @@ export async function createChangeRequests(scope: Scope, systemId: string): Prom
       outcomes.push({ orgNo: u.customer.orgNo, ok: true, status: created.status });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      await recordAudit({ ...audit, outcome: "failure", detail: { ...detail, code: err.code } });
+      const where = refusedHost ? { confirmUrlHost: refusedHost } : {};
+      await recordAudit({ ...audit, outcome: "failure", detail: { ...detail, code: err.code, ...where } });
       outcomes.push({ orgNo: u.customer.orgNo, ok: false, message: err.userMessage });
     }
   }

@@ -15,6 +15,7 @@ const SYSTEM_SELECT = {
   clientIds: true,
   redirectUrls: true,
   isVisible: true,
+  openOnboarding: true,
   altinnInternalId: true,
   createdAt: true,
   rights: true,
@@ -91,11 +92,34 @@ export async function clientIdOwners(scope: Scope): Promise<Record<string, strin
   return Object.fromEntries(rows.flatMap((r) => r.clientIds.map((c) => [c.toLowerCase(), r.systemId] as const)));
 }
 
-/** Public onboarding: looks a system up by environment slug and Altinn id; exposes names only. Deleted systems onboard no one. */
-export async function findPublicSystem(envSlug: string, systemId: string) {
+const PUBLIC_SELECT = {
+  id: true,
+  systemId: true,
+  name: true,
+  description: true,
+  accessPackages: true,
+  environmentId: true,
+} as const;
+// Registered in Altinn and not deleted there: a system a customer can be onboarded to.
+const onboards = { altinnInternalId: { not: null }, deletedAt: null } as const;
+
+/**
+ * Public onboarding's system, by environment slug and Altinn id; exposes names only. Only one whose open
+ * page an admin turned on: closed, unknown and deleted systems are all simply not found, so the page
+ * cannot tell which systems exist (ADR 018). Deleted systems onboard no one.
+ */
+export async function findOpenSystem(envSlug: string, systemId: string) {
   const row = await db.system.findFirst({
-    where: { systemId, environment: { slug: envSlug }, altinnInternalId: { not: null }, deletedAt: null },
-    select: { id: true, systemId: true, name: true, description: true, accessPackages: true, environmentId: true },
+    where: { systemId, environment: { slug: envSlug }, openOnboarding: true, ...onboards },
+    select: PUBLIC_SELECT,
   });
   return row ? view(row) : null;
 }
+
+/** A system by our id, for a customer's own way in (signed link, restart), whatever its open page says. */
+export async function findPublicSystemById(id: string) {
+  const row = await db.system.findFirst({ where: { id, ...onboards }, select: PUBLIC_SELECT });
+  return row ? view(row) : null;
+}
+
+export type PublicSystem = NonNullable<Awaited<ReturnType<typeof findPublicSystemById>>>;

@@ -116,3 +116,7 @@ export type EditSystem = z.output<typeof editSystemSchema>;
 export const deleteSystemSchema = z.object({ id: z.uuid(), confirm: z.string().trim().min(1, "errors.required") });
 
 export const syncSystemSchema = z.object({ id: z.uuid(), winner: z.enum(["altinn", "portal"]) });
+
+/** The open onboarding page's switch (system page, admins). */
+export const openOnboardingSchema = z.object({ id: z.uuid(), enabled: z.boolean() });
+export type OpenOnboardingInput = z.infer<typeof openOnboardingSchema>;

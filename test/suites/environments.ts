@@ -4,7 +4,7 @@ import type { Portal } from "../portal";
 import { emulatorStats } from "../emulator-api";
 import { addOrganisations, altinnCall, altinnRequestsOf, counts, expectAppError, lastAudit } from "../helpers";
 import { ORG_BLOCKS, orgNumbers } from "../org-numbers";
-import { seedRequest, type SeededRequest } from "../seed";
+import { openPublicPage, seedRequest, type SeededRequest } from "../seed";
 import { ENVIRONMENT_PRESETS } from "@/lib/environments/schema";
 
 // CUSTOMER has a request in Local (seeded); FRESH_CUSTOMER is asked for by the tests here.
@@ -36,6 +36,7 @@ export function environmentTests(ref: PortalRef) {
     await addOrganisations(p, [CUSTOMER, FRESH_CUSTOMER]);
     seeded = await seedRequest(p, { orgNo: CUSTOMER });
     seededSystemId = seeded.system.systemId;
+    await openPublicPage(p, seeded.system.id);
   });
 
   it("lets an admin add tt02 from the preset, audited with what was set", async () => {
@@ -238,8 +239,8 @@ export function environmentTests(ref: PortalRef) {
     expect(
       await p.m.calls.listOutboundCalls(p.scope(auditor, await p.m.environments.loadEnvironmentById(tt02Id))),
     ).toEqual([]);
-    expect(await p.m.systems.findPublicSystem("local", seededSystemId)).not.toBeNull();
-    expect(await p.m.systems.findPublicSystem("tt02", seededSystemId)).toBeNull();
+    expect(await p.m.systems.findOpenSystem("local", seededSystemId)).not.toBeNull();
+    expect(await p.m.systems.findOpenSystem("tt02", seededSystemId)).toBeNull();
     await expectAppError(p.m.onboarding.startOnboarding("tt02", seededSystemId, FRESH_CUSTOMER), "unknown_system", 404);
     // The audit log, looked at from tt02: its own events and those of no environment, nothing of Local's.
     const events = await p.m.audit.listAuditEvents(auditor, { environmentId: tt02Id, take: 1000 });

@@ -5,7 +5,7 @@ import type { Portal } from "../portal";
 import { emulatorStats } from "../emulator-api";
 import { CALLBACK, counts, editOf, expectAppError, systemInput } from "../helpers";
 import { ORG_BLOCKS, orgNumbers } from "../org-numbers";
-import { uniqueName as unique } from "../seed";
+import { openPublicPage, uniqueName as unique } from "../seed";
 
 // Issue 5: edit, whole-replace safety, soft delete, VLD codes at their fields, drift sync, history.
 // Every system here is this suite's own (unique names); others' systems are left alone.
@@ -118,7 +118,8 @@ export function systemAdminTests(ref: PortalRef) {
     const p = ref();
     const { deleteSystem, updateSystem } = await import("@/lib/systems/edit");
     const { rowId, systemId } = await createOwn(p, "sa-del");
-    expect(await p.m.systems.findPublicSystem("local", systemId)).not.toBeNull();
+    await openPublicPage(p, rowId);
+    expect(await p.m.systems.findOpenSystem("local", systemId)).not.toBeNull();
 
     const before = await counts(p);
     const err = await expectAppError(
@@ -136,7 +137,7 @@ export function systemAdminTests(ref: PortalRef) {
     expect(
       await p.db.auditEvent.findFirstOrThrow({ where: { action: "system.delete", targetId: systemId } }),
     ).toMatchObject({ outcome: "success" });
-    expect(await p.m.systems.findPublicSystem("local", systemId)).toBeNull();
+    expect(await p.m.systems.findOpenSystem("local", systemId)).toBeNull();
     await expectAppError(p.m.onboarding.startOnboarding("local", systemId, CUSTOMER), "unknown_system");
     expect((await p.m.systems.listSystems(p.scope(p.actors.admin))).find((s) => s.id === rowId)?.deletedAt).toEqual(
       deletedAt,
@@ -260,6 +261,8 @@ export function systemAdminTests(ref: PortalRef) {
     const p = ref();
     const { readSystemDrift, resolveSystemDrift } = await import("@/lib/systems/sync");
     const { rowId, systemId } = await createOwn(p, "sa-gone");
+    await openPublicPage(p, rowId);
+    expect(await p.m.systems.findOpenSystem("local", systemId)).not.toBeNull();
     expect(await otherTool(p, "DELETE", `/vendor/${systemId}`)).toMatchObject({ status: 200 });
     const drift = await readSystemDrift(p.scope(p.actors.admin), rowId);
     expect(drift).toMatchObject({ altinnDeleted: true, portalDeleted: false });
@@ -273,7 +276,7 @@ export function systemAdminTests(ref: PortalRef) {
     expect(await counts(p)).toEqual(before);
     await resolveSystemDrift(p.scope(p.actors.admin), { id: rowId, winner: "altinn" });
     expect((await p.db.system.findUniqueOrThrow({ where: { id: rowId } })).deletedAt).toBeInstanceOf(Date);
-    expect(await p.m.systems.findPublicSystem("local", systemId)).toBeNull();
+    expect(await p.m.systems.findOpenSystem("local", systemId)).toBeNull();
   });
 
   it("shows Altinn's changelog beside the portal's audit trail for the system", async () => {

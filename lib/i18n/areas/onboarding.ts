@@ -27,8 +27,6 @@ export const onboardingNb = {
   "ob.unknown.body":
     "Vi fant ikke denne forespørselen. Lenken kan være feil eller utløpt. Start på nytt fra leverandørens påmeldingsside.",
   "ob.restart": "Start på nytt",
-  "ob.cannotStart":
-    "Vi kunne ikke starte en ny forespørsel for denne virksomheten. Er den allerede koblet til, trenger du ikke gjøre noe mer; ellers kan du be leverandøren om en personlig lenke.",
   "ob.link.title": "Koble {system} til {org}",
   "ob.link.intro":
     "{system} ber om en systembruker i Altinn for virksomheten med organisasjonsnummer {org}. Du sendes til Altinn for å godkjenne.",
@@ -68,8 +66,6 @@ export const onboardingEn: Record<keyof typeof onboardingNb, string> = {
   "ob.unknown.body":
     "We could not find this request. The link may be wrong or expired. Start again from the vendor's onboarding page.",
   "ob.restart": "Start again",
-  "ob.cannotStart":
-    "We could not start a new request for this organisation. If it is already connected, you need to do nothing more; otherwise ask the vendor for a personal link.",
   "ob.link.title": "Connect {system} to {org}",
   "ob.link.intro":
     "{system} asks for a system user in Altinn for the organisation with number {org}. You will be sent to Altinn to approve.",

@@ -65,3 +65,12 @@ export async function getChangeRequest(environment: Connection, id: string): Pro
   if (res.status === 404) return null;
   return parseBody(changeResponse, res, "changerequest get");
 }
+
+/** Soft delete (202); an id Altinn no longer knows is already gone. */
+export async function deleteChangeRequest(environment: Connection, id: string): Promise<void> {
+  await callAltinn(
+    environment,
+    { method: "DELETE", path: `/systemuser/changerequest/vendor/${encodeURIComponent(id)}` },
+    [404],
+  );
+}

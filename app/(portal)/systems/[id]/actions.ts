@@ -1,10 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/auth/safe-action";
-import { deleteSystemSchema, editSystemSchema, syncSystemSchema } from "@/lib/systems/schema";
+import { deleteSystemSchema, editSystemSchema, openOnboardingSchema, syncSystemSchema } from "@/lib/systems/schema";
 import { deleteSystem, updateSystem } from "@/lib/systems/edit";
+import { setOpenOnboarding } from "@/lib/systems/open-onboarding";
 import { resolveSystemDrift } from "@/lib/systems/sync";
-import { translator } from "@/lib/i18n";
+import { translator, type Locale } from "@/lib/i18n";
 
 export const updateSystemAction = action(
   "systems.manage",
@@ -54,6 +55,18 @@ export const resolveDriftAction = action(
         ? t("sysreg.sync.done", { fields: changed.map((f) => t(`sysreg.field.${f}`)).join(", ") })
         : t("sysreg.sync.nothing");
     };
+    return { message: { nb: say("nb"), en: say("en") } };
+  },
+);
+
+export const setOpenOnboardingAction = action(
+  "systems.manage",
+  openOnboardingSchema,
+  (f) => ({ id: f.get("id"), enabled: f.get("enabled") === "true" }),
+  async (input, { actor, environment }) => {
+    const { openOnboarding } = await setOpenOnboarding({ actor, environment }, input);
+    revalidatePath(`/systems/${input.id}`);
+    const say = (locale: Locale) => translator(locale)(openOnboarding ? "open.enabled" : "open.disabled");
     return { message: { nb: say("nb"), en: say("en") } };
   },
 );

@@ -7,11 +7,11 @@ import { onboardingLink } from "@/lib/onboarding/public-url";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { CopyButton } from "@/components/ui/copy-button";
 import { RedirectChecker } from "./_components/redirect-checker";
 import { DeleteSystemForm } from "./_components/delete-form";
 import { loadSystemForPage } from "./load-system";
 import { ChangeRequestsCard } from "./_components/change-requests-card";
+import { OpenOnboardingCard } from "./_components/open-onboarding-card";
 
 const linkButton =
   "rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100";
@@ -88,14 +88,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
       </Card>
       {!system.deletedAt && (
         <>
-          <Card title={t("systems.onboardingLink")}>
-            <p className="mb-2 break-all font-mono text-sm">
-              <a className="text-brand-700 underline" href={link}>
-                {link}
-              </a>
-            </p>
-            <CopyButton text={link} />
-          </Card>
+          <OpenOnboardingCard id={system.id} open={system.openOnboarding} link={link} manage={manage} t={t} />
           <Card title={t("sysreg.check.title")}>
             <RedirectChecker allowed={system.redirectUrls} suggestion={callbackUrl("example")} />
           </Card>

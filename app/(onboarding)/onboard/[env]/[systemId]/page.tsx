@@ -1,4 +1,5 @@
-import { findPublicSystem } from "@/lib/systems/queries";
+import { notFound } from "next/navigation";
+import { findOpenSystem } from "@/lib/systems/queries";
 import { getAccessPackage } from "@/lib/systems/catalogue/snapshot";
 import { explainCode } from "@/lib/integrations/altinn/problems";
 import { isMessageKey } from "@/lib/i18n";
@@ -12,8 +13,9 @@ type Props = {
 
 export default async function OnboardPage({ params, searchParams }: Props) {
   const [{ env, systemId }, query, { t, locale }] = await Promise.all([params, searchParams, getT()]);
-  const system = await findPublicSystem(decodeURIComponent(env), decodeURIComponent(systemId));
-  if (!system) return <h1 className="text-2xl font-bold">{t("onboard.unknownSystem")}</h1>;
+  // A closed open page is a 404 exactly like a system that does not exist (not-found.tsx beside this page).
+  const system = await findOpenSystem(decodeURIComponent(env), decodeURIComponent(systemId));
+  if (!system) notFound();
   const name = system.name[locale];
   // Only codes travel in the URL; the text shown is ours, so a crafted link cannot put words on this page.
   const error = query.error

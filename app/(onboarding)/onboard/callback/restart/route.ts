@@ -4,6 +4,7 @@ import { AppError } from "@/lib/core/errors";
 import { env } from "@/lib/core/env";
 import { readForm } from "@/lib/core/form";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
+import { capReachedResponse } from "@/lib/onboarding/cap-page";
 
 /**
  * "Start again" from an outcome page (plain form POST): the ref names the request, everything else
@@ -21,6 +22,8 @@ export async function POST(req: Request) {
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     console.warn(`[onboarding] restart failed: ${err.code}`);
+    const capped = capReachedResponse(err);
+    if (capped) return capped;
     // The outcome page re-checks and shows the fitting message (unavailable, unknown, ...).
     return Response.redirect(back, 303);
   }

@@ -4,10 +4,14 @@ import { AppError } from "@/lib/core/errors";
 import { env as config } from "@/lib/core/env";
 import { readForm } from "@/lib/core/form";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
+import { capReachedResponse } from "@/lib/onboarding/cap-page";
 
 type Ctx = { params: Promise<{ env: string; systemId: string }> };
 
-/** Plain form POST (works without JavaScript): 303 to Altinn's confirm page, or 303 back with an error code. */
+/**
+ * Plain form POST (works without JavaScript): 303 to Altinn's confirm page (for connected customers too,
+ * ADR 018), 303 back with an error code, or 429 past the system's hourly cap.
+ */
 export async function POST(req: Request, ctx: Ctx) {
   const limited = await limitPublic(req, "start");
   if (limited) return limited;
@@ -29,7 +33,7 @@ export async function POST(req: Request, ctx: Ctx) {
   } catch (err) {
     if (err instanceof AppError) {
       console.warn(`[onboarding] start failed: ${err.code}`);
-      return back(err.code === "cannot_start" ? "ob.cannotStart" : err.code);
+      return capReachedResponse(err) ?? back(err.code);
     }
     throw err;
   }

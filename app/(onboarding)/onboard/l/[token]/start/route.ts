@@ -2,10 +2,11 @@ import { startFromLink } from "@/lib/onboarding/links";
 import { AppError } from "@/lib/core/errors";
 import { env } from "@/lib/core/env";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
+import { capReachedResponse } from "@/lib/onboarding/cap-page";
 
 type Ctx = { params: Promise<{ token: string }> };
 
-/** Plain form POST: 303 to Altinn's confirm page, or 303 back to the link page with an error code. */
+/** Plain form POST: 303 to Altinn's confirm page, 303 back to the link page with an error code, or 429 (cap). */
 export async function POST(req: Request, ctx: Ctx) {
   const limited = await limitPublic(req, "link");
   if (limited) return limited;
@@ -16,6 +17,8 @@ export async function POST(req: Request, ctx: Ctx) {
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     console.warn(`[onboarding] link start failed: ${err.code}`);
+    const capped = capReachedResponse(err);
+    if (capped) return capped;
     // An invalid link needs no code: the page itself says the link no longer works.
     if (err.code !== "invalid_link") page.searchParams.set("error", err.code);
     return Response.redirect(page, 303);
