@@ -1,6 +1,7 @@
 import "server-only";
 import { clientAddress } from "@/lib/core/client-address";
 import { env } from "@/lib/core/env";
+import { plainPage } from "@/lib/core/plain-page";
 import { limitKeyOf } from "@/lib/core/forwarded";
 import { consumeLimit, type LimitDecision } from "@/lib/core/limits";
 
@@ -21,14 +22,18 @@ export async function limitPublic(req: Request, bucket: PublicBucket): Promise<R
   if (decision.ok) return null;
   console.warn(`[onboarding] rate limited: ${bucket}`);
   const s = decision.retryAfterS;
-  // No inline style: the Content-Security-Policy (proxy.ts) allows none without a nonce.
-  const html = `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>For mange forsøk / Too many attempts</title></head>
-<body><main>
-<h1>For mange forsøk</h1><p>Du har prøvd for mange ganger på kort tid. Vent ${s} sekunder og prøv igjen.</p>
-<h2 lang="en">Too many attempts</h2><p lang="en">You have tried too many times in a short while. Wait ${s} seconds and try again.</p>
-</main></body></html>`;
-  return new Response(html, {
-    status: 429,
-    headers: { "content-type": "text/html; charset=utf-8", "retry-after": String(s), "cache-control": "no-store" },
-  });
+  return plainPage(
+    429,
+    {
+      nb: {
+        title: "For mange forsøk",
+        body: `Du har prøvd for mange ganger på kort tid. Vent ${s} sekunder og prøv igjen.`,
+      },
+      en: {
+        title: "Too many attempts",
+        body: `You have tried too many times in a short while. Wait ${s} seconds and try again.`,
+      },
+    },
+    { "retry-after": String(s) },
+  );
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { restartOnboarding } from "@/lib/onboarding/flow";
 import { AppError } from "@/lib/core/errors";
 import { env } from "@/lib/core/env";
-import { readForm } from "@/lib/core/form";
+import { readPublicForm } from "@/lib/core/public-form";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
 import { capReachedResponse } from "@/lib/onboarding/cap-page";
 
@@ -13,7 +13,9 @@ import { capReachedResponse } from "@/lib/onboarding/cap-page";
 export async function POST(req: Request) {
   const limited = await limitPublic(req, "callback");
   if (limited) return limited;
-  const ref = z.uuid().safeParse((await readForm(req)).get("ref"));
+  const form = await readPublicForm(req);
+  if (form instanceof Response) return form;
+  const ref = z.uuid().safeParse(form.get("ref"));
   const back = new URL("/onboard/callback", env().PORTAL_URL);
   if (!ref.success) return Response.redirect(back, 303);
   back.searchParams.set("ref", ref.data);

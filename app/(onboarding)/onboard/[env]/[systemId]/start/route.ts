@@ -2,7 +2,7 @@ import { orgNoSchema } from "@/lib/requests/schema";
 import { startOnboarding } from "@/lib/onboarding/flow";
 import { AppError } from "@/lib/core/errors";
 import { env as config } from "@/lib/core/env";
-import { readForm } from "@/lib/core/form";
+import { readPublicForm } from "@/lib/core/public-form";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
 import { capReachedResponse } from "@/lib/onboarding/cap-page";
 
@@ -16,7 +16,8 @@ export async function POST(req: Request, ctx: Ctx) {
   const limited = await limitPublic(req, "start");
   if (limited) return limited;
   const { env, systemId } = await ctx.params;
-  const form = await readForm(req);
+  const form = await readPublicForm(req);
+  if (form instanceof Response) return form;
   const raw = String(form.get("orgNo") ?? "");
   const back = (error: string) => {
     // The portal's own address, not the Host header the request came in with.

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/core/errors";
 import { env } from "@/lib/core/env";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
 import { capReachedResponse } from "@/lib/onboarding/cap-page";
+import { readPublicForm } from "@/lib/core/public-form";
 
 type Ctx = { params: Promise<{ token: string }> };
 
@@ -10,6 +11,9 @@ type Ctx = { params: Promise<{ token: string }> };
 export async function POST(req: Request, ctx: Ctx) {
   const limited = await limitPublic(req, "link");
   if (limited) return limited;
+  // The link names everything; the form has no fields, but a body that is not one is still refused.
+  const form = await readPublicForm(req);
+  if (form instanceof Response) return form;
   const token = decodeURIComponent((await ctx.params).token);
   const page = new URL(`/onboard/l/${encodeURIComponent(token)}`, env().PORTAL_URL);
   try {
