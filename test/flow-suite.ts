@@ -25,6 +25,7 @@ import { bulkTests } from "./suites/bulk";
 import { vendorEventTests } from "./suites/vendor-events";
 import { webhookTests } from "./suites/webhooks";
 import { apiTests } from "./suites/api";
+import { isolationTests } from "./suites/isolation";
 
 export type PortalRef = () => Portal;
 
@@ -55,6 +56,7 @@ export const FLOW_SUITES = [
   ["vendor-events", "vendor events and the token broker", vendorEventTests],
   ["webhooks", "webhook endpoints, signed delivery, retries and replay", webhookTests],
   ["api", "vendor API (REST)", apiTests],
+  ["isolation", "an id of another environment is a 404 everywhere", isolationTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**

@@ -38,6 +38,7 @@ export const ORG_BLOCKS = {
   agents: 60_000_000,
   vendorEvents: 66_000_000,
   api: 62_000_000,
+  isolation: 63_000_000,
   /** test/seed.ts hands out fresh customers from here when a suite does not name one. */
   seed: 69_000_000,
 } as const;
