@@ -26,6 +26,7 @@ import { vendorEventTests } from "./suites/vendor-events";
 import { webhookTests } from "./suites/webhooks";
 import { apiTests } from "./suites/api";
 import { isolationTests } from "./suites/isolation";
+import { masterKeyTests } from "./suites/master-key";
 
 export type PortalRef = () => Portal;
 
@@ -57,6 +58,7 @@ export const FLOW_SUITES = [
   ["webhooks", "webhook endpoints, signed delivery, retries and replay", webhookTests],
   ["api", "vendor API (REST)", apiTests],
   ["isolation", "an id of another environment is a 404 everywhere", isolationTests],
+  ["master-key", "master key rotation: re-seal every secret while the portal runs", masterKeyTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**

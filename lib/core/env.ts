@@ -4,13 +4,28 @@ import { z } from "zod";
 // Read once at start-up (instrumentation.ts imports this), so a bad environment fails loudly
 // before the first request instead of on some later code path.
 const optionalUrl = z.url().optional();
+const isKey = (v: string) => Buffer.from(v, "base64").length === 32;
+const KEY_RULE = "must be 32 random bytes, base64-encoded";
 
 const schema = z
   .object({
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
-    PORTAL_MASTER_KEY: z
+    PORTAL_MASTER_KEY: z.string().refine(isKey, KEY_RULE),
+    // Keys that sealed secrets before a rotation: they still open them (never seal) until
+    // `npm run master-key:rotate` has re-sealed everything under PORTAL_MASTER_KEY (ADR 019).
+    PORTAL_MASTER_KEYS_PREVIOUS: z
       .string()
-      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded"),
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+      .refine((keys) => keys.every(isKey), `each comma-separated key ${KEY_RULE}`),
+    // Keys the HMAC digests (API key hashes, derived customer references), which cannot be re-computed
+    // without what they digest, so it never rotates. Unset: the master key, as before rotation existed.
+    PORTAL_DIGEST_KEY: z.string().refine(isKey, KEY_RULE).optional(),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
     PORTAL_URL: z.url().default("http://127.0.0.1:3000"),
     EMULATOR_URL: z.url().default("http://127.0.0.1:4010"),
@@ -36,6 +51,12 @@ const schema = z
   .refine((e) => !e.OIDC_ISSUER || (e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET), {
     message: "OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
     path: ["OIDC_ISSUER"],
+  })
+  // Rotating without a pinned digest key would silently change every API key's hash.
+  .refine((e) => e.PORTAL_MASTER_KEYS_PREVIOUS.length === 0 || e.PORTAL_DIGEST_KEY, {
+    message:
+      "a master key rotation needs PORTAL_DIGEST_KEY: set it to the master key the installation started with (ADR 019)",
+    path: ["PORTAL_DIGEST_KEY"],
   });
 
 export type Env = z.infer<typeof schema>;
@@ -52,5 +73,11 @@ function load(): Env {
 let cached: Env | undefined;
 export function env(): Env {
   cached ??= load();
+  return cached;
+}
+
+/** Reads the environment again: for tests that change the master keys under a running process. */
+export function reloadEnv(): Env {
+  cached = load();
   return cached;
 }
