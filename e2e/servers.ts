@@ -55,7 +55,6 @@ export function targetEnv(t: Target): Record<string, string> {
     PORTAL_DATA_DIR: t.dataDir,
     PORTAL_URL: `http://127.0.0.1:${t.portalPort}`,
     EMULATOR_URL: `http://127.0.0.1:${t.emulatorPort}`,
-    PGLITE_PORT: String(t.portalPort + 52_000),
     PORTAL_BOOTSTRAP_ADMIN_PASSWORD: BOOTSTRAP_PASSWORD,
     // The public rate limits then key on X-Forwarded-For (Next sets it from the socket when absent):
     // the API specs send addresses of their own, so exhausting a limit there never blocks a browser spec.
