@@ -80,6 +80,7 @@ export const ROUTES: Record<string, Entry> = {
   "app/(clients)/clients/[env]/login/route.ts": { exempt: ENV_IN_URL },
   "app/(clients)/clients/[env]/logout/route.ts": { exempt: ENV_IN_URL },
   "app/(clients)/clients/[env]/page.tsx": { exempt: ENV_IN_URL },
+  // Public and used without JavaScript: "unknown system" stays a server-rendered page (200), showing nothing.
   "app/(onboarding)/onboard/[env]/[systemId]/page.tsx": ["onboarding.publicSystem"],
   "app/(onboarding)/onboard/[env]/[systemId]/start/route.ts": ["onboarding.publicSystem"],
   "app/(onboarding)/onboard/l/[token]/page.tsx": {
