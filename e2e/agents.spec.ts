@@ -57,7 +57,7 @@ test("agent request for an accounting firm, approved in Altinn; its client admin
   const cookies = await clientAdmin.context().cookies();
   const session = cookies.find((c) => c.name === "clients_session");
   expect(session?.httpOnly).toBe(true);
-  expect(session?.value.startsWith("v1.")).toBe(true);
+  expect(session?.value).toMatch(/^v2\.[0-9a-f]{8}\./);
   expect(await clientAdmin.evaluate(() => document.cookie)).not.toContain("clients_session");
 
   const agent = clientAdmin.getByRole("region", { name: /Regnskap Pluss/ });

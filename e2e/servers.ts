@@ -55,7 +55,6 @@ export function targetEnv(t: Target): Record<string, string> {
     PORTAL_DATA_DIR: t.dataDir,
     PORTAL_URL: `http://127.0.0.1:${t.portalPort}`,
     EMULATOR_URL: `http://127.0.0.1:${t.emulatorPort}`,
-    PGLITE_PORT: String(t.portalPort + 52_000),
     PORTAL_BOOTSTRAP_ADMIN_PASSWORD: BOOTSTRAP_PASSWORD,
     // The test runner acts as the one trusted proxy: the API specs send an X-Forwarded-For of their own
     // (the address "the proxy saw"), so exhausting a public limit there never blocks a browser spec, whose

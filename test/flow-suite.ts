@@ -32,6 +32,8 @@ import { limitTests } from "./suites/limits";
 import { edgeTests } from "./suites/edge";
 import { oidcTests } from "./suites/oidc";
 import { sessionTests } from "./suites/sessions";
+import { isolationTests } from "./suites/isolation";
+import { masterKeyTests } from "./suites/master-key";
 
 export type PortalRef = () => Portal;
 
@@ -73,6 +75,8 @@ export const FLOW_SUITES = [
   ["edge", "public and API limits per client address, shared by every portal process", edgeTests],
   ["oidc", "single sign-on identities: bind, link, provision, refuse", oidcTests],
   ["sessions", "sign-in protection, one-time passwords, sessions and the Users page", sessionTests],
+  ["isolation", "an id of another environment is a 404 everywhere", isolationTests],
+  ["master-key", "master key rotation: re-seal every secret while the portal runs", masterKeyTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**

@@ -46,7 +46,8 @@ export async function previewBulkUpload(
     where: { id: input.data.systemId, environmentId },
     select: { id: true, systemId: true, altinnInternalId: true, deletedAt: true },
   });
-  if (!system || !system.altinnInternalId || system.deletedAt) {
+  if (!system) throw notFound({ nb: "systemet", en: "System" });
+  if (!system.altinnInternalId || system.deletedAt) {
     throw new AppError(
       "system_not_registered",
       { nb: "Velg et system som er registrert i Altinn.", en: "Choose a system that is registered in Altinn." },

@@ -18,8 +18,9 @@ import { asPerson, clientActor, findAgent, type ClientContext } from "@/lib/clie
 export const LEASE_MS = 60_000;
 
 /** The person's token, sealed to this one job. */
-const sealJobToken = (jobId: string, token: string) => sealSecret(token, `client-assign:${jobId}`);
-export const openJobToken = (jobId: string, envelope: string) => openSecret(envelope, `client-assign:${jobId}`);
+export const jobTokenAad = (jobId: string) => `client-assign:${jobId}`;
+const sealJobToken = (jobId: string, token: string) => sealSecret(token, jobTokenAad(jobId));
+export const openJobToken = (jobId: string, envelope: string) => openSecret(envelope, jobTokenAad(jobId));
 const tokenExpiry = (token: string) => {
   const exp = decodeJwt(token).exp;
   return new Date((typeof exp === "number" ? exp : 0) * 1000);

@@ -5,13 +5,28 @@ import { MAX_PROXY_HOPS } from "@/lib/core/forwarded";
 // Read once at start-up (instrumentation.ts imports this), so a bad environment fails loudly
 // before the first request instead of on some later code path.
 const optionalUrl = z.url().optional();
+const isKey = (v: string) => Buffer.from(v, "base64").length === 32;
+const KEY_RULE = "must be 32 random bytes, base64-encoded";
 
 const schema = z
   .object({
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
-    PORTAL_MASTER_KEY: z
+    PORTAL_MASTER_KEY: z.string().refine(isKey, KEY_RULE),
+    // Keys that sealed secrets before a rotation: they still open them (never seal) until
+    // `npm run master-key:rotate` has re-sealed everything under PORTAL_MASTER_KEY (ADR 019).
+    PORTAL_MASTER_KEYS_PREVIOUS: z
       .string()
-      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded"),
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+      .refine((keys) => keys.every(isKey), `each comma-separated key ${KEY_RULE}`),
+    // Keys the HMAC digests (API key hashes, derived customer references), which cannot be re-computed
+    // without what they digest, so it never rotates. Unset: the master key, as before rotation existed.
+    PORTAL_DIGEST_KEY: z.string().refine(isKey, KEY_RULE).optional(),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
     PORTAL_URL: z.url().default("http://127.0.0.1:3000"),
     EMULATOR_URL: z.url().default("http://127.0.0.1:4010"),
@@ -52,6 +67,12 @@ const schema = z
     message:
       'OIDC_DEFAULT_ROLE=operator makes everyone at the provider an operator; set OIDC_ALLOW_OPERATOR_DEFAULT=true if you mean it (the safe default is "auditor" or unset)',
     path: ["OIDC_DEFAULT_ROLE"],
+  })
+  // Rotating without a pinned digest key would silently change every API key's hash.
+  .refine((e) => e.PORTAL_MASTER_KEYS_PREVIOUS.length === 0 || e.PORTAL_DIGEST_KEY, {
+    message:
+      "a master key rotation needs PORTAL_DIGEST_KEY: set it to the master key the installation started with (ADR 019)",
+    path: ["PORTAL_DIGEST_KEY"],
   });
 
 export type Env = z.infer<typeof schema>;
@@ -69,5 +90,11 @@ export function parseEnv(vars: Record<string, string | undefined>): Env {
 let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Reads the environment again: for tests that change the master keys under a running process. */
+export function reloadEnv(): Env {
+  cached = parseEnv(process.env);
   return cached;
 }

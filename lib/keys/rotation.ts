@@ -6,6 +6,7 @@ import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/core/errors";
+import { isUuid } from "@/lib/core/ids";
 import { loadEnvironmentById } from "@/lib/environments/queries";
 import { loadKeySigner } from "@/lib/keys/signer";
 import { type KeyState, type PublicJwk } from "@/lib/keys/types";
@@ -29,10 +30,12 @@ type KeyRow = {
 async function loadKey(actor: Actor, environmentId: string, keyId: string) {
   assertCan(actor, "keys.manage");
   const environment = connect(await loadEnvironmentById(environmentId));
-  const key = await db.signingKey.findFirst({
-    where: { id: keyId, environmentId },
-    select: { id: true, kid: true, state: true, expiresAt: true, verifiedAt: true, publicJwk: true },
-  });
+  const key = isUuid(keyId)
+    ? await db.signingKey.findFirst({
+        where: { id: keyId, environmentId },
+        select: { id: true, kid: true, state: true, expiresAt: true, verifiedAt: true, publicJwk: true },
+      })
+    : null;
   if (!key)
     throw new AppError(
       "not_found",

@@ -3,6 +3,7 @@ import type { Scope } from "@/lib/environments/types";
 import type { Prisma, RequestEventKind, RequestStatus } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/db";
 import { assertCan } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/core/ids";
 import type { EventType } from "@/lib/events/types";
 import { emitRequestEvent } from "@/lib/requests/vendor-events";
 
@@ -50,6 +51,7 @@ export function eventForStatus(status: RequestStatus): RequestEventKind | null {
 
 export async function listRequestEvents({ actor, environment }: Scope, requestId: string) {
   assertCan(actor, "portal.read");
+  if (!isUuid(requestId)) return [];
   return db.requestEvent.findMany({
     where: { requestId, request: { system: { environmentId: environment.id } } },
     orderBy: [{ at: "asc" }],

@@ -2,7 +2,7 @@ import "server-only";
 import type { Scope } from "@/lib/environments/types";
 import { db } from "@/lib/core/db";
 import { assertCan } from "@/lib/auth/actor";
-import { AppError, invalidInput, type LocalizedText } from "@/lib/core/errors";
+import { AppError, invalidInput, notFound, type LocalizedText } from "@/lib/core/errors";
 import { createRequest } from "@/lib/requests/create";
 import { selectionRequestSchema } from "@/lib/customers/schema";
 
@@ -26,14 +26,15 @@ export async function createRequestsForSelection(scope: Scope, raw: unknown): Pr
   const parsed = selectionRequestSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { systemId, customerIds, kind } = parsed.data;
+  // Ids of another environment are not found, like unknown ones (never "invalid", which says they exist).
   const system = await db.system.findFirst({ where: { id: systemId, environmentId }, select: { id: true } });
-  if (!system) throw invalidInput();
+  if (!system) throw notFound({ nb: "systemet", en: "System" });
   const customers = await db.customer.findMany({
     where: { id: { in: customerIds }, environmentId },
     select: { id: true, orgNo: true },
     orderBy: { orgNo: "asc" },
   });
-  if (customers.length !== new Set(customerIds).size) throw invalidInput();
+  if (customers.length !== new Set(customerIds).size) throw notFound({ nb: "kunden", en: "Customer" });
   const outcomes: SelectionOutcome[] = [];
   for (const c of customers) {
     try {

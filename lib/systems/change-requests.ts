@@ -7,6 +7,7 @@ import { db } from "@/lib/core/db";
 import { assertCan } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/core/errors";
+import { isUuid } from "@/lib/core/ids";
 import { runAs } from "@/lib/core/request-context";
 import { confirmUrlNotAllowed, isAllowedConfirmUrl } from "@/lib/environments/rules";
 import type { EnvironmentView } from "@/lib/environments/types";
@@ -17,6 +18,7 @@ import { accessDiff, currentAccess, type Access } from "@/lib/systems/change-pla
 // change, each standard one needs a change request the customer approves (CONTRACT §4.4).
 
 async function loadSystemWithUsers(environmentId: string, systemId: string) {
+  if (!isUuid(systemId)) throw notFound({ nb: "systemet", en: "System" });
   const system = await db.system.findFirst({
     where: { id: systemId, environmentId },
     select: {

@@ -5,6 +5,7 @@ import { db } from "@/lib/core/db";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/core/errors";
+import { isUuid } from "@/lib/core/ids";
 import { loadEnvironmentById } from "@/lib/environments/queries";
 import { type EnvironmentView } from "@/lib/environments/types";
 import type { AltinnSystem } from "@/lib/integrations/altinn/system-model";
@@ -16,6 +17,7 @@ export type Text3 = { nb: string; nn: string; en: string };
 
 /** A system of this environment: one of another environment is simply not found. */
 export async function loadSystemRow(environmentId: string, id: string) {
+  if (!isUuid(id)) throw notFound({ nb: "systemet", en: "System" });
   const row = await db.system.findFirst({
     where: { id, environmentId },
     select: {

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { z } from "zod";
-import { open } from "@/lib/core/secret-box";
+import { keyId, open } from "@/lib/core/secret-box";
 import type { PortalRef } from "../flow-suite";
 import { kidsAtMaskinporten } from "../emulator-controls";
 
@@ -17,7 +17,7 @@ export function keyTests(ref: PortalRef) {
     const p = ref();
     expect(p.kid).toMatch(/^local-\d{8}-[0-9a-f]{8}$/);
     const row = await p.db.signingKey.findUniqueOrThrow({ where: { kid: p.kid } });
-    expect(row.privateKeyEnc.startsWith("v1.")).toBe(true);
+    expect(row.privateKeyEnc.startsWith(`v2.${keyId(p.masterKey)}.`)).toBe(true);
     const jwk = privateJwk.parse(JSON.parse(open(row.privateKeyEnc, p.masterKey, p.kid)));
     for (const secret of [jwk.d, jwk.p, jwk.q]) {
       expect(row.privateKeyEnc).not.toContain(secret);

@@ -9,7 +9,8 @@ import { loadSystemForPage } from "../load-system";
 export default async function SystemHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), requireActor()]);
   const { system, environment } = await loadSystemForPage(actor, id);
-  const history = await getSystemHistory({ actor, environment }, id);
+  // The row's own id: the URL may name the system by Altinn's id instead.
+  const history = await getSystemHistory({ actor, environment }, system.id);
   const when = (d: Date | string) => new Date(d).toLocaleString(dateLocale(locale));
   const change = (type: string) => (isMessageKey(`sysreg.change.${type}`) ? t(`sysreg.change.${type}`) : type);
   const th = "py-2 pr-2";

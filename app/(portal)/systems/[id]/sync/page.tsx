@@ -19,7 +19,8 @@ export default async function SyncSystemPage({ params }: { params: Promise<{ id:
       </p>
     );
   const { system, environment } = await loadSystemForPage(actor, id);
-  const drift = await readSystemDrift({ actor, environment }, id).catch((err: unknown) => {
+  // The row's own id: the URL may name the system by Altinn's id instead.
+  const drift = await readSystemDrift({ actor, environment }, system.id).catch((err: unknown) => {
     if (err instanceof AppError) return err;
     throw err;
   });
@@ -79,7 +80,7 @@ export default async function SyncSystemPage({ params }: { params: Promise<{ id:
               ))}
             </tbody>
           </table>
-          <SyncChoice id={id} portalMayWin={!drift.altinnDeleted && !drift.portalDeleted} />
+          <SyncChoice id={system.id} portalMayWin={!drift.altinnDeleted && !drift.portalDeleted} />
         </Card>
       )}
     </>

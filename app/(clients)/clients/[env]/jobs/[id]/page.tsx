@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { AppError } from "@/lib/core/errors";
 import { getT } from "@/lib/i18n/server";
 import { clientContext, facilitatorOrg } from "@/lib/clients/context";
@@ -42,6 +43,8 @@ export default async function AssignJobPage({ params, searchParams }: Props) {
   try {
     report = await assignJobReport(ctx, id);
   } catch (err) {
+    // Someone else's job, or one of another environment: not found, with the status that says so.
+    if (err instanceof AppError && err.status === 404) notFound();
     if (err instanceof AppError)
       return (
         <>
