@@ -128,8 +128,8 @@ export async function probes(): Promise<Record<ProbeName, Probe>> {
     "clients.resume": ({ clients, ids }) => m.clients.resumeAssignJob(clients, ids.clientJob, { kick: false }),
     "onboarding.publicSystem": async ({ scope, ids }) => {
       // The public page 404s on null: A's slug with B's system id must find nothing.
-      const { findPublicSystem } = await import("@/lib/systems/queries");
-      const found = await findPublicSystem(scope.environment.slug, ids.altinnSystemId);
+      const { findOpenSystem } = await import("@/lib/systems/queries");
+      const found = await findOpenSystem(scope.environment.slug, ids.altinnSystemId);
       return found ?? Promise.reject(new NoData());
     },
   };
