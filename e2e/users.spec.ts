@@ -38,7 +38,8 @@ test("an admin creates a user on the Users page; the one-time password is shown 
   await expectAccessible(admin);
   // Allowing single sign-on linking is a setting of its own, clearly labelled.
   await admin.getByRole("button", { name: "Tillat kobling ved neste SSO-innlogging" }).click();
-  await expect(admin.getByRole("button", { name: "Ikke tillat kobling" })).toBeVisible();
+  await expect(admin.getByRole("button", { name: "Trekk tilbake tillatelsen til kobling" })).toBeVisible();
+  await expect(admin.getByText("Ikke koblet (kobling tillatt ved neste innlogging)")).toBeVisible();
 
   const context = await browser.newContext({ baseURL: base });
   const kari = await context.newPage();

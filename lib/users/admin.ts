@@ -88,9 +88,12 @@ export const changeUserRole = (actor: Actor | null, id: string, role: RoleName) 
 export const setUserDisabled = (actor: Actor | null, id: string, disabled: boolean) =>
   changeSettings(actor, id, { disabled }, { action: disabled ? "user.disable" : "user.enable", endsSessions: true });
 
-/** Lets the next single sign-on with this e-mail be linked to the account (the OIDC sign-in decides). */
-export const setOidcLinkAllowed = (actor: Actor | null, id: string, allowed: boolean) =>
-  changeSettings(actor, id, { oidcLinkAllowed: allowed }, { action: "user.oidc_link.allow", endsSessions: false });
+/**
+ * Takes back an admin's permission to link the next single sign-on (allowOidcLink in allow-link.ts gives it;
+ * a link that happened already stays). A setting, not a change of access: sessions are kept.
+ */
+export const withdrawOidcLink = (actor: Actor | null, id: string) =>
+  changeSettings(actor, id, { oidcLinkAllowed: false }, { action: "user.identity.link.withdraw", endsSessions: false });
 
 /** "Sign out all sessions" for someone else (or oneself): nothing else about the account changes. */
 export async function endUserSessions(actor: Actor | null, id: string): Promise<void> {

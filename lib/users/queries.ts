@@ -15,6 +15,8 @@ export type UserRow = {
   oneTimePasswordExpiresAt: Date | null;
   lastSignInAt: Date | null;
   oidcLinkAllowed: boolean;
+  /** A single sign-on identity is bound to the account (lib/users/identities.ts). */
+  ssoLinked: boolean;
   hasPassword: boolean;
 };
 
@@ -29,11 +31,18 @@ const SELECT = {
   lastSignInAt: true,
   oidcLinkAllowed: true,
   passwordHash: true,
+  _count: { select: { identities: true } },
 } as const;
 
+type Selected = Omit<UserRow, "hasPassword" | "ssoLinked"> & {
+  passwordHash: string | null;
+  _count: { identities: number };
+};
+
 // The hash never leaves this module: the page needs only to know whether there is one.
-const toRow = ({ passwordHash, ...u }: { passwordHash: string | null } & Omit<UserRow, "hasPassword">): UserRow => ({
+const toRow = ({ passwordHash, _count, ...u }: Selected): UserRow => ({
   ...u,
+  ssoLinked: _count.identities > 0,
   hasPassword: passwordHash !== null,
 });
 

@@ -150,24 +150,27 @@ export function sessionTests(ref: PortalRef) {
     await expectAppError(admin.setUserDisabled(op, u.id, true), "forbidden", 403);
     await expectAppError(admin.resetUserPassword(op, u.id), "forbidden", 403);
     await expectAppError(admin.endUserSessions(op, u.id), "forbidden", 403);
-    await expectAppError(admin.setOidcLinkAllowed(op, u.id, true), "forbidden", 403);
+    await expectAppError(admin.withdrawOidcLink(op, u.id), "forbidden", 403);
 
-    // SSO linking is a setting, not a change of access: audited, sessions kept.
+    // SSO linking is a setting, not a change of access: withdrawing the permission is audited, sessions kept.
+    const { allowOidcLink } = await import("@/lib/users/allow-link");
+    await allowOidcLink(p.actors.admin, u.email);
     const kept = await session(u.id);
-    expect(await admin.setOidcLinkAllowed(p.actors.admin, u.id, true)).toBe(true);
+    expect(await admin.withdrawOidcLink(p.actors.admin, u.id)).toBe(true);
     expect(await kept.actor()).not.toBeNull();
-    expect((await lastAudit(p, "user.oidc_link.allow", u.id)).detail).toMatchObject({
-      before: { oidcLinkAllowed: false },
-      after: { oidcLinkAllowed: true },
+    expect((await lastAudit(p, "user.identity.link.withdraw", u.id)).detail).toMatchObject({
+      before: { oidcLinkAllowed: true },
+      after: { oidcLinkAllowed: false },
       sessionsEnded: false,
     });
     // Nothing to change: nothing happens and nothing is audited.
     const before = await p.db.auditEvent.count();
-    expect(await admin.setOidcLinkAllowed(p.actors.admin, u.id, true)).toBe(false);
+    expect(await admin.withdrawOidcLink(p.actors.admin, u.id)).toBe(false);
     expect(await p.db.auditEvent.count()).toBe(before);
     expect((await queries.listUsers(p.actors.admin)).find((r) => r.id === u.id)).toMatchObject({
       email: u.email,
-      oidcLinkAllowed: true,
+      oidcLinkAllowed: false,
+      ssoLinked: false,
       hasPassword: true,
       mustChangePassword: true,
     });

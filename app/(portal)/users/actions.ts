@@ -6,9 +6,11 @@ import {
   changeUserRole,
   endUserSessions,
   resetUserPassword,
-  setOidcLinkAllowed,
   setUserDisabled,
+  withdrawOidcLink,
 } from "@/lib/users/admin";
+import { allowOidcLink } from "@/lib/users/allow-link";
+import { getUser } from "@/lib/users/queries";
 import { createUserSchema, userIdSchema, userRoleSchema, userSwitchSchema } from "@/lib/users/schema";
 
 const SAVED = { nb: "Lagret.", en: "Saved." };
@@ -52,7 +54,11 @@ export const setOidcLinkAction = action(
   "users.manage",
   userSwitchSchema,
   (f) => ({ id: f.get("id"), on: f.get("on") }),
-  async (input, { actor }) => done(await setOidcLinkAllowed(actor, input.id, input.on), input.id),
+  async (input, { actor }) => {
+    if (!input.on) return done(await withdrawOidcLink(actor, input.id), input.id);
+    await allowOidcLink(actor, (await getUser(actor, input.id)).email);
+    return done(true, input.id);
+  },
 );
 
 export const endSessionsAction = action(

@@ -6,7 +6,7 @@ import { dateLocale } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { CreateUserForm } from "./_components/create-user-form";
-import { userStatus } from "./_components/user-status";
+import { ssoText, userStatus } from "./_components/user-status";
 
 export default async function UsersPage() {
   const [{ t, locale }, actor] = await Promise.all([getT(), requireActor()]);
@@ -42,7 +42,7 @@ export default async function UsersPage() {
                   <td className="py-2 pr-3">{t(`role.${u.role}`)}</td>
                   <td className="py-2 pr-3">{userStatus(u, t, date)}</td>
                   <td className="py-2 pr-3">{u.lastSignInAt ? date(u.lastSignInAt) : t("users.never")}</td>
-                  <td className="py-2">{u.oidcLinkAllowed ? t("users.ssoAllowed") : t("users.ssoNotAllowed")}</td>
+                  <td className="py-2">{ssoText(u, t)}</td>
                 </tr>
               ))}
             </tbody>

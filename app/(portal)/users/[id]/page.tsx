@@ -9,7 +9,7 @@ import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { endSessionsAction, setDisabledAction, setOidcLinkAction } from "../actions";
 import { ResetPasswordForm, RoleForm, UserButtonForm } from "../_components/user-forms";
-import { userStatus } from "../_components/user-status";
+import { ssoText, userStatus } from "../_components/user-status";
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), requireActor()]);
@@ -54,7 +54,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </Card>
       <Card title={t("users.ssoCard")}>
         <p className="mb-3 text-sm">
-          {t("users.sso")}: <strong>{user.oidcLinkAllowed ? t("users.ssoAllowed") : t("users.ssoNotAllowed")}</strong>
+          {t("users.sso")}: <strong>{ssoText(user, t)}</strong>
         </p>
         <UserButtonForm
           name="sso"

@@ -10,3 +10,9 @@ export function userStatus(u: UserRow, t: Translate, date: (d: Date) => string):
       : t("users.oneTimeUntil", { date: date(u.oneTimePasswordExpiresAt) });
   return t("users.active");
 }
+
+/** Whether an identity is bound, and whether an admin allowed the next sign-on to link one. */
+export function ssoText(u: UserRow, t: Translate): string {
+  const linked = u.ssoLinked ? t("users.ssoLinked") : t("users.ssoNotLinked");
+  return u.oidcLinkAllowed ? `${linked} (${t("users.ssoAllowedNote")})` : linked;
+}
