@@ -11,9 +11,10 @@ export function capReachedResponse(err: AppError): Response | null {
   const retryAfterS = Math.max(1, Number(err.extra?.retryAfterS) || 60);
   const vars = { minutes: Math.ceil(retryAfterS / 60) };
   const [nb, en] = [translator("nb"), translator("en")];
-  // Every text is ours (no input reaches the page), so it needs no escaping.
+  // Every text is ours (no input reaches the page), so it needs no escaping. No inline style: the
+  // Content-Security-Policy (proxy.ts) allows none without a nonce.
   const html = `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${nb("cap.title")} / ${en("cap.title")}</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#0f172a"><main>
+<body><main>
 <h1>${nb("cap.title")}</h1><p>${nb("cap.body", vars)}</p>
 <h2 lang="en">${en("cap.title")}</h2><p lang="en">${en("cap.body", vars)}</p>
 </main></body></html>`;
