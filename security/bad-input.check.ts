@@ -149,7 +149,10 @@ test("bad input: the public onboarding POSTs refuse oversized bodies (413) and n
   }
 });
 
-test("bad input: malformed ids on the public pages are a 404 with a clear page, never a 500", async () => {
+// Pages for people answer in words they can read without JavaScript. Next 16 renders a page's notFound()
+// only in the browser (vercel/next.js#98295: a blank page without JavaScript), so a page that knows the id
+// is bad says so itself; unmatched paths are Next's real 404. Either way: no 500, nothing revealed.
+test("bad input: malformed ids on the public pages get a clear page (never a 500, nothing revealed)", async () => {
   for (const path of [
     "/onboard/local/..%2F..%2Fetc",
     `/onboard/local/${"x".repeat(3000)}`,
@@ -160,10 +163,12 @@ test("bad input: malformed ids on the public pages are a 404 with a clear page, 
     "/clients/nope",
   ]) {
     const res = await anon.get(path, { maxRedirects: 0 });
-    expect(res.status(), path.slice(0, 40)).toBe(404);
-    expect(await res.text(), path.slice(0, 40)).toMatch(
+    expect([200, 404], path.slice(0, 40)).toContain(res.status());
+    const visible = (await res.text()).replace(/<script[\s\S]*?<\/script>/g, "");
+    expect(visible, path.slice(0, 40)).toMatch(
       /finnes ikke|fant ikke|virker ikke|not found|could not find|no longer works/i,
     );
+    expect(visible, path.slice(0, 40)).not.toMatch(/<form/);
   }
 });
 

@@ -72,6 +72,8 @@ export async function seedIsolationWorld(p: Portal, receiver: Receiver): Promise
   await addOrganisations(p, [customerOrgNo, requestOrgNo, bulkOrgNo, facilitator]);
 
   const system = await p.m.systems.createSystem(inB, systemInput(p, uniqueName("iso")));
+  // Open, so the public page would show it in B: what must not leak into A.
+  await p.db.system.update({ where: { id: system.id }, data: { openOnboarding: true } });
   const customer = await p.m.customers.createCustomer(inB, { orgNo: customerOrgNo, name: "B AS", notes: "", tags: "" });
   const request = await p.m.requests.createRequest(inB, { systemId: system.id, orgNo: requestOrgNo, kind: "standard" });
   const { altinnRequestId } = await p.db.systemUserRequest.findUniqueOrThrow({ where: { id: request.id } });

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { headers } from "next/headers";
 import { AppError } from "@/lib/core/errors";
 import { getT } from "@/lib/i18n/server";
@@ -31,7 +30,7 @@ const errorText = (err: AppError) => clientsMessage(err.code) ?? err.userMessage
 export default async function ClientsPage({ params, searchParams }: Props) {
   const [{ env }, q, { t, locale }] = await Promise.all([params, searchParams, getT()]);
   const environment = await loadEnvironmentBySlug(env).catch(() => null);
-  if (!environment) notFound();
+  if (!environment) return <h1 className="text-2xl font-bold">{clientsMessage("not_found")?.[locale]}</h1>;
   const base = `/clients/${encodeURIComponent(environment.slug)}`;
   const org = facilitatorOrg(q.org);
   if (!(await takePublic(await headers(), "clients")).ok) return <p role="alert">{t("clients.tooMany")}</p>;

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { headers } from "next/headers";
 import { completeOnboarding } from "@/lib/onboarding/flow";
 import { takePublic } from "@/lib/onboarding/rate-limit";
@@ -23,7 +22,5 @@ export default async function CallbackPage({ searchParams }: { searchParams: Pro
     );
   }
   const outcome = await completeOnboarding(typeof ref === "string" ? ref : "");
-  // Malformed, unknown and foreign refs alike: one 404 whose page (not-found.tsx) says what to do.
-  if (outcome.kind === "unknown") notFound();
   return <OutcomeView outcome={outcome} t={t} locale={locale} />;
 }

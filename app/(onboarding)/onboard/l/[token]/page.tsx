@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { resolveOnboardingLink } from "@/lib/onboarding/links";
 import { getAccessPackage } from "@/lib/systems/catalogue/snapshot";
 import { explainCode } from "@/lib/integrations/altinn/problems";
@@ -14,8 +13,16 @@ type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ error
 export default async function LinkPage({ params, searchParams }: Props) {
   const [{ token }, query, { t, locale }] = await Promise.all([params, searchParams, getT()]);
   const link = await resolveOnboardingLink(decodeURIComponent(token));
-  // A 404 (not-found.tsx says the link no longer works): a bad, old or tampered token is not a page.
-  if (!link) notFound();
+  if (!link) {
+    return (
+      <>
+        <h1 className="mb-4 text-2xl font-bold">{t("ob.link.invalid.title")}</h1>
+        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">
+          {t("ob.link.invalid.body")}
+        </p>
+      </>
+    );
+  }
   const vars = { system: link.system.name[locale], org: link.maskedOrgNo };
   // Only codes travel in the URL; the words shown are ours.
   const error = query.error
