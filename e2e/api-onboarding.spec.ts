@@ -182,7 +182,8 @@ test("the public POSTs are rate limited per client: 429 with Retry-After and a p
 }) => {
   const routes: [name: string, send: (api: APIRequestContext) => Promise<APIResponse>][] = [
     ["start", (api) => api.post("/onboard/local/991825827_x/start", { form: { orgNo: "123" }, ...NO_REDIRECTS })],
-    ["link", (api) => api.post("/onboard/l/not-a-real-token/start", NO_REDIRECTS)],
+    // The link page's form has no fields: a browser posts it as an empty urlencoded form.
+    ["link", (api) => api.post("/onboard/l/not-a-real-token/start", { form: {}, ...NO_REDIRECTS })],
     ["restart", (api) => api.post("/onboard/callback/restart", { form: { ref: "x" }, ...NO_REDIRECTS })],
   ];
   const other = await playwright.request.newContext({
@@ -191,10 +192,12 @@ test("the public POSTs are rate limited per client: 429 with Retry-After and a p
   });
   for (const [name, send] of routes) {
     const { allowed, limited } = await exhaust(() => send(anon));
-    // 20 a minute (PUBLIC_RATE_LIMIT_PER_MINUTE's default), plus what refilled while sending.
+    // 20 a minute (PUBLIC_RATE_LIMIT_PER_MINUTE's default) in a fixed window shared by every process.
     expect(allowed, name).toBeGreaterThanOrEqual(20);
     const retryAfter = limited.headers()["retry-after"] ?? "";
-    expect(retryAfter, name).toMatch(/^[1-3]$/);
+    expect(retryAfter, name).toMatch(/^\d+$/);
+    expect(Number(retryAfter), name).toBeGreaterThanOrEqual(1);
+    expect(Number(retryAfter), name).toBeLessThanOrEqual(60);
     expect(limited.headers()["content-type"], name).toBe(HTML);
     expect(limited.headers()["cache-control"], name).toBe("no-store");
     const html = await limited.text();

@@ -76,7 +76,8 @@ test("bad input: the vendor API refuses a wrong content type (415) and malformed
   await expectProblem(text, 415, "unsupported_media_type");
   const broken = await api.put(`/api/v1/customers/${ORG}`, {
     headers: { "content-type": "application/json" },
-    data: '{"name": "Fjordtre AS"',
+    // A Buffer goes as it is (a string with a JSON content type would be serialised once more).
+    data: Buffer.from('{"name": "Fjordtre AS"'),
   });
   await expectProblem(broken, 400, "invalid_json");
   expect(await customerCount()).toBe(before);
@@ -149,9 +150,9 @@ test("bad input: the public onboarding POSTs refuse oversized bodies (413) and n
   }
 });
 
-// Pages for people answer in words they can read without JavaScript. Next 16 renders a page's notFound()
-// only in the browser (vercel/next.js#98295: a blank page without JavaScript), so a page that knows the id
-// is bad says so itself; unmatched paths are Next's real 404. Either way: no 500, nothing revealed.
+// Pages for people: a bad link or ref is said in the page itself (200, readable without JavaScript); an
+// unknown or closed system or environment is a 404, whose words Next 16 renders only in the browser
+// (vercel/next.js#98295). Either way: no 500, clear words, nothing revealed.
 test("bad input: malformed ids on the public pages get a clear page (never a 500, nothing revealed)", async () => {
   for (const path of [
     "/onboard/local/..%2F..%2Fetc",

@@ -78,6 +78,8 @@ try {
     clientIds: [],
     isVisible: false,
   });
+  // Open in B, so B's own page shows it: what must not show through A's slug.
+  await db.system.update({ where: { id: system.id }, data: { openOnboarding: true } });
   const request = await createRequest(inB, { systemId: system.id, orgNo: ORG_B, kind: "standard" });
   const customer = await db.customer.findUniqueOrThrow({
     where: { environmentId_orgNo: { environmentId: b.id, orgNo: ORG_B } },

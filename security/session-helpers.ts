@@ -1,10 +1,12 @@
+import path from "node:path";
+import { urlFor } from "../scripts/lib/embedded-db";
 // Helpers for security/sessions.check.ts: next-auth's credentials sign-in over HTTP, clients that the
 // portal counts apart, two browsers for one person, and the target's database for what only time does.
 import type { APIRequestContext, Browser, Page, PlaywrightWorkerArgs } from "@playwright/test";
 import pg from "pg";
 import { freshAddress } from "../e2e/api";
 import { createUser, expect, NEW_PASSWORD, signIn, signInFresh, type RoleName } from "../e2e/fixtures";
-import { targetByPort, targetEnv } from "../e2e/servers";
+import { targetByPort } from "../e2e/servers";
 
 export { freshAddress };
 
@@ -49,9 +51,8 @@ export async function expectSignedOut(page: Page, path = "/") {
 /** SQL on the target portal's own database (PGlite behind its socket), e.g. to let 24 hours pass. */
 export async function onTargetDatabase(baseURL: string, sql: string, params: unknown[]) {
   const target = targetByPort(baseURL);
-  const url =
-    target.databaseUrl ??
-    `postgresql://postgres@127.0.0.1:${targetEnv(target).PGLITE_PORT}/postgres?sslmode=disable&application_name=portal-embedded`;
+  // The embedded database listens only on its Unix socket in the data dir (ADR 019).
+  const url = target.databaseUrl ?? urlFor(path.join(target.dataDir, "run"));
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   try {

@@ -46,6 +46,10 @@ describe("readFormCapped", () => {
     });
     expect(await readFormCapped(post("orgNo=1"), 100)).toMatchObject({ status: 415 });
   });
+  it("reads no body at all as an empty form", async () => {
+    const res = await readFormCapped(post(null), 100);
+    expect(res.ok && [...res.value.keys()]).toEqual([]);
+  });
   it("refuses a form over the cap", async () => {
     const big = `orgNo=${"1".repeat(5000)}`;
     const res = await readFormCapped(post(big, { "content-type": "application/x-www-form-urlencoded" }), 1000);

@@ -34,12 +34,19 @@ export async function readTextCapped(req: Request, maxBytes: number): Promise<Bo
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 
 /**
- * A posted HTML form, capped. Only the two form encodings are forms; anything else is refused (415)
- * rather than read as an empty form, so a program sending JSON learns why.
+ * A posted HTML form, capped. Only the two form encodings are forms; any other body is refused (415)
+ * rather than read as an empty form, so a program sending JSON learns why. No body at all is an empty
+ * form (a form without fields, a truncated POST): its fields then fail validation with their messages.
  */
 export async function readFormCapped(req: Request, maxBytes: number): Promise<BodyRead<FormData>> {
   const type = req.headers.get("content-type") ?? "";
-  if (!FORM_TYPES.test(type)) return { ok: false, status: 415, reason: "unsupported_media_type" };
+  if (!FORM_TYPES.test(type)) {
+    const other = await readTextCapped(req, maxBytes);
+    if (!other.ok) return other;
+    return other.value === ""
+      ? { ok: true, value: new FormData() }
+      : { ok: false, status: 415, reason: "unsupported_media_type" };
+  }
   const text = await readTextCapped(req, maxBytes);
   if (!text.ok) return text;
   try {
