@@ -19,6 +19,7 @@ export const PROBES = [
   "systems.drift",
   "systems.update",
   "systems.delete",
+  "systems.openOnboarding",
   "systems.resolveDrift",
   "systems.createChangeRequests",
   "systems.refreshChangeRequests",
@@ -66,6 +67,8 @@ const ENVIRONMENTS = "environments themselves: an admin manages every environmen
  * Pages and route handlers with a dynamic segment (`[id]`, `[slug]`, …), by path under the repository.
  * The vendor API's routes (app/api/v1) are covered operation by operation in API_CASES instead.
  */
+// Portal accounts belong to the installation, not to an environment (admins only, users.manage).
+const USERS = "portal users belong to the installation, not to an environment (admin only)";
 export const ROUTES: Record<string, Entry> = {
   "app/(clients)/clients/[env]/assign-all/route.ts": {
     exempt: "the agent is looked up in the environment's own Altinn with the person's own token (findAgent)",
@@ -97,6 +100,7 @@ export const ROUTES: Record<string, Entry> = {
   "app/(portal)/systems/[id]/edit/page.tsx": ["systems.get"],
   "app/(portal)/systems/[id]/history/page.tsx": ["systems.get", "systems.history"],
   "app/(portal)/systems/[id]/sync/page.tsx": ["systems.get", "systems.drift"],
+  "app/(portal)/users/[id]/page.tsx": { exempt: USERS },
   "app/(portal)/webhooks/[id]/page.tsx": ["webhooks.get", "webhooks.deliveries"],
   "app/api/auth/[...nextauth]/route.ts": { exempt: "NextAuth's own endpoints (sign-in, session): no data ids" },
   "app/api/bulk/[id]/result/route.ts": ["bulk.result"],
@@ -109,6 +113,16 @@ const NO_ID = { exempt: "takes no id: it acts on the current environment only" }
 /** Every server action, as `<file>#<export>`. */
 export const ACTIONS: Record<string, Entry> = {
   "app/(auth)/account/password/actions.ts#changePasswordAction": { exempt: "the signed-in person's own password" },
+  "app/(auth)/signin/actions.ts#signInRetryMinutes": {
+    exempt: "reads the sign-in throttle for a typed e-mail: no data ids",
+  },
+  "app/(portal)/account/actions.ts#endAllSessionsAction": { exempt: "the signed-in person's own sessions" },
+  "app/(portal)/users/actions.ts#changeRoleAction": { exempt: USERS },
+  "app/(portal)/users/actions.ts#createUserAction": { exempt: USERS },
+  "app/(portal)/users/actions.ts#endSessionsAction": { exempt: USERS },
+  "app/(portal)/users/actions.ts#resetPasswordAction": { exempt: USERS },
+  "app/(portal)/users/actions.ts#setDisabledAction": { exempt: USERS },
+  "app/(portal)/users/actions.ts#setOidcLinkAction": { exempt: USERS },
   "app/(portal)/api-keys/actions.ts#createApiKeyAction": NO_ID,
   "app/(portal)/api-keys/actions.ts#revokeApiKeyAction": ["apikeys.revoke"],
   "app/(portal)/customers/actions.ts#createCustomerAction": NO_ID,
@@ -139,6 +153,7 @@ export const ACTIONS: Record<string, Entry> = {
   "app/(portal)/requests/actions.ts#renewRequestAction": ["requests.renew"],
   "app/(portal)/systems/[id]/actions.ts#updateSystemAction": ["systems.update"],
   "app/(portal)/systems/[id]/actions.ts#deleteSystemAction": ["systems.delete"],
+  "app/(portal)/systems/[id]/actions.ts#setOpenOnboardingAction": ["systems.openOnboarding"],
   "app/(portal)/systems/[id]/actions.ts#resolveDriftAction": ["systems.resolveDrift"],
   "app/(portal)/systems/[id]/change-actions.ts#createChangeRequestsAction": ["systems.createChangeRequests"],
   "app/(portal)/systems/[id]/change-actions.ts#refreshChangeRequestsAction": ["systems.refreshChangeRequests"],

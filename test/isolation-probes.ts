@@ -26,6 +26,7 @@ async function load() {
       ...(await import("@/lib/systems/change-requests")),
       ...(await import("@/lib/systems/sync")),
       ...(await import("@/lib/systems/edit")),
+      ...(await import("@/lib/systems/open-onboarding")),
     },
     bulk: {
       ...(await import("@/lib/bulk/queries")),
@@ -85,6 +86,7 @@ export async function probes(): Promise<Record<ProbeName, Probe>> {
     "systems.history": ({ scope, ids }) => m.systems.getSystemHistory(scope, ids.system),
     "systems.drift": ({ scope, ids }) => m.systems.readSystemDrift(scope, ids.system),
     "systems.update": ({ scope, ids }) => m.systems.updateSystem(scope, edit(ids.system)),
+    "systems.openOnboarding": ({ scope, ids }) => m.systems.setOpenOnboarding(scope, { id: ids.system, enabled: true }),
     "systems.delete": ({ scope, ids }) =>
       m.systems.deleteSystem(scope, { id: ids.system, confirm: ids.altinnSystemId }),
     "systems.resolveDrift": ({ scope, ids }) =>

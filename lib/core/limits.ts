@@ -29,6 +29,16 @@ const TABLE = "rate_limits";
 const g = globalThis as unknown as { portalLimiters?: Map<string, RateLimiterPostgres> };
 const limiters = (g.portalLimiters ??= new Map());
 
+/**
+ * What the library queries through: the process's pool as it is now (a pool closed and made anew is
+ * followed), with the library's statement names dropped. Named prepared statements live per session, and
+ * the embedded database is one session behind its socket: a second connection preparing the same name
+ * fails, and the limiter would quietly fall back to memory, per process.
+ */
+const unnamedStatements = {
+  query: (q: { text: string; values?: unknown[] }) => getPool().query(q.text, q.values),
+};
+
 function limiterFor(name: string, rule: LimitRule): RateLimiterPostgres {
   const id = `${name}/${rule.points}/${rule.durationS}/${rule.blockS ?? 0}`;
   let limiter = limiters.get(id);
@@ -36,7 +46,7 @@ function limiterFor(name: string, rule: LimitRule): RateLimiterPostgres {
     const opts = { keyPrefix: name, points: rule.points, duration: rule.durationS, blockDuration: rule.blockS ?? 0 };
     limiter = new RateLimiterPostgres({
       ...opts,
-      storeClient: getPool(),
+      storeClient: unnamedStatements,
       storeType: "pool",
       tableName: TABLE,
       tableCreated: true,
