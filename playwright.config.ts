@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM } from "./e2e/chromium";
 import { TARGETS, postgresAvailable } from "./e2e/servers";
 
 const POSTGRES_SPECS = ["first-start.spec.ts", "chain.spec.ts", "bulk.spec.ts", "vendor-api.spec.ts"].map(
@@ -19,18 +20,7 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   // Every spec runs on PGlite (what `npm start` gives a new user). On PostgreSQL the browser runs the specs
   // whose path through the database differs most (bootstrap, the whole chain, the bulk queue, the outbox

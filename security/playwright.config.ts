@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM } from "../e2e/chromium";
 import { SECURITY_TARGET as t } from "../e2e/servers";
 
 // npm run test:security: the security checks, each a test, against the real production build and the
@@ -16,18 +17,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${t.portalPort}`,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   projects: [{ name: "security" }],
   webServer: {
