@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native argon2 and the pg driver stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "pg-boss"],
+  // Native argon2 and the pg driver stay outside the server bundle. The rate limiter too: its instances
+  // are shared through globalThis, so every route must see one copy of its classes.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "pg-boss", "rate-limiter-flexible"],
   poweredByHeader: false,
   typedRoutes: false,
   // Bulk onboarding uploads a CSV of up to 1 MB through a server action (default limit 1 MB with no

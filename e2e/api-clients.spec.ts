@@ -154,7 +154,7 @@ test("login starts ID-porten with PKCE in a sealed cookie; a callback nobody sta
     code_challenge_method: "S256",
   });
   expect(login.headers()["set-cookie"]).toMatch(
-    /^clients_login=v1\.[\w.-]+; Path=\/clients; Expires=[^;]+; Max-Age=600; HttpOnly; SameSite=lax$/,
+    /^clients_login=v2\.[\w.-]+; Path=\/clients; Expires=[^;]+; Max-Age=600; HttpOnly; SameSite=lax$/,
   );
 
   // The login cookie is kept (this context stores cookies); a return with another state fails the login.

@@ -72,13 +72,22 @@ function decisionOf(res: RateLimiterRes, rule: LimitRule): LimitDecision {
   return { ok, remaining: Math.max(0, res.remainingPoints), retryAfterS: ok ? 0 : resetS, resetS };
 }
 
+function isLimiterRes(err: unknown): err is RateLimiterRes {
+  if (err instanceof RateLimiterRes) return true;
+  if (typeof err !== "object" || err === null || err instanceof Error) return false;
+  const r = err as Record<string, unknown>;
+  return typeof r.msBeforeNext === "number" && typeof r.consumedPoints === "number" && typeof r.remainingPoints === "number";
+}
+
 /** Uses `cost` points of `key`'s window under limit `name`; ok false when that went over the rule. */
 export async function consumeLimit(name: string, rule: LimitRule, key: string, cost = 1): Promise<LimitDecision> {
   try {
     return decisionOf(await limiterFor(name, rule).consume(storedKey(key), cost), rule);
   } catch (err) {
     // The library rejects with the counter's state when the points are used up; anything else is a bug.
-    if (err instanceof RateLimiterRes) return decisionOf(err, rule);
+    // Checked by shape, not instanceof: the limiters are cached on globalThis, and a route bundled with
+    // its own copy of the library would hold a different RateLimiterRes class (seen as a 500 in CI).
+    if (isLimiterRes(err)) return decisionOf(err, rule);
     throw err;
   }
 }

@@ -46,6 +46,22 @@ export function limitTests(ref: PortalRef) {
     expect((await consumeLimit("test-block", blocking, key)).ok).toBe(true);
   });
 
+  it("reads a refusal from another copy of the library as a refusal, not an error (a 500 in CI once)", async () => {
+    ref();
+    const { consumeLimit } = await import("@/lib/core/limits");
+    // A limiter cached by a route bundled with its own copy rejects with a RateLimiterRes of another class.
+    const foreign = { remainingPoints: 0, msBeforeNext: 42_000, consumedPoints: 4, isFirstInDuration: false };
+    const limiters = (globalThis as { portalLimiters?: Map<string, unknown> }).portalLimiters!;
+    limiters.set("test-foreign/3/60/0", { consume: () => Promise.reject(foreign) });
+    try {
+      expect(await consumeLimit("test-foreign", rule, "k")).toEqual({ ok: false, remaining: 0, retryAfterS: 42, resetS: 42 });
+      limiters.set("test-foreign/3/60/0", { consume: () => Promise.reject(new Error("store broken")) });
+      await expect(consumeLimit("test-foreign", rule, "k")).rejects.toThrow("store broken");
+    } finally {
+      limiters.delete("test-foreign/3/60/0");
+    }
+  });
+
   it("keeps long keys bounded: whatever a client sends fits the table", async () => {
     const p = ref();
     const { consumeLimit } = await import("@/lib/core/limits");
