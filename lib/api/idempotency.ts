@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { canonicalJson } from "@/lib/audit/record";
+import { canonicalJson } from "@/lib/audit/chain";
 import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 

@@ -1,7 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/db";
+import { chainOf, GENESIS, hashEvent } from "@/lib/audit/chain";
+import { subjectOf } from "@/lib/audit/subject";
 
 export type AuditActor =
   | { type: "user"; id: string; label: string }
@@ -14,65 +15,37 @@ export type AuditInput = {
   action: string;
   target: { type: string; id?: string | null };
   outcome: "success" | "failure";
+  /** For a change: `{ before, after }` with the fields that changed (the audit page shows them as a diff). */
   detail?: Record<string, unknown>;
   environmentId?: string | null;
+  /** The customer and Altinn system the event concerns; read from detail (orgNo, systemId) when not given. */
+  subject?: { orgNumber?: string | null; systemId?: string | null };
 };
 
 type Tx = Prisma.TransactionClient;
-const GENESIS = "0".repeat(64);
-// Any constant works; it only has to be the same for every writer of the chain.
-const CHAIN_LOCK = 7_270_001;
+// Any constant works; it only has to be the same for every writer. The second key is the chain's.
+export const CHAIN_LOCK = 7_270_001;
 
-type Hashable = {
-  at: Date;
-  actorType: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  outcome: string;
-  detail: unknown;
-  environmentId: string | null;
-};
-
-/** JSON with object keys sorted at every depth: jsonb does not keep the key order it was given. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
+/** Serialises the writers of one chain, so two events never claim the same place (until the transaction ends). */
+export async function lockChain(t: Tx, chain: string): Promise<void> {
+  await t.$queryRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}::int, hashtext(${chain}))::text`;
 }
 
-export function hashEvent(prevHash: string, e: Hashable): string {
-  const canonical = canonicalJson([
-    prevHash,
-    e.at.toISOString(),
-    e.actorType,
-    e.actorId,
-    e.actorLabel,
-    e.action,
-    e.targetType,
-    e.targetId,
-    e.outcome,
-    e.detail ?? null,
-    e.environmentId,
-  ]);
-  return createHash("sha256").update(canonical).digest("hex");
-}
-
-/** Appends one event to the hash chain. Pass `tx` to make the event part of the change it records. */
+/** Appends one event to its chain. Pass `tx` to make the event part of the change it records. */
 export async function recordAudit(input: AuditInput, tx?: Tx): Promise<void> {
   const write = async (t: Tx) => {
-    // Serialise writers so two events never claim the same predecessor.
-    await t.$queryRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})::text`;
-    const last = await t.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-    const prevHash = last?.hash ?? GENESIS;
+    const chain = chainOf(input.environmentId);
+    await lockChain(t, chain);
+    const last = await t.auditEvent.findFirst({
+      where: { chain },
+      orderBy: { chainSeq: "desc" },
+      select: { hash: true, chainSeq: true },
+    });
+    const base = last ? null : await t.auditCheckpoint.findFirst({ where: { chain, base: true } });
+    const prevHash = last?.hash ?? base?.hash ?? GENESIS;
     const row = {
+      chain,
+      chainSeq: (last?.chainSeq ?? base?.chainSeq ?? 0n) + 1n,
       at: new Date(),
       actorType: input.actor.type,
       actorId: input.actor.type === "user" || input.actor.type === "api_key" ? input.actor.id : null,
@@ -83,6 +56,7 @@ export async function recordAudit(input: AuditInput, tx?: Tx): Promise<void> {
       outcome: input.outcome,
       detail: (input.detail ?? null) as Prisma.InputJsonValue | null,
       environmentId: input.environmentId ?? null,
+      ...subjectOf(input),
     };
     const hash = hashEvent(prevHash, row);
     await t.auditEvent.create({ data: { ...row, detail: row.detail ?? undefined, prevHash, hash } });

@@ -1,5 +1,7 @@
 import { can } from "@/lib/auth/permissions";
-import { listAuditEvents, verifyAuditChain } from "@/lib/audit/queries";
+import { listAuditEvents } from "@/lib/audit/queries";
+import { auditChainStatus } from "@/lib/audit/status";
+import { ChainStatus } from "./_components/chain-status";
 import { requireScope } from "@/lib/environments/current";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";
@@ -10,7 +12,7 @@ export default async function AuditPage() {
   if (!can(actor.role, "audit.read")) return <p role="alert">{t("errors.forbidden")}</p>;
   const [events, chain] = await Promise.all([
     listAuditEvents(actor, { environmentId: environment.id }),
-    verifyAuditChain(actor),
+    auditChainStatus({ actor, environment }),
   ]);
   return (
     <>
@@ -18,12 +20,7 @@ export default async function AuditPage() {
       <p className="mb-4 text-sm text-slate-700">
         {t("audit.intro")} {t("envs.auditScope", { name: environment.name })}
       </p>
-      <p
-        role="status"
-        className={`mb-4 rounded-md border p-3 text-sm ${chain.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}`}
-      >
-        {chain.ok ? t("audit.chainOk", { n: chain.checked }) : t("audit.chainBroken", { seq: chain.brokenAt })}
-      </p>
+      <ChainStatus status={chain} t={t} />
       <Card>
         {events.length === 0 ? (
           <p>{t("audit.none")}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, hashEvent } from "@/lib/audit/record";
+import { canonicalJson, hashEvent } from "@/lib/audit/chain";
 
 const event = {
   at: new Date("2026-11-25T12:00:00.123Z"),
@@ -12,6 +12,10 @@ const event = {
   outcome: "success",
   detail: { email: "a@b.no", role: "admin", nested: { z: 1, a: [2, { y: 1, b: 2 }] } },
   environmentId: null,
+  chain: "installation",
+  chainSeq: 7n,
+  orgNumber: null,
+  systemId: "991825827_x",
 };
 
 describe("audit hash chain", () => {
@@ -29,6 +33,10 @@ describe("audit hash chain", () => {
     expect(hashEvent("0".repeat(64), { ...event, outcome: "failure" })).not.toBe(base);
     expect(hashEvent("0".repeat(64), { ...event, detail: { ...event.detail, role: "operator" } })).not.toBe(base);
     expect(hashEvent("0".repeat(64), { ...event, at: new Date("2026-11-25T12:00:00.124Z") })).not.toBe(base);
+    // Its place: another position or another chain is another event.
+    expect(hashEvent("0".repeat(64), { ...event, chainSeq: 8n })).not.toBe(base);
+    expect(hashEvent("0".repeat(64), { ...event, chain: "f0e1d2c3-0000-4000-8000-000000000000" })).not.toBe(base);
+    expect(hashEvent("0".repeat(64), { ...event, systemId: null })).not.toBe(base);
   });
 
   it("writes canonical JSON with sorted keys", () => {
