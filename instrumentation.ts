@@ -4,6 +4,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { env } = await import("@/lib/core/env");
     const config = env();
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      // Re-chains audit events written before one chain per environment existed (once; ADR 020).
+      const { upgradeAuditChain } = await import("@/lib/audit/upgrade");
+      await upgradeAuditChain();
+    }
     // JOBS=off runs a portal process that only serves pages (e.g. a second web node).
     if (config.JOBS === "on" && process.env.NEXT_PHASE !== "phase-production-build") {
       const { startWorkers } = await import("@/lib/jobs/worker");

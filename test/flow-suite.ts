@@ -29,6 +29,7 @@ import { vendorEventTests } from "./suites/vendor-events";
 import { webhookTests } from "./suites/webhooks";
 import { apiTests } from "./suites/api";
 import { limitTests } from "./suites/limits";
+import { auditIntegrityTests } from "./suites/audit-integrity";
 import { edgeTests } from "./suites/edge";
 import { oidcTests } from "./suites/oidc";
 import { sessionTests } from "./suites/sessions";
@@ -72,6 +73,7 @@ export const FLOW_SUITES = [
   ["webhooks", "webhook endpoints, signed delivery, retries and replay", webhookTests],
   ["api", "vendor API (REST)", apiTests],
   ["limits", "rate limits shared by every portal process", limitTests],
+  ["audit-integrity", "audit trail: checkpoints, anchors, tampering, exports, retention", auditIntegrityTests],
   ["edge", "public and API limits per client address, shared by every portal process", edgeTests],
   ["oidc", "single sign-on identities: bind, link, provision, refuse", oidcTests],
   ["sessions", "sign-in protection, one-time passwords, sessions and the Users page", sessionTests],

@@ -2,11 +2,15 @@
 // app runs: migrations applied, Local environment bootstrapped, one user per role, a signing key
 // registered at the emulator's Maskinporten. Modules are imported only after the env is set.
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { startEmulator } from "@/emulator/server";
 import type { Actor } from "@/lib/auth/actor";
 import type { RoleName } from "@/lib/auth/permissions";
 import type { EnvironmentView, Scope } from "@/lib/environments/types";
 import { migrateDeploy } from "@/scripts/lib/migrate";
+import { newAuditSigningKey } from "@/scripts/lib/runtime-env";
 import { registerAtMaskinporten } from "./emulator-controls";
 
 // Each name once: a domain whose reads and writes live in separate files is spread into one namespace.
@@ -80,6 +84,8 @@ export async function startPortal(databaseUrl: string): Promise<Portal> {
     DATABASE_URL: databaseUrl,
     PORTAL_MASTER_KEY: masterKey.toString("base64"),
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUDIT_SIGNING_KEY: newAuditSigningKey(),
+    AUDIT_ANCHOR_DIR: mkdtempSync(path.join(tmpdir(), "audit-anchors-")),
     PORTAL_URL: "http://127.0.0.1:3999",
     EMULATOR_URL: emulator.url,
   });

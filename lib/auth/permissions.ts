@@ -18,6 +18,8 @@ const MATRIX = {
   "environments.manage": ["admin"],
   "tokens.diagnose": ["admin", "operator"],
   "audit.read": ["admin", "auditor"],
+  // The audit trail's retention period (ADR 020).
+  "audit.manage": ["admin"],
   // Fixing drift writes to our records (and may create requests); auditors only look (portal.read).
   "reconciliation.manage": ["admin", "operator"],
   "users.manage": ["admin"],

@@ -52,6 +52,27 @@ const schema = z
     // Requests the public pages (open page, signed links, restart) may start per system in a rolling hour,
     // shared by every process (lib/onboarding/public-cap.ts); past it the customer is asked to come back later.
     PUBLIC_REQUESTS_PER_SYSTEM_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(100),
+    // The audit trail's checkpoint signing key: a private Ed25519 JWK (JSON). `npm start` keeps one in
+    // .data/audit-signing.jwk; production sets it from a secret store. Its public half verifies exports (ADR 020).
+    AUDIT_SIGNING_KEY: z
+      .string()
+      .refine((v) => {
+        try {
+          const k = JSON.parse(v) as Record<string, unknown>;
+          return k.kty === "OKP" && k.crv === "Ed25519" && typeof k.d === "string" && typeof k.x === "string";
+        } catch {
+          return false;
+        }
+      }, "must be a private Ed25519 JWK as JSON")
+      .optional(),
+    // Where signed checkpoints are also written, outside the database (append-only files; point it at
+    // storage the database's writers cannot rewrite). Unset: checkpoints live in the database only.
+    AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
+    // Where retention writes the events it prunes (verifiable JSON Lines) before deleting them.
+    AUDIT_ARCHIVE_DIR: z.string().min(1).optional(),
+    // A checkpoint is signed when this many events are new in a chain, or after AUDIT_CHECKPOINT_MINUTES.
+    AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+    AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
     // Waits before each webhook attempt, e.g. "0,5s,5m,30m,2h,5h,10h,10h" (the default; lib/webhooks/schedule.ts).
     WEBHOOK_RETRY_SCHEDULE: z
       .string()

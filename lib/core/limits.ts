@@ -76,7 +76,9 @@ function isLimiterRes(err: unknown): err is RateLimiterRes {
   if (err instanceof RateLimiterRes) return true;
   if (typeof err !== "object" || err === null || err instanceof Error) return false;
   const r = err as Record<string, unknown>;
-  return typeof r.msBeforeNext === "number" && typeof r.consumedPoints === "number" && typeof r.remainingPoints === "number";
+  return (
+    typeof r.msBeforeNext === "number" && typeof r.consumedPoints === "number" && typeof r.remainingPoints === "number"
+  );
 }
 
 /** Uses `cost` points of `key`'s window under limit `name`; ok false when that went over the rule. */

@@ -11,6 +11,8 @@ export const EVENT_TYPES = {
   "systemuser.deleted": "A customer deleted a system user.",
   "drift.detected": "Reconciliation found a difference between Altinn and the portal.",
   "key.expiring": "A Maskinporten signing key expires soon.",
+  "audit.checkpoint":
+    "The audit trail signed a checkpoint of this environment's hash chain (keep it: it proves later exports).",
   "webhook.test": "Sent by “Send test event”; carries nothing else.",
 } as const;
 

@@ -17,6 +17,8 @@ const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
     const m = await import("@/lib/keys/expiring.job");
     return () => m.emitKeyExpiryEvents();
   },
+  "audit-checkpoint": async () => (await import("@/lib/audit/checkpoints")).checkpointDueChains,
+  "audit-nightly": async () => (await import("@/lib/audit/nightly.job")).auditNightly,
   webhooks: async () => (await import("@/lib/webhooks/deliver.job")).wakeDeliveries,
 };
 

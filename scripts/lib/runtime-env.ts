@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -26,6 +26,10 @@ function writeSecretFile(file: string, content: string) {
   writeFileSync(tmp, content, { mode: 0o600 });
   renameSync(tmp, file);
 }
+
+/** The audit trail's checkpoint signing key (ADR 020): a private Ed25519 JWK. */
+export const newAuditSigningKey = () =>
+  JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" }));
 
 let keysInDataDir = false;
 /** True when the master keys come from the data dir (no PORTAL_MASTER_KEY in the environment). */
@@ -73,6 +77,9 @@ export function prepareRuntimeEnv(): number {
     Object.assign(process.env, dataDirMasterKeys());
   }
   process.env.NEXTAUTH_SECRET ??= fileSecret("nextauth.secret", () => randomBytes(48).toString("base64url"));
+  process.env.AUDIT_SIGNING_KEY ??= fileSecret("audit-signing.jwk", newAuditSigningKey);
+  process.env.AUDIT_ANCHOR_DIR ??= path.join(dataDir(), "audit-anchors");
+  process.env.AUDIT_ARCHIVE_DIR ??= path.join(dataDir(), "audit-archive");
   process.env.PORTAL_URL ??= `http://127.0.0.1:${port}`;
   process.env.NEXTAUTH_URL ??= process.env.PORTAL_URL;
   process.env.EMULATOR_URL ??= "http://127.0.0.1:4010";

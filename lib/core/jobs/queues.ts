@@ -21,6 +21,10 @@ export const QUEUES = [
   // "Send the webhook deliveries that are due" (lib/webhooks/deliver.job.ts): the handler wakes the process's
   // sender and returns; the rows in webhook_deliveries are the work. One waiting kick is as good as many.
   { name: "webhooks", options: { policy: "short", retryLimit: 0, expireInSeconds: 60 } },
+  // Signs a checkpoint of each audit chain that is due (lib/audit/checkpoints.ts), and nightly checks
+  // every chain from its start (lib/audit/verify-all.ts) and prunes what retention lets go (lib/audit/retention.ts).
+  { name: "audit-checkpoint", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 600 } },
+  { name: "audit-nightly", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 3600 } },
 ] as const satisfies readonly QueueDef[];
 
 export type QueueName = (typeof QUEUES)[number]["name"];
@@ -35,6 +39,8 @@ export const SCHEDULES: { name: QueueName; cron: string }[] = [
   { name: "key-expiry", cron: "41 * * * *" },
   // Deliveries made due elsewhere (another process, a retry further out than the sender sleeps, a dead lease).
   { name: "webhooks", cron: "* * * * *" },
+  { name: "audit-checkpoint", cron: "* * * * *" },
+  { name: "audit-nightly", cron: "23 3 * * *" },
 ];
 
 /** Queues kicked once when a process starts its workers, so unfinished work resumes at once. */

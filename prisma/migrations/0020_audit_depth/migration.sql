@@ -6,6 +6,18 @@ ADD COLUMN     "chainSeq" BIGINT,
 ADD COLUMN     "orgNumber" TEXT,
 ADD COLUMN     "systemId" TEXT;
 
+-- The rules that keep the trail append-only get one named way through each: retention's pruning
+-- (lib/audit/retention.ts) and re-chaining (lib/audit/upgrade.ts) set a transaction-local flag first.
+-- They are guard rails against mistakes, not a security boundary: the hash chain and its signed
+-- checkpoints are what detect a change (ADR 020).
+DROP RULE audit_events_no_update ON "audit_events";
+CREATE RULE audit_events_no_update AS ON UPDATE TO "audit_events"
+  WHERE current_setting('portal.audit_write', true) IS DISTINCT FROM 'rechain' DO INSTEAD NOTHING;
+DROP RULE audit_events_no_delete ON "audit_events";
+CREATE RULE audit_events_no_delete AS ON DELETE TO "audit_events"
+  WHERE current_setting('portal.audit_write', true) IS DISTINCT FROM 'prune' DO INSTEAD NOTHING;
+
+SELECT set_config('portal.audit_write', 'rechain', false);
 UPDATE "audit_events" e SET "chain" = n."chain", "chainSeq" = n."chainSeq"
 FROM (
   SELECT "seq", COALESCE("environmentId"::text, 'installation') AS "chain",
@@ -13,6 +25,8 @@ FROM (
   FROM "audit_events"
 ) n
 WHERE e."seq" = n."seq";
+
+SELECT set_config('portal.audit_write', '', false);
 
 ALTER TABLE "audit_events" ALTER COLUMN "chain" SET NOT NULL, ALTER COLUMN "chainSeq" SET NOT NULL;
 
