@@ -1,0 +1,174 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/core/db";
+import { assertCan } from "@/lib/auth/actor";
+import { notFound } from "@/lib/core/errors";
+import type { Scope } from "@/lib/environments/types";
+import { chainOf, INSTALLATION_CHAIN } from "@/lib/audit/chain";
+import { osloDayEnd, osloDayStart } from "@/lib/audit/oslo-day";
+import { knownActions } from "@/lib/audit/search-options";
+import { AUDIT_PAGE_SIZE, type AuditFilter } from "@/lib/audit/search-schema";
+
+// The audit log, filtered and paged by seq (newest first, `before=<seq>`, never OFFSET), over what the
+// current environment may see: its own chain and the installation's. Every filter has an index on
+// (column, seq), so a page reads about as many index entries as it shows, however long the log is.
+
+export type AuditRow = {
+  seq: bigint;
+  chain: string;
+  chainSeq: bigint;
+  at: Date;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  outcome: "success" | "failure";
+  detail: unknown;
+  environmentId: string | null;
+  orgNumber: string | null;
+  systemId: string | null;
+  prevHash: string;
+  hash: string;
+};
+
+const COLUMNS = Prisma.raw(
+  `seq, chain, "chainSeq", at, "actorType"::text AS "actorType", "actorId", "actorLabel", action, "targetType",
+   "targetId", outcome::text AS outcome, detail, "environmentId"::text AS "environmentId", "orgNumber", "systemId",
+   "prevHash", hash`,
+);
+
+/** The sub-queries to merge (one per chain, and per action of a group) and what they all require. */
+export type SearchPlan = { branches: Prisma.Sql[]; where: Prisma.Sql[] };
+export type Slice = { order: "desc" | "asc"; below?: bigint; above?: bigint; limit: number };
+
+/**
+ * Where a time range starts and ends in seq: the same place in the log, but on the indexes every filter
+ * shares. `at` and seq rise together except for writers racing on different chains (milliseconds), so the
+ * bound is taken over the 1000 events nearest the edge by time; the query still checks `at` itself.
+ */
+async function seqBound(edge: "from" | "to", at: Date): Promise<bigint | null> {
+  const [row] =
+    edge === "from"
+      ? await db.$queryRaw<{ s: bigint | null }[]>`
+          SELECT min(seq) AS s FROM (SELECT seq FROM audit_events WHERE at >= ${at} ORDER BY at ASC LIMIT 1000) w`
+      : await db.$queryRaw<{ s: bigint | null }[]>`
+          SELECT max(seq) AS s FROM (SELECT seq FROM audit_events WHERE at < ${at} ORDER BY at DESC LIMIT 1000) w`;
+  return row?.s ?? null;
+}
+
+/** The query for a filter in an environment, or null when nothing can match (an empty group, an empty range). */
+export async function planSearch(environmentId: string, filter: AuditFilter): Promise<SearchPlan | null> {
+  // A group ("request.") becomes its actions: each has its own run of the (action, seq) index, merged by
+  // seq, where a LIKE would read the whole group's rows and sort them.
+  let actions: (string | null)[] = [null];
+  if (filter.action?.endsWith(".")) {
+    const group = filter.action;
+    actions = (await knownActions()).filter((a) => a.startsWith(group));
+    if (actions.length === 0) return null;
+  } else if (filter.action) actions = [filter.action];
+
+  const where: Prisma.Sql[] = [];
+  if (filter.actor) where.push(Prisma.sql`"actorId" = ${filter.actor}`);
+  if (filter.targetType) where.push(Prisma.sql`"targetType" = ${filter.targetType}`);
+  if (filter.targetId) where.push(Prisma.sql`"targetId" = ${filter.targetId}`);
+  if (filter.org) where.push(Prisma.sql`"orgNumber" = ${filter.org}`);
+  if (filter.system) where.push(Prisma.sql`"systemId" = ${filter.system}`);
+  if (filter.outcome) where.push(Prisma.sql`outcome = ${filter.outcome}::"AuditOutcome"`);
+  if (filter.from) {
+    const from = osloDayStart(filter.from);
+    const low = await seqBound("from", from);
+    if (low === null) return null;
+    where.push(Prisma.sql`seq >= ${low}`, Prisma.sql`at >= ${from}`);
+  }
+  if (filter.to) {
+    const end = osloDayEnd(filter.to);
+    const high = await seqBound("to", end);
+    if (high === null) return null;
+    where.push(Prisma.sql`seq <= ${high}`, Prisma.sql`at < ${end}`);
+  }
+
+  const chains = [chainOf(environmentId), INSTALLATION_CHAIN];
+  const branches = chains.flatMap((chain) =>
+    actions.map((action) =>
+      action === null ? Prisma.sql`chain = ${chain}` : Prisma.sql`chain = ${chain} AND action = ${action}`,
+    ),
+  );
+  return { branches, where };
+}
+
+/** One slice of the plan in seq order: each branch walks its index and stops at `limit`, then they merge. */
+export function sliceSql(plan: SearchPlan, slice: Slice): Prisma.Sql {
+  const dir = Prisma.raw(slice.order === "desc" ? "DESC" : "ASC");
+  const where = [
+    ...plan.where,
+    ...(slice.below !== undefined ? [Prisma.sql`seq < ${slice.below}`] : []),
+    ...(slice.above !== undefined ? [Prisma.sql`seq > ${slice.above}`] : []),
+  ];
+  const parts = plan.branches.map(
+    (branch) =>
+      Prisma.sql`(SELECT ${COLUMNS} FROM audit_events WHERE ${Prisma.join([branch, ...where], " AND ")}
+        ORDER BY seq ${dir} LIMIT ${slice.limit})`,
+  );
+  return Prisma.sql`SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) u ORDER BY seq ${dir} LIMIT ${slice.limit}`;
+}
+
+export const readSlice = (plan: SearchPlan, slice: Slice) => db.$queryRaw<AuditRow[]>(sliceSql(plan, slice));
+
+export type AuditListItem = ReturnType<typeof listItem>;
+const listItem = (r: AuditRow) => ({
+  seq: r.seq.toString(),
+  chain: r.chain,
+  at: r.at,
+  actorType: r.actorType,
+  actorId: r.actorId,
+  actorLabel: r.actorLabel,
+  action: r.action,
+  targetType: r.targetType,
+  targetId: r.targetId,
+  outcome: r.outcome,
+  detail: r.detail,
+  orgNumber: r.orgNumber,
+  systemId: r.systemId,
+});
+
+/**
+ * A page of the filtered log, newest first. `older` is the `before` of the next page down; `newer` the
+ * `before` of the page above ("" for the newest page, null when this is it).
+ */
+export async function searchAuditEvents(
+  { actor, environment }: Scope,
+  filter: AuditFilter,
+  pageSize = AUDIT_PAGE_SIZE,
+): Promise<{ events: AuditListItem[]; older: string | null; newer: string | null }> {
+  assertCan(actor, "audit.read");
+  const before = filter.before ? BigInt(filter.before) : undefined;
+  const plan = await planSearch(environment.id, filter);
+  if (!plan) return { events: [], older: null, newer: before === undefined ? null : "" };
+  const rows = await readSlice(plan, { order: "desc", below: before, limit: pageSize + 1 });
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  const older = rows.length > pageSize && last ? last.seq.toString() : null;
+  let newer: string | null = null;
+  if (before !== undefined) {
+    // The page above is the pageSize events after this one; its cursor is the event above those (the
+    // same link "Older" led from), or none when it is the newest page.
+    const up = await readSlice(plan, { order: "asc", above: page[0]?.seq ?? before - 1n, limit: pageSize + 1 });
+    const cursor = up[pageSize];
+    newer = up.length === 0 ? null : cursor ? cursor.seq.toString() : "";
+  }
+  return { events: page.map(listItem), older, newer };
+}
+
+/** One event with everything recorded about it; another environment's is not found, as everywhere. */
+export async function getAuditEvent({ actor, environment }: Scope, seq: string): Promise<AuditRow> {
+  assertCan(actor, "audit.read");
+  const event = /^[1-9]\d{0,17}$/.test(seq)
+    ? await db.auditEvent.findFirst({
+        where: { seq: BigInt(seq), chain: { in: [chainOf(environment.id), INSTALLATION_CHAIN] } },
+      })
+    : null;
+  if (!event) throw notFound({ nb: "hendelsen", en: "The event" });
+  return event;
+}
