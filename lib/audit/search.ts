@@ -7,11 +7,12 @@ import type { Scope } from "@/lib/environments/types";
 import { chainOf, INSTALLATION_CHAIN } from "@/lib/audit/chain";
 import { osloDayEnd, osloDayStart } from "@/lib/audit/oslo-day";
 import { knownActions } from "@/lib/audit/search-options";
+import { actionCheck, actionLead, chainRange, columnConditions, type Lead } from "@/lib/audit/search-conditions";
 import { AUDIT_PAGE_SIZE, type AuditFilter } from "@/lib/audit/search-schema";
 
 // The audit log, filtered and paged by seq (newest first, `before=<seq>`, never OFFSET), over what the
 // current environment may see: its own chain and the installation's. Every filter has an index on
-// (column, seq), so a page reads about as many index entries as it shows, however long the log is.
+// (column, chain, seq), so a page reads about as many index entries as it shows, however long the log is.
 
 export type AuditRow = {
   seq: bigint;
@@ -39,9 +40,23 @@ const COLUMNS = Prisma.raw(
    "prevHash", hash`,
 );
 
-/** The sub-queries to merge (one per chain, and per action of a group) and what they all require. */
-export type SearchPlan = { branches: Prisma.Sql[]; where: Prisma.Sql[] };
+/**
+ * The sub-queries to merge (one per chain, and per action of a group), what they all require, and the
+ * seq window (exclusive bounds) a time range allows.
+ */
+export type SearchPlan = {
+  branches: { chain: string; action: string | null }[];
+  /** The filter whose index each branch walks (lib/audit/search-conditions.ts). */
+  lead: Lead | "action" | null;
+  where: Prisma.Sql[];
+  low: bigint;
+  high: bigint;
+};
 export type Slice = { order: "desc" | "asc"; below?: bigint; above?: bigint; limit: number };
+const SEQ_MAX = 9_223_372_036_854_775_807n;
+// `at` as an expression no index matches: the seq window already bounds the range, and the planner must
+// not trade the leading filter's index for the `at` index and a sort.
+const AT = Prisma.raw(`(at + interval '0 seconds')`);
 
 /**
  * Where a time range starts and ends in seq: the same place in the log, but on the indexes every filter
@@ -60,8 +75,8 @@ async function seqBound(edge: "from" | "to", at: Date): Promise<bigint | null> {
 
 /** The query for a filter in an environment, or null when nothing can match (an empty group, an empty range). */
 export async function planSearch(environmentId: string, filter: AuditFilter): Promise<SearchPlan | null> {
-  // A group ("request.") becomes its actions: each has its own run of the (action, seq) index, merged by
-  // seq, where a LIKE would read the whole group's rows and sort them.
+  // A group ("request.") becomes its actions: each has its own run of the (action, chain, seq) index,
+  // merged by seq, where a LIKE would read the whole group's rows and sort them.
   let actions: (string | null)[] = [null];
   if (filter.action?.endsWith(".")) {
     const group = filter.action;
@@ -69,49 +84,49 @@ export async function planSearch(environmentId: string, filter: AuditFilter): Pr
     if (actions.length === 0) return null;
   } else if (filter.action) actions = [filter.action];
 
-  const where: Prisma.Sql[] = [];
-  if (filter.actor) where.push(Prisma.sql`"actorId" = ${filter.actor}`);
-  if (filter.targetType) where.push(Prisma.sql`"targetType" = ${filter.targetType}`);
-  if (filter.targetId) where.push(Prisma.sql`"targetId" = ${filter.targetId}`);
-  if (filter.org) where.push(Prisma.sql`"orgNumber" = ${filter.org}`);
-  if (filter.system) where.push(Prisma.sql`"systemId" = ${filter.system}`);
-  if (filter.outcome) where.push(Prisma.sql`outcome = ${filter.outcome}::"AuditOutcome"`);
+  const { lead, filters: where } = columnConditions(filter);
+  let low = 0n;
+  let high = SEQ_MAX;
   if (filter.from) {
     const from = osloDayStart(filter.from);
-    const low = await seqBound("from", from);
-    if (low === null) return null;
-    where.push(Prisma.sql`seq >= ${low}`, Prisma.sql`at >= ${from}`);
+    const first = await seqBound("from", from);
+    if (first === null) return null;
+    low = first - 1n;
+    where.push(Prisma.sql`${AT} >= ${from}`);
   }
   if (filter.to) {
     const end = osloDayEnd(filter.to);
-    const high = await seqBound("to", end);
-    if (high === null) return null;
-    where.push(Prisma.sql`seq <= ${high}`, Prisma.sql`at < ${end}`);
+    const last = await seqBound("to", end);
+    if (last === null) return null;
+    high = last + 1n;
+    where.push(Prisma.sql`${AT} < ${end}`);
   }
-
   const chains = [chainOf(environmentId), INSTALLATION_CHAIN];
-  const branches = chains.flatMap((chain) =>
-    actions.map((action) =>
-      action === null ? Prisma.sql`chain = ${chain}` : Prisma.sql`chain = ${chain} AND action = ${action}`,
-    ),
-  );
-  return { branches, where };
+  const branches = chains.flatMap((chain) => actions.map((action) => ({ chain, action })));
+  return { branches, lead, where, low, high };
 }
 
-/** One slice of the plan in seq order: each branch walks its index and stops at `limit`, then they merge. */
+/**
+ * One slice of the plan in seq order: per branch, its chain's range on the leading filter's index,
+ * walked in order and stopped at `limit` (lib/audit/search-conditions.ts); then the branches merge.
+ */
 export function sliceSql(plan: SearchPlan, slice: Slice): Prisma.Sql {
-  const dir = Prisma.raw(slice.order === "desc" ? "DESC" : "ASC");
-  const where = [
-    ...plan.where,
-    ...(slice.below !== undefined ? [Prisma.sql`seq < ${slice.below}`] : []),
-    ...(slice.above !== undefined ? [Prisma.sql`seq > ${slice.above}`] : []),
-  ];
-  const parts = plan.branches.map(
-    (branch) =>
-      Prisma.sql`(SELECT ${COLUMNS} FROM audit_events WHERE ${Prisma.join([branch, ...where], " AND ")}
-        ORDER BY seq ${dir} LIMIT ${slice.limit})`,
-  );
-  return Prisma.sql`SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) u ORDER BY seq ${dir} LIMIT ${slice.limit}`;
+  const dir = slice.order === "desc" ? "DESC" : "ASC";
+  const low = slice.above !== undefined && slice.above > plan.low ? slice.above : plan.low;
+  const high = slice.below !== undefined && slice.below < plan.high ? slice.below : plan.high;
+  const parts = plan.branches.map(({ chain, action }) => {
+    const lead =
+      plan.lead === "action" && action !== null ? actionLead(action) : plan.lead === "action" ? null : plan.lead;
+    const range = chainRange(lead, chain, low, high, dir);
+    const where = [
+      ...(action !== null && plan.lead !== "action" ? [actionCheck(action)] : []),
+      ...plan.where,
+      ...range.where,
+    ];
+    return Prisma.sql`(SELECT ${COLUMNS} FROM audit_events WHERE ${Prisma.join(where, " AND ")}
+      ORDER BY ${range.orderBy} LIMIT ${slice.limit})`;
+  });
+  return Prisma.sql`SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) u ORDER BY seq ${Prisma.raw(dir)} LIMIT ${slice.limit}`;
 }
 
 export const readSlice = (plan: SearchPlan, slice: Slice) => db.$queryRaw<AuditRow[]>(sliceSql(plan, slice));
