@@ -1,12 +1,12 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditFilter } from "@/lib/audit/search-schema";
 
-// How one chain's slice of the filtered log is asked for, so that PostgreSQL has exactly one index to
-// walk. The filter that usually names the fewest events leads; the query orders by its column(s), chain
-// and seq, which only its (column, chain, seq) index gives (not the primary key, which would read every
-// other chain's newer rows, nor another filter's index); the other filters are written so that no index
-// matches them (`col || ''`) and are checked on the rows it finds. A page thus reads at most the leading
-// filter's events in that chain, however long the log is.
+// How one chain's slice of the filtered log is asked for, so that PostgreSQL walks one index in order and
+// stops after a page. The filter that usually names the fewest events leads; the query orders by its
+// column(s), chain and seq, which only its (column, chain, seq) index gives without a sort. The primary
+// key, which reads every other chain's newer rows on the way (and the whole table for a chain with no
+// match), cannot. The other filters are plain conditions, checked on the rows found (or, when one of them
+// names few rows, used by the planner to find and sort those instead: both are small).
 
 /** The leading filter: its columns and their values, in index order. */
 export type Lead = { columns: string[]; values: Prisma.Sql[] };
@@ -16,7 +16,7 @@ type Condition = { lead: Lead; filtered: Prisma.Sql };
 function text(column: string, value: string): Condition {
   return {
     lead: { columns: [column], values: [Prisma.sql`${value}::text`] },
-    filtered: Prisma.sql`(${Prisma.raw(`"${column}"`)} || '') = ${value}`,
+    filtered: Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`,
   };
 }
 
@@ -43,7 +43,7 @@ export function columnConditions(filter: AuditFilter): { lead: Lead | "action" |
   if (filter.outcome)
     ranked.push({
       lead: { columns: ["outcome"], values: [Prisma.sql`${filter.outcome}::"AuditOutcome"`] },
-      filtered: Prisma.sql`outcome::text = ${filter.outcome}`,
+      filtered: Prisma.sql`outcome = ${filter.outcome}::"AuditOutcome"`,
     });
   const [first, ...rest] = ranked;
   return {
@@ -52,9 +52,9 @@ export function columnConditions(filter: AuditFilter): { lead: Lead | "action" |
   };
 }
 
-/** A branch's action: leading, or only checked. */
+/** A branch's action: leading, or a plain condition. */
 export const actionLead = (action: string): Lead => ({ columns: ["action"], values: [Prisma.sql`${action}::text`] });
-export const actionCheck = (action: string) => Prisma.sql`(action || '') = ${action}`;
+export const actionCheck = (action: string) => Prisma.sql`action = ${action}`;
 
 /**
  * One chain's range between two seqs (exclusive) behind the leading filter, and its ORDER BY. The first

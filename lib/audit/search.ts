@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/auth/actor";
 import { notFound } from "@/lib/core/errors";
 import type { Scope } from "@/lib/environments/types";
 import { chainOf, INSTALLATION_CHAIN } from "@/lib/audit/chain";
+import { seqWindows, type SeqWindow } from "@/lib/audit/search-window";
 import { osloDayEnd, osloDayStart } from "@/lib/audit/oslo-day";
 import { knownActions } from "@/lib/audit/search-options";
 import { actionCheck, actionLead, chainRange, columnConditions, type Lead } from "@/lib/audit/search-conditions";
@@ -40,38 +41,14 @@ const COLUMNS = Prisma.raw(
    "prevHash", hash`,
 );
 
-/**
- * The sub-queries to merge (one per chain, and per action of a group), what they all require, and the
- * seq window (exclusive bounds) a time range allows.
- */
+/** The sub-queries to merge (one per chain, and per action of a group) and what they all require. */
 export type SearchPlan = {
-  branches: { chain: string; action: string | null }[];
+  branches: ({ chain: string; action: string | null } & SeqWindow)[];
   /** The filter whose index each branch walks (lib/audit/search-conditions.ts). */
   lead: Lead | "action" | null;
   where: Prisma.Sql[];
-  low: bigint;
-  high: bigint;
 };
 export type Slice = { order: "desc" | "asc"; below?: bigint; above?: bigint; limit: number };
-const SEQ_MAX = 9_223_372_036_854_775_807n;
-// `at` as an expression no index matches: the seq window already bounds the range, and the planner must
-// not trade the leading filter's index for the `at` index and a sort.
-const AT = Prisma.raw(`(at + interval '0 seconds')`);
-
-/**
- * Where a time range starts and ends in seq: the same place in the log, but on the indexes every filter
- * shares. `at` and seq rise together except for writers racing on different chains (milliseconds), so the
- * bound is taken over the 1000 events nearest the edge by time; the query still checks `at` itself.
- */
-async function seqBound(edge: "from" | "to", at: Date): Promise<bigint | null> {
-  const [row] =
-    edge === "from"
-      ? await db.$queryRaw<{ s: bigint | null }[]>`
-          SELECT min(seq) AS s FROM (SELECT seq FROM audit_events WHERE at >= ${at} ORDER BY at ASC LIMIT 1000) w`
-      : await db.$queryRaw<{ s: bigint | null }[]>`
-          SELECT max(seq) AS s FROM (SELECT seq FROM audit_events WHERE at < ${at} ORDER BY at DESC LIMIT 1000) w`;
-  return row?.s ?? null;
-}
 
 /** The query for a filter in an environment, or null when nothing can match (an empty group, an empty range). */
 export async function planSearch(environmentId: string, filter: AuditFilter): Promise<SearchPlan | null> {
@@ -83,27 +60,24 @@ export async function planSearch(environmentId: string, filter: AuditFilter): Pr
     actions = (await knownActions()).filter((a) => a.startsWith(group));
     if (actions.length === 0) return null;
   } else if (filter.action) actions = [filter.action];
+  const windows = await seqWindows([chainOf(environmentId), INSTALLATION_CHAIN], filter);
+  const branches = [...windows].flatMap(([chain, window]) => actions.map((action) => ({ chain, action, ...window })));
+  if (branches.length === 0) return null;
+  const { lead, filters } = columnConditions(filter);
+  return { branches, lead, where: [...filters, ...timeCheck(filter)] };
+}
 
-  const { lead, filters: where } = columnConditions(filter);
-  let low = 0n;
-  let high = SEQ_MAX;
-  if (filter.from) {
-    const from = osloDayStart(filter.from);
-    const first = await seqBound("from", from);
-    if (first === null) return null;
-    low = first - 1n;
-    where.push(Prisma.sql`${AT} >= ${from}`);
-  }
-  if (filter.to) {
-    const end = osloDayEnd(filter.to);
-    const last = await seqBound("to", end);
-    if (last === null) return null;
-    high = last + 1n;
-    where.push(Prisma.sql`${AT} < ${end}`);
-  }
-  const chains = [chainOf(environmentId), INSTALLATION_CHAIN];
-  const branches = chains.flatMap((chain) => actions.map((action) => ({ chain, action })));
-  return { branches, lead, where, low, high };
+/**
+ * The dates themselves, for a chain whose clock once went back (the windows assume it never does). As
+ * one opaque condition the planner counts it as half the rows, not as the tiny share two ranges on `at`
+ * beside a seq range would seem to it, which would talk it out of walking the index in order.
+ */
+function timeCheck(filter: AuditFilter): Prisma.Sql[] {
+  const checks = [
+    ...(filter.from ? [Prisma.sql`at >= ${osloDayStart(filter.from)}`] : []),
+    ...(filter.to ? [Prisma.sql`at < ${osloDayEnd(filter.to)}`] : []),
+  ];
+  return checks.length ? [Prisma.sql`COALESCE(${Prisma.join(checks, " AND ")}, false)`] : [];
 }
 
 /**
@@ -112,14 +86,13 @@ export async function planSearch(environmentId: string, filter: AuditFilter): Pr
  */
 export function sliceSql(plan: SearchPlan, slice: Slice): Prisma.Sql {
   const dir = slice.order === "desc" ? "DESC" : "ASC";
-  const low = slice.above !== undefined && slice.above > plan.low ? slice.above : plan.low;
-  const high = slice.below !== undefined && slice.below < plan.high ? slice.below : plan.high;
-  const parts = plan.branches.map(({ chain, action }) => {
-    const lead =
-      plan.lead === "action" && action !== null ? actionLead(action) : plan.lead === "action" ? null : plan.lead;
-    const range = chainRange(lead, chain, low, high, dir);
+  const parts = plan.branches.map((b) => {
+    const low = slice.above !== undefined && slice.above > b.low ? slice.above : b.low;
+    const high = slice.below !== undefined && slice.below < b.high ? slice.below : b.high;
+    const lead = plan.lead !== "action" ? plan.lead : b.action !== null ? actionLead(b.action) : null;
+    const range = chainRange(lead, b.chain, low, high, dir);
     const where = [
-      ...(action !== null && plan.lead !== "action" ? [actionCheck(action)] : []),
+      ...(b.action !== null && plan.lead !== "action" ? [actionCheck(b.action)] : []),
       ...plan.where,
       ...range.where,
     ];

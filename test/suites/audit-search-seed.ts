@@ -1,6 +1,7 @@
 // The audit-search suite's world: an environment of its own (S) whose log holds 91 events recorded through
-// recordAudit on three Oslo days around the 2025 switch to summer time, and another environment (B) with
-// events that match the same filters and must never show in S.
+// recordAudit on three Oslo days around the 2030 switch to summer time, and another environment (B) with
+// events that match the same filters and must never show in S. Days to come, not past ones: time runs
+// forward in the log, as it does in life (the search relies on it within a chain, and checks it anyway).
 import { randomUUID } from "node:crypto";
 import { vi } from "vitest";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -13,14 +14,14 @@ import { seedEnvironment } from "../seed";
 export const [O1 = "", O2 = "", O3 = ""] = orgNumbers(3, ORG_BLOCKS.auditUi);
 export const SYS1 = "991825827_auditsearch-a";
 export const SYS2 = "991825827_auditsearch-b";
-export const DAYS = ["2025-03-29", "2025-03-30", "2025-03-31"] as const;
+export const DAYS = ["2030-03-30", "2030-03-31", "2030-04-01"] as const;
 // Written out by hand (not computed by the code under test): the Oslo days in UTC. Summer time from
-// 02:00 on 30 March, so the 30th is 23 hours long.
+// 02:00 on 31 March, so the 31st is 23 hours long.
 export const DAY_START = {
-  "2025-03-29": "2025-03-28T23:00:00.000Z",
-  "2025-03-30": "2025-03-29T23:00:00.000Z",
-  "2025-03-31": "2025-03-30T22:00:00.000Z",
-  "2025-04-01": "2025-03-31T22:00:00.000Z",
+  "2030-03-30": "2030-03-29T23:00:00.000Z",
+  "2030-03-31": "2030-03-30T23:00:00.000Z",
+  "2030-04-01": "2030-03-31T22:00:00.000Z",
+  "2030-04-02": "2030-04-01T22:00:00.000Z",
 } as const;
 export const TRICKY_LABEL = '=HYPERLINK("http://evil.example")';
 export const TRICKY_DETAIL = { note: 'said "hi", then left\nfor good', nested: { list: [1, "=2"] } };
@@ -86,7 +87,7 @@ export async function seedAuditWorld(p: Portal): Promise<World> {
       vi.setSystemTime(at);
       await recordAudit({ ...input, environmentId: s.id });
     }
-    vi.setSystemTime(new Date("2025-03-31T18:00:00Z"));
+    vi.setSystemTime(new Date("2030-04-01T18:00:00Z"));
     await recordAudit({
       actor: { type: "customer", label: TRICKY_LABEL },
       action: "onboarding.start",
@@ -98,7 +99,7 @@ export async function seedAuditWorld(p: Portal): Promise<World> {
     });
     // B: what S's filters would match, on the same days.
     for (let i = 0; i < 5; i++) {
-      vi.setSystemTime(new Date(new Date(DAY_START["2025-03-30"]).getTime() + i * 3_600_000));
+      vi.setSystemTime(new Date(new Date(DAY_START["2030-03-31"]).getTime() + i * 3_600_000));
       await recordAudit({
         actor: { type: "user", id: p.actors.admin.id, label: p.actors.admin.email },
         action: "request.create",

@@ -49,8 +49,8 @@ export function auditSearchTests(ref: PortalRef) {
       [{ org: "310 904 473" }, { orgNumber: "310904473" }, null],
       [{ system: SYS1 }, { systemId: SYS1 }, 46],
       [{ outcome: "failure" }, { outcome: "failure" }, null],
-      [{ from: "2025-03-31" }, { at: { gte: new Date(DAY_START["2025-03-31"]) } }, null],
-      [{ to: "2025-03-29" }, { at: { lt: new Date(DAY_START["2025-03-30"]) } }, null],
+      [{ from: "2030-04-01" }, { at: { gte: new Date(DAY_START["2030-04-01"]) } }, null],
+      [{ to: "2030-03-30" }, { at: { lt: new Date(DAY_START["2030-03-31"]) } }, null],
     ];
     for (const [raw, where, mine] of cases) {
       const expected = await oracle(p, w, where);
@@ -60,29 +60,29 @@ export function auditSearchTests(ref: PortalRef) {
     }
   });
 
-  it("a time range is Oslo's calendar days: 00:30 on the 30th is in the 30th, though it is the 29th in UTC", async () => {
+  it("a time range is Oslo's calendar days: 00:30 on the 31st is in the 31st, though it is the 30th in UTC", async () => {
     const p = ref();
-    const { seqs } = await allPages(pageOf(), { from: "2025-03-30", to: "2025-03-30" });
+    const { seqs } = await allPages(pageOf(), { from: "2030-03-31", to: "2030-03-31" });
     const expected = await oracle(p, w, {
-      at: { gte: new Date(DAY_START["2025-03-30"]), lt: new Date(DAY_START["2025-03-31"]) },
+      at: { gte: new Date(DAY_START["2030-03-31"]), lt: new Date(DAY_START["2030-04-01"]) },
     });
     expect(seqs).toEqual(expected);
-    // S's 30 events of that day and B's none; the first of them was written at 22:30 UTC on the 29th.
+    // S's 30 events of that day and B's none; the first of them was written at 23:30 UTC on the 30th.
     const rows = await p.db.auditEvent.findMany({ where: { seq: { in: seqs.map(BigInt) }, chain: w.s.id } });
     expect(rows).toHaveLength(30);
-    expect(rows.map((r) => r.at.toISOString()).sort()[0]).toBe("2025-03-29T23:30:00.000Z");
+    expect(rows.map((r) => r.at.toISOString()).sort()[0]).toBe("2030-03-30T23:30:00.000Z");
   });
 
   it("filters combine: customer, outcome, action group, system and days together", async () => {
     const p = ref();
-    const raw = { org: O1, outcome: "failure", action: "request.", system: SYS1, from: "2025-03-30", to: "2025-03-31" };
+    const raw = { org: O1, outcome: "failure", action: "request.", system: SYS1, from: "2030-03-31", to: "2030-04-01" };
     const { seqs } = await allPages(pageOf(), raw);
     const expected = await oracle(p, w, {
       orgNumber: O1,
       outcome: "failure",
       action: { startsWith: "request." },
       systemId: SYS1,
-      at: { gte: new Date(DAY_START["2025-03-30"]), lt: new Date(DAY_START["2025-04-01"]) },
+      at: { gte: new Date(DAY_START["2030-03-31"]), lt: new Date(DAY_START["2030-04-02"]) },
     });
     expect(seqs).toEqual(expected);
     expect(seqs.length).toBeGreaterThan(0);
@@ -94,7 +94,7 @@ export function auditSearchTests(ref: PortalRef) {
         orgNumber: O3,
         action: { startsWith: "request." },
         systemId: SYS1,
-        at: { gte: new Date(DAY_START["2025-03-30"]), lt: new Date(DAY_START["2025-04-01"]) },
+        at: { gte: new Date(DAY_START["2030-03-31"]), lt: new Date(DAY_START["2030-04-02"]) },
       }),
     );
   });
@@ -128,7 +128,7 @@ export function auditSearchTests(ref: PortalRef) {
       { system: SYS1 },
       { action: "request.create" },
       { actor: p.actors.admin.id },
-      { from: "2025-03-30", to: "2025-03-30" },
+      { from: "2030-03-31", to: "2030-03-31" },
       {},
     ];
     for (const raw of filters) {
@@ -166,7 +166,7 @@ export function auditSearchTests(ref: PortalRef) {
       [{ outcome: "maybe" }, "outcome", "audit.errors.outcome"],
       [{ from: "2025-02-30" }, "from", "audit.errors.date"],
       [{ to: "31.03.2025" }, "to", "audit.errors.date"],
-      [{ from: "2025-03-31", to: "2025-03-30" }, "to", "audit.errors.range"],
+      [{ from: "2030-04-01", to: "2030-03-31" }, "to", "audit.errors.range"],
       [{ before: "-1" }, "before", "audit.errors.before"],
       [{ before: "99999999999999999999" }, "before", "audit.errors.before"],
     ];
@@ -198,4 +198,30 @@ export function auditSearchTests(ref: PortalRef) {
   });
 
   auditExportTests(ref, () => w);
+
+  it("keeps a time range right after the clock went back: today's events follow 2030's in S's chain", async () => {
+    const p = ref();
+    // The export and customer tests above wrote events now, after the seeded ones from 2030.
+    const now = await p.db.auditEvent.findMany({
+      where: { chain: w.s.id, at: { lt: new Date(DAY_START["2030-03-30"]) } },
+    });
+    const last2030 = await p.db.auditEvent.findFirstOrThrow({
+      where: { chain: w.s.id, orgNumber: O3 },
+      orderBy: { seq: "desc" },
+    });
+    expect(now.some((e) => e.seq > last2030.seq)).toBe(true);
+    const day = (d: keyof typeof DAY_START) => new Date(DAY_START[d]);
+    const cases: [Record<string, string>, { gte?: Date; lt?: Date }][] = [
+      [{ from: "2030-04-01" }, { gte: day("2030-04-01") }],
+      [
+        { from: "2030-03-31", to: "2030-03-31" },
+        { gte: day("2030-03-31"), lt: day("2030-04-01") },
+      ],
+      [{ to: "2030-03-30" }, { lt: day("2030-03-31") }],
+    ];
+    for (const [raw, at] of cases) {
+      const { seqs } = await allPages(pageOf(), raw);
+      expect(seqs, JSON.stringify(raw)).toEqual(await oracle(p, w, { at }));
+    }
+  });
 }
