@@ -119,12 +119,16 @@ test("vendor registers a system, customer onboards through Altinn, auditor sees 
   await auditor.getByRole("link", { name: "Revisjonslogg" }).click();
   await expect(auditor.getByRole("status")).toContainText("Kjeden er intakt");
   const log = auditor.getByRole("table", { name: "Revisjonslogg" });
+  // The page shows the newest 50; each action is on the first page of its own filter.
   for (const action of ["key.generate", "system.register", "request.create", "request.status", "systemuser.link"]) {
+    await auditor.goto(`/audit?action=${action}`);
     await expect(log.getByRole("cell", { name: action, exact: true }).first()).toBeVisible();
   }
   // This spec's own key and system, once each.
   const rows = log.getByRole("row");
+  await auditor.goto(`/audit?targetType=signing_key&targetId=${kid}`);
   await expect(rows.filter({ hasText: "key.generate" }).filter({ hasText: kid })).toHaveCount(1);
+  await auditor.goto(`/audit?system=991825827_${name}`);
   await expect(rows.filter({ hasText: "system.register" }).filter({ hasText: `991825827_${name}` })).toHaveCount(1);
   await expectAccessible(auditor);
 });

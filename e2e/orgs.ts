@@ -16,6 +16,8 @@ const FIRST = {
   "api-routes": 41_900_000,
   "api-clients": 42_000_000,
   "vendor-api": 42_100_000,
+  // The upper half of the audit-search suite's block (test/org-numbers.ts ORG_BLOCKS.auditUi).
+  audit: 68_500_000,
 } as const;
 
 export type SpecName = keyof typeof FIRST;

@@ -52,6 +52,7 @@ export const PROBES = [
   "clients.cancel",
   "clients.resume",
   "onboarding.publicSystem",
+  "audit.event",
 ] as const;
 export type ProbeName = (typeof PROBES)[number];
 
@@ -92,6 +93,7 @@ export const ROUTES: Record<string, Entry> = {
   "app/(onboarding)/onboard/l/[token]/start/route.ts": {
     exempt: "a signed link token: its row names the system, customer and environment (no environment is chosen)",
   },
+  "app/(portal)/audit/[seq]/page.tsx": ["audit.event"],
   "app/(portal)/customers/[id]/page.tsx": ["customers.get"],
   "app/(portal)/customers/bulk/[id]/page.tsx": ["bulk.get", "bulk.progress"],
   "app/(portal)/environments/[slug]/page.tsx": { exempt: ENVIRONMENTS },

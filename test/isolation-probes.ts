@@ -45,6 +45,7 @@ async function load() {
       ...(await import("@/lib/webhooks/replay")),
     },
     clients: await import("@/lib/clients/assign"),
+    audit: await import("@/lib/audit/search"),
   };
 }
 
@@ -128,6 +129,7 @@ export async function probes(): Promise<Record<ProbeName, Probe>> {
     "clients.report": ({ clients, ids }) => m.clients.assignJobReport(clients, ids.clientJob),
     "clients.cancel": ({ clients, ids }) => m.clients.cancelAssignJob(clients, ids.clientJob),
     "clients.resume": ({ clients, ids }) => m.clients.resumeAssignJob(clients, ids.clientJob, { kick: false }),
+    "audit.event": ({ scope, ids }) => m.audit.getAuditEvent(scope, ids.auditEvent),
     "onboarding.publicSystem": async ({ scope, ids }) => {
       // The public page 404s on null: A's slug with B's system id must find nothing.
       const { findOpenSystem } = await import("@/lib/systems/queries");
@@ -158,4 +160,5 @@ export const READS: ProbeName[] = [
   "webhooks.deliveries",
   "clients.report",
   "onboarding.publicSystem",
+  "audit.event",
 ];

@@ -40,6 +40,8 @@ export type BIds = {
   bulkJob: string;
   finding: string;
   clientJob: string;
+  /** An audit event in B's chain (its seq: the audit log's event page takes it). */
+  auditEvent: string;
 };
 
 export type World = {
@@ -107,6 +109,7 @@ export async function seedIsolationWorld(p: Portal, receiver: Receiver): Promise
   });
   const keyA = (await createKey(a, { name: "erp-a", scopes: [...ALL_SCOPES] })).secret;
   const createdB = await createKey(b, { name: "erp-b", scopes: [...ALL_SCOPES] });
+  const auditEvent = await p.db.auditEvent.findFirstOrThrow({ where: { chain: b.id }, select: { seq: true } });
 
   return {
     a,
@@ -131,6 +134,7 @@ export async function seedIsolationWorld(p: Portal, receiver: Receiver): Promise
       bulkJob: bulk.id,
       finding: finding.id,
       clientJob: clientJob.id,
+      auditEvent: auditEvent.seq.toString(),
     },
     orgNo: () => orgs.one(),
   };

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { INSTALLATION_CHAIN } from "@/lib/audit/chain";
 import { checkpointChain, newestCheckpoint } from "@/lib/audit/checkpoints";
-import { EXPORT_FORMAT, type ExportEvent, type ExportHeader } from "@/lib/audit/export-format";
+import { EXPORT_FORMAT, type ExportEvent, type ExportHeader } from "@/lib/audit/chain-export-format";
 import { auditPublicJwk } from "@/lib/audit/signing";
 
 type Write = (line: string) => Promise<void> | void;

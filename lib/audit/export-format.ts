@@ -1,44 +1,80 @@
-import { z } from "zod";
-import { PublicJwk } from "@/lib/audit/checkpoint-token";
+import { escapeCsvCell } from "@/lib/core/csv";
+import type { ChainedEvent } from "@/lib/audit/chain";
 
-// The verifiable export (npm run audit:export, retention archives): JSON Lines, a header, every event
-// of one chain from its start in order, and last the signed checkpoint that covers the last event.
-// Read by scripts/audit-verify.ts offline. ADR 020.
+// One audit event as a line of an export. JSON Lines keeps every field the hash covers under the names
+// lib/audit/chain.ts uses, so `hashEvent(e.prevHash, e) === e.hash` holds for each parsed line.
 
-export const EXPORT_FORMAT = "systembruker-portal.audit-export/1";
+export type ExportedEvent = ChainedEvent & { seq: bigint | string; prevHash: string; hash: string };
+export const EXPORT_FORMATS = ["csv", "jsonl"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const ExportHeader = z.object({
-  type: z.literal("header"),
-  format: z.literal(EXPORT_FORMAT),
-  chain: z.string().min(1),
-  environment: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
-  exportedAt: z.iso.datetime(),
-  /** Where the chain starts: the genesis (chainSeq 0) or, after retention, a signed checkpoint. */
-  start: z.object({ chainSeq: z.string().regex(/^\d+$/), hash: z.string(), jws: z.string().optional() }),
-  publicKey: PublicJwk,
-});
-export type ExportHeader = z.infer<typeof ExportHeader>;
+export const CSV_HEADER = [
+  "seq",
+  "at",
+  "chain",
+  "chainSeq",
+  "actorType",
+  "actorId",
+  "actorLabel",
+  "action",
+  "targetType",
+  "targetId",
+  "outcome",
+  "orgNumber",
+  "systemId",
+  "environmentId",
+  "detail",
+  "prevHash",
+  "hash",
+] as const;
 
-export const ExportEvent = z.object({
-  type: z.literal("event"),
-  seq: z.string().regex(/^\d+$/),
-  chain: z.string(),
-  chainSeq: z.string().regex(/^\d+$/),
-  at: z.iso.datetime(),
-  actorType: z.string(),
-  actorId: z.string().nullable(),
-  actorLabel: z.string(),
-  action: z.string(),
-  targetType: z.string(),
-  targetId: z.string().nullable(),
-  outcome: z.string(),
-  detail: z.unknown(),
-  environmentId: z.string().nullable(),
-  orgNumber: z.string().nullable(),
-  systemId: z.string().nullable(),
-  prevHash: z.string(),
-  hash: z.string(),
-});
-export type ExportEvent = z.infer<typeof ExportEvent>;
+const iso = (d: Date | string) => (typeof d === "string" ? d : d.toISOString());
 
-export const ExportCheckpoint = z.object({ type: z.literal("checkpoint"), jws: z.string().min(1) });
+/** A spreadsheet row: the customers export's escaping (every cell quoted, formulas defused), CRLF. */
+export function csvLine(e: ExportedEvent): string {
+  const cells = [
+    String(e.seq),
+    iso(e.at),
+    e.chain,
+    String(e.chainSeq),
+    e.actorType,
+    e.actorId,
+    e.actorLabel,
+    e.action,
+    e.targetType,
+    e.targetId,
+    e.outcome,
+    e.orgNumber,
+    e.systemId,
+    e.environmentId,
+    e.detail === null || e.detail === undefined ? "" : JSON.stringify(e.detail),
+    e.prevHash,
+    e.hash,
+  ];
+  return `${cells.map(escapeCsvCell).join(",")}\r\n`;
+}
+
+export const csvHeaderLine = () => `${CSV_HEADER.map(escapeCsvCell).join(",")}\r\n`;
+
+/** One JSON object per line, numbers that outgrow JavaScript's (seq, chainSeq) as strings. */
+export function jsonLine(e: ExportedEvent): string {
+  return `${JSON.stringify({
+    seq: String(e.seq),
+    chain: e.chain,
+    chainSeq: String(e.chainSeq),
+    at: iso(e.at),
+    actorType: e.actorType,
+    actorId: e.actorId,
+    actorLabel: e.actorLabel,
+    action: e.action,
+    targetType: e.targetType,
+    targetId: e.targetId,
+    outcome: e.outcome,
+    detail: e.detail ?? null,
+    environmentId: e.environmentId,
+    orgNumber: e.orgNumber,
+    systemId: e.systemId,
+    prevHash: e.prevHash,
+    hash: e.hash,
+  })}\n`;
+}

@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 import type { JWK } from "jose";
 import { linkProblem } from "@/lib/audit/chain";
 import { openCheckpoint } from "@/lib/audit/checkpoint-token";
-import { ExportCheckpoint, ExportEvent, ExportHeader } from "@/lib/audit/export-format";
+import { ExportCheckpoint, ExportEvent, ExportHeader } from "@/lib/audit/chain-export-format";
 
 export type FileVerdict =
   | { ok: true; chain: string; events: number; firstSeq: string | null; lastSeq: string | null; keyFromFile: boolean }

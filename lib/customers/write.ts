@@ -62,8 +62,12 @@ export async function updateCustomer(scope: Scope, raw: UpdateCustomerInput) {
   const parsed = updateCustomerSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { id, name, notes, tags } = parsed.data;
-  const before = await db.customer.findFirst({ where: { id, environmentId }, select: { name: true, tags: true } });
-  if (!before) throw customerNotFound();
+  const current = await db.customer.findFirst({
+    where: { id, environmentId },
+    select: { orgNo: true, name: true, tags: true },
+  });
+  if (!current) throw customerNotFound();
+  const before = { name: current.name, tags: current.tags };
   await db.$transaction(async (tx) => {
     await tx.customer.update({ where: { id }, data: { name, notes, tags } });
     await recordAudit(
@@ -74,6 +78,8 @@ export async function updateCustomer(scope: Scope, raw: UpdateCustomerInput) {
         outcome: "success",
         environmentId,
         detail: { before, after: { name, tags } },
+        // The customer's org number is not in a change's detail: named here, so its log filters find it.
+        subject: { orgNumber: current.orgNo },
       },
       tx,
     );

@@ -14,6 +14,7 @@ import { webhooksEn } from "@/lib/i18n/areas/webhooks";
 import { apiReferenceEn } from "@/lib/i18n/areas/api-reference";
 import { usersEn } from "@/lib/i18n/areas/users";
 import { publicGuardEn } from "@/lib/i18n/areas/public-guard";
+import { auditEn } from "@/lib/i18n/areas/audit";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
@@ -31,6 +32,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...apiReferenceEn,
   ...usersEn,
   ...publicGuardEn,
+  ...auditEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",

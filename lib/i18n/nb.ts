@@ -14,6 +14,7 @@ import { webhooksNb } from "@/lib/i18n/areas/webhooks";
 import { apiReferenceNb } from "@/lib/i18n/areas/api-reference";
 import { usersNb } from "@/lib/i18n/areas/users";
 import { publicGuardNb } from "@/lib/i18n/areas/public-guard";
+import { auditNb } from "@/lib/i18n/areas/audit";
 
 export const nb = {
   ...environmentsNb,
@@ -31,6 +32,7 @@ export const nb = {
   ...apiReferenceNb,
   ...usersNb,
   ...publicGuardNb,
+  ...auditNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",

@@ -43,7 +43,14 @@ export default async function EnvironmentPage() {
           </div>
         )}
       </Card>
-      <KeysCard environment={environment} keys={keys} canManage={can(actor.role, "keys.manage")} t={t} date={date} />
+      <KeysCard
+        environment={environment}
+        keys={keys}
+        canManage={can(actor.role, "keys.manage")}
+        canAudit={can(actor.role, "audit.read")}
+        t={t}
+        date={date}
+      />
     </>
   );
 }

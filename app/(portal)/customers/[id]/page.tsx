@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
+import { auditHref } from "@/lib/audit/search-schema";
 import { requireScope } from "@/lib/environments/current";
 import { getCustomer } from "@/lib/customers/queries";
 import { listSystems } from "@/lib/systems/queries";
@@ -32,7 +33,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const fmt = (d: Date) => d.toLocaleString(dateLocale(locale));
   return (
     <>
-      <PageHeader title={`${t("customers.detail")}: ${c.name ?? c.orgNo}`} />
+      <PageHeader title={`${t("customers.detail")}: ${c.name ?? c.orgNo}`}>
+        {can(actor.role, "audit.read") && (
+          <Link className="text-brand-700 underline" href={auditHref({ org: c.orgNo })}>
+            {t("audit.trail.link")}
+          </Link>
+        )}
+      </PageHeader>
       <LiveRefresh />
       <Card>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">

@@ -1,4 +1,6 @@
+import Link from "next/link";
 import type { EnvironmentView } from "@/lib/environments/types";
+import { auditHref } from "@/lib/audit/search-schema";
 import { selfServiceUrl } from "@/lib/environments/rules";
 import type { KeyView } from "@/lib/keys/queries";
 import { expiryLevel } from "@/lib/keys/expiry";
@@ -21,11 +23,13 @@ type Props = {
   environment: EnvironmentView;
   keys: KeyView[];
   canManage: boolean;
+  /** Each key links to its story in the audit log (signing_key events name the key by its kid). */
+  canAudit: boolean;
   t: Translate;
   date: (d: Date | null) => string;
 };
 
-export function KeysCard({ environment, keys, canManage, t, date }: Props) {
+export function KeysCard({ environment, keys, canManage, canAudit, t, date }: Props) {
   const live = keys.filter((k) => k.state !== "retired");
   const stepsFor = (k: KeyView): KeyStep[] => {
     if (!canManage) return [];
@@ -65,6 +69,13 @@ export function KeysCard({ environment, keys, canManage, t, date }: Props) {
           RSA {k.bits} · {t("keys.expires")}: {date(k.expiresAt)} · {t("keys.lastUsed")}: {date(k.lastUsedAt)} ·{" "}
           {t("keys.verified")}: {date(k.verifiedAt)}
         </p>
+        {canAudit && (
+          <p className="text-sm">
+            <Link className="text-brand-700 underline" href={auditHref({ targetType: "signing_key", targetId: k.kid })}>
+              {t("audit.trail.key", { kid: k.kid })}
+            </Link>
+          </p>
+        )}
         <details className="mt-2">
           <summary className="cursor-pointer text-sm text-brand-700">{t("keys.public")}</summary>
           <pre

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
+import { auditHref } from "@/lib/audit/search-schema";
 import { callbackUrl } from "@/lib/requests/create-in-altinn";
 import { getAccessPackage } from "@/lib/systems/catalogue/snapshot";
 import { onboardingLink } from "@/lib/onboarding/public-url";
@@ -51,6 +52,11 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
           <Link href={`/systems/${id}/history`} className={linkButton}>
             {t("sysreg.page.history")}
           </Link>
+          {can(actor.role, "audit.read") && (
+            <Link href={auditHref({ system: system.systemId })} className={linkButton}>
+              {t("audit.trail.link")}
+            </Link>
+          )}
         </div>
       </PageHeader>
       {system.deletedAt && (

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { actorCan } from "@/lib/auth/actor";
+import { auditHref } from "@/lib/audit/search-schema";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/core/errors";
 import { getUser } from "@/lib/users/queries";
@@ -26,6 +27,20 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           {t("users.back")}
         </Link>
       </PageHeader>
+      {actorCan(actor, "audit.read") && (
+        <ul className="-mt-4 mb-6 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          <li>
+            <Link href={auditHref({ actor: user.id })} className="text-brand-800 underline">
+              {t("audit.trail.byUser")}
+            </Link>
+          </li>
+          <li>
+            <Link href={auditHref({ targetType: "user", targetId: user.id })} className="text-brand-800 underline">
+              {t("audit.trail.toUser")}
+            </Link>
+          </li>
+        </ul>
+      )}
       <Card>
         <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
           <dt className="font-medium">{t("users.name")}</dt>
