@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { auditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/actor";
-import { changedFields, createdFields, removedFields, SECRET_CHANGED } from "@/lib/core/changes";
+import { changedFields, createdFields, removedFields } from "@/lib/core/changes";
 import { db } from "@/lib/core/db";
 import { invalidInput } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
@@ -57,7 +57,6 @@ export async function createWebhookEndpoint(
           description: parsed.data.description,
           events: parsed.data.events,
           enabled: true,
-          secret: SECRET_CHANGED,
         }),
       },
       tx,
