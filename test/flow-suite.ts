@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import type { TestDatabase } from "./databases";
 import { startPortal, type Portal } from "./portal";
 import { auditTests } from "./suites/audit";
+import { auditCoverageTests } from "./suites/audit-coverage";
 import { chainTests } from "./suites/chain";
 import { publicOnboardingTests } from "./suites/public-onboarding";
 import { publicHardeningTests } from "./suites/public-hardening";
@@ -56,6 +57,7 @@ export const FLOW_SUITES = [
   ["keys", "signing key storage", keyTests],
   ["key-import", "signing key import", keyImportTests],
   ["audit", "audit chain", auditTests],
+  ["audit-coverage", "what the audit trail records: settings before/after, exports, API key use", auditCoverageTests],
   ["outage", "Altinn outage", outageTests],
   ["outbound", "outbound call log", outboundTests],
   ["connection", "test connection", connectionTests],
