@@ -4,7 +4,7 @@ import type { PortalRef } from "../flow-suite";
 import { ORG_BLOCKS, orgPool } from "../org-numbers";
 import type { Portal } from "../portal";
 import { seedRequest, seedSystem } from "../seed";
-import { latest, recordsNothing } from "./audit-coverage";
+import { latest, recordsNothing } from "./audit-coverage-helpers";
 
 const orgs = orgPool(ORG_BLOCKS.auditCover);
 const DAY_MS = 86_400_000;

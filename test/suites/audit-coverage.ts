@@ -3,25 +3,14 @@ import { beforeAll, expect, it } from "vitest";
 import type { EnvironmentView } from "@/lib/environments/types";
 import type { PortalRef } from "../flow-suite";
 import { editOf } from "../helpers";
-import type { Portal } from "../portal";
 import { seedEnvironment, seedSystem } from "../seed";
+import { latest, recordsNothing } from "./audit-coverage-helpers";
 import { auditUseTests } from "./audit-coverage-use";
 
 // What the audit trail records for each setting an admin (or operator) changes: one event, in the same
 // transaction as the change, whose detail holds before and after of exactly the fields that changed; and
 // no event at all for a save that changes nothing. Each change goes through the data layer, as the
 // actions do. Environment-wide changes happen in an environment of this suite's own.
-
-/** The newest event of this action on this target. */
-export const latest = (p: Portal, action: string, targetId: string) =>
-  p.db.auditEvent.findFirstOrThrow({ where: { action, targetId }, orderBy: { seq: "desc" } });
-
-/** Runs `change` and checks it recorded nothing at all. */
-export async function recordsNothing(p: Portal, change: () => Promise<unknown>) {
-  const before = await p.db.auditEvent.count();
-  await change();
-  expect(await p.db.auditEvent.count()).toBe(before);
-}
 
 export function auditCoverageTests(ref: PortalRef) {
   let env: EnvironmentView;
