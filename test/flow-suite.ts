@@ -5,6 +5,7 @@ import type { TestDatabase } from "./databases";
 import { startPortal, type Portal } from "./portal";
 import { auditTests } from "./suites/audit";
 import { auditSearchTests } from "./suites/audit-search";
+import { auditCoverageTests } from "./suites/audit-coverage";
 import { chainTests } from "./suites/chain";
 import { publicOnboardingTests } from "./suites/public-onboarding";
 import { publicHardeningTests } from "./suites/public-hardening";
@@ -59,6 +60,7 @@ export const FLOW_SUITES = [
   ["key-import", "signing key import", keyImportTests],
   ["audit", "audit chain", auditTests],
   ["audit-search", "audit log filters, paging, event page and export", auditSearchTests],
+  ["audit-coverage", "what the audit trail records: settings before/after, exports, API key use", auditCoverageTests],
   ["outage", "Altinn outage", outageTests],
   ["outbound", "outbound call log", outboundTests],
   ["connection", "test connection", connectionTests],

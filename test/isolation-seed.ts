@@ -150,7 +150,11 @@ export async function snapshotB(p: Portal, b: EnvironmentView): Promise<string> 
     p.db.systemUserRequest.findMany({ where: { system: inEnv }, orderBy: { id: "asc" } }),
     p.db.systemUser.findMany({ where: { system: inEnv }, orderBy: { id: "asc" } }),
     p.db.signingKey.findMany({ where: inEnv, orderBy: { id: "asc" }, omit: { lastUsedAt: true } }),
-    p.db.apiKey.findMany({ where: inEnv, orderBy: { id: "asc" }, omit: { lastUsedAt: true } }),
+    p.db.apiKey.findMany({
+      where: inEnv,
+      orderBy: { id: "asc" },
+      omit: { lastUsedAt: true, lastUseDay: true, lastRefusedDay: true },
+    }),
     p.db.webhookEndpoint.findMany({ where: inEnv, orderBy: { id: "asc" } }),
     p.db.webhookDelivery.findMany({ where: { endpoint: inEnv }, orderBy: { id: "asc" } }),
     p.db.bulkJob.findMany({ where: inEnv, include: { rows: true }, orderBy: { id: "asc" } }),

@@ -42,6 +42,7 @@ export const ORG_BLOCKS = {
   isolation: 63_000_000,
   /** 68 000 000–68 499 999 for the audit-search suite; 68 500 000 up for e2e/audit.spec.ts. */
   auditUi: 68_000_000,
+  auditCover: 64_000_000,
   /** test/seed.ts hands out fresh customers from here when a suite does not name one. */
   seed: 69_000_000,
 } as const;

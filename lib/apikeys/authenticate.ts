@@ -1,11 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { isApiScope } from "@/lib/auth/api-scopes";
-import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/core/db";
 import type { EnvironmentView } from "@/lib/environments/types";
 import { ENV_SELECT } from "@/lib/environments/queries";
 import { hashApiKey, looksLikeApiKey } from "@/lib/apikeys/secret";
+import { auditKeyUse } from "@/lib/apikeys/use";
 
 export type KeyRefusal = "missing" | "unknown" | "revoked" | "expired";
 export type Authenticated = {
@@ -17,9 +17,8 @@ export type Authenticated = {
 // "Last used" is for people ("is this key still in use?"), not an access log: one write a minute per
 // key keeps a busy integration from turning every read into a write.
 const LAST_USED_EVERY_MS = 60_000;
-const g = globalThis as unknown as { apiKeyTouched?: Map<string, number>; apiKeyRefusedAudit?: Map<string, number> };
+const g = globalThis as unknown as { apiKeyTouched?: Map<string, number> };
 const touched = (g.apiKeyTouched ??= new Map());
-const refusedAudit = (g.apiKeyRefusedAudit ??= new Map());
 
 /**
  * Resolves `Authorization: Bearer sbp_…` to the key's actor and its one environment. The actor carries
@@ -33,16 +32,17 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   const key = await db.apiKey.findUnique({ where: { secretHash: hashApiKey(secret) } });
   if (!key) return "unknown";
   if (key.revokedAt) {
-    await auditRefusal(key.id, key.prefix, key.environmentId, "revoked");
+    await auditKeyUse(key, { outcome: "failure", reason: "revoked" });
     return "revoked";
   }
   if (key.expiresAt && key.expiresAt <= new Date()) {
-    await auditRefusal(key.id, key.prefix, key.environmentId, "expired");
+    await auditKeyUse(key, { outcome: "failure", reason: "expired" });
     return "expired";
   }
   const environment = await db.environment.findUnique({ where: { id: key.environmentId }, select: ENV_SELECT });
   if (!environment) return "unknown";
   await touch(key.id);
+  await auditKeyUse(key, { outcome: "success" });
   const identity = {
     id: key.id,
     name: key.name,
@@ -72,20 +72,5 @@ async function touch(id: string) {
   await db.apiKey.updateMany({
     where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - LAST_USED_EVERY_MS) } }] },
     data: { lastUsedAt: new Date(now) },
-  });
-}
-
-/** A revoked or expired key still in use is worth an auditor's eye; once a minute per key is enough. */
-async function auditRefusal(id: string, prefix: string, environmentId: string, why: "revoked" | "expired") {
-  const now = Date.now();
-  if (now - (refusedAudit.get(id) ?? 0) < 60_000) return;
-  refusedAudit.set(id, now);
-  await recordAudit({
-    actor: { type: "api_key", id, label: `${prefix}…` },
-    action: "apikey.use",
-    target: { type: "api_key", id },
-    outcome: "failure",
-    detail: { reason: why, prefix },
-    environmentId,
   });
 }

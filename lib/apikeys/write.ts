@@ -2,6 +2,7 @@ import "server-only";
 import { assertCan } from "@/lib/auth/actor";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { auditActor } from "@/lib/audit/actor";
+import { createdFields, toJson } from "@/lib/core/changes";
 import { db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
@@ -44,7 +45,7 @@ async function insertKey(
         createdById,
         createdByLabel: by.label,
       },
-      select: { id: true, name: true, prefix: true, scopes: true },
+      select: { id: true, name: true, prefix: true, scopes: true, rateLimit: true, expiresAt: true },
     });
     await recordAudit(
       {
@@ -52,12 +53,21 @@ async function insertKey(
         action: "apikey.create",
         target: { type: "api_key", id: key.id },
         outcome: "success",
-        detail: { name: key.name, prefix, scopes: key.scopes, expiresInDays: input.expiresInDays ?? null },
+        detail: {
+          ...createdFields({
+            name: key.name,
+            prefix,
+            scopes: key.scopes,
+            rateLimit: key.rateLimit,
+            expiresAt: key.expiresAt,
+          }),
+          expiresInDays: input.expiresInDays ?? null,
+        },
         environmentId: environment.id,
       },
       tx,
     );
-    return { ...key, secret };
+    return { id: key.id, name: key.name, prefix: key.prefix, scopes: key.scopes, secret };
   });
 }
 
@@ -69,11 +79,13 @@ export async function revokeApiKey({ actor, environment }: Scope, id: string): P
     : null;
   if (!key) throw notFound({ nb: "API-nøkkelen", en: "API key" });
   const by = auditActor(actor);
+  const revokedAt = new Date();
   await db.$transaction(async (tx) => {
     const { count } = await tx.apiKey.updateMany({
       where: { id: key.id, revokedAt: null },
-      data: { revokedAt: new Date(), revokedByLabel: by.label },
+      data: { revokedAt, revokedByLabel: by.label },
     });
+    // Revoked already (by someone else a moment ago): that revocation is the one on record.
     if (count === 0) return;
     await recordAudit(
       {
@@ -81,7 +93,7 @@ export async function revokeApiKey({ actor, environment }: Scope, id: string): P
         action: "apikey.revoke",
         target: { type: "api_key", id: key.id },
         outcome: "success",
-        detail: { prefix: key.prefix },
+        detail: { prefix: key.prefix, before: { revokedAt: null }, after: { revokedAt: toJson(revokedAt) } },
         environmentId: environment.id,
       },
       tx,

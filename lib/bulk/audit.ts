@@ -48,7 +48,11 @@ async function auditBatch(
     jobId,
   );
   if (rows.length < minRows || rows.length === 0) return 0;
-  await recordAudit(batchRecord(jobId, by, environmentId, rows), tx);
+  const job = await tx.bulkJob.findUniqueOrThrow({
+    where: { id: jobId },
+    select: { system: { select: { systemId: true } } },
+  });
+  await recordAudit({ ...batchRecord(jobId, by, environmentId, rows), subject: { systemId: job.system.systemId } }, tx);
   await tx.bulkRow.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { audited: true } });
   return rows.length;
 }

@@ -163,7 +163,10 @@ export async function cancelBulkJob(scope: Scope, jobId: string) {
   assertCan(actor, "requests.create");
   if (!isUuid(jobId)) throw jobNotFound();
   return db.$transaction(async (tx) => {
-    const job = await tx.bulkJob.findFirst({ where: { id: jobId, environmentId }, select: { status: true } });
+    const job = await tx.bulkJob.findFirst({
+      where: { id: jobId, environmentId },
+      select: { status: true, system: { select: { systemId: true } } },
+    });
     if (!job) throw jobNotFound();
     const now = new Date();
     const flipped = await tx.bulkJob.updateMany({
@@ -189,6 +192,7 @@ export async function cancelBulkJob(scope: Scope, jobId: string) {
         target: { type: "bulk_job", id: jobId },
         outcome: "success",
         environmentId,
+        subject: { systemId: job.system.systemId },
         detail: { cancelledRows: cancelled.count, stillWorking: working, wasDraft: job.status === "draft" },
       },
       tx,

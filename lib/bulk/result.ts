@@ -2,6 +2,8 @@ import "server-only";
 import type { Scope } from "@/lib/environments/types";
 import { db } from "@/lib/core/db";
 import { assertCan } from "@/lib/auth/actor";
+import { auditActor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record";
 import { notFound, type LocalizedText } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { toCsv } from "@/lib/core/csv";
@@ -100,5 +102,16 @@ export async function bulkResultCsv(
       .replace(/\.csv$/i, "")
       .replace(/[^\w.-]+/g, "_")
       .slice(0, 60) || "bulk";
-  return { csv: toCsv(HEADER, lines), fileName: `${base}-result.csv` };
+  const fileName = `${base}-result.csv`;
+  // The file carries every line's org number and confirm link: its download is on record like the customers export.
+  await recordAudit({
+    actor: auditActor(actor),
+    action: "bulk.result_export",
+    target: { type: "bulk_job", id: job.id },
+    outcome: "success",
+    environmentId,
+    subject: { systemId: job.system.systemId },
+    detail: { format: "csv", rows: lines.length, fileName },
+  });
+  return { csv: toCsv(HEADER, lines), fileName };
 }

@@ -34,7 +34,10 @@ export async function leaseItems(jobId: string, limit = BATCH, now = new Date())
     RETURNING id, "clientId", "clientOrgNo", attempts`;
 }
 
-async function pause(jobId: string, reason: string, release: Leased[]) {
+type PausedJob = { id: string; environmentId: string; facilitatorOrgNo: string; agentSystemUserId: string };
+
+async function pause(job: PausedJob, reason: string, release: Leased[]) {
+  const jobId = job.id;
   await db.$transaction(async (tx) => {
     // The clients we could not try go back untouched: their attempt did not happen.
     for (const item of release)
@@ -52,7 +55,8 @@ async function pause(jobId: string, reason: string, release: Leased[]) {
         action: "clients.assign_all_pause",
         target: { type: "client_assign_job", id: jobId },
         outcome: "success",
-        detail: { reason },
+        environmentId: job.environmentId,
+        detail: { org: job.facilitatorOrgNo, agentId: job.agentSystemUserId, reason },
       },
       tx,
     );
@@ -65,6 +69,7 @@ async function runJob(
   job: {
     id: string;
     environmentId: string;
+    facilitatorOrgNo: string;
     agentSystemUserId: string;
     tokenEnc: string | null;
     tokenExpiresAt: Date | null;
@@ -81,7 +86,7 @@ async function runJob(
   }
   while (Date.now() < deadline) {
     if (!token || !job.tokenExpiresAt || job.tokenExpiresAt.getTime() - TOKEN_MARGIN_MS <= Date.now()) {
-      await pause(job.id, "token_expired", []);
+      await pause(job, "token_expired", []);
       report.paused++;
       return;
     }
@@ -131,7 +136,7 @@ async function runJob(
       } catch (err) {
         const e = err instanceof AppError ? err : null;
         if (e && (e.status === 401 || e.status === 403)) {
-          await pause(job.id, e.status === 401 ? "token_expired" : "forbidden", items.slice(index));
+          await pause(job, e.status === 401 ? "token_expired" : "forbidden", items.slice(index));
           report.paused++;
           return;
         }
@@ -163,7 +168,14 @@ export async function processAssignJobs(budgetMs = 50_000): Promise<AssignRunRep
   const jobs = await db.clientAssignJob.findMany({
     where: { status: "running" },
     orderBy: { createdAt: "asc" },
-    select: { id: true, environmentId: true, agentSystemUserId: true, tokenEnc: true, tokenExpiresAt: true },
+    select: {
+      id: true,
+      environmentId: true,
+      facilitatorOrgNo: true,
+      agentSystemUserId: true,
+      tokenEnc: true,
+      tokenExpiresAt: true,
+    },
   });
   for (const job of jobs) {
     if (Date.now() >= deadline) break;

@@ -2,6 +2,8 @@ import "server-only";
 import type { Scope } from "@/lib/environments/types";
 import { db } from "@/lib/core/db";
 import { assertCan } from "@/lib/auth/actor";
+import { auditActor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record";
 import { toCsv } from "@/lib/core/csv";
 import type { CustomerStatus } from "@/lib/customers/schema";
 
@@ -40,7 +42,7 @@ export async function exportCustomersCsv(scope: Scope): Promise<string> {
       requests: { select: { status: true, confirmUrl: true }, orderBy: { createdAt: "desc" }, take: 1 },
     },
   });
-  return toCsv(
+  const csv = toCsv(
     HEADER,
     rows.map((c) => {
       const latest = c.requests[0];
@@ -60,4 +62,14 @@ export async function exportCustomersCsv(scope: Scope): Promise<string> {
       ];
     }),
   );
+  // Every customer with its confirm links leaves the portal in this file: who took it, and when, is on record.
+  await recordAudit({
+    actor: auditActor(actor),
+    action: "customers.export",
+    target: { type: "environment", id: scope.environment.slug },
+    outcome: "success",
+    environmentId,
+    detail: { format: "csv", rows: rows.length },
+  });
+  return csv;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { auditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/actor";
+import { changedFields, createdFields } from "@/lib/core/changes";
 import { db } from "@/lib/core/db";
 import { AppError, invalidInput } from "@/lib/core/errors";
 import { newExternalRef } from "@/lib/customers/external-ref";
@@ -47,7 +48,8 @@ export async function createCustomer(scope: Scope, raw: CreateCustomerInput) {
         target: { type: "customer", id: row.id },
         outcome: "success",
         environmentId,
-        detail: { orgNo, tags },
+        subject: { orgNumber: orgNo },
+        detail: createdFields({ orgNo, name, notes, tags }),
       },
       tx,
     );
@@ -62,13 +64,16 @@ export async function updateCustomer(scope: Scope, raw: UpdateCustomerInput) {
   const parsed = updateCustomerSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { id, name, notes, tags } = parsed.data;
-  const current = await db.customer.findFirst({
-    where: { id, environmentId },
-    select: { orgNo: true, name: true, tags: true },
-  });
-  if (!current) throw customerNotFound();
-  const before = { name: current.name, tags: current.tags };
+  const found = await db.customer.findFirst({ where: { id, environmentId }, select: { id: true } });
+  if (!found) throw customerNotFound();
   await db.$transaction(async (tx) => {
+    // FOR UPDATE: two saves at once each record the other's values as their "before".
+    const [before] = await tx.$queryRaw<{ orgNo: string; name: string | null; notes: string; tags: string[] }[]>`
+      SELECT "orgNo", name, notes, tags FROM customers WHERE id = ${id}::uuid FOR UPDATE`;
+    if (!before) throw customerNotFound();
+    const changes = changedFields(before, { name, notes, tags });
+    // Saved as it was: nothing to write or record.
+    if (!changes) return;
     await tx.customer.update({ where: { id }, data: { name, notes, tags } });
     await recordAudit(
       {
@@ -77,9 +82,8 @@ export async function updateCustomer(scope: Scope, raw: UpdateCustomerInput) {
         target: { type: "customer", id },
         outcome: "success",
         environmentId,
-        detail: { before, after: { name, tags } },
-        // The customer's org number is not in a change's detail: named here, so its log filters find it.
-        subject: { orgNumber: current.orgNo },
+        subject: { orgNumber: before.orgNo },
+        detail: changes,
       },
       tx,
     );

@@ -1,10 +1,13 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { changedFields, createdFields } from "@/lib/core/changes";
 import { createUserWithOneTimePassword } from "@/lib/users/accounts";
 import { LOCAL_ENVIRONMENT, LOCAL_IDPORTEN_CLIENT_ID } from "@/lib/environments/local";
 import { registrableJwks } from "@/lib/keys/queries";
+
+const BOOTSTRAP: AuditActor = { type: "system", label: "bootstrap" };
 
 /**
  * The "Local emulator" environment exists from the first start. Its URLs follow EMULATOR_URL, so
@@ -24,15 +27,39 @@ export async function ensureLocalEnvironment() {
   };
   const existing = await db.environment.findUnique({
     where: { slug: LOCAL_ENVIRONMENT.slug },
-    select: { id: true, altinnBaseUrl: true, confirmUrlHosts: true },
+    select: {
+      id: true,
+      maskinportenIssuer: true,
+      maskinportenTokenUrl: true,
+      altinnBaseUrl: true,
+      confirmUrlHosts: true,
+      digdirApiUrl: true,
+      serviceOwnerTestUrl: true,
+      idportenIssuer: true,
+      idportenClientId: true,
+    } satisfies Record<keyof typeof urls | "id", true>,
   });
   if (existing) {
     // The allowlist is an admin's to edit: keep it, only moving the emulator's own host along.
     const previous = URL.canParse(existing.altinnBaseUrl) ? new URL(existing.altinnBaseUrl).host : null;
     const hosts = existing.confirmUrlHosts.map((h) => (h === previous ? (urls.confirmUrlHosts[0] ?? h) : h));
-    await db.environment.update({
-      where: { id: existing.id },
-      data: { ...urls, confirmUrlHosts: hosts.length ? [...new Set(hosts)] : urls.confirmUrlHosts },
+    const next = { ...urls, confirmUrlHosts: hosts.length ? [...new Set(hosts)] : urls.confirmUrlHosts };
+    // A restart on another port moves the URLs and the allowlist: a settings change like an admin's.
+    const changes = changedFields(existing, next);
+    if (!changes) return existing.id;
+    await db.$transaction(async (tx) => {
+      await tx.environment.update({ where: { id: existing.id }, data: next });
+      await recordAudit(
+        {
+          actor: BOOTSTRAP,
+          action: "environment.update",
+          target: { type: "environment", id: LOCAL_ENVIRONMENT.slug },
+          outcome: "success",
+          environmentId: existing.id,
+          detail: changes,
+        },
+        tx,
+      );
     });
     return existing.id;
   }
@@ -41,11 +68,12 @@ export async function ensureLocalEnvironment() {
     select: { id: true },
   });
   await recordAudit({
-    actor: { type: "system", label: "bootstrap" },
+    actor: BOOTSTRAP,
     action: "environment.create",
     target: { type: "environment", id: LOCAL_ENVIRONMENT.slug },
     outcome: "success",
     environmentId: created.id,
+    detail: { kind: "emulator", ...createdFields({ ...LOCAL_ENVIRONMENT, ...urls }) },
   });
   return created.id;
 }

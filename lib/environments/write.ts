@@ -2,6 +2,7 @@ import "server-only";
 import { auditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { changedFields, createdFields } from "@/lib/core/changes";
 import { db } from "@/lib/core/db";
 import { AppError, invalidInput } from "@/lib/core/errors";
 import { ENV_SELECT, loadEnvironmentById } from "@/lib/environments/queries";
@@ -65,7 +66,6 @@ export async function createEnvironment(actor: Actor | null, raw: CreateEnvironm
       if (await tx.environment.findUnique({ where: { slug: input.slug }, select: { id: true } }))
         throw slugTaken(input.slug);
       const created = await tx.environment.create({ data: input, select: ENV_SELECT });
-      const after = Object.fromEntries(SETTINGS.map((k) => [k, created[k]]));
       await recordAudit(
         {
           actor: auditActor(actor),
@@ -73,7 +73,7 @@ export async function createEnvironment(actor: Actor | null, raw: CreateEnvironm
           target: { type: "environment", id: created.slug },
           outcome: "success",
           environmentId: created.id,
-          detail: { kind: created.kind, after },
+          detail: { kind: created.kind, ...createdFields(Object.fromEntries(SETTINGS.map((k) => [k, created[k]]))) },
         },
         tx,
       );
@@ -108,14 +108,9 @@ export async function updateEnvironment(actor: Actor | null, id: string, raw: Up
       en: `This is production. Type the short name "${current.slug}" to confirm the change. Nothing was changed.`,
     });
   }
-  const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const k of SETTINGS) {
-    if (!(k in input)) continue;
-    const after = (input as Partial<EnvironmentView>)[k];
-    if (JSON.stringify(after) !== JSON.stringify(current[k])) changes[k] = { before: current[k], after };
-  }
-  const changed = Object.keys(changes);
-  if (changed.length === 0) return { environment: current, changed };
+  const changes = changedFields(current, input, SETTINGS);
+  const changed = Object.keys(changes?.after ?? {});
+  if (!changes) return { environment: current, changed };
   const environment = await db.$transaction(async (tx) => {
     const updated = await tx.environment.update({ where: { id }, data: input, select: ENV_SELECT });
     await recordAudit(
@@ -125,7 +120,7 @@ export async function updateEnvironment(actor: Actor | null, id: string, raw: Up
         target: { type: "environment", id: current.slug },
         outcome: "success",
         environmentId: id,
-        detail: { changes },
+        detail: changes,
       },
       tx,
     );

@@ -1,6 +1,7 @@
 import "server-only";
 import { auditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { createdFields } from "@/lib/core/changes";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
@@ -133,7 +134,7 @@ async function storeKey(
         action,
         target: { type: "signing_key", id: kid },
         outcome: "success",
-        detail: { state, bits: bitsOf(publicJwk) },
+        detail: createdFields({ state, bits: bitsOf(publicJwk), expiresAt }),
         environmentId: environment.id,
       },
       tx,

@@ -5,6 +5,7 @@ import { connect } from "@/lib/environments/connect";
 import { db } from "@/lib/core/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { changedFields, toJson } from "@/lib/core/changes";
 import { AppError } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { loadEnvironmentById } from "@/lib/environments/queries";
@@ -122,9 +123,10 @@ export async function verifySigningKey(scope: Scope, keyId: string) {
     );
   }
   const verifiedAt = new Date();
+  const change = changedFields({ verifiedAt: key.verifiedAt }, { verifiedAt });
   await db.$transaction(async (tx) => {
     await tx.signingKey.update({ where: { id: key.id }, data: { verifiedAt } });
-    await recordAudit(audit(actor, environmentId, "key.verify", key.kid, "success"), tx);
+    await recordAudit(audit(actor, environmentId, "key.verify", key.kid, "success", { ...change }), tx);
   });
   return { kid: key.kid, verifiedAt };
 }
@@ -169,10 +171,13 @@ export async function activateSigningKey(scope: Scope, keyId: string) {
       data: { state: "active", activatedAt: now },
     });
     if (count !== 1) throw wrongState(key.kid, "?");
-    await recordAudit(
-      audit(actor, environmentId, "key.activate", key.kid, "success", { previous: previous?.kid ?? null }),
-      tx,
-    );
+    // One event for the step: this key starts signing, and the key that signed until now (if any) retires.
+    const detail = {
+      before: { state: "next", activatedAt: null },
+      after: { state: "active", activatedAt: toJson(now) },
+      previous: previous ? { kid: previous.kid, before: { state: "active" }, after: { state: "retiring" } } : null,
+    };
+    await recordAudit(audit(actor, environmentId, "key.activate", key.kid, "success", detail), tx);
     return { kid: key.kid, previous: previous?.kid ?? null };
   });
 }
@@ -196,9 +201,15 @@ export async function retireSigningKey(scope: Scope, keyId: string) {
   if (key.state === "retired") throw wrongState(key.kid, key.state);
   const removedAtDigdir = hasDigdirApi(environment);
   if (removedAtDigdir) await removeClientKey(environment, key.kid);
+  const retiredAt = new Date();
+  const detail = {
+    before: { state: key.state, retiredAt: null },
+    after: { state: "retired", retiredAt: toJson(retiredAt) },
+    removedAtDigdir,
+  };
   await db.$transaction(async (tx) => {
-    await tx.signingKey.update({ where: { id: key.id }, data: { state: "retired", retiredAt: new Date() } });
-    await recordAudit(audit(actor, environmentId, "key.retire", key.kid, "success", { removedAtDigdir }), tx);
+    await tx.signingKey.update({ where: { id: key.id }, data: { state: "retired", retiredAt } });
+    await recordAudit(audit(actor, environmentId, "key.retire", key.kid, "success", detail), tx);
   });
   return { kid: key.kid, removedAtDigdir };
 }

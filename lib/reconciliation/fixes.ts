@@ -31,7 +31,9 @@ async function openFinding(tx: Tx, environmentId: string, id: string) {
       409,
     );
   }
-  return finding;
+  // The audit events name the customer (orgNo) and the system by Altinn's id, so filters find them.
+  const system = await tx.system.findUnique({ where: { id: finding.systemId }, select: { systemId: true } });
+  return { ...finding, subject: { orgNumber: finding.orgNo, systemId: system?.systemId ?? null } };
 }
 
 /**
@@ -74,6 +76,7 @@ export async function fixFinding(scope: Scope, id: string) {
         target: { type: "recon_finding", id: f.id },
         outcome: "success",
         environmentId: f.environmentId,
+        subject: f.subject,
         detail: { kind: f.kind, altinnId: f.altinnId, orgNo: f.orgNo },
       },
       tx,
@@ -119,6 +122,7 @@ export async function adoptFinding(scope: Scope, id: string) {
           target: { type: "customer", id: customer.id },
           outcome: "success",
           environmentId: f.environmentId,
+          subject: f.subject,
           detail: { orgNo: f.orgNo, via: "reconciliation" },
         },
         tx,
@@ -154,6 +158,7 @@ export async function adoptFinding(scope: Scope, id: string) {
         target: { type: "recon_finding", id: f.id },
         outcome: "success",
         environmentId: f.environmentId,
+        subject: f.subject,
         detail: { altinnSystemUserId: f.altinnId, orgNo: f.orgNo, customerId: customer.id },
       },
       tx,
@@ -185,6 +190,7 @@ export async function ignoreFinding(scope: Scope, id: string) {
         target: { type: "recon_finding", id: f.id },
         outcome: "success",
         environmentId: f.environmentId,
+        subject: f.subject,
         detail: { altinnSystemUserId: f.altinnId, orgNo: f.orgNo },
       },
       tx,

@@ -82,6 +82,7 @@ export async function renewRequestAs(
             target: { type: "system_user_request", id: old.id },
             outcome: "success",
             environmentId,
+            subject: { orgNumber: old.customer.orgNo, systemId: old.system.systemId },
             detail: { altinnRequestId: old.altinnRequestId, reason: "renew" },
           },
           tx,

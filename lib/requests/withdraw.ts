@@ -35,6 +35,8 @@ export async function withdrawRequest({ actor, environment }: Scope, id: string)
           id: true,
           status: true,
           altinnRequestId: true,
+          customer: { select: { orgNo: true } },
+          system: { select: { systemId: true } },
           events: { where: { kind: "deleted" }, select: { id: true }, take: 1 },
         },
       })
@@ -55,6 +57,7 @@ export async function withdrawRequest({ actor, environment }: Scope, id: string)
         target: { type: "system_user_request", id: row.id },
         outcome: "success",
         environmentId: environment.id,
+        subject: { orgNumber: row.customer.orgNo, systemId: row.system.systemId },
         detail: { altinnRequestId: row.altinnRequestId, reason: "withdrawn" },
       },
       tx,

@@ -83,6 +83,8 @@ export async function changePlan({ actor, environment }: Scope, systemId: string
   });
   const standard = users.filter((u) => !u.agent);
   return {
+    /** Altinn's id of the system, for the audit events' subject. */
+    systemId: system.systemId,
     standard,
     agents: users.filter((u) => u.agent),
     outdated: standard.filter((u) => !u.diff.empty),
@@ -106,6 +108,7 @@ export async function createChangeRequests(scope: Scope, systemId: string): Prom
       action: "changerequest.create",
       target: { type: "system_user", id: u.altinnSystemUserId },
       environmentId: environment.id,
+      subject: { orgNumber: u.customer.orgNo, systemId: plan.systemId },
     };
     let refusedHost: string | null = null;
     try {
@@ -171,6 +174,7 @@ export async function refreshChangeRequests(scope: Scope, systemId: string) {
         outcome: "success",
         detail: { from: pending.status, to: status },
         environmentId: environment.id,
+        subject: { orgNumber: u.customer.orgNo, systemId: plan.systemId },
       });
     }
   }

@@ -1,5 +1,6 @@
 import type { AltinnSystem } from "@/lib/integrations/altinn/system-model";
 import { portalFieldsFromAltinn } from "@/lib/integrations/altinn/system-model";
+import { changedFields, type Changes } from "@/lib/core/changes";
 
 export type PortalRow = {
   name: { nb: string; nn: string; en: string };
@@ -56,4 +57,18 @@ export function diffSystem(portal: PortalRow, altinn: AltinnSystem): DriftRow[] 
     const [p, q] = pairs[field];
     return { field, portal: p, altinn: q, differs: !same(p, q) };
   });
+}
+
+/**
+ * The differing fields as an audited change, null when none differs. `from` names the side that held
+ * the old values: the portal's row for an edit or for "Altinn wins", Altinn for "the portal wins".
+ */
+export function driftChanges(rows: DriftRow[], from: "portal" | "altinn"): Changes | null {
+  const to = from === "portal" ? "altinn" : "portal";
+  const side = (s: "portal" | "altinn") => Object.fromEntries(rows.map((r) => [r.field, r[s]]));
+  return changedFields(
+    side(from),
+    side(to),
+    rows.filter((r) => r.differs).map((r) => r.field),
+  );
 }

@@ -13,7 +13,8 @@ import {
   putRegisteredSystem,
 } from "@/lib/integrations/altinn/system-register";
 import { applyPortalFields, altinnSystemSchema } from "@/lib/integrations/altinn/system-model";
-import { diffSystem } from "@/lib/systems/drift";
+import { diffSystem, driftChanges } from "@/lib/systems/drift";
+import { toJson } from "@/lib/core/changes";
 import { isRegistrableRedirectUrl } from "@/lib/systems/redirects";
 import { deleteSystemSchema, editSystemSchema, type EditSystemInput } from "@/lib/systems/schema";
 import {
@@ -94,15 +95,15 @@ export async function updateSystem(scope: Scope, raw: EditSystemInput) {
 
   // PUT answers only {succeeded}; what Altinn now holds is exactly the whole object sent.
   const now = altinnSystemSchema.parse({ ...sent, isDeleted: false });
-  const changed = diffSystem(row, now)
-    .filter((d) => d.differs)
-    .map((d) => d.field);
+  const changes = driftChanges(diffSystem(row, now), "portal");
+  const changed = Object.keys(changes?.after ?? {});
   return db.$transaction(async (tx) => {
     await tx.system.update({
       where: { id: row.id },
       data: { ...fields, altinnSnapshot: snapshot(now), syncedAt: new Date() },
     });
-    await recordAudit({ ...audit, outcome: "success", detail: { fields: changed } }, tx);
+    // Saved as it was: Altinn got the same values again, which is no change to record.
+    if (changes) await recordAudit({ ...audit, outcome: "success", detail: changes }, tx);
     return { id: row.id, changed };
   });
 }
@@ -133,7 +134,14 @@ export async function deleteSystem(scope: Scope, raw: z.input<typeof deleteSyste
   const deletedAt = new Date();
   await db.$transaction(async (tx) => {
     await tx.system.update({ where: { id: row.id }, data: { deletedAt, syncedAt: deletedAt } });
-    await recordAudit({ ...audit, outcome: "success", detail: { deletedAt: deletedAt.toISOString() } }, tx);
+    await recordAudit(
+      {
+        ...audit,
+        outcome: "success",
+        detail: { before: { deletedAt: null }, after: { deletedAt: toJson(deletedAt) } },
+      },
+      tx,
+    );
   });
   return { id: row.id, deletedAt };
 }

@@ -13,7 +13,7 @@ import {
   type ChangelogEntry,
 } from "@/lib/integrations/altinn/system-register";
 import { applyPortalFields, altinnSystemSchema, portalFieldsFromAltinn } from "@/lib/integrations/altinn/system-model";
-import { diffSystem, type DriftRow } from "@/lib/systems/drift";
+import { diffSystem, driftChanges, type DriftRow } from "@/lib/systems/drift";
 import { syncSystemSchema } from "@/lib/systems/schema";
 import {
   alreadyDeleted,
@@ -65,9 +65,8 @@ export async function resolveSystemDrift(scope: Scope, raw: { id: string; winner
     (err: unknown) => auditFailure(audit, err),
   );
   if (!current) throw missingInAltinn(row.systemId);
-  const changed = diffSystem(row, current)
-    .filter((d) => d.differs)
-    .map((d) => d.field);
+  const drift = diffSystem(row, current);
+  const changed = drift.filter((d) => d.differs).map((d) => d.field);
 
   if (winner === "altinn") {
     const a = portalFieldsFromAltinn(current);
@@ -82,7 +81,8 @@ export async function resolveSystemDrift(scope: Scope, raw: { id: string; winner
           syncedAt: new Date(),
         },
       });
-      await recordAudit({ ...audit, outcome: "success", detail: { winner, fields: changed } }, tx);
+      const changes = driftChanges(drift, "portal");
+      if (changes) await recordAudit({ ...audit, outcome: "success", detail: { winner, ...changes } }, tx);
     });
     return { changed };
   }
@@ -98,7 +98,8 @@ export async function resolveSystemDrift(scope: Scope, raw: { id: string; winner
       where: { id: row.id },
       data: { altinnSnapshot: snapshot(altinnSystemSchema.parse({ ...body, isDeleted: false })), syncedAt: new Date() },
     });
-    await recordAudit({ ...audit, outcome: "success", detail: { winner, via: "sync", fields: changed } }, tx);
+    const changes = driftChanges(drift, "altinn");
+    if (changes) await recordAudit({ ...audit, outcome: "success", detail: { winner, via: "sync", ...changes } }, tx);
   });
   return { changed };
 }

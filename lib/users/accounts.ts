@@ -1,11 +1,18 @@
 import "server-only";
 import { auditActor } from "@/lib/audit/actor";
 import { db } from "@/lib/core/db";
-import { generateOneTimePassword, hashPassword, oneTimePasswordExpiry, verifyPassword } from "@/lib/users/password";
+import {
+  generateOneTimePassword,
+  hashPassword,
+  oneTimePasswordExpiry,
+  passwordChange,
+  verifyPassword,
+} from "@/lib/users/password";
 import { endSessions } from "@/lib/users/sessions";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import type { RoleName } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
+import { createdFields } from "@/lib/core/changes";
 import { AppError } from "@/lib/core/errors";
 
 /** Creates a local account with a one-time password that must be changed at first sign-in. */
@@ -39,7 +46,7 @@ export async function createUserWithOneTimePassword(
         action: "user.create",
         target: { type: "user", id: u.id },
         outcome: "success",
-        detail: { email, role: input.role },
+        detail: { email, ...createdFields({ email, name: input.name, role: input.role }) },
       },
       tx,
     );
@@ -65,10 +72,8 @@ export async function changeOwnPassword(actor: Actor, current: string, next: str
   if (user.mustChangePassword && isExpired(user.oneTimePasswordExpiresAt)) throw oneTimePasswordExpired();
   const passwordHash = await hashPassword(next);
   return db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: actor.id },
-      data: { passwordHash, mustChangePassword: false, oneTimePasswordExpiresAt: null },
-    });
+    const after = { mustChangePassword: false, oneTimePasswordExpiresAt: null };
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, ...after } });
     const sessionVersion = await endSessions(tx, actor.id);
     await recordAudit(
       {
@@ -76,7 +81,7 @@ export async function changeOwnPassword(actor: Actor, current: string, next: str
         action: "user.password.change",
         target: { type: "user", id: actor.id },
         outcome: "success",
-        detail: { otherSessionsEnded: true },
+        detail: { ...passwordChange(user, after), otherSessionsEnded: true },
       },
       tx,
     );

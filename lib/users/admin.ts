@@ -3,10 +3,11 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import type { RoleName } from "@/lib/auth/permissions";
 import { auditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { changedFields } from "@/lib/core/changes";
 import { db } from "@/lib/core/db";
 import { AppError, notFound } from "@/lib/core/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { generateOneTimePassword, hashPassword, oneTimePasswordExpiry } from "@/lib/users/password";
+import { generateOneTimePassword, hashPassword, oneTimePasswordExpiry, passwordChange } from "@/lib/users/password";
 import { endSessions } from "@/lib/users/sessions";
 import { clearAccountLimit } from "@/lib/users/sign-in-limits";
 
@@ -33,7 +34,15 @@ async function lockedUser(tx: Tx, id: string) {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${USERS_LOCK})::text`;
   const user = await tx.user.findUnique({
     where: { id },
-    select: { id: true, email: true, role: true, disabled: true, oidcLinkAllowed: true, mustChangePassword: true },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      disabled: true,
+      oidcLinkAllowed: true,
+      mustChangePassword: true,
+      oneTimePasswordExpiresAt: true,
+    },
   });
   if (!user) throw notFound({ nb: "brukeren", en: "The user" });
   return user;
@@ -54,8 +63,8 @@ async function changeSettings(
   return db.$transaction(async (tx) => {
     const before = await lockedUser(tx, id);
     const after = { role: before.role, disabled: before.disabled, oidcLinkAllowed: before.oidcLinkAllowed, ...change };
-    const changed = (Object.keys(change) as (keyof Settings)[]).filter((k) => before[k] !== after[k]);
-    if (changed.length === 0) return false;
+    const changes = changedFields(before, after, Object.keys(change));
+    if (!changes) return false;
     const wasAdmin = before.role === "admin" && !before.disabled;
     if (wasAdmin && (after.role !== "admin" || after.disabled)) {
       const others = await tx.user.count({ where: { role: "admin", disabled: false, id: { not: id } } });
@@ -71,8 +80,7 @@ async function changeSettings(
         outcome: "success",
         detail: {
           email: before.email,
-          before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-          after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+          ...changes,
           sessionsEnded: audit.endsSessions,
         },
       },
@@ -128,10 +136,8 @@ export async function resetUserPassword(
   const expiresAt = oneTimePasswordExpiry();
   const email = await db.$transaction(async (tx) => {
     const user = await lockedUser(tx, id);
-    await tx.user.update({
-      where: { id },
-      data: { passwordHash, mustChangePassword: true, oneTimePasswordExpiresAt: expiresAt },
-    });
+    const after = { mustChangePassword: true, oneTimePasswordExpiresAt: expiresAt };
+    await tx.user.update({ where: { id }, data: { passwordHash, ...after } });
     await endSessions(tx, id);
     await recordAudit(
       {
@@ -139,12 +145,7 @@ export async function resetUserPassword(
         action: "user.password.reset",
         target: { type: "user", id },
         outcome: "success",
-        detail: {
-          email: user.email,
-          before: { mustChangePassword: user.mustChangePassword },
-          after: { mustChangePassword: true, oneTimePasswordExpiresAt: expiresAt.toISOString() },
-          sessionsEnded: true,
-        },
+        detail: { email: user.email, ...passwordChange(user, after), sessionsEnded: true },
       },
       tx,
     );

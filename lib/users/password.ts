@@ -2,6 +2,7 @@ import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 import { randomBytes } from "node:crypto";
 import { boundedQueue } from "@/lib/core/bounded-queue";
+import { changedFields, SECRET_CHANGED } from "@/lib/core/changes";
 import { AppError } from "@/lib/core/errors";
 
 // argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane).
@@ -57,3 +58,14 @@ export function generateOneTimePassword(): string {
 /** A one-time password signs in for this long after it is issued (first start, user:create, an admin's reset). */
 export const ONE_TIME_PASSWORD_TTL_MS = 24 * 60 * 60 * 1000;
 export const oneTimePasswordExpiry = (now = new Date()) => new Date(now.getTime() + ONE_TIME_PASSWORD_TTL_MS);
+
+type PasswordState = { mustChangePassword: boolean; oneTimePasswordExpiresAt: Date | null };
+
+/** A password change as audited: the password only as "changed", beside the state fields that moved. */
+export function passwordChange(before: PasswordState, after: PasswordState) {
+  const changes = changedFields(before, after);
+  return {
+    before: changes?.before ?? {},
+    after: { password: SECRET_CHANGED, ...changes?.after },
+  };
+}

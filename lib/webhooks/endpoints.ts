@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { auditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/actor";
+import { changedFields, createdFields, removedFields } from "@/lib/core/changes";
 import { db } from "@/lib/core/db";
 import { invalidInput } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
@@ -51,7 +52,12 @@ export async function createWebhookEndpoint(
         target: target(id),
         outcome: "success",
         environmentId: environment.id,
-        detail: { url, events: parsed.data.events },
+        detail: createdFields({
+          url,
+          description: parsed.data.description,
+          events: parsed.data.events,
+          enabled: true,
+        }),
       },
       tx,
     );
@@ -82,6 +88,17 @@ export async function updateWebhookEndpoint(
   if (!before) throw endpointNotFound();
   const url = input.url === undefined ? undefined : await checkEndpointUrl(input.url, policyFor(environment.kind));
   const disabledAt = input.enabled === undefined ? undefined : input.enabled ? null : (before.disabledAt ?? new Date());
+  const changes = changedFields(
+    {
+      url: before.url,
+      description: before.description,
+      events: before.eventTypes,
+      enabled: before.disabledAt === null,
+    },
+    { url, description: input.description, events: input.events, enabled: input.enabled },
+  );
+  // Saved as it is: nothing to write, hold or record.
+  if (!changes) return getWebhookEndpoint(scope, id);
   await db.$transaction(async (tx) => {
     await tx.webhookEndpoint.update({
       where: { id },
@@ -96,10 +113,7 @@ export async function updateWebhookEndpoint(
         target: target(id),
         outcome: "success",
         environmentId: environment.id,
-        detail: {
-          before: { url: before.url, events: before.eventTypes, enabled: before.disabledAt === null },
-          after: { url, events: input.events, enabled: input.enabled, description: input.description },
-        },
+        detail: changes,
       },
       tx,
     );
@@ -112,7 +126,10 @@ export async function deleteWebhookEndpoint(scope: Scope, id: string): Promise<v
   const { actor, environment } = scope;
   assertCan(actor, "webhooks.manage");
   const row = isUuid(id)
-    ? await db.webhookEndpoint.findFirst({ where: { id, environmentId: environment.id }, select: { url: true } })
+    ? await db.webhookEndpoint.findFirst({
+        where: { id, environmentId: environment.id },
+        select: { url: true, description: true, eventTypes: true, disabledAt: true },
+      })
     : null;
   if (!row) throw endpointNotFound();
   await db.$transaction(async (tx) => {
@@ -124,7 +141,12 @@ export async function deleteWebhookEndpoint(scope: Scope, id: string): Promise<v
         target: target(id),
         outcome: "success",
         environmentId: environment.id,
-        detail: { url: row.url },
+        detail: removedFields({
+          url: row.url,
+          description: row.description,
+          events: row.eventTypes,
+          enabled: row.disabledAt === null,
+        }),
       },
       tx,
     );

@@ -2,6 +2,7 @@ import "server-only";
 import { auditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/actor";
+import { SECRET_CHANGED, toJson } from "@/lib/core/changes";
 import { db } from "@/lib/core/db";
 import { isUuid } from "@/lib/core/ids";
 import { openSecret, sealSecret } from "@/lib/core/master-key";
@@ -54,10 +55,12 @@ export async function rotateWebhookSecret(
         previousSecretExpiresAt: previousExpiresAt,
       },
     });
-    await recordAudit(
-      { ...audit({ ...scope, actor }, id, "webhook.rotate_secret"), detail: { previousExpiresAt } },
-      tx,
-    );
+    // The secrets themselves never: the new one as "changed", and until when the old one goes on signing.
+    const detail = {
+      before: { previousSecretExpiresAt: toJson(current.previousSecretExpiresAt) },
+      after: { secret: SECRET_CHANGED, previousSecretExpiresAt: toJson(previousExpiresAt) },
+    };
+    await recordAudit({ ...audit({ ...scope, actor }, id, "webhook.rotate_secret"), detail }, tx);
   });
   return { secret, previousExpiresAt };
 }

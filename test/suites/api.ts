@@ -141,7 +141,9 @@ function apiTransportTests(ref: PortalRef) {
     const refused = await list(revoked.secret);
     expect(refused.status).toBe(401);
     expect(refused.json.code).toBe("api_key_revoked");
-    const audit = await p.db.auditEvent.findFirstOrThrow({ where: { action: "apikey.use", targetId: revoked.id } });
+    const audit = await p.db.auditEvent.findFirstOrThrow({
+      where: { action: "apikey.use", targetId: revoked.id, outcome: "failure" },
+    });
     expect(audit).toMatchObject({ outcome: "failure", actorType: "api_key" });
     expect(audit.detail).toMatchObject({ reason: "revoked" });
 

@@ -153,7 +153,7 @@ export function environmentTests(ref: PortalRef) {
       action: "environment.update",
       targetId: "prod",
       environmentId: prod.id,
-      detail: { changes: { clientId: { before: tt02Input.clientId, after: "prod-client-2" } } },
+      detail: { before: { clientId: tt02Input.clientId }, after: { clientId: "prod-client-2" } },
     });
     // Saving the same values again changes nothing and records nothing.
     const auditBefore = (await counts(p)).audit;

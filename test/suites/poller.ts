@@ -153,6 +153,9 @@ export function pollerTests(ref: PortalRef) {
       where: { action: "environment.auto_renew" },
       orderBy: { seq: "desc" },
     });
-    expect(audit).toMatchObject({ actorId: p.actors.admin.id, detail: { autoRenewExpired: false } });
+    expect(audit).toMatchObject({
+      actorId: p.actors.admin.id,
+      detail: { before: { autoRenewExpired: true }, after: { autoRenewExpired: false } },
+    });
   });
 }

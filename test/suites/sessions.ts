@@ -43,7 +43,12 @@ export function sessionTests(ref: PortalRef) {
     expect(v2).toBe(laptop.version + 1);
     expect(await phone.actor()).toBeNull();
     expect(await sessions.loadSessionActor(u.id, v2)).toMatchObject({ mustChangePassword: false });
-    expect((await lastAudit(p, "user.password.change", u.id)).detail).toEqual({ otherSessionsEnded: true });
+    // The password itself only as "changed"; the one-time password's state as it was and is.
+    expect((await lastAudit(p, "user.password.change", u.id)).detail).toEqual({
+      before: { mustChangePassword: true, oneTimePasswordExpiresAt: expect.any(String) },
+      after: { password: "changed", mustChangePassword: false, oneTimePasswordExpiresAt: null },
+      otherSessionsEnded: true,
+    });
 
     let current = await session(u.id);
     await admin.changeUserRole(p.actors.admin, u.id, "auditor");

@@ -82,8 +82,20 @@ export function systemAdminTests(ref: PortalRef) {
     expect(audit).toMatchObject({
       outcome: "success",
       actorId: p.actors.admin.id,
-      detail: { fields: expect.arrayContaining(["name.en", "isVisible", "redirectUrls"]) },
+      detail: {
+        before: { "name.en": "Payroll sync", redirectUrls: row.redirectUrls, isVisible: false },
+        after: {
+          "name.en": "Payroll sync 2",
+          redirectUrls: [CALLBACK, "https://app.vendor.example/return"],
+          isVisible: true,
+        },
+      },
     });
+    // The same form saved again: Altinn hears it, nothing changed, nothing is recorded.
+    const again = await p.db.system.findUniqueOrThrow({ where: { id: rowId } });
+    const auditAgain = await p.db.auditEvent.count();
+    await expect(updateSystem(p.scope(p.actors.admin), editOf(again))).resolves.toEqual({ id: rowId, changed: [] });
+    expect(await p.db.auditEvent.count()).toBe(auditAgain);
   });
 
   it("keeps what another tool set in Altinn and the portal does not show (rights), through a portal edit", async () => {
@@ -224,7 +236,16 @@ export function systemAdminTests(ref: PortalRef) {
       }),
     ).toMatchObject({
       outcome: "success",
-      detail: { winner: "altinn", fields: ["name.en", "rights", "clientIds", "redirectUrls"] },
+      detail: {
+        winner: "altinn",
+        before: { "name.en": "Payroll sync", rights: [], clientIds: [], redirectUrls: [CALLBACK] },
+        after: {
+          "name.en": "Renamed elsewhere",
+          rights: ["ske-skattegrunnlag"],
+          clientIds: ["tool-client-1"],
+          redirectUrls: [CALLBACK, "https://elsewhere.example/cb"],
+        },
+      },
     });
     expect((await readSystemDrift(p.scope(p.actors.admin), rowId)).inSync).toBe(true);
 
@@ -252,7 +273,12 @@ export function systemAdminTests(ref: PortalRef) {
       }),
     ).toMatchObject({
       outcome: "success",
-      detail: { winner: "portal", via: "sync", fields: ["name.en", "isVisible"] },
+      detail: {
+        winner: "portal",
+        via: "sync",
+        before: { "name.en": "Changed again", isVisible: true },
+        after: { "name.en": "Renamed elsewhere", isVisible: false },
+      },
     });
     expect((await readSystemDrift(p.scope(p.actors.admin), rowId)).inSync).toBe(true);
   });
