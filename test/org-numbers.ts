@@ -39,6 +39,7 @@ export const ORG_BLOCKS = {
   vendorEvents: 66_000_000,
   api: 62_000_000,
   oidc: 65_000_000,
+  dashboard: 67_000_000,
   isolation: 63_000_000,
   /** test/seed.ts hands out fresh customers from here when a suite does not name one. */
   seed: 69_000_000,
