@@ -4,7 +4,7 @@ import { db } from "@/lib/core/db";
 import type { Scope } from "@/lib/environments/types";
 import type { OutboundService } from "@/lib/generated/prisma/client";
 import { periods } from "@/lib/dashboard/periods";
-import { quantile } from "@/lib/dashboard/sketch";
+import { addHists, parseHist, quantile } from "@/lib/dashboard/sketch";
 
 export type EndpointStats = {
   service: OutboundService;
@@ -26,13 +26,24 @@ export type EndpointStats = {
 export async function callStats(scope: Scope, now: Date = new Date()): Promise<EndpointStats[]> {
   assertCan(scope.actor, "portal.read");
   const { callsFrom } = periods(now);
-  const rows = await db.$queryRaw<(Omit<EndpointStats, "median" | "p95"> & { hist: number[] })[]>`
-    SELECT service, method, endpoint, sum(calls)::integer AS calls, sum(errors)::integer AS errors,
-      rollup_hist_sum(hist) AS hist
+  // The hours' rows themselves (at most 24 per endpoint): adding 160-bucket arrays is cheaper here than in SQL.
+  const rows = await db.$queryRaw<(Omit<EndpointStats, "median" | "p95"> & { hist: string | null })[]>`
+    SELECT service, method, endpoint, calls, errors, array_to_string(hist, ',') AS hist
     FROM outbound_call_hours
-    WHERE "environmentId" = ${scope.environment.id}::uuid AND hour >= ${callsFrom.toISOString()}::timestamptz
-    GROUP BY service, method, endpoint`;
-  return rows
-    .map(({ hist, ...r }) => ({ ...r, median: quantile(hist, 0.5), p95: quantile(hist, 0.95) }))
+    WHERE "environmentId" = ${scope.environment.id}::uuid AND hour >= ${callsFrom.toISOString()}::timestamptz`;
+  const byEndpoint = new Map<string, Omit<EndpointStats, "median" | "p95"> & { hists: number[][] }>();
+  for (const { hist, ...r } of rows) {
+    const key = `${r.service} ${r.method} ${r.endpoint}`;
+    const sum = byEndpoint.get(key) ?? { ...r, calls: 0, errors: 0, hists: [] };
+    sum.calls += r.calls;
+    sum.errors += r.errors;
+    sum.hists.push(parseHist(hist));
+    byEndpoint.set(key, sum);
+  }
+  return [...byEndpoint.values()]
+    .map(({ hists, ...r }) => {
+      const hist = addHists(...hists);
+      return { ...r, median: quantile(hist, 0.5), p95: quantile(hist, 0.95) };
+    })
     .sort((a, b) => b.calls - a.calls || a.endpoint.localeCompare(b.endpoint));
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addHists, bucketOf, bucketValue, emptyHist, quantile, RELATIVE_ERROR } from "@/lib/dashboard/sketch";
+import {
+  addHists,
+  bucketOf,
+  bucketValue,
+  emptyHist,
+  parseHist,
+  quantile,
+  RELATIVE_ERROR,
+} from "@/lib/dashboard/sketch";
 
 const histOf = (values: number[]) => {
   const h = emptyHist();
@@ -30,6 +38,11 @@ describe("histogram sketch", () => {
     near(quantile(histOf(ten), 0.9), 900);
     near(quantile(histOf(ten), 0.95), 1000);
     expect(quantile(emptyHist(), 0.5)).toBeNull();
+  });
+
+  it("reads a histogram sent as text", () => {
+    expect(parseHist("0,2,0,5")).toEqual([0, 2, 0, 5]);
+    expect(parseHist(null)).toEqual([]);
   });
 
   it("adds histograms bucket by bucket, whatever their length", () => {

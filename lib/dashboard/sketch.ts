@@ -21,6 +21,12 @@ export function bucketValue(i: number): number {
   return i <= 0 ? 1 : (2 * GAMMA ** i) / (GAMMA + 1);
 }
 
+/**
+ * A histogram sent as text (`array_to_string(hist, ',')`): Prisma decodes an int[] of 160 three times slower
+ * than this, which showed with the 24 hours × endpoints rows of the call statistics.
+ */
+export const parseHist = (text: string | null): number[] => (text ? text.split(",").map(Number) : []);
+
 export const emptyHist = (): number[] => Array.from({ length: BUCKETS }, () => 0);
 
 /** Adds histograms bucket by bucket (missing entries count as 0). */

@@ -59,12 +59,11 @@ CREATE FUNCTION rollup_hist(integer[], integer[]) RETURNS integer[] LANGUAGE sql
   LEFT JOIN (SELECT u.b, sum(u.n)::integer AS n FROM unnest($1, $2) AS u(b, n) GROUP BY u.b) x ON x.b = i
 $$;
 
--- Two histograms added bucket by bucket (a NULL one counts as empty), and the aggregate that sums many.
+-- Two histograms added bucket by bucket (a NULL one counts as empty). Readers add theirs in TypeScript: cheaper
+-- than calling this once per row.
 CREATE FUNCTION rollup_hist_add(integer[], integer[]) RETURNS integer[] LANGUAGE sql IMMUTABLE AS $$
   SELECT array_agg(coalesce(x, 0) + coalesce(y, 0) ORDER BY i) FROM unnest($1, $2) WITH ORDINALITY AS u(x, y, i)
 $$;
-
-CREATE AGGREGATE rollup_hist_sum(integer[]) (SFUNC = rollup_hist_add, STYPE = integer[]);
 
 -- Where a call went, without what identifies a customer or a request: no query, and every path segment with a
 -- digit in it (ids, org numbers, system ids) becomes {id}, except the API version (v1).
