@@ -16,6 +16,7 @@ const FIRST = {
   "api-routes": 41_900_000,
   "api-clients": 42_000_000,
   "vendor-api": 42_100_000,
+  dashboard: 42_200_000,
 } as const;
 
 export type SpecName = keyof typeof FIRST;

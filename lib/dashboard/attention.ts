@@ -2,7 +2,7 @@ import "server-only";
 import { assertCan } from "@/lib/auth/actor";
 import { db } from "@/lib/core/db";
 import type { Scope } from "@/lib/environments/types";
-import { EXPIRY_WARNING_DAYS, REQUEST_LIFETIME_DAYS, requestExpiresAt } from "@/lib/requests/expiry";
+import { calendarDaysUntil, EXPIRY_WARNING_DAYS, REQUEST_LIFETIME_DAYS, requestExpiresAt } from "@/lib/requests/expiry";
 
 const DAY_MS = 86_400_000;
 /** The dashboard lists this many; the rest are on the requests page. */
@@ -45,7 +45,7 @@ export async function expiringRequests(scope: Scope, now: Date = new Date()) {
     return {
       id: r.id,
       expiresAt,
-      daysLeft: Math.floor((expiresAt.getTime() - now.getTime()) / DAY_MS),
+      daysLeft: calendarDaysUntil(expiresAt, now),
       customer: { id: r.customerId, orgNo: r.orgNo, name: r.customerName },
       system: {
         systemId: r.systemId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expiresSoon, isRenewable, requestExpiresAt } from "@/lib/requests/expiry";
+import { calendarDaysUntil, expiresSoon, isRenewable, requestExpiresAt } from "@/lib/requests/expiry";
 
 const DAY = 86_400_000;
 const now = Date.parse("2025-03-01T12:00:00Z");
@@ -16,6 +16,16 @@ describe("request expiry", () => {
     expect(expiresSoon({ status: "New", createdAt: aged(27.9) }, now)).toBe(true);
     expect(expiresSoon({ status: "New", createdAt: aged(28) }, now)).toBe(false);
     expect(expiresSoon({ status: "Accepted", createdAt: aged(25) }, now)).toBe(false);
+  });
+
+  it("counts days left on Norway's calendar", () => {
+    // 23:30 in Oslo (winter, UTC+1) and an expiry an hour later: that is tomorrow there.
+    const late = new Date("2025-01-10T22:30:00Z");
+    expect(calendarDaysUntil(new Date("2025-01-10T23:30:00Z"), late)).toBe(1);
+    expect(calendarDaysUntil(new Date("2025-01-10T22:45:00Z"), late)).toBe(0);
+    expect(calendarDaysUntil(new Date("2025-01-14T08:00:00Z"), late)).toBe(4);
+    // Across the spring change (30 March 2025) a day is 23 hours, still one day.
+    expect(calendarDaysUntil(new Date("2025-03-31T10:00:00Z"), new Date("2025-03-29T10:00:00Z"))).toBe(2);
   });
 
   it("renews answered requests at any age and waiting ones only in their last week", () => {

@@ -15,6 +15,12 @@ export function expiresSoon(r: { status: string; createdAt: Date }, now: number 
   return r.status === "New" && left > 0 && left <= EXPIRY_WARNING_DAYS * DAY_MS;
 }
 
+// Norway's calendar: "expires today" means today where the vendor works, whatever the server's zone.
+const osloDay = (d: Date) => Date.parse(d.toLocaleDateString("en-CA", { timeZone: "Europe/Oslo" }));
+
+/** Calendar days (in Norway) from `now` to `at`: 0 when it is today, 1 when tomorrow. */
+export const calendarDaysUntil = (at: Date, now: Date): number => Math.round((osloDay(at) - osloDay(now)) / DAY_MS);
+
 // A rejected request blocks new ones at Altinn until deleted, an expired one is gone already, and one in its
 // last week gets 28 fresh days: the same delete-then-create serves all three.
 const ANSWERED = new Set(["Rejected", "Denied", "Timedout"]);

@@ -45,11 +45,11 @@ export function dashboardTests(ref: PortalRef) {
     ]);
     await insertRequests(p, a.id, two.id, [recent("New", 0)]);
     await insertRequests(p, b.id, theirs.id, [recent("New", 1), recent("Accepted", 2)]);
-    // Expiring: 27.5 and 22 days old (0 and 6 days left). Not: 20 days (8 left), 28.5 days (gone), withdrawn,
+    // Expiring: 27 and 22 days old (1 and 6 days left). Not: 20 days (8 left), 28.5 days (gone), withdrawn,
     // rejected.
     const rows = await insertRequests(p, a.id, two.id, [
       { createdAt: ago(22 * DAY) },
-      { createdAt: ago(27.5 * DAY) },
+      { createdAt: ago(27 * DAY) },
       { createdAt: ago(20 * DAY) },
       { createdAt: ago(28.5 * DAY) },
       { createdAt: ago(23 * DAY), withdrawn: true },
@@ -125,7 +125,7 @@ export function dashboardTests(ref: PortalRef) {
     const list = await dash.getDashboard(scope, now).then((d) => d.expiring);
     expect(list.more).toBe(false);
     expect(list.requests.map((r) => [r.customer.orgNo, r.daysLeft])).toEqual([
-      [expiring[1]?.orgNo, 0],
+      [expiring[1]?.orgNo, 1],
       [expiring[0]?.orgNo, 6],
     ]);
     expect(list.requests[0]?.system.systemId).toBe(two.systemId);
