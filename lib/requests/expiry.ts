@@ -15,8 +15,10 @@ export function expiresSoon(r: { status: string; createdAt: Date }, now: number 
   return r.status === "New" && left > 0 && left <= EXPIRY_WARNING_DAYS * DAY_MS;
 }
 
-// Norway's calendar: "expires today" means today where the vendor works, whatever the server's zone.
-const osloDay = (d: Date) => Date.parse(d.toLocaleDateString("en-CA", { timeZone: "Europe/Oslo" }));
+// Norway's calendar: "expires today" means today where the vendor works, whatever the server's zone. One
+// formatter for all: toLocaleDateString with a zone builds a new one per call (0.1 ms each, a list's worth adds up).
+const OSLO_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" });
+const osloDay = (d: Date) => Date.parse(OSLO_DAY.format(d));
 
 /** Calendar days (in Norway) from `now` to `at`: 0 when it is today, 1 when tomorrow. */
 export const calendarDaysUntil = (at: Date, now: Date): number => Math.round((osloDay(at) - osloDay(now)) / DAY_MS);
