@@ -18,6 +18,7 @@ const FIRST = {
   "vendor-api": 42_100_000,
   // The upper half of the audit-search suite's block (test/org-numbers.ts ORG_BLOCKS.auditUi).
   audit: 68_500_000,
+  dashboard: 42_200_000,
 } as const;
 
 export type SpecName = keyof typeof FIRST;

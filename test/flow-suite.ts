@@ -37,6 +37,7 @@ import { oidcTests } from "./suites/oidc";
 import { sessionTests } from "./suites/sessions";
 import { isolationTests } from "./suites/isolation";
 import { masterKeyTests } from "./suites/master-key";
+import { dashboardTests } from "./suites/dashboard";
 
 export type PortalRef = () => Portal;
 
@@ -83,6 +84,7 @@ export const FLOW_SUITES = [
   ["sessions", "sign-in protection, one-time passwords, sessions and the Users page", sessionTests],
   ["isolation", "an id of another environment is a 404 everywhere", isolationTests],
   ["master-key", "master key rotation: re-seal every secret while the portal runs", masterKeyTests],
+  ["dashboard", "the dashboard: funnel, time to approval, expiring requests, call statistics", dashboardTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**

@@ -39,6 +39,7 @@ export const ORG_BLOCKS = {
   vendorEvents: 66_000_000,
   api: 62_000_000,
   oidc: 65_000_000,
+  dashboard: 67_000_000,
   isolation: 63_000_000,
   /** 68 000 000–68 499 999 for the audit-search suite; 68 500 000 up for e2e/audit.spec.ts. */
   auditUi: 68_000_000,

@@ -61,7 +61,10 @@ const OPERATION_PROBLEMS = {
   ],
   request_not_renewable: [
     409,
-    t("Bare avviste eller utløpte forespørsler kan fornyes.", "Only rejected or expired requests can be renewed."),
+    t(
+      "Bare avviste og utløpte forespørsler, og ventende i sin siste uke, kan fornyes.",
+      "Only rejected and expired requests, and waiting ones in their last week, can be renewed.",
+    ),
   ],
   request_not_open: [
     409,

@@ -15,6 +15,7 @@ import { apiReferenceEn } from "@/lib/i18n/areas/api-reference";
 import { usersEn } from "@/lib/i18n/areas/users";
 import { publicGuardEn } from "@/lib/i18n/areas/public-guard";
 import { auditEn } from "@/lib/i18n/areas/audit";
+import { dashboardEn } from "@/lib/i18n/areas/dashboard";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
@@ -33,6 +34,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...usersEn,
   ...publicGuardEn,
   ...auditEn,
+  ...dashboardEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",
@@ -62,14 +64,6 @@ export const en: Record<keyof typeof nb, string> = {
   "password.new": "New password (at least 12 characters)",
   "password.confirm": "Repeat new password",
   "password.submit": "Save password",
-  "dashboard.title": "Overview",
-  "dashboard.checklist": "Getting started",
-  "dashboard.step.key": "Generate a signing key and register the public key with Digdir",
-  "dashboard.step.system": "Register a system in Altinn's System Register",
-  "dashboard.step.request": "Send a system user request to a customer",
-  "dashboard.step.accepted": "A customer has approved",
-  "dashboard.done": "Done",
-  "dashboard.todo": "To do",
   "env.title": "Environment: {name}",
   "env.vendor": "Vendor organisation number",
   "env.clientId": "Maskinporten client id",

@@ -15,6 +15,7 @@ import { apiReferenceNb } from "@/lib/i18n/areas/api-reference";
 import { usersNb } from "@/lib/i18n/areas/users";
 import { publicGuardNb } from "@/lib/i18n/areas/public-guard";
 import { auditNb } from "@/lib/i18n/areas/audit";
+import { dashboardNb } from "@/lib/i18n/areas/dashboard";
 
 export const nb = {
   ...environmentsNb,
@@ -33,6 +34,7 @@ export const nb = {
   ...usersNb,
   ...publicGuardNb,
   ...auditNb,
+  ...dashboardNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",
@@ -62,14 +64,6 @@ export const nb = {
   "password.new": "Nytt passord (minst 12 tegn)",
   "password.confirm": "Gjenta nytt passord",
   "password.submit": "Lagre passord",
-  "dashboard.title": "Oversikt",
-  "dashboard.checklist": "Kom i gang",
-  "dashboard.step.key": "Lag en signeringsnøkkel og registrer den offentlige nøkkelen hos Digdir",
-  "dashboard.step.system": "Registrer et system i Altinns systemregister",
-  "dashboard.step.request": "Send en systembrukerforespørsel til en kunde",
-  "dashboard.step.accepted": "En kunde har godkjent",
-  "dashboard.done": "Fullført",
-  "dashboard.todo": "Gjenstår",
   "env.title": "Miljø: {name}",
   "env.vendor": "Leverandørens organisasjonsnummer",
   "env.clientId": "Maskinporten klient-ID",

@@ -44,11 +44,15 @@ export async function registrableJwks(environmentId: string): Promise<{ keys: Pu
   return { keys: keys.map((k) => k.publicJwk as PublicJwk) };
 }
 
-/** Keys that sign now or will (active, next), in every environment, that expire within 30 days. */
-export async function listExpiringKeys(actor: Actor | null, now: number = Date.now()) {
+/** Keys that sign now or will (active, next), in every environment or in one, that expire within 30 days. */
+export async function listExpiringKeys(actor: Actor | null, now: number = Date.now(), environmentId?: string) {
   assertCan(actor, "portal.read");
   const keys = await db.signingKey.findMany({
-    where: { state: { in: ["active", "next"] }, expiresAt: { lte: new Date(now + WARN_DAYS * 86_400_000) } },
+    where: {
+      ...(environmentId ? { environmentId } : {}),
+      state: { in: ["active", "next"] },
+      expiresAt: { lte: new Date(now + WARN_DAYS * 86_400_000) },
+    },
     select: {
       id: true,
       kid: true,

@@ -12,14 +12,14 @@ import { loadEnvironmentById } from "@/lib/environments/queries";
 import { createOrReuseRequest } from "@/lib/requests/create-in-altinn";
 import { recordRequestEvent } from "@/lib/requests/events";
 import { runAs } from "@/lib/core/request-context";
-
-const RENEWABLE = new Set(["Rejected", "Denied", "Timedout"]);
+import { isRenewable } from "@/lib/requests/expiry";
 
 /**
  * Renew = delete the old request at Altinn (202; 404 when Altinn already forgot it) and create a new
- * one for the same customer and system. Altinn refuses a new request while a rejected one exists for
- * the same system+org+externalRef, so the delete must come first; it is recorded before the create so
- * the timeline is true even if the create then fails.
+ * one for the same customer and system. Altinn refuses a new request while a rejected (or still waiting)
+ * one exists for the same system+org+externalRef, so the delete must come first; it is recorded before
+ * the create so the timeline is true even if the create then fails. A waiting request may be renewed in
+ * its last week (lib/requests/expiry.ts): the customer gets 28 fresh days and a new confirm link.
  */
 export async function renewRequest(scope: Scope, id: string) {
   const { actor } = scope;
@@ -41,6 +41,7 @@ export async function renewRequestAs(
     select: {
       id: true,
       status: true,
+      createdAt: true,
       kind: true,
       altinnRequestId: true,
       customer: { select: { orgNo: true } },
@@ -49,12 +50,12 @@ export async function renewRequestAs(
     },
   });
   if (!old) throw notFound({ nb: "forespørselen", en: "Request" });
-  if (!RENEWABLE.has(old.status)) {
+  if (!isRenewable(old)) {
     throw new AppError(
       "request_not_renewable",
       {
-        nb: "Bare avviste eller utløpte forespørsler kan fornyes.",
-        en: "Only rejected or expired requests can be renewed.",
+        nb: "Bare avviste og utløpte forespørsler, og ventende i sin siste uke, kan fornyes.",
+        en: "Only rejected and expired requests, and waiting ones in their last week, can be renewed.",
       },
       409,
     );
@@ -74,6 +75,9 @@ export async function renewRequestAs(
     if (old.events.length === 0) {
       await deleteRequest(connect(environment), old.altinnRequestId);
       await db.$transaction(async (tx) => {
+        // A waiting one is not polled any more: Altinn no longer has it.
+        if (old.status === "New")
+          await tx.systemUserRequest.update({ where: { id: old.id }, data: { nextCheckAt: null } });
         await recordRequestEvent(tx, old.id, "deleted", { altinnRequestId: old.altinnRequestId, reason: "renew" });
         await recordAudit(
           {

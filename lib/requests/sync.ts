@@ -7,9 +7,9 @@ import { findSystemUser, getRequest } from "@/lib/integrations/altinn/requests";
 import { eventForStatus, recordRequestEvent } from "@/lib/requests/events";
 import { emitSystemUserEvent } from "@/lib/requests/vendor-events";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { REQUEST_LIFETIME_DAYS } from "@/lib/requests/expiry";
 
-/** Altinn's archiver soft-deletes requests this many days after creation (CONTRACT §4.1). */
-export const REQUEST_LIFETIME_DAYS = 28;
+export { REQUEST_LIFETIME_DAYS };
 
 /** Reads the request's status from Altinn (never from the browser) and records any change. */
 export async function syncRequest(environment: EnvironmentView, requestId: string, by: AuditActor) {
@@ -83,6 +83,8 @@ export async function syncRequest(environment: EnvironmentView, requestId: strin
         status: remote.status,
         lastCheckedAt: new Date(),
         ...(remote.status === "New" ? {} : { nextCheckAt: null }),
+        // The dashboard's time to approval (and its rollup, migration 0020) is measured to this moment.
+        ...(remote.status === "Accepted" && row.status !== "Accepted" ? { acceptedAt: new Date() } : {}),
       },
     });
     // Linked before the status event is written, so request.accepted already names the system user.

@@ -119,9 +119,9 @@ export const renewRequestOp = defineOperation({
   method: "POST",
   path: "/requests/{id}/renew",
   operationId: "renewRequest",
-  summary: "Renew a rejected or expired request",
+  summary: "Renew a rejected or expired request, or a waiting one in its last week",
   description:
-    "Deletes the old request at Altinn and makes a new one for the same customer and system; the old one's `deletedAt` is set and both timelines link to each other.",
+    "Deletes the old request at Altinn and makes a new one for the same customer and system; the old one's `deletedAt` is set and both timelines link to each other. A request still waiting may be renewed in the last 7 of its 28 days: the customer gets a new confirm link and 28 fresh days.",
   tag: "Requests",
   scope: "requests:write",
   params: IdParam,

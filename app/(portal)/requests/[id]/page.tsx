@@ -6,6 +6,7 @@ import { requireScope } from "@/lib/environments/current";
 import { getT } from "@/lib/i18n/server";
 import { dateLocale } from "@/lib/i18n";
 import { AppError } from "@/lib/core/errors";
+import { isRenewable } from "@/lib/requests/expiry";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LiveStatus } from "./_components/live-status";
@@ -14,9 +15,6 @@ import { LinkForm } from "./_components/link-form";
 import { RenewForm } from "./_components/renew-form";
 import { ShareLink } from "./_components/share-link";
 import { Timeline } from "./_components/timeline";
-
-// Altinn lets a rejected request block new ones until deleted; an expired one is gone already.
-const RENEWABLE = new Set(["Rejected", "Denied", "Timedout"]);
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, { t, locale }, scope] = await Promise.all([params, getT(), requireScope()]);
@@ -79,7 +77,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           />
         </Card>
       )}
-      {RENEWABLE.has(r.status) && !renewedAway && can(actor.role, "requests.create") && (
+      {isRenewable(r) && !renewedAway && can(actor.role, "requests.create") && (
         <Card title={t("renew.button")}>
           <RenewForm id={r.id} />
         </Card>
