@@ -46,11 +46,17 @@ export async function walkChain(
   }
 }
 
-/** Every chain the log holds: the environments' and the installation's. */
+/**
+ * Every chain the log holds, including those of environments since deleted (their events stay). A loose
+ * index scan over (chain, chainSeq): one index probe per chain, not a pass over a million rows.
+ */
 export async function listChains(): Promise<string[]> {
-  const [envs, installation] = await Promise.all([
-    db.environment.findMany({ select: { id: true } }),
-    db.auditEvent.findFirst({ where: { chain: "installation" }, select: { seq: true } }),
-  ]);
-  return [...(installation ? ["installation"] : []), ...envs.map((e) => e.id)];
+  const rows = await db.$queryRaw<{ chain: string }[]>`
+    WITH RECURSIVE c AS (
+      (SELECT chain FROM audit_events ORDER BY chain LIMIT 1)
+      UNION ALL
+      SELECT (SELECT e.chain FROM audit_events e WHERE e.chain > c.chain ORDER BY e.chain LIMIT 1) FROM c WHERE c.chain IS NOT NULL
+    )
+    SELECT chain FROM c WHERE chain IS NOT NULL`;
+  return rows.map((r) => r.chain);
 }

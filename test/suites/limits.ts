@@ -54,7 +54,12 @@ export function limitTests(ref: PortalRef) {
     const limiters = (globalThis as { portalLimiters?: Map<string, unknown> }).portalLimiters!;
     limiters.set("test-foreign/3/60/0", { consume: () => Promise.reject(foreign) });
     try {
-      expect(await consumeLimit("test-foreign", rule, "k")).toEqual({ ok: false, remaining: 0, retryAfterS: 42, resetS: 42 });
+      expect(await consumeLimit("test-foreign", rule, "k")).toEqual({
+        ok: false,
+        remaining: 0,
+        retryAfterS: 42,
+        resetS: 42,
+      });
       limiters.set("test-foreign/3/60/0", { consume: () => Promise.reject(new Error("store broken")) });
       await expect(consumeLimit("test-foreign", rule, "k")).rejects.toThrow("store broken");
     } finally {
