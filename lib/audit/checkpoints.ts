@@ -64,7 +64,9 @@ export async function checkpointChain(
       VALUES (gen_random_uuid(), ${chain}, ${walk.head.chainSeq}, ${walk.head.seq}, ${payload.hash},
               ${event.at}, ${now}, ${jws})
       ON CONFLICT (chain, "chainSeq") DO NOTHING`;
-    if (rows === 1 && chain !== INSTALLATION_CHAIN) await emitEvent(tx, chain, "audit.checkpoint", { ...payload, jws });
+    // The chain of an environment since deleted is still signed; nobody is left to hear of it.
+    const live = chain !== INSTALLATION_CHAIN && (await tx.environment.count({ where: { id: chain } })) > 0;
+    if (rows === 1 && live) await emitEvent(tx, chain, "audit.checkpoint", { ...payload, jws });
     return rows === 1;
   });
   if (!inserted) return { made: false, reason: "current" };
