@@ -12,11 +12,17 @@ import { DashboardCalls } from "./_components/dashboard-calls";
 import { DashboardChecklist } from "./_components/dashboard-checklist";
 import { DashboardFunnel } from "./_components/dashboard-funnel";
 import { PublicCapAlert } from "./_components/public-cap-alert";
+import { auditChainStatus } from "@/lib/audit/status";
+import { ChainStatus } from "./audit/_components/chain-status";
 
 /** The environment at a glance: alerts, what needs doing, then how onboarding and the integrations go. */
 export default async function DashboardPage() {
   const [{ t, locale }, scope] = await Promise.all([getT(), requireScope()]);
-  const d = await getDashboard(scope);
+  // Those who read the audit log see it in red here too when its chain does not hold (ADR 020).
+  const [d, chain] = await Promise.all([
+    getDashboard(scope),
+    can(scope.actor.role, "audit.read") ? auditChainStatus(scope) : null,
+  ]);
   const date = (x: Date) => x.toLocaleDateString(dateLocale(locale), { timeZone: "Europe/Oslo" });
   const when = (x: Date) => x.toLocaleString(dateLocale(locale), { timeZone: "Europe/Oslo" });
   // A new environment shows its first steps on top; once they are done they move to the bottom.
@@ -26,6 +32,7 @@ export default async function DashboardPage() {
     <>
       <PageHeader title={t("dashboard.title")} />
       <LiveRefresh />
+      {chain && !chain.ok && <ChainStatus status={chain} t={t} />}
       <PublicCapAlert hits={d.capHits} t={t} locale={locale} when={when} />
       <DashboardAlerts keys={d.expiringKeys} hooks={d.failingHooks} t={t} date={date} />
       {!started && checklist}
