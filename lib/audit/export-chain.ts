@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/core/db";
-import { INSTALLATION_CHAIN } from "@/lib/audit/chain";
+import { INSTALLATION_CHAIN, type ChainedEvent } from "@/lib/audit/chain";
 import { checkpointChain, newestCheckpoint } from "@/lib/audit/checkpoints";
 import { EXPORT_FORMAT, type ExportEvent, type ExportHeader } from "@/lib/audit/chain-export-format";
 import { auditPublicJwk } from "@/lib/audit/signing";
@@ -10,25 +10,9 @@ export type ChainExport = { events: number; upTo: { chainSeq: string; seq: strin
 
 const BATCH = 1000;
 
-export function exportLine(e: {
-  seq: bigint;
-  chain: string;
-  chainSeq: bigint;
-  at: Date;
-  actorType: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  outcome: string;
-  detail: unknown;
-  environmentId: string | null;
-  orgNumber: string | null;
-  systemId: string | null;
-  prevHash: string;
-  hash: string;
-}): string {
+export function exportLine(
+  e: ChainedEvent & { seq: bigint; chainSeq: bigint; at: Date; prevHash: string; hash: string },
+): string {
   const line: ExportEvent = {
     type: "event",
     ...e,
