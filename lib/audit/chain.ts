@@ -45,44 +45,28 @@ const iso = (d: Date | string) => (typeof d === "string" ? new Date(d) : d).toIS
  * another chain) no longer fits, whatever its neighbours say.
  */
 export function hashEvent(prevHash: string, e: ChainedEvent): string {
-  const canonical = canonicalJson([
-    2,
-    prevHash,
-    e.chain,
-    String(e.chainSeq),
-    iso(e.at),
-    e.actorType,
-    e.actorId,
-    e.actorLabel,
-    e.action,
-    e.targetType,
-    e.targetId,
-    e.outcome,
-    e.detail ?? null,
-    e.environmentId,
-    e.orgNumber,
-    e.systemId,
-  ]);
-  return createHash("sha256").update(canonical).digest("hex");
+  return sha256(canonicalJson([2, prevHash, e.chain, String(e.chainSeq), ...facts(e), e.orgNumber, e.systemId]));
 }
 
 /** Scheme 1 (one chain for everything, before ADR 020): only to check old rows before they are re-chained. */
 export function hashEventV1(prevHash: string, e: Omit<ChainedEvent, "chain" | "chainSeq" | "orgNumber" | "systemId">) {
-  const canonical = canonicalJson([
-    prevHash,
-    iso(e.at),
-    e.actorType,
-    e.actorId,
-    e.actorLabel,
-    e.action,
-    e.targetType,
-    e.targetId,
-    e.outcome,
-    e.detail ?? null,
-    e.environmentId,
-  ]);
-  return createHash("sha256").update(canonical).digest("hex");
+  return sha256(canonicalJson([prevHash, ...facts(e)]));
 }
+
+/** What both schemes hash of an event, in their order. */
+const facts = (e: Omit<ChainedEvent, "chain" | "chainSeq" | "orgNumber" | "systemId">) => [
+  iso(e.at),
+  e.actorType,
+  e.actorId,
+  e.actorLabel,
+  e.action,
+  e.targetType,
+  e.targetId,
+  e.outcome,
+  e.detail ?? null,
+  e.environmentId,
+];
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** A link of the chain that does not hold, or null: what every verifier (page, job, CLI) checks per event. */
 export function linkProblem(
