@@ -14,6 +14,8 @@ export const verifyAuditAction = action(
     revalidatePath("/audit");
     const [nb, en] = [result.checked.toLocaleString("nb-NO"), result.checked.toLocaleString("en-GB")];
     return {
+      // A break is news to act on, not a success: the form shows it as an alert.
+      result: { verdict: result.ok ? "ok" : "broken" },
       message: result.ok
         ? {
             nb: `Alt er kontrollert: ${nb} hendelser, og alle kjeder holder.`,
