@@ -134,3 +134,61 @@ test("the export refuses a bad filter with 400, and people who may not read the 
   expect(refused.status()).toBe(403);
   expect(await refused.json()).toMatchObject({ error: "forbidden" });
 });
+
+test("the integrity panel: the key to download, a full check on demand, retention for admins", async ({
+  browser,
+  baseURL,
+}) => {
+  const base = baseURL ?? "";
+  const admin = await pageAs(browser, base, "admin");
+  await admin.goto("/audit");
+  await expect(admin.locator("[data-chain-ok]")).toHaveAttribute("data-chain-ok", "true");
+  await expect(admin.locator("[data-chain-ok]")).toContainText("Dette miljøets kjede intakt.");
+  const panel = admin.getByRole("region", { name: "Integritet" });
+
+  // The key on screen is the one the download holds, public half only.
+  const kid = (await panel.getByTestId("audit-key-kid").textContent())?.trim() ?? "";
+  expect(kid).toMatch(/^[\w-]{43}$/);
+  await expect(panel).toContainText("Ed25519 (EdDSA)");
+  await expect(panel.getByText("npm run audit:verify -- FILE --public-key")).toBeVisible();
+  const [file] = await Promise.all([
+    admin.waitForEvent("download"),
+    panel.getByRole("link", { name: "Last ned den offentlige nøkkelen (JWK)" }).click(),
+  ]);
+  const jwk = JSON.parse(readFileSync(await file.path(), "utf8")) as Record<string, string>;
+  expect(jwk).toMatchObject({ kty: "OKP", crv: "Ed25519", kid });
+  expect(jwk).not.toHaveProperty("d");
+
+  // Everything verified now: the answer, and the panel's last run, with the count.
+  await panel.getByRole("button", { name: "Kontroller alt nå" }).click();
+  await expect(panel.getByRole("status").filter({ hasText: /\S/ })).toContainText(
+    /Alt er kontrollert: [\d\s]+ hendelser, og alle kjeder holder\./,
+  );
+  await expect(panel.getByTestId("audit-last-full")).toHaveAttribute("data-full-ok", "true");
+  await expect(panel.getByTestId("audit-last-full")).toContainText(/alt holder, [\d\s]+ hendelser kontrollert/);
+
+  // Retention: 400 days is kept and shown; 10 is refused at the field and changes nothing.
+  const days = panel.getByLabel("Antall dager");
+  await days.fill("400");
+  await panel.getByRole("button", { name: "Lagre oppbevaring" }).click();
+  await expect(panel.getByTestId("audit-retention")).toHaveText("Hendelsene beholdes i 400 dager.");
+  await days.fill("10");
+  await panel.getByRole("button", { name: "Lagre oppbevaring" }).click();
+  await expect(panel.getByText("Skriv et helt antall dager fra 30 til 36500")).toBeVisible();
+  await expect(days).toHaveAttribute("aria-invalid", "true");
+  await expect(panel.getByTestId("audit-retention")).toHaveText("Hendelsene beholdes i 400 dager.");
+  await expectAccessible(admin);
+
+  // Auditors see the panel and may verify, but retention is an admin's call.
+  const auditor = await pageAs(browser, base, "auditor");
+  await auditor.goto("/audit");
+  const theirs = auditor.getByRole("region", { name: "Integritet" });
+  await expect(theirs.getByTestId("audit-retention")).toHaveText("Hendelsene beholdes i 400 dager.");
+  await expect(theirs.getByRole("button", { name: "Kontroller alt nå" })).toBeVisible();
+  await expect(theirs.getByLabel("Antall dager")).toHaveCount(0);
+
+  // Back to keeping everything, as the other specs expect.
+  await days.fill("");
+  await panel.getByRole("button", { name: "Lagre oppbevaring" }).click();
+  await expect(panel.getByTestId("audit-retention")).toHaveText("Hendelsene beholdes for alltid.");
+});

@@ -32,6 +32,7 @@ import { webhookTests } from "./suites/webhooks";
 import { apiTests } from "./suites/api";
 import { limitTests } from "./suites/limits";
 import { auditIntegrityTests } from "./suites/audit-integrity";
+import { auditIntegrityPanelTests } from "./suites/audit-integrity-panel";
 import { edgeTests } from "./suites/edge";
 import { oidcTests } from "./suites/oidc";
 import { sessionTests } from "./suites/sessions";
@@ -79,6 +80,11 @@ export const FLOW_SUITES = [
   ["api", "vendor API (REST)", apiTests],
   ["limits", "rate limits shared by every portal process", limitTests],
   ["audit-integrity", "audit trail: checkpoints, anchors, tampering, exports, retention", auditIntegrityTests],
+  [
+    "audit-integrity-panel",
+    "audit page integrity panel: full check on demand, one at a time; retention",
+    auditIntegrityPanelTests,
+  ],
   ["edge", "public and API limits per client address, shared by every portal process", edgeTests],
   ["oidc", "single sign-on identities: bind, link, provision, refuse", oidcTests],
   ["sessions", "sign-in protection, one-time passwords, sessions and the Users page", sessionTests],

@@ -125,6 +125,10 @@ export const ACTIONS: Record<string, Entry> = {
   "app/(portal)/users/actions.ts#resetPasswordAction": { exempt: USERS },
   "app/(portal)/users/actions.ts#setDisabledAction": { exempt: USERS },
   "app/(portal)/users/actions.ts#setOidcLinkAction": { exempt: USERS },
+  "app/(portal)/audit/actions.ts#verifyAuditAction": {
+    exempt: "takes no id: checks every chain of the installation, by design (ADR 020)",
+  },
+  "app/(portal)/audit/actions.ts#setRetentionAction": { exempt: "an installation-wide setting (admins): no id" },
   "app/(portal)/api-keys/actions.ts#createApiKeyAction": NO_ID,
   "app/(portal)/api-keys/actions.ts#revokeApiKeyAction": ["apikeys.revoke"],
   "app/(portal)/customers/actions.ts#createCustomerAction": NO_ID,

@@ -32,7 +32,7 @@ export default async function DashboardPage() {
     <>
       <PageHeader title={t("dashboard.title")} />
       <LiveRefresh />
-      {chain && !chain.ok && <ChainStatus status={chain} t={t} />}
+      {chain && !chain.ok && <ChainStatus status={chain} t={t} locale={locale} />}
       <PublicCapAlert hits={d.capHits} t={t} locale={locale} when={when} />
       <DashboardAlerts keys={d.expiringKeys} hooks={d.failingHooks} t={t} date={date} />
       {!started && checklist}

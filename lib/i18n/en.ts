@@ -15,6 +15,7 @@ import { apiReferenceEn } from "@/lib/i18n/areas/api-reference";
 import { usersEn } from "@/lib/i18n/areas/users";
 import { publicGuardEn } from "@/lib/i18n/areas/public-guard";
 import { auditEn } from "@/lib/i18n/areas/audit";
+import { auditIntegrityEn } from "@/lib/i18n/areas/audit-integrity";
 import { dashboardEn } from "@/lib/i18n/areas/dashboard";
 
 export const en: Record<keyof typeof nb, string> = {
@@ -34,6 +35,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...usersEn,
   ...publicGuardEn,
   ...auditEn,
+  ...auditIntegrityEn,
   ...dashboardEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
@@ -153,8 +155,6 @@ export const en: Record<keyof typeof nb, string> = {
   "audit.title": "Audit log",
   "audit.intro":
     "Every change made through the portal. The log is read-only; each event is chained to the previous one with SHA-256.",
-  "audit.chainOk": "The chain is intact: {n} events verified.",
-  "audit.chainBroken": "The chain is broken at event {seq}.",
   "audit.when": "When",
   "audit.who": "Who",
   "audit.what": "What",

@@ -15,6 +15,7 @@ import { apiReferenceNb } from "@/lib/i18n/areas/api-reference";
 import { usersNb } from "@/lib/i18n/areas/users";
 import { publicGuardNb } from "@/lib/i18n/areas/public-guard";
 import { auditNb } from "@/lib/i18n/areas/audit";
+import { auditIntegrityNb } from "@/lib/i18n/areas/audit-integrity";
 import { dashboardNb } from "@/lib/i18n/areas/dashboard";
 
 export const nb = {
@@ -34,6 +35,7 @@ export const nb = {
   ...usersNb,
   ...publicGuardNb,
   ...auditNb,
+  ...auditIntegrityNb,
   ...dashboardNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
@@ -153,8 +155,6 @@ export const nb = {
   "audit.title": "Revisjonslogg",
   "audit.intro":
     "Alle endringer i portalen. Loggen kan bare leses; hver hendelse er kjedet til den forrige med SHA-256.",
-  "audit.chainOk": "Kjeden er intakt: {n} hendelser kontrollert.",
-  "audit.chainBroken": "Kjeden er brutt ved hendelse {seq}.",
   "audit.when": "Tidspunkt",
   "audit.who": "Hvem",
   "audit.what": "Hva",

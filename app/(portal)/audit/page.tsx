@@ -3,10 +3,12 @@ import { can } from "@/lib/auth/permissions";
 import { searchAuditEvents } from "@/lib/audit/search";
 import { auditFilterOptions } from "@/lib/audit/search-options";
 import { activeFilters, auditQuery, FILTER_FIELDS, parseAuditFilter } from "@/lib/audit/search-schema";
+import { auditIntegrityOverview } from "@/lib/audit/integrity";
 import { auditChainStatus } from "@/lib/audit/status";
 import { ChainStatus } from "./_components/chain-status";
 import { AuditFilters } from "./_components/audit-filters";
 import { AuditTable } from "./_components/audit-table";
+import { IntegrityPanel } from "./_components/integrity-panel";
 import { requireScope } from "@/lib/environments/current";
 import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -23,10 +25,11 @@ export default async function AuditPage({
   if (!can(actor.role, "audit.read")) return <p role="alert">{t("errors.forbidden")}</p>;
   const scope = { actor, environment };
   const parsed = parseAuditFilter(params);
-  const [result, chain, options] = await Promise.all([
+  const [result, chain, options, integrity] = await Promise.all([
     parsed.ok ? searchAuditEvents(scope, parsed.filter) : null,
     auditChainStatus(scope),
     auditFilterOptions(scope),
+    auditIntegrityOverview(actor),
   ]);
   // What the form shows: the values as given (a bad one stays, to be corrected), first of any repeats.
   const values = Object.fromEntries(
@@ -55,7 +58,7 @@ export default async function AuditPage({
       <p className="mb-4 text-sm text-slate-700">
         {t("audit.intro")} {t("envs.auditScope", { name: environment.name })} {t("audit.exportHint")}
       </p>
-      <ChainStatus status={chain} t={t} />
+      <ChainStatus status={chain} t={t} locale={locale} />
       <Card>
         {!parsed.ok && (
           <p role="alert" className="mb-4 rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-900">
@@ -86,6 +89,7 @@ export default async function AuditPage({
           </nav>
         )}
       </Card>
+      <IntegrityPanel overview={integrity} canManage={can(actor.role, "audit.manage")} t={t} locale={locale} />
     </>
   );
 }
