@@ -18,8 +18,8 @@ export const verifyAuditAction = action(
       result: { verdict: result.ok ? "ok" : "broken" },
       message: result.ok
         ? {
-            nb: `Alt er kontrollert: ${nb} hendelser, og alle kjeder holder.`,
-            en: `Everything verified: ${en} events, and every chain holds.`,
+            nb: `Alt er kontrollert, og alle kjeder holder. Hendelser kontrollert: ${nb}.`,
+            en: `Everything verified, and every chain holds. Events checked: ${en}.`,
           }
         : {
             nb: `Kontrollen fant et brudd i kjeden ${result.chain} ved hendelse ${result.brokenAt}.`,

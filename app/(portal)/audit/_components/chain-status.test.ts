@@ -29,11 +29,11 @@ describe("ChainStatus", () => {
     ]);
     expect(html).toContain('data-chain-ok="true"');
     expect(text(html)).toContain(
-      "This environment's chain intact. 1,234 events checked after the signed checkpoint at event 120, made 01/12/2026, 11:00:00 (from the anchor directory).",
+      "This environment's chain intact. Checked after the signed checkpoint at event 120, made 01/12/2026, 11:00:00 (from the anchor directory). Events checked: 1,234.",
     );
     expect(html).toContain('href="/audit/120"');
     expect(text(html)).toContain(
-      "The installation's chain (users and sign-ins) intact. No signed checkpoint yet: 3 events",
+      "The installation's chain (users and sign-ins) intact. No signed checkpoint yet, checked from the start. Events checked: 3.",
     );
   });
 
