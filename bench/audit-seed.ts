@@ -87,3 +87,33 @@ export async function insertAuditRows(pool: pg.Pool, rows: Row[]): Promise<void>
     ],
   );
 }
+
+/**
+ * A checkpoint for a chain's head as the portal signs one (its key, the database and the anchor directory),
+ * without walking what came before: the seed's hashes are the portal's own, and the real checkpointChain
+ * checks the 1000 events after it (bench/audit-page.ts).
+ */
+export async function signSeedCheckpoint(chain: string, head: ChainHead): Promise<void> {
+  const { db } = await import("@/lib/core/db");
+  const { auditPublicJwk, signCheckpoint } = await import("@/lib/audit/signing");
+  const { appendAnchor } = await import("@/lib/audit/anchors");
+  const event = await db.auditEvent.findUniqueOrThrow({
+    where: { chain_chainSeq: { chain, chainSeq: head.chainSeq } },
+    select: { seq: true, at: true },
+  });
+  const now = new Date();
+  const payload = {
+    v: 1 as const,
+    chain,
+    chainSeq: head.chainSeq.toString(),
+    seq: event.seq.toString(),
+    hash: head.hash,
+    eventAt: event.at.toISOString(),
+    createdAt: now.toISOString(),
+  };
+  const jws = await signCheckpoint(payload);
+  await db.auditCheckpoint.create({
+    data: { chain, chainSeq: head.chainSeq, seq: event.seq, hash: head.hash, eventAt: event.at, createdAt: now, jws },
+  });
+  appendAnchor({ ...payload, jws }, await auditPublicJwk());
+}
