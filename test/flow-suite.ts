@@ -33,6 +33,8 @@ import { apiTests } from "./suites/api";
 import { limitTests } from "./suites/limits";
 import { auditIntegrityTests } from "./suites/audit-integrity";
 import { auditIntegrityPanelTests } from "./suites/audit-integrity-panel";
+import { auditUpgradeTests } from "./suites/audit-upgrade";
+import { auditCliTests } from "./suites/audit-cli";
 import { edgeTests } from "./suites/edge";
 import { oidcTests } from "./suites/oidc";
 import { sessionTests } from "./suites/sessions";
@@ -85,6 +87,12 @@ export const FLOW_SUITES = [
     "audit page integrity panel: full check on demand, one at a time; retention",
     auditIntegrityPanelTests,
   ],
+  [
+    "audit-upgrade",
+    "audit trail: the one-off upgrade from one chain (scheme 1) to one per environment",
+    auditUpgradeTests,
+  ],
+  ["audit-cli", "audit trail: npm run audit:export and audit:verify as commands", auditCliTests],
   ["edge", "public and API limits per client address, shared by every portal process", edgeTests],
   ["oidc", "single sign-on identities: bind, link, provision, refuse", oidcTests],
   ["sessions", "sign-in protection, one-time passwords, sessions and the Users page", sessionTests],

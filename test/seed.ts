@@ -144,3 +144,26 @@ export async function seedEnvironment(p: Portal, slugPrefix: string) {
   );
   return { environment, kid };
 }
+
+/**
+ * An environment row and nothing else (no signing key, no Maskinporten client, endpoints that go nowhere),
+ * for a suite that only needs rows kept apart from the Local environment's: customers elsewhere, an audit
+ * chain of its own.
+ */
+export async function seedBareEnvironment(p: Pick<Portal, "db">, slugPrefix: string) {
+  const slug = uniqueName(slugPrefix);
+  return p.db.environment.create({
+    data: {
+      slug,
+      name: slug,
+      kind: "test",
+      vendorOrgNo: "991825827",
+      clientId: "x",
+      scopes: [],
+      maskinportenIssuer: "https://mp.example/",
+      maskinportenTokenUrl: "https://mp.example/token",
+      altinnBaseUrl: "https://altinn.example",
+    },
+    select: { id: true, slug: true },
+  });
+}

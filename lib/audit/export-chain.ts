@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/core/db";
-import { INSTALLATION_CHAIN, type ChainedEvent } from "@/lib/audit/chain";
+import { INSTALLATION_CHAIN } from "@/lib/audit/chain";
 import { checkpointChain, newestCheckpoint } from "@/lib/audit/checkpoints";
 import { EXPORT_FORMAT, type ExportEvent, type ExportHeader } from "@/lib/audit/chain-export-format";
+import { eventJson, type ExportedEvent } from "@/lib/audit/export-format";
 import { auditPublicJwk } from "@/lib/audit/signing";
 
 type Write = (line: string) => Promise<void> | void;
@@ -10,19 +11,9 @@ export type ChainExport = { events: number; upTo: { chainSeq: string; seq: strin
 
 const BATCH = 1000;
 
-export function exportLine(
-  e: ChainedEvent & { seq: bigint; chainSeq: bigint; at: Date; prevHash: string; hash: string },
-): string {
-  const line: ExportEvent = {
-    type: "event",
-    ...e,
-    seq: e.seq.toString(),
-    chainSeq: e.chainSeq.toString(),
-    at: e.at.toISOString(),
-    detail: e.detail ?? null,
-  };
-  return JSON.stringify(line);
-}
+/** An event line of the verifiable export: the filtered export's line, marked as an event. */
+export const exportLine = (e: ExportedEvent): string =>
+  JSON.stringify({ type: "event", ...eventJson(e) } satisfies ExportEvent);
 
 /**
  * Writes one chain as a verifiable export: header, its events from where the chain starts (the

@@ -56,25 +56,30 @@ export function csvLine(e: ExportedEvent): string {
 
 export const csvHeaderLine = () => `${CSV_HEADER.map(escapeCsvCell).join(",")}\r\n`;
 
-/** One JSON object per line, numbers that outgrow JavaScript's (seq, chainSeq) as strings. */
-export function jsonLine(e: ExportedEvent): string {
-  return `${JSON.stringify({
-    seq: String(e.seq),
-    chain: e.chain,
-    chainSeq: String(e.chainSeq),
-    at: iso(e.at),
-    actorType: e.actorType,
-    actorId: e.actorId,
-    actorLabel: e.actorLabel,
-    action: e.action,
-    targetType: e.targetType,
-    targetId: e.targetId,
-    outcome: e.outcome,
-    detail: e.detail ?? null,
-    environmentId: e.environmentId,
-    orgNumber: e.orgNumber,
-    systemId: e.systemId,
-    prevHash: e.prevHash,
-    hash: e.hash,
-  })}\n`;
-}
+/**
+ * An event as JSON: every field the hash covers under lib/audit/chain.ts's names, numbers that outgrow
+ * JavaScript's (seq, chainSeq) as strings. The filtered export's lines and the verifiable export's event
+ * lines (lib/audit/export-chain.ts, which adds `type: "event"`) are both this.
+ */
+export const eventJson = (e: ExportedEvent) => ({
+  seq: String(e.seq),
+  chain: e.chain,
+  chainSeq: String(e.chainSeq),
+  at: iso(e.at),
+  actorType: e.actorType,
+  actorId: e.actorId,
+  actorLabel: e.actorLabel,
+  action: e.action,
+  targetType: e.targetType,
+  targetId: e.targetId,
+  outcome: e.outcome,
+  detail: e.detail ?? null,
+  environmentId: e.environmentId,
+  orgNumber: e.orgNumber,
+  systemId: e.systemId,
+  prevHash: e.prevHash,
+  hash: e.hash,
+});
+
+/** One JSON object per line. */
+export const jsonLine = (e: ExportedEvent): string => `${JSON.stringify(eventJson(e))}\n`;

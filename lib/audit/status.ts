@@ -68,8 +68,8 @@ export async function chainState(chain: string): Promise<ChainState> {
   if (found.problem) return { ...base, ok: false, anchor: null, problem: found.problem };
   const a = found.anchor;
   const shown = a && { chainSeq: a.chainSeq.toString(), seq: a.seq.toString(), at: a.at, source: a.source };
+  const start = await chainStart(chain);
   if (a) {
-    const start = await chainStart(chain);
     const atAnchor = await db.auditEvent.findUnique({
       where: { chain_chainSeq: { chain, chainSeq: a.chainSeq } },
       select: { hash: true },
@@ -81,7 +81,7 @@ export async function chainState(chain: string): Promise<ChainState> {
     if (hash !== a.hash)
       return { ...base, ok: false, anchor: shown, problem: { reason: "checkpoint_mismatch", seq: a.seq.toString() } };
   }
-  const walked = await walkChain(chain, a ? { chainSeq: a.chainSeq, hash: a.hash } : await chainStart(chain));
+  const walked = await walkChain(chain, a ? { chainSeq: a.chainSeq, hash: a.hash } : start);
   if (!walked.ok)
     return {
       ...base,

@@ -44,7 +44,13 @@ export async function upgradeAuditChain(): Promise<void> {
           const row = { ...e, ...subject };
           const prevHash = heads.get(e.chain) ?? GENESIS;
           const hash = hashEvent(prevHash, row);
-          await tx.auditEvent.update({ where: { seq: e.seq }, data: { ...subject, prevHash, hash: `${hash}` } });
+          // Raw, without RETURNING: PostgreSQL refuses UPDATE ... RETURNING (what Prisma's update sends) on
+          // a table whose update rule is conditional, flag or no flag.
+          const updated = await tx.$executeRaw`
+            UPDATE audit_events SET "orgNumber" = ${subject.orgNumber}, "systemId" = ${subject.systemId},
+              "prevHash" = ${prevHash}, hash = ${hash}
+            WHERE seq = ${e.seq}`;
+          if (updated !== 1) throw new Error(`audit upgrade: event ${e.seq} was not re-chained`);
           heads.set(e.chain, hash);
           count += 1;
         }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import type { PortalRef } from "../flow-suite";
+import { seedBareEnvironment } from "../seed";
 
 // Tampering with the database and with exports, as someone who can write the database would (rules
 // disabled, hashes recomputed), and what the portal and the offline verifier then say. Each test works
@@ -73,20 +74,7 @@ export function auditIntegrityTests(ref: PortalRef) {
   });
 
   beforeEach(async () => {
-    const slug = `audit-int-${randomBytes(3).toString("hex")}`;
-    const env = await ref().db.environment.create({
-      data: {
-        slug,
-        name: slug,
-        kind: "test",
-        vendorOrgNo: "991825827",
-        clientId: "x",
-        scopes: [],
-        maskinportenIssuer: "https://mp.example/",
-        maskinportenTokenUrl: "https://mp.example/token",
-        altinnBaseUrl: "https://altinn.example",
-      },
-    });
+    const env = await seedBareEnvironment(ref(), "audit-int");
     chain = env.id;
   });
 

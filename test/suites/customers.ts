@@ -5,7 +5,7 @@ import { emulatorFetch, emulatorStats } from "../emulator-api";
 import { decideRequest } from "../emulator-controls";
 import { addOrganisations, altinnCall, counts, expectAppError } from "../helpers";
 import { ORG_BLOCKS, orgPool } from "../org-numbers";
-import { seedRequest, seedSystem } from "../seed";
+import { seedBareEnvironment, seedRequest, seedSystem } from "../seed";
 
 // This suite's own customers (added to the emulator's register before the first test). CONNECTED
 // already holds a system user of the suite's system.
@@ -143,19 +143,7 @@ export function customerTests(ref: PortalRef) {
       notes: "@SUM(1)",
       tags: "",
     });
-    const other = await p.db.environment.create({
-      data: {
-        slug: "csv-other",
-        name: "Other",
-        kind: "test",
-        vendorOrgNo: "991825827",
-        clientId: "x",
-        scopes: [],
-        maskinportenIssuer: "https://mp.example/",
-        maskinportenTokenUrl: "https://mp.example/token",
-        altinnBaseUrl: "https://altinn.example",
-      },
-    });
+    const other = await seedBareEnvironment(p, "csv-other");
     const foreign = await p.db.customer.create({
       data: { environmentId: other.id, orgNo: "313469999", name: "Elsewhere AS", externalRef: "c_foreignforeign12" },
     });
