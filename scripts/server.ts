@@ -4,17 +4,21 @@
 // address and protocol before Next sees it (lib/core/edge.ts), so rate limits and HSTS can rely on them.
 // Started by scripts/start.ts (npm run serve / npm run dev); plain Node + tsx, no react-server condition
 // (Next loads its own React builds).
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { issueEdgeProof, stampRequest } from "@/lib/core/edge";
 import { trustedHops } from "@/lib/core/forwarded";
+import { logger } from "@/lib/core/log";
+import { metrics } from "@/lib/core/metrics";
+import { methodLabel, routeLabel } from "@/lib/core/metrics-route";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 // Loopback only, as with `next start -H 127.0.0.1` before: a proxy on the same host faces the network.
 const hostname = "127.0.0.1";
+const log = logger("server");
 const { hops, warning } = trustedHops(process.env);
-if (warning) console.warn(`[server] WARNING: ${warning}`);
+if (warning) log.warn(warning);
 issueEdgeProof();
 
 const server = createServer();
@@ -22,22 +26,40 @@ const app = next({ dev, hostname, port, httpServer: server });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+const { httpRequests, httpDuration } = metrics();
+
+/** Counts the request once its response has ended (or the client went away), by normalised route. */
+function observe(req: IncomingMessage, res: ServerResponse): void {
+  const started = process.hrtime.bigint();
+  res.once("close", () => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const route = routeLabel(req.url ?? "/", res.statusCode);
+    const method = methodLabel(req.method);
+    httpRequests.inc({ route, method, status: String(res.statusCode) });
+    httpDuration.observe({ route, method }, seconds);
+    if (res.statusCode >= 500) log.warn({ method, route, status: res.statusCode, seconds }, "request answered 5xx");
+  });
+}
+
 server.on("request", (req, res) => {
   stampRequest(req, hops);
+  observe(req, res);
   handle(req, res).catch((err: unknown) => {
-    console.error("[server] request failed", err);
+    log.error({ err, method: req.method, route: routeLabel(req.url ?? "/", 500) }, "request failed");
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
     res.end("Internal Server Error");
   });
 });
 server.listen(port, hostname, () => {
-  console.log(
-    `[server] ${dev ? "development" : "production"} on http://${hostname}:${port} (trusted proxy hops: ${hops})`,
+  log.info(
+    { mode: dev ? "development" : "production", url: `http://${hostname}:${port}`, trustedProxyHops: hops },
+    "listening",
   );
 });
 
 // Open keep-alive connections would hold close() up; a request still running gets a few seconds.
-const stop = () => {
+const stop = (signal: NodeJS.Signals) => {
+  log.info({ signal }, "stopping");
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 5000).unref();
