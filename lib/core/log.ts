@@ -44,6 +44,16 @@ function create(format: LogFormat): pino.Logger {
     // "level":"warn" rather than pino's numbers: readable in any collector without a mapping.
     formatters: { level: (label) => ({ level: label }) },
   };
+  // Under vitest an error line goes through console.error, which vitest.setup.ts turns into a failing
+  // test: a job or request that fails unexpectedly must still fail the test that caused it.
+  if (process.env.VITEST) {
+    return pino(options, {
+      write: (line: string) => {
+        if (/"level":"(error|fatal)"/.test(line)) console.error(prettyLine(line).trimEnd());
+        else process.stdout.write(prettyLine(line));
+      },
+    });
+  }
   if (format === "json") return pino(options, process.stdout);
   return pino(options, { write: (line: string) => void process.stdout.write(prettyLine(line)) });
 }

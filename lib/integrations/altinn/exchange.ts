@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 import type { Connection } from "@/lib/integrations/connection";
 import { AppError } from "@/lib/core/errors";
+import { metrics } from "@/lib/core/metrics";
 import type { Cached } from "@/lib/integrations/maskinporten/cache";
 import { tokenCache } from "@/lib/integrations/maskinporten/tokens";
 
@@ -103,7 +104,9 @@ export function getExchangedToken(
   maskinportenKey: string,
   maskinportenToken: () => Promise<string>,
 ): Promise<Cached> {
-  return tokenCache.get(`${maskinportenKey}|altinn`, async () =>
-    exchangeMaskinportenToken(environment, await maskinportenToken()),
-  );
+  return tokenCache.get(`${maskinportenKey}|altinn`, async () => {
+    const exchanged = await exchangeMaskinportenToken(environment, await maskinportenToken());
+    metrics().tokenGrants.inc({ token: "altinn" });
+    return exchanged;
+  });
 }

@@ -2,7 +2,9 @@ import "server-only";
 import type { EnvironmentView } from "@/lib/environments/types";
 import type { Connection } from "@/lib/integrations/connection";
 import { requestToken, systemUserDetails, type MaskinportenConfig } from "@/lib/integrations/maskinporten/client";
+import { metrics } from "@/lib/core/metrics";
 import {
+  REFRESH_MARGIN_MS,
   SingleFlightCache,
   tokenCacheKey,
   type Cached,
@@ -13,7 +15,14 @@ export type { SystemUserContext };
 
 // One cache for Maskinporten and exchanged Altinn tokens: keys start with the environment id, so
 // clearTokenCache(environmentId) drops both when keys or settings change.
-export const tokenCache = new SingleFlightCache();
+export const tokenCache = new SingleFlightCache(REFRESH_MARGIN_MS, (outcome, key) =>
+  metrics().tokenCache.inc({ token: tokenKind(key), outcome }),
+);
+
+/** The metrics label of a cache key: exchanged Altinn tokens end in "|altinn" (lib/integrations/altinn/exchange.ts). */
+export function tokenKind(key: string): "altinn" | "maskinporten" {
+  return key.endsWith("|altinn") ? "altinn" : "maskinporten";
+}
 
 export function clearTokenCache(environmentId?: string) {
   tokenCache.clear(environmentId === undefined ? undefined : `${environmentId}|`);
@@ -69,5 +78,6 @@ async function grant(environment: Connection, scopes: string[], orgNo?: string, 
   const signer = await environment.signer();
   const details = orgNo ? systemUserDetails(orgNo, externalRef) : undefined;
   const issued = await requestToken(maskinportenConfig(environment), scopes, signer, details);
+  metrics().tokenGrants.inc({ token: "maskinporten" });
   return { token: issued.accessToken, expiresAt: issued.expiresAt, clockSkewMs: issued.clockSkewMs };
 }
