@@ -4,13 +4,13 @@
 // address and protocol before Next sees it (lib/core/edge.ts), so rate limits and HSTS can rely on them.
 // Started by scripts/start.ts (npm run serve / npm run dev); plain Node + tsx, no react-server condition
 // (Next loads its own React builds).
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import next from "next";
 import { issueEdgeProof, stampRequest } from "@/lib/core/edge";
 import { trustedHops } from "@/lib/core/forwarded";
 import { logger } from "@/lib/core/log";
-import { metrics } from "@/lib/core/metrics";
-import { methodLabel, routeLabel } from "@/lib/core/metrics-route";
+import { observeRequest } from "@/lib/core/metrics-http";
+import { routeLabel } from "@/lib/core/metrics-route";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -26,24 +26,9 @@ const app = next({ dev, hostname, port, httpServer: server });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-const { httpRequests, httpDuration } = metrics();
-
-/** Counts the request once its response has ended (or the client went away), by normalised route. */
-function observe(req: IncomingMessage, res: ServerResponse): void {
-  const started = process.hrtime.bigint();
-  res.once("close", () => {
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const route = routeLabel(req.url ?? "/", res.statusCode);
-    const method = methodLabel(req.method);
-    httpRequests.inc({ route, method, status: String(res.statusCode) });
-    httpDuration.observe({ route, method }, seconds);
-    if (res.statusCode >= 500) log.warn({ method, route, status: res.statusCode, seconds }, "request answered 5xx");
-  });
-}
-
 server.on("request", (req, res) => {
   stampRequest(req, hops);
-  observe(req, res);
+  observeRequest(req, res, log);
   handle(req, res).catch((err: unknown) => {
     log.error({ err, method: req.method, route: routeLabel(req.url ?? "/", 500) }, "request failed");
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

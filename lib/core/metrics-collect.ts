@@ -43,7 +43,9 @@ async function collectQueues(m: Metrics): Promise<void> {
 }
 
 async function collectWebhooks(m: Metrics): Promise<void> {
-  m.webhookBacklog.set(await within(TIMEOUT_MS, db.webhookDelivery.count({ where: { status: "pending" } })));
+  m.webhookBacklog.set(
+    await within(TIMEOUT_MS, db.webhookDelivery.count({ where: { status: { in: ["pending", "working"] } } })),
+  );
 }
 
 function collectPool(m: Metrics): void {

@@ -69,7 +69,7 @@ function create() {
     }),
     webhookBacklog: new Gauge({
       name: "portal_webhook_deliveries_pending",
-      help: "Webhook deliveries not yet delivered or given up (status pending), all environments.",
+      help: "Webhook deliveries waiting or being sent (pending, working), all environments.",
       registers: [registry],
     }),
     pool: new Gauge({
