@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { MAX_PROXY_HOPS } from "@/lib/core/forwarded";
-import { LOG_FORMATS } from "@/lib/core/log";
 import { invalidAllowEntries } from "@/lib/core/metrics-access";
 
 // Read once at start-up (instrumentation.ts imports this), so a bad environment fails loudly
@@ -76,8 +75,9 @@ const schema = z
     AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(1000),
     AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
     // One JSON object per line (for a log collector) or readable lines; unset: json when NODE_ENV=production,
-    // pretty otherwise (lib/core/log.ts, which the custom server reads before this validation runs).
-    LOG_FORMAT: z.enum(LOG_FORMATS).optional(),
+    // pretty otherwise (lib/core/log.ts, which the custom server reads before this validation runs; the
+    // values are repeated here so the proxy's bundle, which imports this file, does not pull in the logger).
+    LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
     // Who may read /api/metrics (lib/core/metrics-access.ts): a bearer token, and/or client addresses and
     // CIDRs. Neither set: loopback clients only.
     METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),

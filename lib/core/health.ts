@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { getPool } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
-import { workersRunning } from "@/lib/jobs/worker";
+import { workersRunning } from "@/lib/core/jobs/running";
 
 // Readiness for a load balancer or an orchestrator (Kubernetes' readinessProbe): send this process
 // traffic only when it can serve it. Liveness (app/api/health/live) asks nothing of the database: a

@@ -2,6 +2,7 @@ import "server-only";
 import { getBoss } from "@/lib/core/jobs/boss";
 import { KICK_ON_START, SCHEDULES, type QueueName } from "@/lib/core/jobs/queues";
 import { logger } from "@/lib/core/log";
+import { setWorkersRunning } from "@/lib/core/jobs/running";
 
 type Handler = (data: unknown) => Promise<unknown>;
 
@@ -25,16 +26,6 @@ const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
 
 const log = logger("jobs");
 
-// On globalThis: instrumentation.ts starts the workers and the readiness route asks about them, and Next
-// may give the two their own copies of this module.
-const RUNNING = Symbol.for("systembruker-portal.workers-running");
-const g = globalThis as typeof globalThis & { [RUNNING]?: boolean };
-
-/** Whether this process has started its workers and not stopped them (readiness, app/api/health/ready). */
-export function workersRunning(): boolean {
-  return g[RUNNING] === true;
-}
-
 /** Registers every handler and cron schedule; called once per portal process (instrumentation.ts). */
 export async function startWorkers(): Promise<void> {
   const boss = await getBoss();
@@ -55,13 +46,13 @@ export async function startWorkers(): Promise<void> {
   }
   for (const s of SCHEDULES) await boss.schedule(s.name, s.cron);
   for (const name of KICK_ON_START) await boss.send(name, {});
-  g[RUNNING] = true;
+  setWorkersRunning(true);
   log.info({ queues: Object.keys(HANDLERS) }, "workers started");
 }
 
 /** Stops background work this process started outside pg-boss's own loop (bulk jobs, webhook sends). */
 export async function stopWorkers(): Promise<void> {
-  g[RUNNING] = false;
+  setWorkersRunning(false);
   await (await import("@/lib/bulk/resume.job")).stopBulkRunners();
   await (await import("@/lib/webhooks/deliver.job")).stopDeliveryPump();
 }

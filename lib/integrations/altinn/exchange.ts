@@ -3,9 +3,8 @@ import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 import type { Connection } from "@/lib/integrations/connection";
 import { AppError } from "@/lib/core/errors";
-import { metrics } from "@/lib/core/metrics";
 import type { Cached } from "@/lib/integrations/maskinporten/cache";
-import { tokenCache } from "@/lib/integrations/maskinporten/tokens";
+import { noteGrant, tokenCache } from "@/lib/integrations/maskinporten/tokens";
 
 // Maskinporten token → Altinn token (CONTRACT §2). The portal's own vendor calls keep sending the
 // Maskinporten token (the documented path for the System Register and request APIs, one call fewer);
@@ -106,7 +105,7 @@ export function getExchangedToken(
 ): Promise<Cached> {
   return tokenCache.get(`${maskinportenKey}|altinn`, async () => {
     const exchanged = await exchangeMaskinportenToken(environment, await maskinportenToken());
-    metrics().tokenGrants.inc({ token: "altinn" });
+    noteGrant("altinn");
     return exchanged;
   });
 }
