@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { getPool } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
+import { logger } from "@/lib/core/log";
 import { workersRunning } from "@/lib/core/jobs/running";
 
 // Readiness for a load balancer or an orchestrator (Kubernetes' readinessProbe): send this process
@@ -24,7 +25,7 @@ export function within<T>(ms: number, work: Promise<T>): Promise<T> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const log = logger("health");
 
 // Read once per process: the migrations this build ships are fixed for its life.
 const EXPECTED = Symbol.for("systembruker-portal.expected-migrations");
@@ -39,12 +40,14 @@ export function expectedMigrations(dir = path.join(process.cwd(), "prisma", "mig
   return g[EXPECTED];
 }
 
+// The probes answer anyone: the cause (host names, users, driver messages) goes to the log, not the body.
 async function checkDatabase(): Promise<Check> {
   try {
     await within(DB_TIMEOUT_MS, getPool().query("SELECT 1"));
     return { status: "ok" };
   } catch (err) {
-    return { status: "failing", detail: message(err) };
+    log.warn({ err }, "readiness: the database did not answer");
+    return { status: "failing", detail: "the database did not answer" };
   }
 }
 
@@ -65,7 +68,8 @@ async function checkMigrations(expected: string[]): Promise<Check> {
     if (failed.length === 0 && pending.length === 0) return { status: "ok" };
     return { status: "failing", ...(pending.length ? { pending } : {}), ...(failed.length ? { failed } : {}) };
   } catch (err) {
-    return { status: "failing", detail: message(err) };
+    log.warn({ err }, "readiness: could not read the applied migrations");
+    return { status: "failing", detail: "could not read the applied migrations" };
   }
 }
 
