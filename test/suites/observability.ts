@@ -87,19 +87,34 @@ export function observabilityTests(ref: PortalRef) {
     const res = live();
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok" });
-    // The flow suite starts no workers: with JOBS on the queue is missing, with JOBS=off it is not required.
-    const withJobs = await ready();
-    expect(withJobs.status).toBe(503);
-    expect(withJobs.body).toMatchObject({
-      status: "not_ready",
-      checks: { database: { status: "ok" }, migrations: { status: "ok" }, jobs: { status: "failing" } },
-    });
-    await withEnv({ JOBS: "off" }, async () => {
+    // With JOBS on, ready needs this process's workers (another group may have started them, e.g. poller).
+    const { setWorkersRunning, workersRunning } = await import("@/lib/core/jobs/running");
+    const running = workersRunning();
+    try {
+      setWorkersRunning(false);
+      expect(await ready()).toMatchObject({
+        status: 503,
+        body: {
+          status: "not_ready",
+          checks: { database: { status: "ok" }, migrations: { status: "ok" }, jobs: { status: "failing" } },
+        },
+      });
+      setWorkersRunning(true);
       expect(await ready()).toMatchObject({
         status: 200,
-        body: { status: "ready", checks: { jobs: { status: "not_required" } } },
+        body: { status: "ready", checks: { jobs: { status: "ok" } } },
       });
-    });
+      setWorkersRunning(false);
+      // JOBS=off: a web-only process; the queue is not required.
+      await withEnv({ JOBS: "off" }, async () => {
+        expect(await ready()).toMatchObject({
+          status: 200,
+          body: { status: "ready", checks: { jobs: { status: "not_required" } } },
+        });
+      });
+    } finally {
+      setWorkersRunning(running);
+    }
   });
 
   it("not ready while a migration is pending or unfinished", async () => {
