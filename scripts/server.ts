@@ -8,13 +8,17 @@ import { createServer } from "node:http";
 import next from "next";
 import { issueEdgeProof, stampRequest } from "@/lib/core/edge";
 import { trustedHops } from "@/lib/core/forwarded";
+import { logger } from "@/lib/core/log";
+import { observeRequest } from "@/lib/core/metrics-http";
+import { routeLabel } from "@/lib/core/metrics-route";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 // Loopback only, as with `next start -H 127.0.0.1` before: a proxy on the same host faces the network.
 const hostname = "127.0.0.1";
+const log = logger("server");
 const { hops, warning } = trustedHops(process.env);
-if (warning) console.warn(`[server] WARNING: ${warning}`);
+if (warning) log.warn(warning);
 issueEdgeProof();
 
 const server = createServer();
@@ -24,20 +28,23 @@ const handle = app.getRequestHandler();
 
 server.on("request", (req, res) => {
   stampRequest(req, hops);
+  observeRequest(req, res, log);
   handle(req, res).catch((err: unknown) => {
-    console.error("[server] request failed", err);
+    log.error({ err, method: req.method, route: routeLabel(req.url ?? "/", 500) }, "request failed");
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
     res.end("Internal Server Error");
   });
 });
 server.listen(port, hostname, () => {
-  console.log(
-    `[server] ${dev ? "development" : "production"} on http://${hostname}:${port} (trusted proxy hops: ${hops})`,
+  log.info(
+    { mode: dev ? "development" : "production", url: `http://${hostname}:${port}`, trustedProxyHops: hops },
+    "listening",
   );
 });
 
 // Open keep-alive connections would hold close() up; a request still running gets a few seconds.
-const stop = () => {
+const stop = (signal: NodeJS.Signals) => {
+  log.info({ signal }, "stopping");
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 5000).unref();

@@ -41,6 +41,7 @@ import { sessionTests } from "./suites/sessions";
 import { isolationTests } from "./suites/isolation";
 import { masterKeyTests } from "./suites/master-key";
 import { dashboardTests } from "./suites/dashboard";
+import { observabilityTests } from "./suites/observability";
 
 export type PortalRef = () => Portal;
 
@@ -99,6 +100,7 @@ export const FLOW_SUITES = [
   ["isolation", "an id of another environment is a 404 everywhere", isolationTests],
   ["master-key", "master key rotation: re-seal every secret while the portal runs", masterKeyTests],
   ["dashboard", "the dashboard: funnel, time to approval, expiring requests, call statistics", dashboardTests],
+  ["observability", "health probes, metrics and the live counter", observabilityTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**

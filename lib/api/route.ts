@@ -183,7 +183,7 @@ async function parseInput(
 }
 
 /** nb (or no, nn) first wins; anything else, and no header, gets English: API callers are programs. */
-function preferredLocale(header: string | null): "nb" | "en" {
+export function preferredLocale(header: string | null): "nb" | "en" {
   const tags = (header ?? "")
     .split(",")
     .map((part) => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { MAX_PROXY_HOPS } from "@/lib/core/forwarded";
+import { invalidAllowEntries } from "@/lib/core/metrics-access";
 
 // Read once at start-up (instrumentation.ts imports this), so a bad environment fails loudly
 // before the first request instead of on some later code path.
@@ -73,6 +74,23 @@ const schema = z
     // A checkpoint is signed when this many events are new in a chain, or after AUDIT_CHECKPOINT_MINUTES.
     AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(1000),
     AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+    // One JSON object per line (for a log collector) or readable lines; unset: json when NODE_ENV=production,
+    // pretty otherwise (lib/core/log.ts, which the custom server reads before this validation runs; the
+    // values are repeated here so the proxy's bundle, which imports this file, does not pull in the logger).
+    LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+    // Who may read /api/metrics (lib/core/metrics-access.ts): a bearer token, and/or client addresses and
+    // CIDRs. Neither set: loopback clients only.
+    METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+    METRICS_ALLOW: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean),
+      )
+      .refine((entries) => invalidAllowEntries(entries).length === 0, "each entry must be an IP address or a CIDR"),
     // Waits before each webhook attempt, e.g. "0,5s,5m,30m,2h,5h,10h,10h" (the default; lib/webhooks/schedule.ts).
     WEBHOOK_RETRY_SCHEDULE: z
       .string()

@@ -1,6 +1,8 @@
 import "server-only";
 import { getBoss } from "@/lib/core/jobs/boss";
 import { KICK_ON_START, SCHEDULES, type QueueName } from "@/lib/core/jobs/queues";
+import { logger } from "@/lib/core/log";
+import { setWorkersRunning } from "@/lib/core/jobs/running";
 
 type Handler = (data: unknown) => Promise<unknown>;
 
@@ -22,6 +24,8 @@ const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
   webhooks: async () => (await import("@/lib/webhooks/deliver.job")).wakeDeliveries,
 };
 
+const log = logger("jobs");
+
 /** Registers every handler and cron schedule; called once per portal process (instrumentation.ts). */
 export async function startWorkers(): Promise<void> {
   const boss = await getBoss();
@@ -30,16 +34,25 @@ export async function startWorkers(): Promise<void> {
   for (const [name, load] of Object.entries(HANDLERS) as [QueueName, () => Promise<Handler>][]) {
     const handler = await load();
     await boss.work(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
-      for (const job of jobs) await handler(job.data);
+      for (const job of jobs) {
+        try {
+          await handler(job.data);
+        } catch (err) {
+          log.error({ err, queue: name, jobId: job.id }, "job failed");
+          throw err;
+        }
+      }
     });
   }
   for (const s of SCHEDULES) await boss.schedule(s.name, s.cron);
   for (const name of KICK_ON_START) await boss.send(name, {});
-  console.log(`[jobs] working ${Object.keys(HANDLERS).join(", ")}`);
+  setWorkersRunning(true);
+  log.info({ queues: Object.keys(HANDLERS) }, "workers started");
 }
 
 /** Stops background work this process started outside pg-boss's own loop (bulk jobs, webhook sends). */
 export async function stopWorkers(): Promise<void> {
+  setWorkersRunning(false);
   await (await import("@/lib/bulk/resume.job")).stopBulkRunners();
   await (await import("@/lib/webhooks/deliver.job")).stopDeliveryPump();
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { getPool } from "@/lib/core/db";
+import { logger } from "@/lib/core/log";
 import { QUEUES, type QueueName } from "@/lib/core/jobs/queues";
 
 // One pg-boss per process, on the process's one pg pool (lib/core/db.ts): on the embedded database a
@@ -17,7 +18,7 @@ async function start(): Promise<PgBoss> {
     supervise: true,
     schedule: true,
   });
-  boss.on("error", (err) => console.error(`[jobs] ${err instanceof Error ? err.message : String(err)}`));
+  boss.on("error", (err) => logger("jobs").error({ err }, "job queue error"));
   await boss.start();
   for (const q of QUEUES) await boss.createQueue(q.name, { name: q.name, ...q.options });
   return boss;

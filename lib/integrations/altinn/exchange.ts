@@ -4,7 +4,7 @@ import { decodeJwt } from "jose";
 import type { Connection } from "@/lib/integrations/connection";
 import { AppError } from "@/lib/core/errors";
 import type { Cached } from "@/lib/integrations/maskinporten/cache";
-import { tokenCache } from "@/lib/integrations/maskinporten/tokens";
+import { noteGrant, tokenCache } from "@/lib/integrations/maskinporten/tokens";
 
 // Maskinporten token → Altinn token (CONTRACT §2). The portal's own vendor calls keep sending the
 // Maskinporten token (the documented path for the System Register and request APIs, one call fewer);
@@ -103,7 +103,9 @@ export function getExchangedToken(
   maskinportenKey: string,
   maskinportenToken: () => Promise<string>,
 ): Promise<Cached> {
-  return tokenCache.get(`${maskinportenKey}|altinn`, async () =>
-    exchangeMaskinportenToken(environment, await maskinportenToken()),
-  );
+  return tokenCache.get(`${maskinportenKey}|altinn`, async () => {
+    const exchanged = await exchangeMaskinportenToken(environment, await maskinportenToken());
+    noteGrant("altinn");
+    return exchanged;
+  });
 }

@@ -28,6 +28,17 @@ afterEach(() => {
 });
 
 describe("single-flight TTL cache", () => {
+  it("tells its observer each decision: one miss, the waiters shared, then hits", async () => {
+    const seen: string[] = [];
+    const cache = new SingleFlightCache(MINUTE, (outcome, key) => seen.push(`${key}:${outcome}`));
+    const g = gate();
+    const first = Promise.all([cache.get("k", g.fetch), cache.get("k", g.fetch)]);
+    g.resolve("t1");
+    await first;
+    await cache.get("k", g.fetch);
+    expect(seen).toEqual(["k:miss", "k:shared", "k:hit"]);
+  });
+
   it("gives N concurrent callers one fetch and the same token", async () => {
     const cache = new SingleFlightCache();
     const g = gate();

@@ -16,18 +16,31 @@ export function tokenCacheKey(environmentId: string, scopes: readonly string[], 
   return context ? `${base}|su:${context.orgNo}:${context.externalRef ?? ""}` : base;
 }
 
+/** What get() decided: a cached value, the fetch already in flight, or a new fetch (metrics count them). */
+export type CacheOutcome = "hit" | "shared" | "miss";
+
 export class SingleFlightCache {
   private readonly entries = new Map<string, Cached & { refreshAt: number }>();
   private readonly inflight = new Map<string, Promise<Cached>>();
 
-  constructor(private readonly marginMs = REFRESH_MARGIN_MS) {}
+  constructor(
+    private readonly marginMs = REFRESH_MARGIN_MS,
+    private readonly observe: (outcome: CacheOutcome, key: string) => void = () => {},
+  ) {}
 
   /** A cached value that is not yet due for refresh, else the one in-flight fetch, else a new fetch. */
   get(key: string, fetch: () => Promise<Cached>): Promise<Cached> {
     const hit = this.entries.get(key);
-    if (hit && hit.refreshAt > Date.now()) return Promise.resolve(hit);
+    if (hit && hit.refreshAt > Date.now()) {
+      this.observe("hit", key);
+      return Promise.resolve(hit);
+    }
     const pending = this.inflight.get(key);
-    if (pending) return pending;
+    if (pending) {
+      this.observe("shared", key);
+      return pending;
+    }
+    this.observe("miss", key);
     const started = Date.now();
     const promise = fetch()
       .then((value) => {

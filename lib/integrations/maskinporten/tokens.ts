@@ -3,8 +3,10 @@ import type { EnvironmentView } from "@/lib/environments/types";
 import type { Connection } from "@/lib/integrations/connection";
 import { requestToken, systemUserDetails, type MaskinportenConfig } from "@/lib/integrations/maskinporten/client";
 import {
+  REFRESH_MARGIN_MS,
   SingleFlightCache,
   tokenCacheKey,
+  type CacheOutcome,
   type Cached,
   type SystemUserContext,
 } from "@/lib/integrations/maskinporten/cache";
@@ -13,7 +15,30 @@ export type { SystemUserContext };
 
 // One cache for Maskinporten and exchanged Altinn tokens: keys start with the environment id, so
 // clearTokenCache(environmentId) drops both when keys or settings change.
-export const tokenCache = new SingleFlightCache();
+export type TokenKind = "maskinporten" | "altinn";
+export type TokenObserver = (event: CacheOutcome | "granted", token: TokenKind) => void;
+
+let observer: TokenObserver = () => {};
+
+/**
+ * Lets the app count the cache's decisions and the grants it makes (lib/environments/connect.ts feeds
+ * them to the metrics): integrations import no metrics or database code themselves (ADR 012).
+ */
+export function observeTokens(fn: TokenObserver): void {
+  observer = fn;
+}
+
+/** Reports a token obtained from Maskinporten or by exchange at Altinn. */
+export function noteGrant(token: TokenKind): void {
+  observer("granted", token);
+}
+
+/** The kind of a cache key: exchanged Altinn tokens end in "|altinn" (lib/integrations/altinn/exchange.ts). */
+export function tokenKind(key: string): TokenKind {
+  return key.endsWith("|altinn") ? "altinn" : "maskinporten";
+}
+
+export const tokenCache = new SingleFlightCache(REFRESH_MARGIN_MS, (outcome, key) => observer(outcome, tokenKind(key)));
 
 export function clearTokenCache(environmentId?: string) {
   tokenCache.clear(environmentId === undefined ? undefined : `${environmentId}|`);
@@ -69,5 +94,6 @@ async function grant(environment: Connection, scopes: string[], orgNo?: string, 
   const signer = await environment.signer();
   const details = orgNo ? systemUserDetails(orgNo, externalRef) : undefined;
   const issued = await requestToken(maskinportenConfig(environment), scopes, signer, details);
+  noteGrant("maskinporten");
   return { token: issued.accessToken, expiresAt: issued.expiresAt, clockSkewMs: issued.clockSkewMs };
 }
