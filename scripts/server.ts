@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { issueEdgeProof, stampRequest } from "@/lib/core/edge";
 import { trustedHops } from "@/lib/core/forwarded";
+import { gracefulStop } from "./lib/graceful-stop";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -36,11 +37,12 @@ server.listen(port, hostname, () => {
   );
 });
 
-// Open keep-alive connections would hold close() up; a request still running gets a few seconds.
-const stop = () => {
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 5000).unref();
+// Graceful: no new work, in-flight requests and job steps finish (bounded), then exit 0 (scripts/lib/graceful-stop.ts).
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  void gracefulStop(server, signal);
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

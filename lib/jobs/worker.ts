@@ -1,5 +1,6 @@
 import "server-only";
-import { getBoss } from "@/lib/core/jobs/boss";
+import { getBoss, stopBoss } from "@/lib/core/jobs/boss";
+import { onShutdown, shutdownTimeoutMs } from "@/lib/core/lifecycle";
 import { KICK_ON_START, SCHEDULES, type QueueName } from "@/lib/core/jobs/queues";
 
 type Handler = (data: unknown) => Promise<unknown>;
@@ -36,6 +37,17 @@ export async function startWorkers(): Promise<void> {
   for (const s of SCHEDULES) await boss.schedule(s.name, s.cron);
   for (const name of KICK_ON_START) await boss.send(name, {});
   console.log(`[jobs] working ${Object.keys(HANDLERS).join(", ")}`);
+  onShutdown("jobs", stopJobs);
+}
+
+/**
+ * SIGTERM (scripts/server.ts through lib/core/lifecycle.ts): first no new jobs (pg-boss stops fetching and
+ * lets running handlers finish, bounded), then the background work those handlers started: bulk runners
+ * finish the row in hand and give back the rows they had claimed ahead, webhook sends finish.
+ */
+async function stopJobs(): Promise<void> {
+  await stopBoss(shutdownTimeoutMs());
+  await stopWorkers();
 }
 
 /** Stops background work this process started outside pg-boss's own loop (bulk jobs, webhook sends). */
