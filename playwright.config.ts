@@ -2,9 +2,13 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM } from "./e2e/chromium";
 import { TARGETS, postgresAvailable } from "./e2e/servers";
 
-const POSTGRES_SPECS = ["first-start.spec.ts", "chain.spec.ts", "bulk.spec.ts", "vendor-api.spec.ts"].map(
-  (f) => `**/${f}`,
-);
+const POSTGRES_SPECS = [
+  "first-start.spec.ts",
+  "chain.spec.ts",
+  "bulk.spec.ts",
+  "vendor-api.spec.ts",
+  "multiprocess.spec.ts",
+].map((f) => `**/${f}`);
 
 // E2E_TARGETS=pglite starts (and runs) only that target's servers: for single specs on a busy machine.
 const only = process.env.E2E_TARGETS?.split(",").map((s) => s.trim());

@@ -19,8 +19,15 @@ const isEmbedded = (url: string) => new URL(url).searchParams.get("application_n
  * first. The lock is a session's, so a process that dies while holding it lets the next one go on.
  */
 export async function migrateDeploy(databaseUrl: string): Promise<void> {
-  if (isEmbedded(databaseUrl)) return runPrismaMigrate(databaseUrl);
-  await withMigrationLock(databaseUrl, () => runPrismaMigrate(databaseUrl));
+  await withStartupLock(databaseUrl, () => runPrismaMigrate(databaseUrl));
+}
+
+/**
+ * The same lock for the other once-only start-up steps (the Local environment, the first admin): two
+ * processes starting on a fresh database would otherwise both create them. No lock on the embedded one.
+ */
+export function withStartupLock<T>(databaseUrl: string, fn: () => Promise<T>): Promise<T> {
+  return isEmbedded(databaseUrl) ? fn() : withMigrationLock(databaseUrl, fn);
 }
 
 export async function withMigrationLock<T>(databaseUrl: string, fn: () => Promise<T>): Promise<T> {
