@@ -19,7 +19,9 @@ export const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
 
 export type Proc = { name: string; child: ChildProcess; log: string; exited: Promise<number | null> };
 
-const dir = mkdtempSync(path.join(tmpdir(), "portal-mp-"));
+// Made on first use: Playwright also loads this module in its main process, which starts nothing.
+let made: string | undefined;
+const workDir = () => (made ??= mkdtempSync(path.join(tmpdir(), "portal-mp-")));
 
 /** Everything the processes share: one database, one emulator, the same keys (docs/production.md). */
 const shared = {
@@ -40,14 +42,14 @@ export function portalEnv(n: number): NodeJS.ProcessEnv {
     PORT: String(port),
     // The public address, one for all (a proxy's, in production): Altinn redirects the customer there.
     PORTAL_URL: `http://127.0.0.1:${portalPort(0)}`,
-    PORTAL_DATA_DIR: path.join(dir, `portal-${n}`),
+    PORTAL_DATA_DIR: path.join(workDir(), `portal-${n}`),
     // pg reads it: the spec tells from pg_stat_activity which process works the bulk job.
     PGAPPNAME: `portal-mp-${n}`,
   };
 }
 
 export function start(name: string, args: string[], env: NodeJS.ProcessEnv): Proc {
-  const log = path.join(dir, `${name}.log`);
+  const log = path.join(workDir(), `${name}.log`);
   const out = createWriteStream(log);
   const child = spawn(process.execPath, args, { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.pipe(out);
@@ -62,7 +64,7 @@ export const startEmulator = () =>
     EMULATOR_PORT: String(EMULATOR_PORT),
     EMULATOR_HOST: "127.0.0.1",
     EMULATOR_PUBLIC_URL: emulatorUrl,
-    EMULATOR_STATE_FILE: path.join(dir, "emulator-state.json"),
+    EMULATOR_STATE_FILE: path.join(workDir(), "emulator-state.json"),
   });
 
 export const startPortal = (n: number) =>
