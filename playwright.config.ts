@@ -2,9 +2,14 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM } from "./e2e/chromium";
 import { TARGETS, postgresAvailable } from "./e2e/servers";
 
-const POSTGRES_SPECS = ["first-start.spec.ts", "chain.spec.ts", "bulk.spec.ts", "vendor-api.spec.ts"].map(
-  (f) => `**/${f}`,
-);
+const POSTGRES_SPECS = [
+  "first-start.spec.ts",
+  "chain.spec.ts",
+  "bulk.spec.ts",
+  "vendor-api.spec.ts",
+  "multiprocess.spec.ts",
+].map((f) => `**/${f}`);
+const POSTGRES_ONLY_SPECS = ["**/multiprocess.spec.ts"];
 
 // E2E_TARGETS=pglite starts (and runs) only that target's servers: for single specs on a busy machine.
 const only = process.env.E2E_TARGETS?.split(",").map((s) => s.trim());
@@ -28,7 +33,8 @@ export default defineConfig({
   projects: targets.map((t) => ({
     name: t.name,
     use: { baseURL: `http://127.0.0.1:${t.portalPort}` },
-    ...(t.name === "postgres" ? { testMatch: POSTGRES_SPECS } : {}),
+    // multiprocess.spec.ts starts its own portals on PostgreSQL (several processes need it): postgres only.
+    ...(t.name === "postgres" ? { testMatch: POSTGRES_SPECS } : { testIgnore: POSTGRES_ONLY_SPECS }),
   })),
   // The real production build, the real emulator and the real database, one set per target.
   webServer: targets.map((t) => ({

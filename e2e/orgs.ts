@@ -19,6 +19,7 @@ const FIRST = {
   // The upper half of the audit-search suite's block (test/org-numbers.ts ORG_BLOCKS.auditUi).
   audit: 68_500_000,
   dashboard: 42_200_000,
+  multiprocess: 42_300_000,
 } as const;
 
 export type SpecName = keyof typeof FIRST;
@@ -27,6 +28,9 @@ export type SpecName = keyof typeof FIRST;
 export function orgsFor(spec: SpecName, count: number): string[] {
   return orgNumbers(count, FIRST[spec]);
 }
+
+/** Where a spec's block starts, for a set-up script that makes the same numbers itself. */
+export const firstOrgOf = (spec: SpecName) => FIRST[spec];
 
 /** The same number with another check digit: what a typo looks like (never valid, the digit is unique). */
 export function withWrongCheckDigit(orgNo: string): string {

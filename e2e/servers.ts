@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { postgresDecision } from "../test/postgres-required";
 
 // The two databases the suite runs against, each with its own portal and emulator.
 export type Target = {
@@ -43,10 +44,13 @@ export const SECURITY_TARGET: Target = {
   dataDir: path.join(root, ".data-e2e/security"),
 };
 
-/** PostgreSQL at 127.0.0.1:5432 is used when it answers; otherwise that half of the suite is skipped. */
+/**
+ * PostgreSQL at 127.0.0.1:5432 is used when it answers; otherwise that half of the suite is skipped,
+ * unless REQUIRE_POSTGRES is set (CI): then the run fails with a message saying so.
+ */
 export function postgresAvailable(): boolean {
   const res = spawnSync("pg_isready", ["-h", "127.0.0.1", "-p", "5432", "-t", "3"]);
-  return res.status === 0;
+  return postgresDecision(res.status === 0) === "run";
 }
 
 export function targetEnv(t: Target): Record<string, string> {

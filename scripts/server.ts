@@ -11,6 +11,7 @@ import { trustedHops } from "@/lib/core/forwarded";
 import { logger } from "@/lib/core/log";
 import { observeRequest } from "@/lib/core/metrics-http";
 import { routeLabel } from "@/lib/core/metrics-route";
+import { gracefulStop } from "./lib/graceful-stop";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -42,12 +43,13 @@ server.listen(port, hostname, () => {
   );
 });
 
-// Open keep-alive connections would hold close() up; a request still running gets a few seconds.
-const stop = (signal: NodeJS.Signals) => {
+// Graceful: no new work, in-flight requests and job steps finish (bounded), then exit 0 (scripts/lib/graceful-stop.ts).
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
   log.info({ signal }, "stopping");
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 5000).unref();
+  void gracefulStop(server, signal);
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

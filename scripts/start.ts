@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { prepareRuntimeEnv, dataDir } from "./lib/runtime-env";
 import { withDatabase } from "./lib/with-database";
+import { withStartupLock } from "./lib/migrate";
 import { onStop, startChild, stopAll, waitFor } from "./lib/children";
 import { registerDemoClient, registerIdportenClient, registerSignInClient } from "./lib/emulator-client";
 
@@ -16,8 +17,11 @@ process.on("SIGTERM", () => void stopAll(0));
 
 const { ensureFirstAdmin, ensureLocalEnvironment, publicJwksFor } = await import("@/lib/environments/bootstrap");
 const { closeDb } = await import("@/lib/core/db");
-const envId = await ensureLocalEnvironment();
-const admin = await ensureFirstAdmin(process.env.ADMIN_EMAIL ?? "admin@example.no");
+// Under the start-up lock, so portal processes starting together on one PostgreSQL create these once.
+const { envId, admin } = await withStartupLock(process.env.DATABASE_URL ?? "", async () => ({
+  envId: await ensureLocalEnvironment(),
+  admin: await ensureFirstAdmin(process.env.ADMIN_EMAIL ?? "admin@example.no"),
+}));
 
 const emulatorUrl = process.env.EMULATOR_URL ?? "";
 if (process.env.EMULATOR !== "off" && !(await waitFor(`${emulatorUrl}/emulator/health`, 500))) {
@@ -48,7 +52,8 @@ startChild("next", process.execPath, ["--import", "tsx", "scripts/server.ts", ..
   PORT: String(port),
   NODE_ENV: dev ? "development" : "production",
 });
-if (!(await waitFor(`${process.env.PORTAL_URL}/api/health`, 120_000))) throw new Error("portal did not start");
+// Its own port, not PORTAL_URL: behind a proxy that is the shared public address (docs/production.md).
+if (!(await waitFor(`http://127.0.0.1:${port}/api/health`, 120_000))) throw new Error("portal did not start");
 
 console.log(`\n  Portal:    ${process.env.PORTAL_URL}`);
 console.log(`  Emulator:  ${emulatorUrl} (self-service: ${emulatorUrl}/selfservice)`);

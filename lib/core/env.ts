@@ -49,6 +49,9 @@ const schema = z
     TRUST_PROXY: z.enum(["true", "false"]).optional(),
     // "off": this process serves pages only and works no background queues (instrumentation.ts).
     JOBS: z.enum(["on", "off"]).default("on"),
+    // On SIGTERM: how long in-flight requests, job steps and the queue get to finish before the process
+    // exits anyway (lib/core/lifecycle.ts reads it outside Next's bundle; checked here so a bad value fails at start).
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     // Requests the public pages (open page, signed links, restart) may start per system in a rolling hour,
     // shared by every process (lib/onboarding/public-cap.ts); past it the customer is asked to come back later.

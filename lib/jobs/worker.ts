@@ -1,5 +1,6 @@
 import "server-only";
-import { getBoss } from "@/lib/core/jobs/boss";
+import { getBoss, stopBoss } from "@/lib/core/jobs/boss";
+import { onShutdown, shutdownTimeoutMs } from "@/lib/core/lifecycle";
 import { KICK_ON_START, SCHEDULES, type QueueName } from "@/lib/core/jobs/queues";
 import { logger } from "@/lib/core/log";
 import { setWorkersRunning } from "@/lib/core/jobs/running";
@@ -48,6 +49,18 @@ export async function startWorkers(): Promise<void> {
   for (const name of KICK_ON_START) await boss.send(name, {});
   setWorkersRunning(true);
   log.info({ queues: Object.keys(HANDLERS) }, "workers started");
+  onShutdown("jobs", stopJobs);
+}
+
+/**
+ * SIGTERM (scripts/server.ts through lib/core/lifecycle.ts): first no new jobs (pg-boss stops fetching and
+ * lets running handlers finish, bounded), then the background work those handlers started: bulk runners
+ * finish the row in hand and give back the rows they had claimed ahead, webhook sends finish.
+ */
+async function stopJobs(): Promise<void> {
+  await stopBoss(shutdownTimeoutMs());
+  setWorkersRunning(false);
+  await stopWorkers();
 }
 
 /** Stops background work this process started outside pg-boss's own loop (bulk jobs, webhook sends). */

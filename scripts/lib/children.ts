@@ -30,13 +30,23 @@ export function onStop(fn: () => Promise<void>) {
   cleanup = fn;
 }
 
+/**
+ * Passes SIGTERM on to every child and waits for each to exit (the portal stops gracefully within
+ * SHUTDOWN_TIMEOUT_MS, scripts/lib/graceful-stop.ts), then runs the cleanup (the embedded database).
+ * A child that fails its own stop makes the exit code 1, so a supervisor sees it.
+ */
 export async function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const c of children) c.kill("SIGTERM");
-  await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r)))));
+  const exited = children.map((c) =>
+    c.exitCode !== null || c.signalCode !== null
+      ? Promise.resolve(c.exitCode ?? 0)
+      : new Promise<number>((r) => c.once("exit", (exitCode) => r(exitCode ?? 1))),
+  );
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGTERM");
+  const codes = await Promise.all(exited);
   await cleanup();
-  process.exit(code);
+  process.exit(code || (codes.some((c) => c !== 0) ? 1 : 0));
 }
 
 export async function waitFor(url: string, timeoutMs = 60_000): Promise<boolean> {

@@ -33,11 +33,15 @@ export function getBoss(): Promise<PgBoss> {
   return g.boss;
 }
 
-/** Stops workers and timers (not the shared pool, which lib/core/db.ts closes). */
-export async function stopBoss(): Promise<void> {
+/**
+ * Stops fetching jobs and lets the handlers running here finish, up to `timeoutMs` (not the shared pool,
+ * which lib/core/db.ts closes). A handler still running then is left "active" in pgboss.job: its queue's
+ * expireInSeconds ends it, and the cron schedule (lib/core/jobs/queues.ts) sends the work again.
+ */
+export async function stopBoss(timeoutMs = 5_000): Promise<void> {
   const boss = await g.boss?.catch(() => undefined);
   g.boss = undefined;
-  await boss?.stop({ graceful: true, close: false, timeout: 5_000, wait: true });
+  await boss?.stop({ graceful: true, close: false, timeout: timeoutMs, wait: true });
 }
 
 /**

@@ -4,7 +4,10 @@ type QueueDef = { name: string; options: Omit<PgBoss.Queue, "name"> };
 
 /**
  * Every queue the portal uses. Work lives in our own tables (requests, bulk rows, …); a job only says
- * "go and do what is due", so a lost or repeated job never loses or doubles work.
+ * "go and do what is due", so a lost or repeated job never loses or doubles work. Hence retryLimit 0:
+ * a job whose process died (SIGKILL) expires after expireInSeconds and is not retried, because the
+ * queue's cron schedule (SCHEDULES below) sends the same "do what is due" again within its period, and
+ * rows a dead process held come back when their lease ends (lib/bulk/store.ts claimRows).
  */
 export const QUEUES = [
   // Reads waiting requests from Altinn when their back-off says so. One run at a time across processes.
