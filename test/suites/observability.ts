@@ -117,6 +117,26 @@ export function observabilityTests(ref: PortalRef) {
     }
   });
 
+  it("not ready from the moment the process begins to stop (SIGTERM), while live still answers", async () => {
+    ref();
+    const { beginShutdown } = await import("@/lib/core/lifecycle");
+    await withEnv({ JOBS: "off" }, async () => {
+      expect((await ready()).status).toBe(200);
+      beginShutdown();
+      try {
+        expect(await ready()).toEqual({ status: 503, body: { status: "shutting_down" } });
+        const { GET: live } = await import("@/app/api/health/live/route");
+        expect(live().status).toBe(200);
+      } finally {
+        // The flag is process-wide; the suites after this one run in the same process.
+        const s = (globalThis as Record<symbol, { shuttingDown: boolean } | undefined>)[
+          Symbol.for("systembruker-portal.lifecycle")
+        ];
+        if (s) s.shuttingDown = false;
+      }
+    });
+  });
+
   it("not ready while a migration is pending or unfinished", async () => {
     const p = ref();
     const { expectedMigrations } = await import("@/lib/core/health");
