@@ -18,10 +18,20 @@ describe("edge headers", () => {
       [EDGE_HEADERS.address]: "6.6.6.6",
       [EDGE_HEADERS.proto]: "https",
       [EDGE_HEADERS.proof]: "guessed",
+      [EDGE_HEADERS.proxied]: "0",
       "x-forwarded-for": "6.6.6.6",
     });
     stampRequest(req, 0);
-    expect(edgeFacts(asHeaders(req))).toEqual({ address: "198.51.100.9", proto: "http" });
+    expect(edgeFacts(asHeaders(req))).toEqual({ address: "198.51.100.9", proto: "http", proxied: true });
+  });
+
+  it("says whether the request came through a proxy, before Next adds its own X-Forwarded-For", () => {
+    const direct = incoming("127.0.0.1", {});
+    stampRequest(direct, 0);
+    expect(edgeFacts(asHeaders(direct))?.proxied).toBe(false);
+    const forwarded = incoming("127.0.0.1", { forwarded: "for=203.0.113.7" });
+    stampRequest(forwarded, 0);
+    expect(edgeFacts(asHeaders(forwarded))?.proxied).toBe(true);
   });
 
   it("believes the headers only with this process's proof", () => {

@@ -14,6 +14,8 @@ export const EDGE_HEADERS = {
   address: "x-portal-client-address",
   proto: "x-portal-client-proto",
   proof: "x-portal-edge-proof",
+  /** "1" when the request named a proxy chain (X-Forwarded-For or Forwarded), before Next adds its own. */
+  proxied: "x-portal-client-proxied",
 } as const;
 
 const PROOF = Symbol.for("systembruker-portal.edge-proof");
@@ -40,6 +42,7 @@ export function stampRequest(req: IncomingMessage, hops: number): ClientFacts {
   for (const name of Object.values(EDGE_HEADERS)) delete req.headers[name];
   req.headers[EDGE_HEADERS.address] = facts.address;
   req.headers[EDGE_HEADERS.proto] = facts.proto;
+  req.headers[EDGE_HEADERS.proxied] = req.headers["x-forwarded-for"] || req.headers.forwarded ? "1" : "0";
   req.headers[EDGE_HEADERS.proof] = issueEdgeProof();
   return facts;
 }
@@ -54,8 +57,12 @@ function proven(headers: Headers): boolean {
 }
 
 /** What the server determined about the client, or null when these headers did not come from it. */
-export function edgeFacts(headers: Headers): ClientFacts | null {
+export function edgeFacts(headers: Headers): (ClientFacts & { proxied: boolean }) | null {
   if (!proven(headers)) return null;
   const address = headers.get(EDGE_HEADERS.address) ?? "unknown";
-  return { address, proto: headers.get(EDGE_HEADERS.proto) === "https" ? "https" : "http" };
+  return {
+    address,
+    proto: headers.get(EDGE_HEADERS.proto) === "https" ? "https" : "http",
+    proxied: headers.get(EDGE_HEADERS.proxied) !== "0",
+  };
 }

@@ -11,6 +11,8 @@ describe("metricsAccess", () => {
     expect(metricsAccess(ask("::1"), {})).toBe("ok");
     expect(metricsAccess(ask("203.0.113.7"), {})).toBe("forbidden");
     expect(metricsAccess(ask("unknown"), {})).toBe("forbidden");
+    // Through a proxy on this host (TRUST_PROXY_HOPS unset), any internet client looks like loopback.
+    expect(metricsAccess({ ...ask("127.0.0.1"), proxied: true }, {})).toBe("forbidden");
     // A token someone sends means nothing while none is configured.
     expect(metricsAccess(ask("203.0.113.7", `Bearer ${TOKEN}`), {})).toBe("forbidden");
   });

@@ -54,11 +54,12 @@ function sameSecret(a: string, b: string): boolean {
 
 /**
  * Decides one scrape. `address` is the client address from the portal's server ("unknown" when the
- * request did not come through it, which no list matches). A wrong or missing token is 401 when a token
+ * request did not come through it, which no list matches); `proxied` says the request carried
+ * X-Forwarded-For or Forwarded. A wrong or missing token is 401 when a token
  * is configured; an address outside the list is 403.
  */
 export function metricsAccess(
-  request: { authorization: string | null; address: string },
+  request: { authorization: string | null; address: string; proxied?: boolean },
   config: MetricsAccessConfig,
 ): MetricsAccess {
   const { token } = config;
@@ -66,6 +67,8 @@ export function metricsAccess(
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.authorization ?? "")?.[1];
   if (token && bearer !== undefined && sameSecret(bearer, token)) return "ok";
   if (allow.length > 0 && addressIn(blockList(allow), request.address)) return "ok";
-  if (!token && allow.length === 0 && addressIn(LOOPBACK, request.address)) return "ok";
+  // A request that came through a proxy is not "from this host" even when the proxy is on it: with
+  // TRUST_PROXY_HOPS unset every proxied client would look like loopback and read the metrics.
+  if (!token && allow.length === 0 && !request.proxied && addressIn(LOOPBACK, request.address)) return "ok";
   return token ? "unauthorized" : "forbidden";
 }

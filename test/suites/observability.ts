@@ -196,6 +196,8 @@ export function observabilityTests(ref: PortalRef) {
     const open = await scrape();
     expect(open.status).toBe(200);
     expect(open.headers.get("content-type")).toContain("text/plain");
+    // Through a proxy on this host without TRUST_PROXY_HOPS, every client would look like loopback.
+    expect((await scrape({ headers: { "x-forwarded-for": "203.0.113.7" } })).status).toBe(403);
     const token = "observability-suite-token-0123456789";
     await withEnv({ METRICS_TOKEN: token }, async () => {
       const refused = await scrape();

@@ -1,6 +1,7 @@
 import { problemResponse } from "@/lib/api/problem";
 import { preferredLocale } from "@/lib/api/route";
 import { clientAddress } from "@/lib/core/client-address";
+import { edgeFacts } from "@/lib/core/edge";
 import { env } from "@/lib/core/env";
 import { metricsAccess } from "@/lib/core/metrics-access";
 import { renderMetrics } from "@/lib/core/metrics-collect";
@@ -22,7 +23,12 @@ const REFUSED = {
 export async function GET(request: Request) {
   const { METRICS_TOKEN, METRICS_ALLOW, PORTAL_URL } = env();
   const access = metricsAccess(
-    { authorization: request.headers.get("authorization"), address: clientAddress(request.headers) },
+    {
+      authorization: request.headers.get("authorization"),
+      address: clientAddress(request.headers),
+      // Read at the edge: Next adds X-Forwarded-For itself, so the header here says nothing.
+      proxied: edgeFacts(request.headers)?.proxied ?? true,
+    },
     { token: METRICS_TOKEN, allow: METRICS_ALLOW },
   );
   if (access !== "ok") {
