@@ -21,6 +21,8 @@ export async function startAll(
     await Promise.all([...procs, emulator].map((p) => p.exited));
     await mp.admin(`DROP DATABASE IF EXISTS ${mp.databaseName} WITH (FORCE)`).catch(() => undefined);
   };
+  // The processes run in groups of their own, so Ctrl-C would not reach them: take them down with us.
+  process.once("SIGINT", () => void stop().finally(() => process.exit(130)));
   try {
     if (!(await mp.healthy(`${mp.emulatorUrl}/emulator/health`, 30_000))) throw new Error(mp.tail(emulator));
     for (let n = 0; n < processes; n++) procs.push(mp.startPortal(n));
