@@ -1,5 +1,8 @@
 // Shared by the scale benches (bench/scale/*.ts): the three-process set-up of e2e/multiprocess.ts on a
 // database and ports of their own (38xxx: E2E_PORT_OFFSET 1000 unless set), started and torn down.
+import { existsSync } from "node:fs";
+import path from "node:path";
+
 process.env.E2E_PORT_OFFSET ??= "1000";
 // All bench traffic comes from 127.0.0.1: the public page's per-address limit (default 20 a minute)
 // would measure the limiter, not the page. 100,000 is the most lib/core/env.ts accepts.
@@ -12,6 +15,8 @@ export const TOKEN_CUSTOMER = "310904473";
 export async function startAll(
   processes: number,
 ): Promise<{ procs: import("../../e2e/multiprocess").Proc[]; setup: Setup; stop: () => Promise<void> }> {
+  if (!existsSync(path.resolve(import.meta.dirname, "../../.next/BUILD_ID")))
+    throw new Error("No production build: run `npx next build` first (the processes run `npm run serve`).");
   await mp.admin(`DROP DATABASE IF EXISTS ${mp.databaseName} WITH (FORCE)`);
   await mp.admin(`CREATE DATABASE ${mp.databaseName}`);
   const emulator = mp.startEmulator();
