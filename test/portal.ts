@@ -76,9 +76,12 @@ export type Portal = {
   stop: () => Promise<void>;
 };
 
-export async function startPortal(databaseUrl: string): Promise<Portal> {
+/** `emulatorUrl`: an emulator already running in a process of its own (bench/bulk.ts), not started here. */
+export async function startPortal(databaseUrl: string, opts: { emulatorUrl?: string } = {}): Promise<Portal> {
   await migrateDeploy(databaseUrl);
-  const emulator = await startEmulator({ port: 0 });
+  const emulator = opts.emulatorUrl
+    ? { url: opts.emulatorUrl, close: async () => undefined }
+    : await startEmulator({ port: 0 });
   const masterKey = randomBytes(32);
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl,
