@@ -13,8 +13,14 @@ export type UseOutcome = { outcome: "success" } | { outcome: "failure"; reason: 
 export const utcDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
 // What this process has recorded already today, so the day's later calls do not ask the database again.
-const g = globalThis as unknown as { apiKeyUseDays?: Map<string, number> };
+const g = globalThis as unknown as {
+  apiKeyUseDays?: Map<string, number>;
+  apiKeyUseInFlight?: Map<string, Promise<boolean>>;
+};
 const recorded = (g.apiKeyUseDays ??= new Map());
+// The day's first write while it runs: a burst of a key's first calls of the day waits on that one
+// transaction instead of each opening its own (hundreds at once exhausted the pool: bench:scale).
+const inFlight = (g.apiKeyUseInFlight ??= new Map());
 
 /**
  * Records the key's first use (or first refusal) of the UTC day. Several processes may see that first
@@ -25,6 +31,23 @@ export async function auditKeyUse(key: KeyUse, use: UseOutcome, now = new Date()
   const day = utcDay(now);
   const memo = `${key.id}:${use.outcome}`;
   if (recorded.get(memo) === day.getTime()) return false;
+  const flight = `${memo}:${day.getTime()}`;
+  const pending = inFlight.get(flight);
+  if (pending)
+    return pending.then(
+      () => false,
+      () => false,
+    );
+  const attempt = recordDay(key, use, day, memo);
+  inFlight.set(flight, attempt);
+  try {
+    return await attempt;
+  } finally {
+    inFlight.delete(flight);
+  }
+}
+
+async function recordDay(key: KeyUse, use: UseOutcome, day: Date, memo: string): Promise<boolean> {
   const won = await db.$transaction(async (tx) => {
     const { count } =
       use.outcome === "success"

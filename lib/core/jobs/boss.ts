@@ -20,8 +20,23 @@ async function start(): Promise<PgBoss> {
   });
   boss.on("error", (err) => logger("jobs").error({ err }, "job queue error"));
   await boss.start();
-  for (const q of QUEUES) await boss.createQueue(q.name, { name: q.name, ...q.options });
+  for (const q of QUEUES) await retryDeadlock(() => boss.createQueue(q.name, { name: q.name, ...q.options }));
   return boss;
+}
+
+// Processes starting together on a fresh database create the same queues at once; PostgreSQL then
+// may pick one of them as a deadlock victim (40P01, seen in bench:scale), which would leave that
+// process without workers for good. The victim's transaction was rolled back: trying again is safe.
+async function retryDeadlock<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (err) {
+      const code = (err as { code?: unknown } | null)?.code;
+      if (code !== "40P01" || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * i));
+    }
+  }
 }
 
 /** Starts pg-boss on first use (installing or upgrading its schema) and creates our queues. */
