@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -41,11 +41,37 @@ export async function signInFresh(page: Page, email: string, oneTime: string) {
   await expect(page.getByRole("heading", { name: "Oversikt" })).toBeVisible();
 }
 
-export async function pageAs(browser: Browser, baseURL: string, role: RoleName): Promise<Page> {
+type SessionState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+// One user per role and portal, made and signed in once per Playwright worker: a user made through the
+// real CLI (a tsx process that loads Prisma and hashes with argon2) and its first sign-in took 14–20 s of
+// every test that needed one. Each page still gets a browser context of its own, with that user's session.
+// Nothing in a spec changes these users (their role, password or sessions); a spec that needs a user of
+// its own makes one with createUser.
+const sessions = new Map<string, Promise<SessionState>>();
+
+async function signedIn(browser: Browser, baseURL: string, role: RoleName): Promise<SessionState> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   const user = createUser(baseURL, role);
   await signInFresh(page, user.email, user.password);
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+/** A page of its own, signed in as the worker's user with that role, on the overview. */
+export async function pageAs(browser: Browser, baseURL: string, role: RoleName): Promise<Page> {
+  const key = `${baseURL} ${role}`;
+  let state = sessions.get(key);
+  if (!state) {
+    state = signedIn(browser, baseURL, role);
+    sessions.set(key, state);
+    state.catch(() => sessions.delete(key));
+  }
+  const context = await browser.newContext({ baseURL, storageState: await state });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Oversikt" })).toBeVisible();
   return page;
 }
 

@@ -1,17 +1,27 @@
 // The multi-process spec's set-up (e2e/multiprocess.spec.ts), in a process of its own against that
-// spec's database: a bulk job over the given org numbers for the demo system (npm run demo made it),
-// started as the first admin, and kicked more than once so the portal processes share its rows.
+// spec's database:
 //   node --conditions=react-server --import tsx e2e/multiprocess-cli.ts <firstOrgNo> <count>
-// Prints the job's id on its last line.
+// starts a bulk job over the given org numbers for the demo system (npm run demo made it) as the first
+// admin, kicked more than once so the portal processes share its rows, and prints the job's id on its last line;
+//   … e2e/multiprocess-cli.ts kick <queue>
+// asks the processes to work that queue now (as the cron minute would).
 import { orgNumbers } from "../test/org-numbers";
+import type { QueueName } from "@/lib/core/jobs/queues";
 
 const [first = "", count = "0"] = process.argv.slice(2);
-const orgNos = orgNumbers(Number(count), Number(first));
 const { db, closeDb } = await import("@/lib/core/db");
 const { loadEnvironmentBySlug } = await import("@/lib/environments/queries");
 const { previewBulkUpload, startBulkJob } = await import("@/lib/bulk/jobs");
 const { kick, stopBoss } = await import("@/lib/core/jobs/boss");
 try {
+  if (first === "kick") await kick(count as QueueName);
+  else console.log(await bulkJob(orgNumbers(Number(count), Number(first))));
+} finally {
+  await stopBoss();
+  await closeDb();
+}
+
+async function bulkJob(orgNos: string[]): Promise<string> {
   const environment = await loadEnvironmentBySlug("local");
   const admin = await db.user.findFirstOrThrow({ where: { role: "admin" }, orderBy: { createdAt: "asc" } });
   const scope = {
@@ -39,8 +49,5 @@ try {
   // schedule would bring them in within a minute anyway).
   await kick("bulk-onboarding", { jobId: id });
   await kick("bulk-onboarding", { jobId: id });
-  console.log(id);
-} finally {
-  await stopBoss();
-  await closeDb();
+  return id;
 }

@@ -1,15 +1,22 @@
 // Three portal processes on one PostgreSQL and one emulator, as `npm run serve` runs them in production
-// (docs/production.md): a bulk job of 1,000 customers survives a SIGKILL of the process working it, and
-// SIGTERM lets a request in flight finish before the process exits 0. No browser; PostgreSQL only.
+// (docs/production.md): the public rate limit and the hourly cap hold across them, PostgreSQL going away
+// in the middle of a bulk job and a status poll loses nothing, a bulk job of 1,000 customers survives a
+// SIGKILL of the process working it, and SIGTERM lets a request in flight finish before the process
+// exits 0. No browser; PostgreSQL only. The processes reach PostgreSQL through a relay (e2e/pg-proxy.ts)
+// that can take the database away from them without restarting the machine's server.
 import { request as httpRequest } from "node:http";
 import { expect, test } from "@playwright/test";
 import { firstOrgOf, orgsFor } from "./orgs";
 import * as mp from "./multiprocess";
+import { PgRelay } from "./pg-proxy";
+import * as limits from "./multiprocess-limits";
+import * as outage from "./multiprocess-outage";
 
 const COUNT = 1000;
 const orgNos = orgsFor("multiprocess", COUNT);
 const procs: mp.Proc[] = [];
 let emulator: mp.Proc | undefined;
+const relay = new PgRelay(mp.RELAY_PORT);
 
 test.describe.configure({ mode: "serial" });
 
@@ -17,6 +24,9 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   await mp.admin(`DROP DATABASE IF EXISTS ${mp.databaseName} WITH (FORCE)`);
   await mp.admin(`CREATE DATABASE ${mp.databaseName}`);
+  await relay.listen();
+  mp.options.viaRelay = true;
+  mp.options.env = limits.ENV;
   emulator = mp.startEmulator();
   expect(await mp.healthy(`${mp.emulatorUrl}/emulator/health`, 30_000), "emulator").toBe(true);
   // All three at once: migrations and the first-start bootstrap run once (scripts/lib/migrate.ts).
@@ -29,7 +39,70 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   for (const p of [...procs, emulator]) if (p) mp.signal(p, "SIGKILL");
   await Promise.all([...procs, emulator].map((p) => p?.exited));
+  relay.close();
   await mp.admin(`DROP DATABASE IF EXISTS ${mp.databaseName} WITH (FORCE)`).catch(() => undefined);
+});
+
+test("the public rate limit and the hourly cap per system hold across three processes", async () => {
+  const answers = await limits.startsRoundRobin();
+  // One process alone would have let every start through its own limit and cap (3 of 9 each).
+  expect(answers.map((a) => a.kind)).toEqual([
+    ...Array<string>(limits.CAP).fill("confirm"),
+    ...Array<string>(limits.RATE - limits.CAP).fill("capped"),
+    ...Array<string>(limits.STARTS - limits.RATE).fill("limited"),
+  ]);
+  expect(answers.filter((a) => a.kind !== "confirm").every((a) => Number(a.retryAfter) > 0)).toBe(true);
+  expect(await limits.createdAtAltinn(), "requests made at Altinn").toBe(limits.CAP);
+});
+
+test("PostgreSQL goes away during a bulk job and a status poll: the processes reconnect, the job completes, nothing is lost", async () => {
+  test.setTimeout(300_000);
+  // Requests to poll: a first job's, approved at Altinn, due for a check, read slowly (the poll takes a while).
+  const polled = await outage.approvedRequestsDue();
+  await outage.pollNow();
+  const jobId = await outage.startSecondJob();
+  await expect
+    .poll(() => outage.progress(jobId, polled), { timeout: 60_000, intervals: [100] })
+    .toMatchObject({
+      started: true,
+    });
+  const before = await outage.progress(jobId, polled);
+  await relay.down(mp.databaseName);
+  const downAt = Date.now();
+  // While it is down every process says so to the load balancer, and stays alive.
+  for (const n of procs.keys()) expect(await outage.ready(n), `process ${n} ready while down`).toBe(503);
+  await new Promise((r) => setTimeout(r, outage.DOWN_MS - (Date.now() - downAt)));
+  await relay.up();
+  await outage.clearFaults();
+  expect(before.settled, "the job was running when the database went away").toBeLessThan(outage.SECOND);
+  expect(before.accepted, "the poll was running when the database went away").toBeLessThan(polled.length);
+
+  await expect
+    .poll(() => Promise.all(procs.map((_, n) => outage.ready(n))), { timeout: 30_000, intervals: [500] })
+    .toEqual([200, 200, 200]);
+  await expect.poll(() => outage.finished(jobId), { timeout: 150_000, intervals: [1000] }).toBe(true);
+  await expect
+    .poll(async () => (await outage.progress(jobId, polled)).accepted, { timeout: 150_000, intervals: [1000] })
+    .toBe(polled.length);
+  expect(await outage.perCustomer(), "each customer of both jobs has one request, here and at Altinn").toEqual({
+    customers: outage.FIRST + outage.SECOND,
+    withOne: outage.FIRST + outage.SECOND,
+    atAltinn: outage.FIRST + outage.SECOND,
+  });
+  // Calls made while the database was away were logged once it was back (lib/calls/log.ts holds them).
+  await expect
+    .poll(
+      async () => {
+        const calls = await outage.altinnCalls();
+        return calls.logged - calls.answered;
+      },
+      { message: "calls Altinn answered that are missing from the call log (negative) or doubled", timeout: 10_000 },
+    )
+    .toBe(0);
+  expect(
+    procs.every((p) => p.child.exitCode === null && p.child.signalCode === null),
+    "no process restarted",
+  ).toBe(true);
 });
 
 test("a bulk job of 1,000 customers over three processes, one SIGKILLed half-way: one request per customer", async () => {
@@ -38,6 +111,7 @@ test("a bulk job of 1,000 customers over three processes, one SIGKILLed half-way
     "SELECT count(*)::int AS n FROM _prisma_migrations GROUP BY migration_name HAVING count(*) > 1",
   );
   expect(migrations, "each migration applied once").toEqual([]);
+  const atStart = (await mp.emulatorStats()).requests;
   const jobId = await mp.run(
     "bulk-job",
     ["e2e/multiprocess-cli.ts", String(firstOrgOf("multiprocess")), String(COUNT)],
@@ -102,9 +176,8 @@ test("a bulk job of 1,000 customers over three processes, one SIGKILLed half-way
     [orgNos],
   );
   expect(distinct[0]?.n).toBe(COUNT);
-  // The emulator started empty for this spec: 1,000 requests there means one per customer, none doubled.
-  const stats = (await (await fetch(`${mp.emulatorUrl}/emulator/stats`)).json()) as { requests: number };
-  expect(stats.requests).toBe(COUNT);
+  // The emulator counts every request made there: 1,000 more means one per customer, none doubled.
+  expect((await mp.emulatorStats()).requests - atStart).toBe(COUNT);
 });
 
 test("SIGTERM: a request in flight gets its answer, new connections are refused, the process exits 0 in time", async () => {

@@ -15,6 +15,8 @@ export const EMULATOR_PORT = base + 10;
 export const portalPort = (n: number) => base + 11 + n;
 export const databaseName = `portal_mp_${process.env.E2E_PORT_OFFSET ?? 0}`;
 export const databaseUrl = `postgresql://postgres@127.0.0.1:5432/${databaseName}`;
+/** Where e2e/pg-proxy.ts listens when a spec puts it between the processes and PostgreSQL. */
+export const RELAY_PORT = base + 9;
 export const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
 
 export type Proc = { name: string; child: ChildProcess; log: string; exited: Promise<number | null> };
@@ -34,11 +36,16 @@ const shared = {
   SHUTDOWN_TIMEOUT_MS: "10000",
 };
 
+/** What the processes are started with beyond `shared`: set by a spec before it starts them. */
+export const options = { viaRelay: false, env: {} as Record<string, string> };
+
 export function portalEnv(n: number): NodeJS.ProcessEnv {
   const port = portalPort(n);
   return {
     ...process.env,
     ...shared,
+    ...options.env,
+    ...(options.viaRelay ? { DATABASE_URL: databaseUrl.replace(":5432/", `:${RELAY_PORT}/`) } : {}),
     PORT: String(port),
     // The public address, one for all (a proxy's, in production): Altinn redirects the customer there.
     PORTAL_URL: `http://127.0.0.1:${portalPort(0)}`,
@@ -122,4 +129,8 @@ export async function healthy(url: string, timeoutMs: number): Promise<boolean> 
     await new Promise((r) => setTimeout(r, 250));
   }
   return false;
+}
+
+export async function emulatorStats(): Promise<{ requests: number; tokenGrants: number }> {
+  return (await (await fetch(`${emulatorUrl}/emulator/stats`)).json()) as { requests: number; tokenGrants: number };
 }

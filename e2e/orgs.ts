@@ -20,6 +20,8 @@ const FIRST = {
   audit: 68_500_000,
   dashboard: 42_200_000,
   multiprocess: 42_300_000,
+  "multiprocess-outage": 42_400_000,
+  "multiprocess-limits": 42_500_000,
 } as const;
 
 export type SpecName = keyof typeof FIRST;

@@ -7,6 +7,7 @@ import { appendAnchor } from "@/lib/audit/anchors";
 import { auditPublicJwk, signCheckpoint } from "@/lib/audit/signing";
 import { chainStart, listChains, walkChain, type WalkResult } from "@/lib/audit/walk";
 import type { CheckpointPayload } from "@/lib/audit/checkpoint-token";
+import { logger } from "@/lib/core/log";
 
 export type CheckpointOutcome =
   | { made: true; checkpoint: CheckpointPayload }
@@ -79,6 +80,6 @@ export async function checkpointDueChains(): Promise<void> {
   for (const chain of await listChains()) {
     const outcome = await checkpointChain(chain);
     if (!outcome.made && outcome.reason === "broken")
-      console.error(`[audit] chain ${chain} is broken at seq ${outcome.walk.brokenAt}: not signed`);
+      logger("audit").error(`chain ${chain} is broken at seq ${outcome.walk.brokenAt}: not signed`);
   }
 }

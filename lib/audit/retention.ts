@@ -10,6 +10,7 @@ import { writeChainExport } from "@/lib/audit/export-chain";
 import { verifyExportFile } from "@/lib/audit/verify-file";
 import { auditPublicJwk } from "@/lib/audit/signing";
 import { getRetentionDays } from "@/lib/audit/retention-setting";
+import { logger } from "@/lib/core/log";
 
 const DAY = 86_400_000;
 
@@ -43,7 +44,7 @@ export async function pruneExpiredEvents(now = new Date()): Promise<{ chain: str
   if (days === null) return [];
   const dir = env().AUDIT_ARCHIVE_DIR;
   if (!dir) {
-    console.error("[audit] retention is set but AUDIT_ARCHIVE_DIR is not: nothing pruned");
+    logger("audit").error("retention is set but AUDIT_ARCHIVE_DIR is not: nothing pruned");
     return [];
   }
   const cutoff = new Date(now.getTime() - days * DAY);

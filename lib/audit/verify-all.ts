@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import { chainStart, listChains, walkChain } from "@/lib/audit/walk";
+import { logger } from "@/lib/core/log";
 
 export type FullVerification =
   { ok: true; checked: number } | { ok: false; checked: number; brokenAt: string; chain: string };
@@ -38,7 +39,7 @@ export async function runFullVerification(): Promise<FullVerification> {
   const result = await verifyAllChains();
   const value = { ...result, at: new Date().toISOString() };
   await db.setting.upsert({ where: { key: SETTING }, create: { key: SETTING, value }, update: { value } });
-  if (!result.ok) console.error(`[audit] full verification failed: chain ${result.chain} at seq ${result.brokenAt}`);
+  if (!result.ok) logger("audit").error(`full verification failed: chain ${result.chain} at seq ${result.brokenAt}`);
   return result;
 }
 

@@ -8,6 +8,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { currentEnvironment } from "@/lib/environments/current";
 import type { Scope } from "@/lib/environments/types";
+import { logger } from "@/lib/core/log";
 
 export type { ActionState };
 
@@ -78,7 +79,7 @@ function wrap<S extends z.ZodType>(
       outcome = await run(parsed.data, actor);
     } catch (err) {
       if (err instanceof AppError) {
-        console.warn(`[action] ${permission} failed: ${err.code}`);
+        logger("action").warn(`${permission} failed: ${err.code}`);
         return { message: err.userMessage, errors: err.fieldErrors, values };
       }
       throw err;

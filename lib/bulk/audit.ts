@@ -3,6 +3,7 @@ import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor, type AuditInput } from "@/lib/audit/record";
 import { sleep } from "@/lib/bulk/timing";
+import { logger } from "@/lib/core/log";
 
 const CHUNK = 200;
 
@@ -92,7 +93,7 @@ export function flushBulkAuditWhileRunning(
       await sleep(1000, done.signal);
       if (!done.signal.aborted)
         await flushBulkAudit(jobId, by, environmentId, 100).catch((e: unknown) =>
-          console.warn(`[bulk] audit flush: ${String(e)}`),
+          logger("bulk").warn(`audit flush: ${String(e)}`),
         );
     }
   })();

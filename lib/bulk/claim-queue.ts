@@ -1,6 +1,7 @@
 import "server-only";
 import { claimRows, jobStatus, nextClaimAt, releaseRows, type ClaimedRow } from "@/lib/bulk/store";
 import type { Timer } from "@/lib/bulk/row";
+import { logger } from "@/lib/core/log";
 
 /**
  * The rows this process holds under lease, claimed in batches ahead of need so a worker seldom waits for
@@ -25,7 +26,7 @@ export class ClaimQueue {
   /** The next row to work on. Tops up in the background when fewer than c are queued; waits only when none is. */
   async next(): Promise<ClaimedRow | undefined> {
     if (this.queued.length < this.concurrency)
-      void this.refill().catch((e: unknown) => console.warn(`[bulk] claim: ${String(e)}`));
+      void this.refill().catch((e: unknown) => logger("bulk").warn(`claim: ${String(e)}`));
     if (this.queued.length === 0) await this.refilling?.catch(() => undefined);
     return this.queued.shift();
   }
@@ -50,7 +51,7 @@ export class ClaimQueue {
   /** On stop: lets a claim under way land, then gives back whatever never reached a worker. */
   async close(): Promise<void> {
     await this.refilling?.catch(() => undefined);
-    await this.release().catch((e: unknown) => console.warn(`[bulk] release: ${String(e)}`));
+    await this.release().catch((e: unknown) => logger("bulk").warn(`release: ${String(e)}`));
   }
 
   private refill(): Promise<void> {

@@ -9,6 +9,13 @@ import { decideRetry } from "@/lib/bulk/retry";
 import { ClaimQueue } from "@/lib/bulk/claim-queue";
 import { JobPause } from "@/lib/bulk/pause";
 import { sleep } from "@/lib/bulk/timing";
+import { isDatabaseUnavailable } from "@/lib/core/db-errors";
+import { logger } from "@/lib/core/log";
+
+/** How often a worker looks again for PostgreSQL while it is away. */
+const DB_WAIT_MS = 1_000;
+/** How long a row in hand waits for PostgreSQL to come back: well within its 60 s lease. */
+const DB_WAIT_LIMIT_MS = 40_000;
 
 export type RunReport = { processed: number; created: number; failed: number; retried: number; finished: boolean };
 export type RunLimits = { concurrency: number; leaseMs: number; maxIdleMs: number; signal?: AbortSignal };
@@ -51,26 +58,41 @@ export class JobRun {
     return this.report;
   }
 
-  /** One worker: one Altinn call at a time, unless the job is paused or nothing is due. */
+  /**
+   * One worker: one Altinn call at a time, unless the job is paused or nothing is due. While PostgreSQL
+   * is away (a restart, a failover) it waits for it: the rows stay leased to this run, and ending the run
+   * would leave them to sit out their lease before anyone took them up again.
+   */
   private async work(): Promise<void> {
     const idle = { since: 0 };
     while (!this.limits.signal?.aborted) {
-      if (this.pause.remainingMs() > 0) {
-        await sleep(Math.min(this.pause.remainingMs(), 1000), this.limits.signal);
-        continue;
-      }
-      const row = await this.queue.next();
-      if (row) {
-        idle.since = 0;
-        await this.startRow(row);
-      } else if (this.storing.size > 0) {
-        // A row still being written may yet come back (a failed write is retried): wait for it before
-        // asking the database whether anything is left.
-        await Promise.race(this.storing);
-      } else if (!(await this.waitForDueRow(idle))) {
-        return;
+      try {
+        if (!(await this.step(idle))) return;
+      } catch (err) {
+        if (!isDatabaseUnavailable(err)) throw err;
+        await sleep(DB_WAIT_MS, this.limits.signal);
       }
     }
+  }
+
+  /** False when this worker is done. */
+  private async step(idle: { since: number }): Promise<boolean> {
+    if (this.pause.remainingMs() > 0) {
+      await sleep(Math.min(this.pause.remainingMs(), 1000), this.limits.signal);
+      return true;
+    }
+    const row = await this.queue.next();
+    if (row) {
+      idle.since = 0;
+      await this.startRow(row);
+    } else if (this.storing.size > 0) {
+      // A row still being written may yet come back (a failed write is retried): wait for it before
+      // asking the database whether anything is left.
+      await Promise.race(this.storing);
+    } else if (!(await this.waitForDueRow(idle))) {
+      return false;
+    }
+    return true;
   }
 
   /** False when no row will come, or none has for maxIdleMs: the schedule resumes the job later. */
@@ -103,13 +125,23 @@ export class JobRun {
 
   /** One step of a row. A success ends the job's run of pauses; a failure is recorded on the row, not thrown. */
   private async attempt<T>(row: ClaimedRow, step: () => Promise<T>): Promise<T | undefined> {
-    try {
-      const result = await step();
-      this.pause.reset();
-      return result;
-    } catch (err) {
-      await this.fail(row, err).catch((e: unknown) => console.warn(`[bulk] row ${row.line}: ${String(e)}`));
-      return undefined;
+    const giveUpAt = Date.now() + DB_WAIT_LIMIT_MS;
+    for (;;) {
+      try {
+        const result = await step();
+        this.pause.reset();
+        return result;
+      } catch (err) {
+        // PostgreSQL is away (a restart, a failover): the row's lease is ours, so keep it (and Altinn's
+        // answer, if we have it) and take the same step again once the database answers, rather than
+        // leave the row to sit out its lease. Asking Altinn twice is safe: it answers with the request it has.
+        if (isDatabaseUnavailable(err) && Date.now() < giveUpAt && !this.limits.signal?.aborted) {
+          await sleep(DB_WAIT_MS, this.limits.signal);
+          continue;
+        }
+        await this.fail(row, err).catch((e: unknown) => logger("bulk").warn(`row ${row.line}: ${String(e)}`));
+        return undefined;
+      }
     }
   }
 
@@ -117,7 +149,7 @@ export class JobRun {
     const decision = decideRetry(err, row.attempts);
     const error = rowError(err);
     if (!(err instanceof AppError))
-      console.warn(`[bulk] row ${row.line} of ${this.ctx.jobId}: ${err instanceof Error ? err.message : String(err)}`);
+      logger("bulk").warn(`row ${row.line} of ${this.ctx.jobId}: ${err instanceof Error ? err.message : String(err)}`);
     if (decision.retry) {
       this.report.retried++;
       this.pause.extend(decision.delayMs);

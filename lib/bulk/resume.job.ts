@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import { runBulkJob } from "@/lib/bulk/runner";
+import { logger } from "@/lib/core/log";
 
 // The queue's job is only "work on job X" (or, from the schedule and at start-up, "work on whatever is
 // unfinished"). The work runs in the background of this process so one long job never blocks the queue
@@ -30,7 +31,7 @@ export async function workOnBulkJobs(data: unknown): Promise<{ started: string[]
     if (runners().has(id)) continue;
     const run = runBulkJob(id, { signal: g.bulkAbort.signal })
       .catch((err: unknown) =>
-        console.warn(`[bulk] job ${id} stopped: ${err instanceof Error ? err.message : String(err)}`),
+        logger("bulk").warn(`job ${id} stopped: ${err instanceof Error ? err.message : String(err)}`),
       )
       .finally(() => runners().delete(id));
     runners().set(id, run);

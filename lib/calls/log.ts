@@ -5,6 +5,7 @@ import type { CallLog, CallLogEntry } from "@/lib/integrations/connection";
 import { logger } from "@/lib/core/log";
 import { metrics } from "@/lib/core/metrics";
 import { normaliseRoute } from "@/lib/core/metrics-route";
+import { isDatabaseUnavailable } from "@/lib/core/db-errors";
 
 export type OutboundEntry = CallLogEntry;
 
@@ -34,17 +35,19 @@ function observe(e: OutboundEntry): void {
   else log.info({ ...fields, ...ids }, "outbound call refused");
 }
 
-/** Records one call. A failure to record must never fail the call itself, so it only warns. */
+/**
+ * Records one call. A failure to record must never fail the call itself. While PostgreSQL is away the
+ * entry waits in memory with the batched ones (below) and is written when the database is back.
+ */
 export async function logOutbound(entry: OutboundEntry): Promise<void> {
   observe(entry);
+  const triggeredBy = currentTrigger();
+  const at = new Date();
   try {
-    await db.outboundCall.create({
-      data: { ...entry, durationMs: Math.round(entry.durationMs), triggeredBy: currentTrigger() },
-    });
+    await db.outboundCall.create({ data: { ...entry, durationMs: Math.round(entry.durationMs), triggeredBy, at } });
   } catch (err) {
-    console.warn(
-      `[outbound-log] could not record ${entry.method} ${entry.path}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    if (worthKeeping(err)) hold([{ ...entry, triggeredBy, at }]);
+    else log.warn({ err, method: entry.method, path: entry.path }, "call not recorded");
   }
 }
 
@@ -52,27 +55,55 @@ export async function logOutbound(entry: OutboundEntry): Promise<void> {
 // batch), off the path of the call itself. drainOutboundLog() writes whatever is still buffered.
 const BATCH = 200;
 const FLUSH_MS = 250;
-let buffer: (OutboundEntry & { triggeredBy: string; at: Date })[] = [];
+/** While PostgreSQL is away: how often to try again, and how many entries to keep meanwhile (the oldest go first). */
+const RETRY_MS = 1_000;
+const MAX_HELD = 20_000;
+type Buffered = OutboundEntry & { triggeredBy: string; at: Date };
+let buffer: Buffered[] = [];
 let timer: NodeJS.Timeout | null = null;
 const writing = new Set<Promise<void>>();
+let databaseAway = false;
 
 function flush(): void {
   if (timer) clearTimeout(timer);
   timer = null;
-  const batch = buffer;
-  buffer = [];
+  const batch = buffer.splice(0, BATCH);
   if (batch.length === 0) return;
+  if (buffer.length > 0) timer = setTimeout(flush, 0);
   const write = db.outboundCall
     .createMany({ data: batch.map(({ at, ...e }) => ({ ...e, at, durationMs: Math.round(e.durationMs) })) })
     .then(
-      () => undefined,
-      (err: unknown) =>
-        console.warn(
-          `[outbound-log] could not record ${batch.length} calls: ${err instanceof Error ? err.message : String(err)}`,
-        ),
+      () => {
+        databaseAway = false;
+      },
+      (err: unknown) => {
+        if (worthKeeping(err)) hold(batch);
+        else log.warn({ err, calls: batch.length }, "calls not recorded");
+      },
     )
     .finally(() => writing.delete(write));
   writing.add(write);
+}
+
+/**
+ * The database is away, or the connection broke inside the insert's own transaction (Prisma then says
+ * P2028, "Transaction already closed", and nothing was written: seen when PostgreSQL ended every session).
+ */
+function worthKeeping(err: unknown): boolean {
+  return isDatabaseUnavailable(err) || (err as { code?: unknown } | null)?.code === "P2028";
+}
+
+/** Keeps entries the database could not take, in order, and tries again shortly. */
+function hold(entries: Buffered[]): void {
+  databaseAway = true;
+  buffer = [...entries, ...buffer];
+  const over = buffer.length - MAX_HELD;
+  if (over > 0) {
+    buffer.splice(0, over);
+    log.error({ dropped: over }, "calls not recorded: the database has been away too long");
+  }
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(flush, RETRY_MS);
 }
 
 /** Buffers the entry (with who triggered it and when) and returns at once. */
@@ -84,9 +115,14 @@ export function logOutboundInBackground(entry: OutboundEntry): Promise<void> {
   return Promise.resolve();
 }
 
+/** Writes what is buffered, batch after batch; what the database cannot take now stays held for later. */
 export async function drainOutboundLog(): Promise<void> {
-  flush();
-  while (writing.size > 0) await Promise.all([...writing]);
+  for (;;) {
+    flush();
+    if (writing.size === 0) return;
+    await Promise.all([...writing]);
+    if (buffer.length === 0 || databaseAway) return;
+  }
 }
 
 /** What the integrations are handed (lib/environments/connect.ts): they never import the database. */

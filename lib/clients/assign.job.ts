@@ -8,6 +8,7 @@ import { loadEnvironmentById } from "@/lib/environments/queries";
 import { type EnvironmentView } from "@/lib/environments/types";
 import { LEASE_MS, openJobToken } from "@/lib/clients/assign";
 import { runAs } from "@/lib/core/request-context";
+import { logger } from "@/lib/core/log";
 
 // The `client-assign` queue's side of "assign all": leases a running job's clients and assigns them
 // at Altinn with the job's sealed person token (lib/clients/assign.ts starts and reports jobs).
@@ -184,7 +185,7 @@ export async function processAssignJobs(budgetMs = 50_000): Promise<AssignRunRep
       await runAs("client-assign worker", () => runJob(job, environment, report, deadline));
     } catch (err) {
       // E.g. Altinn down while listing: the leases run out and the next run picks the clients up again.
-      console.warn(`[clients] job ${job.id}: ${err instanceof Error ? err.message : String(err)}`);
+      logger("clients").warn(`job ${job.id}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
   return report;

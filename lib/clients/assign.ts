@@ -9,6 +9,7 @@ import { isUuid } from "@/lib/core/ids";
 import { openSecret, sealSecret } from "@/lib/core/master-key";
 import { listClients } from "@/lib/integrations/altinn/client-delegation";
 import { asPerson, clientActor, findAgent, type ClientContext } from "@/lib/clients/delegation";
+import { logger } from "@/lib/core/log";
 
 // "Assign all" as server-side work: one row per client in our table, leased with FOR UPDATE SKIP
 // LOCKED, so a crash or restart loses nothing and a second worker never takes the same client. The
@@ -28,7 +29,7 @@ const tokenExpiry = (token: string) => {
 
 async function kickWorker() {
   // The cron run picks the job up within a minute anyway; this only makes it start now.
-  await kick("client-assign").catch((err: unknown) => console.warn(`[clients] kick failed: ${String(err)}`));
+  await kick("client-assign").catch((err: unknown) => logger("clients").warn(`kick failed: ${String(err)}`));
 }
 
 const jobNotFound = () => notFound({ nb: "tildelingsjobben", en: "Assignment job" });

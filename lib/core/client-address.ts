@@ -1,5 +1,6 @@
 import "server-only";
 import { edgeFacts } from "@/lib/core/edge";
+import { logger } from "@/lib/core/log";
 
 let warned = false;
 
@@ -14,8 +15,8 @@ export function clientAddress(headers: Headers): string {
   if (facts) return facts.address;
   if (!warned) {
     warned = true;
-    console.warn(
-      "[edge] no client address from the portal's server (started without scripts/server.ts?): every client shares one rate limit",
+    logger("edge").warn(
+      "no client address from the portal's server (started without scripts/server.ts?): every client shares one rate limit",
     );
   }
   return "unknown";

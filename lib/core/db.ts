@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/core/env";
+import { logger } from "@/lib/core/log";
 
 /** Marks the embedded database's URL (scripts/lib/embedded-db.ts, test/databases.ts). */
 export const EMBEDDED_APP_NAME = "portal-embedded";
@@ -17,7 +18,7 @@ function createPool(): pg.Pool {
   // An idle connection the server ends (a restart, a failover, an admin's pg_terminate_backend) emits
   // "error" on the pool; unhandled, that would end the process. The pool drops the client and the next
   // query opens a new one, so a warning is all it takes.
-  pool.on("error", (err) => console.warn(`[db] idle connection lost: ${err.message}`));
+  pool.on("error", (err) => logger("db").warn(`idle connection lost: ${err.message}`));
   return pool;
 }
 

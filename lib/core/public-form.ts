@@ -1,6 +1,7 @@
 import "server-only";
 import { readFormCapped } from "@/lib/core/body";
 import { plainPage } from "@/lib/core/plain-page";
+import { logger } from "@/lib/core/log";
 
 // The public forms carry an org number or a reference: a few hundred bytes. 16 KiB leaves room for
 // multipart boundaries and whatever a browser adds, and stops a flood of megabytes before it is read.
@@ -28,6 +29,6 @@ const REFUSALS = {
 export async function readPublicForm(req: Request): Promise<FormData | Response> {
   const read = await readFormCapped(req, MAX_FORM_BYTES);
   if (read.ok) return read.value;
-  console.warn(`[public] form refused: ${read.reason}`);
+  logger("public").warn(`form refused: ${read.reason}`);
   return plainPage(read.status, REFUSALS[read.status]);
 }

@@ -1,9 +1,11 @@
 import "server-only";
 import { getBoss, stopBoss } from "@/lib/core/jobs/boss";
-import { onShutdown, shutdownTimeoutMs } from "@/lib/core/lifecycle";
+import { isShuttingDown, onShutdown, shutdownTimeoutMs } from "@/lib/core/lifecycle";
 import { KICK_ON_START, SCHEDULES, type QueueName } from "@/lib/core/jobs/queues";
 import { logger } from "@/lib/core/log";
 import { setWorkersRunning } from "@/lib/core/jobs/running";
+import { isDatabaseUnavailable } from "@/lib/core/db-errors";
+import type PgBoss from "pg-boss";
 
 type Handler = (data: unknown) => Promise<unknown>;
 
@@ -27,6 +29,30 @@ const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
 
 const log = logger("jobs");
 
+/** How long a finished job waits for PostgreSQL to come back to record its outcome. */
+const RECORD_WAIT_MS = 120_000;
+
+/**
+ * pg-boss records a job's outcome after its handler returns. If PostgreSQL is away just then (a restart,
+ * a failover), the job stays "active" until its expireInSeconds, and a singleton queue (the status poll,
+ * reconciliation, …) stands still that long: seen as 5 minutes without status checks after a 6-second
+ * outage. So the outcome is recorded here first, once the database answers; pg-boss's own write after
+ * it then finds the job no longer active and changes nothing.
+ */
+async function recordOutcome(boss: PgBoss, name: QueueName, id: string, failure: unknown): Promise<void> {
+  const giveUpAt = Date.now() + RECORD_WAIT_MS;
+  for (;;) {
+    try {
+      if (failure) await boss.fail(name, id, { message: failure instanceof Error ? failure.message : String(failure) });
+      else await boss.complete(name, id);
+      return;
+    } catch (err) {
+      if (!isDatabaseUnavailable(err) || Date.now() > giveUpAt || isShuttingDown()) return;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+}
+
 /** Registers every handler and cron schedule; called once per portal process (instrumentation.ts). */
 export async function startWorkers(): Promise<void> {
   const boss = await getBoss();
@@ -36,12 +62,15 @@ export async function startWorkers(): Promise<void> {
     const handler = await load();
     await boss.work(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
       for (const job of jobs) {
+        let failure: unknown = null;
         try {
           await handler(job.data);
         } catch (err) {
           log.error({ err, queue: name, jobId: job.id }, "job failed");
-          throw err;
+          failure = err;
         }
+        await recordOutcome(boss, name, job.id, failure);
+        if (failure) throw failure;
       }
     });
   }

@@ -4,6 +4,7 @@ import { env } from "@/lib/core/env";
 import { plainPage } from "@/lib/core/plain-page";
 import { limitKeyOf } from "@/lib/core/forwarded";
 import { consumeLimit, type LimitDecision } from "@/lib/core/limits";
+import { logger } from "@/lib/core/log";
 
 export type PublicBucket = "start" | "link" | "callback" | "clients";
 
@@ -20,7 +21,7 @@ export async function takePublic(headers: Headers, bucket: PublicBucket): Promis
 export async function limitPublic(req: Request, bucket: PublicBucket): Promise<Response | null> {
   const decision = await takePublic(req.headers, bucket);
   if (decision.ok) return null;
-  console.warn(`[onboarding] rate limited: ${bucket}`);
+  logger("onboarding").warn(`rate limited: ${bucket}`);
   const s = decision.retryAfterS;
   return plainPage(
     429,

@@ -7,6 +7,7 @@ import { listRequestsBySystem } from "@/lib/integrations/altinn/requests";
 import { listSystemUsersBySystem } from "@/lib/integrations/altinn/system-users";
 import { currentFindings, LABEL, storeFindings, type Remote } from "@/lib/reconciliation/findings";
 import { z } from "zod";
+import { logger } from "@/lib/core/log";
 
 export type RunReport = {
   runId: string;
@@ -50,7 +51,7 @@ export async function reconcileEnvironment(environmentId: string, triggeredBy: s
         });
       } catch (err) {
         failedSystems.push(system.systemId);
-        console.warn(`[reconcile] ${system.systemId}: ${err instanceof Error ? err.message : String(err)}`);
+        logger("reconcile").warn(`${system.systemId}: ${err instanceof Error ? err.message : String(err)}`);
         continue;
       }
       const counts = await storeFindings(
@@ -63,7 +64,7 @@ export async function reconcileEnvironment(environmentId: string, triggeredBy: s
     }
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
-    console.error(`[reconcile] environment ${environmentId}: ${error}`);
+    logger("reconcile").error(`environment ${environmentId}: ${error}`);
   }
   const status = failedSystems.length > 0 || error ? "failed" : "succeeded";
   await db.reconRun.update({

@@ -21,6 +21,7 @@ import {
 import { recordRequestEvent } from "@/lib/requests/events";
 import { packagesForKind } from "@/lib/requests/packages";
 import { nextCheckAt } from "@/lib/requests/polling";
+import { logger } from "@/lib/core/log";
 
 type SystemRef = { id: string; systemId: string; accessPackages: string[] };
 
@@ -119,7 +120,7 @@ export async function createOrReuseRequest(environment: EnvironmentView, options
     // Never store or hand out a link to a host we do not trust; a request we just made goes away again.
     if (!result.existed) {
       await deleteRequest(connect(environment), request.id).catch((e: unknown) =>
-        console.warn(`[request] could not delete ${request.id} at Altinn: ${String(e)}`),
+        logger("request").warn(`could not delete ${request.id} at Altinn: ${String(e)}`),
       );
     }
     const err = confirmUrlNotAllowed(environment, request.confirmUrl);

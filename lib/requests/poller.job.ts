@@ -6,6 +6,10 @@ import { syncRequest } from "@/lib/requests/sync";
 import { renewRequestAs } from "@/lib/requests/renew";
 import { runAs } from "@/lib/core/request-context";
 import { nextCheckAt } from "@/lib/requests/polling";
+import { isDatabaseUnavailable } from "@/lib/core/db-errors";
+import { logger } from "@/lib/core/log";
+
+const log = logger("poller");
 
 const POLLER = { type: "system", label: "status poller" } as const;
 /** Requests read per run; the rest wait for the next minute, oldest-due first. */
@@ -52,7 +56,14 @@ export async function pollDueRequests(): Promise<PollReport> {
         }
       } catch (err) {
         report.failed++;
-        console.warn(`[poller] request ${row.id}: ${err instanceof Error ? err.message : String(err)}`);
+        if (isDatabaseUnavailable(err)) {
+          // PostgreSQL is away: what is left stays due, and the next run (within a minute) reads it.
+          // Reading more from Altinn now would only fetch answers that cannot be stored.
+          if (queue.length > 0) log.warn({ err, left: queue.length }, "database unavailable; poll stopped early");
+          queue.length = 0;
+          continue;
+        }
+        log.warn({ err, requestId: row.id }, "request check failed");
         await db.systemUserRequest
           .update({
             where: { id: row.id },

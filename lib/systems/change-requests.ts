@@ -13,6 +13,7 @@ import { confirmUrlNotAllowed, isAllowedConfirmUrl } from "@/lib/environments/ru
 import type { EnvironmentView } from "@/lib/environments/types";
 import { createChangeRequest, deleteChangeRequest, getChangeRequest } from "@/lib/integrations/altinn/change-requests";
 import { accessDiff, currentAccess, type Access } from "@/lib/systems/change-plan";
+import { logger } from "@/lib/core/log";
 
 // Existing system users keep the access they were approved with; when the system's packages or rights
 // change, each standard one needs a change request the customer approves (CONTRACT §4.4).
@@ -124,7 +125,7 @@ export async function createChangeRequests(scope: Scope, systemId: string): Prom
       if (created.confirmUrl && !isAllowedConfirmUrl(environment, created.confirmUrl)) {
         refusedHost = URL.canParse(created.confirmUrl) ? new URL(created.confirmUrl).host : null;
         await runAs(actor.email, () => deleteChangeRequest(connect(environment), correlationId)).catch((e: unknown) =>
-          console.warn(`[changerequest] could not delete ${correlationId} at Altinn: ${String(e)}`),
+          logger("changerequest").warn(`could not delete ${correlationId} at Altinn: ${String(e)}`),
         );
         throw confirmUrlNotAllowed(environment, created.confirmUrl);
       }

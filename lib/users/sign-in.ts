@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { isExpired } from "@/lib/users/accounts";
 import { hashPassword, verifyPassword } from "@/lib/users/password";
 import { auditThisRefusal, checkSignInLimits, signInFailed, clearAccountLimit } from "@/lib/users/sign-in-limits";
+import { logger } from "@/lib/core/log";
 
 export type SignInFailure = "bad_password" | "unknown" | "disabled" | "expired" | "rate_limited";
 export type SignInResult =
@@ -35,7 +36,7 @@ export async function signInWithPassword(email: string, password: string, addres
   } catch (err) {
     // The argon2 queue is full (lib/users/password.ts): answered like a throttle, a moment's wait.
     if (!(err instanceof AppError && err.code === "password_busy")) throw err;
-    console.warn("[signin] argon2 queue full: sign-in attempt refused");
+    logger("signin").warn("argon2 queue full: sign-in attempt refused");
     return refused(email, address, BUSY_RETRY_S);
   }
 }

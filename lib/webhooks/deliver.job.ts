@@ -3,6 +3,7 @@ import { kick } from "@/lib/core/jobs/boss";
 import { onEventEmitted } from "@/lib/events/emit";
 import { deliverDueWebhooks, type DeliverOptions } from "@/lib/webhooks/deliver";
 import { nextDueAt } from "@/lib/webhooks/store";
+import { logger } from "@/lib/core/log";
 
 // The queue's job says only "send what is due". Its handler wakes this process's pump, which sends in
 // the background and returns at once, so a slow receiver never holds the queue. The pump sleeps until
@@ -33,7 +34,7 @@ class Pump {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.running = this.loop()
-      .catch((err: unknown) => console.warn(`[webhooks] delivery run failed: ${String(err)}`))
+      .catch((err: unknown) => logger("webhooks").warn(`delivery run failed: ${String(err)}`))
       .finally(() => {
         this.running = null;
         if (this.again) this.wake();
@@ -105,5 +106,5 @@ export async function wakeDeliveries(): Promise<void> {
  */
 export async function requestDelivery(): Promise<void> {
   if (g.webhookPump) g.webhookPump.wake();
-  else await kick("webhooks").catch((err: unknown) => console.warn(`[webhooks] kick failed: ${String(err)}`));
+  else await kick("webhooks").catch((err: unknown) => logger("webhooks").warn(`kick failed: ${String(err)}`));
 }

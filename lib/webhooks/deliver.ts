@@ -7,6 +7,7 @@ import { DEFAULT_TIMEOUT_MS, postWebhook, type AttemptOutcome } from "@/lib/webh
 import { signatureHeaders, webhookAad } from "@/lib/webhooks/sign";
 import { policyFor } from "@/lib/webhooks/ssrf";
 import { claimDeliveries, settleFailure, settleSuccess, type ClaimedDelivery } from "@/lib/webhooks/store";
+import { logger } from "@/lib/core/log";
 
 export type DeliverOptions = {
   /** Waits before each attempt (default: WEBHOOK_RETRY_SCHEDULE, else the Standard Webhooks schedule). */
@@ -86,7 +87,7 @@ export async function deliverDueWebhooks(opts: DeliverOptions = {}): Promise<Del
     const rows = room > 0 ? await claimDeliveries(room, leaseMs, { endpointIds: opts.endpointIds }) : [];
     for (const row of rows) {
       const p: Promise<void> = run(row)
-        .catch((err: unknown) => console.warn(`[webhooks] delivery ${row.id}: ${String(err)}`))
+        .catch((err: unknown) => logger("webhooks").warn(`delivery ${row.id}: ${String(err)}`))
         .finally(() => inflight.delete(p));
       inflight.add(p);
     }

@@ -4,6 +4,7 @@ import { takePendingLogin, writeSession } from "@/lib/clients/session";
 import { back } from "@/lib/clients/context";
 import { loadEnvironmentBySlug } from "@/lib/environments/queries";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
+import { logger } from "@/lib/core/log";
 
 /** ID-porten's redirect back: code → tokens → Altinn person token, kept only in the sealed session cookie. */
 export async function GET(req: Request) {
@@ -25,7 +26,7 @@ export async function GET(req: Request) {
     return back(req, pending.job ? `${home}/jobs/${pending.job}` : home, { org: pending.org });
   } catch (err) {
     if (err instanceof AppError) {
-      console.warn(`[clients] login failed: ${err.code}`);
+      logger("clients").warn(`login failed: ${err.code}`);
       return back(req, home, { org: pending.org, error: err.code });
     }
     throw err;

@@ -6,6 +6,7 @@ import { cancelBulkJob, previewBulkUpload, startBulkJob } from "@/lib/bulk/jobs"
 import { kick } from "@/lib/core/jobs/boss";
 import { MAX_BYTES } from "@/lib/bulk/parse-csv";
 import { bulkJobIdSchema } from "@/lib/bulk/schema";
+import { logger } from "@/lib/core/log";
 
 const uploadSchema = z.object({
   systemId: z.uuid("errors.required"),
@@ -38,7 +39,7 @@ export const startBulkAction = action(
     await startBulkJob({ actor, environment }, jobId);
     // The rows are in our tables; should this kick be lost, the minute schedule resumes the job.
     await kick("bulk-onboarding", { jobId }).catch((err: unknown) =>
-      console.warn(`[bulk] kick failed: ${String(err)}`),
+      logger("bulk").warn(`kick failed: ${String(err)}`),
     );
     revalidatePath(`/customers/bulk/${jobId}`);
     return { redirectTo: `/customers/bulk/${jobId}` };

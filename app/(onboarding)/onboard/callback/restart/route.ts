@@ -5,6 +5,7 @@ import { env } from "@/lib/core/env";
 import { readPublicForm } from "@/lib/core/public-form";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
 import { capReachedResponse } from "@/lib/onboarding/cap-page";
+import { logger } from "@/lib/core/log";
 
 /**
  * "Start again" from an outcome page (plain form POST): the ref names the request, everything else
@@ -23,7 +24,7 @@ export async function POST(req: Request) {
     return Response.redirect(await restartOnboarding(ref.data), 303);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    console.warn(`[onboarding] restart failed: ${err.code}`);
+    logger("onboarding").warn(`restart failed: ${err.code}`);
     const capped = capReachedResponse(err);
     if (capped) return capped;
     // The outcome page re-checks and shows the fitting message (unavailable, unknown, ...).

@@ -5,6 +5,7 @@ import { env as config } from "@/lib/core/env";
 import { readPublicForm } from "@/lib/core/public-form";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
 import { capReachedResponse } from "@/lib/onboarding/cap-page";
+import { logger } from "@/lib/core/log";
 
 type Ctx = { params: Promise<{ env: string; systemId: string }> };
 
@@ -33,7 +34,7 @@ export async function POST(req: Request, ctx: Ctx) {
     return Response.redirect(confirmUrl, 303);
   } catch (err) {
     if (err instanceof AppError) {
-      console.warn(`[onboarding] start failed: ${err.code}`);
+      logger("onboarding").warn(`start failed: ${err.code}`);
       return capReachedResponse(err) ?? back(err.code);
     }
     throw err;

@@ -4,6 +4,7 @@ import { env } from "@/lib/core/env";
 import { limitPublic } from "@/lib/onboarding/rate-limit";
 import { capReachedResponse } from "@/lib/onboarding/cap-page";
 import { readPublicForm } from "@/lib/core/public-form";
+import { logger } from "@/lib/core/log";
 
 type Ctx = { params: Promise<{ token: string }> };
 
@@ -20,7 +21,7 @@ export async function POST(req: Request, ctx: Ctx) {
     return Response.redirect(await startFromLink(token), 303);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    console.warn(`[onboarding] link start failed: ${err.code}`);
+    logger("onboarding").warn(`link start failed: ${err.code}`);
     const capped = capReachedResponse(err);
     if (capped) return capped;
     // An invalid link needs no code: the page itself says the link no longer works.
