@@ -5,6 +5,7 @@
 // The emulator runs in a process of its own (emulator/main.ts on port 38100 + database index), as in
 // production where Altinn is elsewhere: in the portal's event loop its own work counted against us
 // (plain-fetch floor 1.24–1.35 at c = 25). BENCH_BULK_EMULATOR=inprocess brings back the old set-up.
+// PGlite runs in a process of its own too, as under `npm start` (bench/pglite-process.ts).
 import { spawn, spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { createPostgresDatabase, postgresAnswers, startPglite, type TestDatabase } from "../test/databases";
@@ -46,6 +47,31 @@ async function floorMs(emulatorUrl: string, token: string, c: number): Promise<n
 }
 
 const inProcess = process.env.BENCH_BULK_EMULATOR === "inprocess";
+
+/** PGlite in a child process (bench/pglite-process.ts), as in production; BENCH_BULK_PGLITE=inprocess for the old set-up. */
+async function pgliteProcess(): Promise<TestDatabase> {
+  if (process.env.BENCH_BULK_PGLITE === "inprocess") return startPglite();
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/pglite-process.ts"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise((r) => child.once("exit", r));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += String(d);
+      const line = out.split("\n")[0];
+      if (out.includes("\n") && line) resolve(line.trim());
+    });
+    child.once("exit", (code) => reject(new Error(`PGlite process ended (${code})`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
 
 /** The emulator in a child process on a loopback port; resolves once it answers. */
 async function emulatorProcess(port: number): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -164,7 +190,7 @@ async function benchOne(name: string, start: () => Promise<TestDatabase>): Promi
 // Each database in its own process: the data layer's pool and env are per-process singletons.
 const which = process.argv[2];
 if (which === "postgresql" || which === "pglite") {
-  const results = await benchOne(which, which === "pglite" ? startPglite : createPostgresDatabase);
+  const results = await benchOne(which, which === "pglite" ? pgliteProcess : createPostgresDatabase);
   for (const r of results) {
     console.log(
       `  run ${r.db} c=${r.c}: ${(r.ms / 1000).toFixed(2)} s vs bound ${(r.bound / 1000).toFixed(2)} s = ${r.r.toFixed(2)}; floor ${r.floorR.toFixed(2)} (plain fetch of the same delayed path)`,

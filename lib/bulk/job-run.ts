@@ -7,6 +7,7 @@ import { askAltinn, storeAnswer, type Answer, type RowContext } from "@/lib/bulk
 import { flushBulkAudit, flushBulkAuditWhileRunning } from "@/lib/bulk/audit";
 import { decideRetry } from "@/lib/bulk/retry";
 import { ClaimQueue } from "@/lib/bulk/claim-queue";
+import { StoreBatcher } from "@/lib/bulk/store-batch";
 import { JobPause } from "@/lib/bulk/pause";
 import { sleep } from "@/lib/bulk/timing";
 import { isDatabaseUnavailable } from "@/lib/core/db-errors";
@@ -33,6 +34,8 @@ export class JobRun {
   private readonly pause = new JobPause();
   /** Outcomes being written. A worker waits when c are, so writes cannot fall ever further behind. */
   private readonly storing = new Set<Promise<void>>();
+  /** Outcomes written together while a write is in flight (lib/bulk/store-batch.ts). */
+  private readonly batcher = new StoreBatcher();
 
   constructor(
     private readonly ctx: RowContext,
@@ -118,7 +121,7 @@ export class JobRun {
   }
 
   private async storeRow(row: ClaimedRow, answer: Answer): Promise<void> {
-    const created = await storeAnswer(this.ctx, row, answer);
+    const created = await storeAnswer(this.ctx, row, answer, this.batcher);
     this.report.processed++;
     if (created) this.report.created++;
   }

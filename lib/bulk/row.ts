@@ -8,7 +8,8 @@ import { createStandardRequest, type AltinnRequest } from "@/lib/integrations/al
 import { isAllowedConfirmUrl } from "@/lib/environments/rules";
 import { type EnvironmentView } from "@/lib/environments/types";
 import { callbackUrl, createOrReuseRequest } from "@/lib/requests/create-in-altinn";
-import { finishRow, storeRequest, type ClaimedRow } from "@/lib/bulk/store";
+import { finishRow, storeRequest, type ClaimedRow, type Store } from "@/lib/bulk/store";
+import type { StoreBatcher } from "@/lib/bulk/store-batch";
 
 // One row of a bulk job in two steps, so the runner can start the next Altinn call while this row's
 // outcome is written: ask Altinn, then store what it said.
@@ -65,10 +66,16 @@ export async function askAltinn(ctx: RowContext, row: ClaimedRow): Promise<Answe
 }
 
 /** The request, its timeline event and the row's outcome in one statement. True when newly created. */
-export async function storeAnswer(ctx: RowContext, row: ClaimedRow, answer: Answer): Promise<boolean> {
+export async function storeAnswer(
+  ctx: RowContext,
+  row: ClaimedRow,
+  answer: Answer,
+  batcher?: StoreBatcher,
+): Promise<boolean> {
   if (answer.kind === "done") return !answer.existed;
+  const write = batcher ? (s: Store) => batcher.store(s) : storeRequest;
   const stored = await ctx.time("store", () =>
-    storeRequest({
+    write({
       row,
       requestId: answer.requestId,
       systemRowId: ctx.system.id,

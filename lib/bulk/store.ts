@@ -100,7 +100,7 @@ export async function nextClaimAt(jobId: string, ownRowIds: string[]): Promise<D
   return rows[0]?.at ?? null;
 }
 
-type Store = {
+export type Store = {
   row: ClaimedRow;
   requestId: string;
   systemRowId: string;
@@ -110,19 +110,22 @@ type Store = {
   jobId: string;
 };
 
+/** The "created" event's detail for a request a bulk row made (also lib/bulk/store-batch.ts). */
+export const createdDetail = (s: Store) =>
+  JSON.stringify({
+    altinnRequestId: s.request.id,
+    existedInAltinn: s.existedInAltinn,
+    via: "bulk",
+    bulkJobId: s.jobId,
+    renewedFrom: null,
+  });
+
 /**
  * In one statement: the request (unless we already hold one with this Altinn id: a retried row, or
  * another job), its "created" timeline event, and the row marked done. Returns our request id.
  */
 export async function storeRequest(s: Store): Promise<{ requestId: string | null; fresh: boolean }> {
   const { request } = s;
-  const detail = {
-    altinnRequestId: request.id,
-    existedInAltinn: s.existedInAltinn,
-    via: "bulk",
-    bulkJobId: s.jobId,
-    renewedFrom: null,
-  };
   const { rows } = await getPool().query<{ requestId: string | null; fresh: boolean | null }>(
     `WITH ins AS (
        INSERT INTO system_user_requests (id, "systemId", "customerId", "altinnRequestId", "externalRef", status, "confirmUrl",
@@ -150,7 +153,7 @@ export async function storeRequest(s: Store): Promise<{ requestId: string | null
       request.accessPackages.map((p) => p.urn),
       s.createdById,
       nextCheckDelayMs(0),
-      JSON.stringify(detail),
+      createdDetail(s),
       s.existedInAltinn,
       s.row.id,
     ],
