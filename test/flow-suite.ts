@@ -27,6 +27,7 @@ import { pollerTests } from "./suites/poller";
 import { reconciliationTests } from "./suites/reconciliation";
 import { agentTests } from "./suites/agents";
 import { bulkTests } from "./suites/bulk";
+import { bulkStoreTests } from "./suites/bulk-store";
 import { vendorEventTests } from "./suites/vendor-events";
 import { webhookTests } from "./suites/webhooks";
 import { apiTests } from "./suites/api";
@@ -78,6 +79,7 @@ export const FLOW_SUITES = [
   ["reconciliation", "reconciliation with Altinn and the requests list", reconciliationTests],
   ["agents", "agents and clients (accounting firms)", agentTests],
   ["bulk", "bulk onboarding", bulkTests],
+  ["bulk-store", "bulk outcomes written in groups", bulkStoreTests],
   ["vendor-events", "vendor events and the token broker", vendorEventTests],
   ["webhooks", "webhook endpoints, signed delivery, retries and replay", webhookTests],
   ["api", "vendor API (REST)", apiTests],

@@ -19,7 +19,7 @@ const LIMITED = orgNumbers(3, block(3));
 const KILL = orgNumbers(200, block(4));
 const CANCEL = orgNumbers(30, block(5));
 const QUEUE = orgNumbers(5, block(6));
-const BATCH = orgNumbers(40, block(7));
+// block(7): test/suites/bulk-store.ts
 const CREATE_PATH = "/authentication/api/v1/systemuser/request";
 const CREATE_STATS = "POST /authentication/api/v1/systemuser/request/vendor";
 
@@ -58,7 +58,7 @@ export function bulkTests(ref: PortalRef) {
   const state = { systemRowId: "", systemId: "" };
   beforeAll(async () => {
     const p = ref();
-    await addOrganisations(p, [...PREVIEW, ...BASIC, ...OUTAGE, ...LIMITED, ...KILL, ...CANCEL, ...QUEUE, ...BATCH]);
+    await addOrganisations(p, [...PREVIEW, ...BASIC, ...OUTAGE, ...LIMITED, ...KILL, ...CANCEL, ...QUEUE]);
     const system = await seedSystem(p, { prefix: "bulk" });
     Object.assign(state, { systemRowId: system.id, systemId: system.systemId });
   });
@@ -235,65 +235,6 @@ export function bulkTests(ref: PortalRef) {
     const stored = await p.db.systemUserRequest.findMany({ where: { customer: { orgNo: lost } } });
     expect(stored.map((r) => [r.id, r.altinnRequestId])).toEqual([[ref0, made.request.id]]);
     expect((await requestsPerCustomer(p, state.systemId, [lost])).inAltinn).toEqual([1]);
-  });
-
-  it("writes many rows' outcomes in one statement as the one-row path would, and a batch written again changes nothing", async () => {
-    const p = ref();
-    const jobId = await newJob(p, BATCH);
-    const { claimRows, finishJobIfComplete } = await import("@/lib/bulk/store");
-    const { storeRequests } = await import("@/lib/bulk/store-batch");
-    const { createStandardRequest } = await import("@/lib/integrations/altinn/requests");
-    const connection = p.m.connect(await p.m.environments.loadEnvironmentById(p.environmentId));
-    const rows = await claimRows(jobId, 60_000, BATCH.length);
-    expect(rows).toHaveLength(BATCH.length);
-    const stores = await Promise.all(
-      rows.map(async (row) => {
-        const requestId = crypto.randomUUID();
-        const { request } = await createStandardRequest(connection, {
-          systemId: state.systemId,
-          partyOrgNo: row.orgNo,
-          externalRef: row.externalRef,
-          accessPackages: ["urn:altinn:accesspackage:skattegrunnlag"],
-          redirectUrl: `http://127.0.0.1:3999/onboard/callback?ref=${requestId}`,
-        });
-        const createdById = p.actors.operator.id;
-        return { row, requestId, systemRowId: state.systemRowId, createdById, request, existedInAltinn: false, jobId };
-      }),
-    );
-    const first = await storeRequests(stores);
-    expect([...first.values()].filter((v) => v.fresh)).toHaveLength(BATCH.length);
-    expect(stores.map((s) => first.get(s.row.id)?.requestId)).toEqual(stores.map((s) => s.requestId));
-    // Written again (a retried batch): the same requests, none new, no second event.
-    const again = await storeRequests(stores);
-    expect(stores.map((s) => again.get(s.row.id))).toEqual(
-      stores.map((s) => ({ requestId: s.requestId, fresh: false })),
-    );
-    expect(await rowStatuses(p, jobId)).toEqual({ done: BATCH.length });
-    expect(await p.db.bulkRow.count({ where: { jobId, existed: true } })).toBe(BATCH.length);
-    expect(await p.db.requestEvent.count({ where: { request: { customer: { orgNo: { in: BATCH } } } } })).toBe(
-      BATCH.length,
-    );
-    const [s0] = stores;
-    const one = await p.db.systemUserRequest.findUniqueOrThrow({
-      where: { id: s0?.requestId },
-      include: { events: true },
-    });
-    expect(one).toMatchObject({
-      createdVia: "bulk",
-      status: "New",
-      createdById: p.actors.operator.id,
-      altinnRequestId: s0?.request.id,
-      accessPackages: ["urn:altinn:accesspackage:skattegrunnlag"],
-      redirectUrl: s0?.request.redirectUrl,
-    });
-    expect((one.nextCheckAt?.getTime() ?? 0) - one.createdAt.getTime()).toBe(60_000);
-    expect(one.events.map((e) => [e.kind, e.detail])).toEqual([
-      [
-        "created",
-        { altinnRequestId: s0?.request.id, existedInAltinn: false, via: "bulk", bulkJobId: jobId, renewedFrom: null },
-      ],
-    ]);
-    expect(await finishJobIfComplete(jobId)).toBe(true);
   });
 
   it("a 100 % Altinn outage loses nothing: rows wait with back-off and the job completes after recovery", async () => {
