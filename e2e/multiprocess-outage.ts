@@ -59,9 +59,10 @@ export async function approvedRequestsDue(): Promise<string[]> {
         expect(res.status).toBe(200);
       }),
     );
-  // Reading a request's status takes 300 ms (4 at a time per poll: 15 s for all), creating one 500 ms, so
-  // both are under way when the database goes away.
-  await fault(`${REQUESTS}/`, 300);
+  // Reading a request's status takes 600 ms (4 at a time per poll: 30 s for all, so the poll outlasts the
+  // second job's start on a slow machine), creating one 500 ms: both are under way when the database goes away.
+  // The latency ends with the outage, so what is left afterwards is read at once.
+  await fault(`${REQUESTS}/`, 600);
   await fault(REQUESTS, 500);
   const ids = rows.map((r) => r.id);
   await mp.sql(`UPDATE system_user_requests SET "nextCheckAt" = now() WHERE id = ANY($1::uuid[])`, [ids]);
