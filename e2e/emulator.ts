@@ -5,8 +5,9 @@ import { targetByPort } from "./servers";
 
 export const emulatorUrl = (baseURL: string) => `http://127.0.0.1:${targetByPort(baseURL).emulatorPort}`;
 
-async function control(baseURL: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${emulatorUrl(baseURL)}${path}`, {
+/** A control call to the emulator at `url` (e2e/multiprocess.ts starts one of its own), its answer checked. */
+export async function controlAt(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${url}${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -15,6 +16,9 @@ async function control(baseURL: string, method: string, path: string, body?: unk
   expect(res.status, `${method} ${path}: ${text}`).toBe(200);
   return text ? JSON.parse(text) : null;
 }
+
+const control = (baseURL: string, method: string, path: string, body?: unknown) =>
+  controlAt(emulatorUrl(baseURL), method, path, body);
 
 /** Adds plain organisations to the Entity Register, so requests may name them (else AUTH-00000). */
 export async function seedOrganisations(baseURL: string, organisations: [orgNo: string, name: string][]) {

@@ -1,6 +1,7 @@
 // The public limits of e2e/multiprocess.spec.ts: starts from the demo system's open page, sent round-robin
 // to the three processes from one address. The limits are counted in PostgreSQL (lib/core/limits.ts,
 // lib/onboarding/public-cap.ts), so the processes together allow what one would.
+import { controlAt } from "./emulator";
 import * as mp from "./multiprocess";
 import { orgsFor } from "./orgs";
 
@@ -22,12 +23,9 @@ export async function startsRoundRobin(): Promise<Answer[]> {
     `UPDATE systems SET "openOnboarding" = true WHERE "systemId" LIKE '%\\_demo' RETURNING "systemId"`,
   );
   if (!system) throw new Error("npm run demo made no demo system");
-  const seeded = await fetch(`${mp.emulatorUrl}/emulator/parties`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ organisations: orgNos.map((orgNo, i) => ({ orgNo, name: `Grense ${i} AS` })) }),
+  await controlAt(mp.emulatorUrl, "POST", "/emulator/parties", {
+    organisations: orgNos.map((orgNo, i) => ({ orgNo, name: `Grense ${i} AS` })),
   });
-  if (!seeded.ok) throw new Error(`emulator parties: ${seeded.status}`);
   before = (await mp.emulatorStats()).requests;
   const answers: Answer[] = [];
   for (const [i, orgNo] of orgNos.entries()) {

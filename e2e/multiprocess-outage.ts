@@ -4,6 +4,7 @@
 // and every approval must have been read.
 import { expect } from "@playwright/test";
 import { orgNumbers } from "../test/org-numbers";
+import { controlAt } from "./emulator";
 import * as mp from "./multiprocess";
 import { firstOrgOf } from "./orgs";
 
@@ -28,14 +29,8 @@ export async function finished(jobId: string): Promise<boolean> {
   return job?.done ?? false;
 }
 
-async function fault(path: string, latencyMs: number) {
-  const res = await fetch(`${mp.emulatorUrl}/emulator/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ path, latencyMs }),
-  });
-  expect(res.status).toBe(200);
-}
+const fault = (path: string, latencyMs: number) =>
+  controlAt(mp.emulatorUrl, "POST", "/emulator/faults", { path, latencyMs });
 
 /** The first job, run to its end; its requests approved at Altinn, read slowly from now, and due. Their ids. */
 export async function approvedRequestsDue(): Promise<string[]> {
@@ -50,14 +45,9 @@ export async function approvedRequestsDue(): Promise<string[]> {
   expect(rows).toHaveLength(FIRST);
   for (let i = 0; i < rows.length; i += 20)
     await Promise.all(
-      rows.slice(i, i + 20).map(async (r) => {
-        const res = await fetch(`${mp.emulatorUrl}/emulator/requests/${r.altinnRequestId}/approve`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: "{}",
-        });
-        expect(res.status).toBe(200);
-      }),
+      rows
+        .slice(i, i + 20)
+        .map((r) => controlAt(mp.emulatorUrl, "POST", `/emulator/requests/${r.altinnRequestId}/approve`)),
     );
   // Reading a request's status takes 600 ms (4 at a time per poll: 30 s for all, so the poll outlasts the
   // second job's start on a slow machine), creating one 500 ms: both are under way when the database goes away.
@@ -108,12 +98,12 @@ export async function perCustomer() {
 
 /** The latency is for the outage only. */
 export async function clearFaults(): Promise<void> {
-  await fetch(`${mp.emulatorUrl}/emulator/faults`, { method: "DELETE" });
+  await controlAt(mp.emulatorUrl, "DELETE", "/emulator/faults");
 }
 
 /** Calls to Altinn's authentication API: answered by the emulator, and in our call log. */
 export async function altinnCalls(): Promise<{ answered: number; logged: number }> {
-  const stats = (await (await fetch(`${mp.emulatorUrl}/emulator/stats`)).json()) as {
+  const stats = (await controlAt(mp.emulatorUrl, "GET", "/emulator/stats")) as {
     calls: Record<string, Record<string, number>>;
   };
   const answered = Object.entries(stats.calls)

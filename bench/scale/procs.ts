@@ -51,8 +51,6 @@ export async function startAll(
 
 export const portalUrl = (n: number) => `http://127.0.0.1:${mp.portalPort(n)}`;
 
-export async function emulatorStats(): Promise<{ tokenGrants: number; requests: number }> {
-  return (await (await fetch(`${mp.emulatorUrl}/emulator/stats`)).json()) as { tokenGrants: number; requests: number };
-}
+export const emulatorStats = () => mp.emulatorStats();
 
 export const p99 = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.ceil(ms.length * 0.99) - 1] ?? NaN;

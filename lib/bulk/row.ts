@@ -8,7 +8,7 @@ import { createStandardRequest, type AltinnRequest } from "@/lib/integrations/al
 import { isAllowedConfirmUrl } from "@/lib/environments/rules";
 import { type EnvironmentView } from "@/lib/environments/types";
 import { callbackUrl, createOrReuseRequest } from "@/lib/requests/create-in-altinn";
-import { finishRow, storeRequest, type ClaimedRow, type Store } from "@/lib/bulk/store";
+import { finishRow, type ClaimedRow } from "@/lib/bulk/store";
 import type { StoreBatcher } from "@/lib/bulk/store-batch";
 
 // One row of a bulk job in two steps, so the runner can start the next Altinn call while this row's
@@ -70,12 +70,11 @@ export async function storeAnswer(
   ctx: RowContext,
   row: ClaimedRow,
   answer: Answer,
-  batcher?: StoreBatcher,
+  batcher: StoreBatcher,
 ): Promise<boolean> {
   if (answer.kind === "done") return !answer.existed;
-  const write = batcher ? (s: Store) => batcher.store(s) : storeRequest;
   const stored = await ctx.time("store", () =>
-    write({
+    batcher.store({
       row,
       requestId: answer.requestId,
       systemRowId: ctx.system.id,

@@ -110,8 +110,10 @@ export type Store = {
   jobId: string;
 };
 
-/** The "created" event's detail for a request a bulk row made (also lib/bulk/store-batch.ts). */
-export const createdDetail = (s: Store) =>
+export type Stored = { requestId: string | null; fresh: boolean };
+
+/** The "created" event's detail for a request a bulk row made. */
+const createdDetail = (s: Store) =>
   JSON.stringify({
     altinnRequestId: s.request.id,
     existedInAltinn: s.existedInAltinn,
@@ -124,7 +126,7 @@ export const createdDetail = (s: Store) =>
  * In one statement: the request (unless we already hold one with this Altinn id: a retried row, or
  * another job), its "created" timeline event, and the row marked done. Returns our request id.
  */
-export async function storeRequest(s: Store): Promise<{ requestId: string | null; fresh: boolean }> {
+export async function storeRequest(s: Store): Promise<Stored> {
   const { request } = s;
   const { rows } = await getPool().query<{ requestId: string | null; fresh: boolean | null }>(
     `WITH ins AS (
@@ -159,6 +161,58 @@ export async function storeRequest(s: Store): Promise<{ requestId: string | null
     ],
   );
   return { requestId: rows[0]?.requestId ?? null, fresh: rows[0]?.fresh ?? false };
+}
+
+/**
+ * storeRequest for many rows in one statement (lib/bulk/store-batch.ts): each request (unless we already hold one with its Altinn id: a
+ * retried row, or another job), its "created" timeline event, and its row marked done. By row id: our
+ * request id and whether it is new.
+ */
+export async function storeRequests(stores: Store[]): Promise<Map<string, Stored>> {
+  const col = <T>(f: (s: Store) => T) => stores.map(f);
+  const { rows } = await getPool().query<{ rowId: string; requestId: string | null; fresh: boolean }>(
+    `WITH input AS (
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
+         $8::text[], $9::jsonb[], $10::uuid[], $11::jsonb[], $12::bool[], $13::uuid[])
+         AS t(id, "systemId", "customerId", aid, xref, status, confirm, redirect, packages, "by", detail, existed, "rowId")),
+     ins AS (
+       INSERT INTO system_user_requests (id, "systemId", "customerId", "altinnRequestId", "externalRef", status, "confirmUrl",
+         "redirectUrl", "accessPackages", "createdById", "createdVia", "nextCheckAt", "createdAt", "updatedAt")
+       SELECT id, "systemId", "customerId", aid, xref, status::"RequestStatus", confirm, redirect,
+         ARRAY(SELECT jsonb_array_elements_text(packages)), "by", 'bulk',
+         CASE WHEN status = 'New' THEN (now() AT TIME ZONE 'UTC') + $14 * interval '1 millisecond' END,
+         (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
+       FROM input
+       ON CONFLICT DO NOTHING RETURNING id, "altinnRequestId"),
+     ev AS (
+       INSERT INTO request_events (id, "requestId", kind, detail)
+       SELECT gen_random_uuid(), ins.id, 'created', input.detail FROM ins JOIN input ON input.aid = ins."altinnRequestId"),
+     req AS (
+       SELECT input."rowId", coalesce(ins.id, held.id) AS id, ins.id IS NOT NULL AS fresh, input.existed
+       FROM input LEFT JOIN ins ON ins."altinnRequestId" = input.aid
+         LEFT JOIN system_user_requests held ON held."altinnRequestId" = input.aid)
+     UPDATE bulk_rows b SET status = 'done', "requestId" = req.id, existed = req.existed OR NOT req.fresh,
+       "leaseUntil" = NULL, "errorCode" = NULL, "errorMessage" = NULL, "updatedAt" = now()
+     FROM req WHERE b.id = req."rowId"
+     RETURNING b.id AS "rowId", b."requestId", req.fresh`,
+    [
+      col((s) => s.requestId),
+      col((s) => s.systemRowId),
+      col((s) => s.row.customerId),
+      col((s) => s.request.id),
+      col((s) => s.request.externalRef ?? s.row.externalRef),
+      col((s) => s.request.status),
+      col((s) => s.request.confirmUrl),
+      col((s) => s.request.redirectUrl ?? null),
+      col((s) => JSON.stringify(s.request.accessPackages.map((p) => p.urn))),
+      col((s) => s.createdById),
+      col(createdDetail),
+      col((s) => s.existedInAltinn),
+      col((s) => s.row.id),
+      nextCheckDelayMs(0),
+    ],
+  );
+  return new Map(rows.map((r) => [r.rowId, { requestId: r.requestId, fresh: r.fresh }]));
 }
 
 export async function finishRow(rowId: string, outcome: { requestId: string; existed: boolean }): Promise<void> {

@@ -39,7 +39,6 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     if (typeof code === "string" && CODES.has(code)) return true;
     if (typeof originalCode === "string" && CODES.has(originalCode)) return true;
     if (typeof kind === "string" && KINDS.has(kind)) return true;
-    if (kind === "postgres" && typeof code === "string" && CODES.has(code)) return true;
     if (typeof message === "string" && MESSAGES.some((m) => m.test(message))) return true;
     e = (e as { cause?: unknown }).cause;
   }

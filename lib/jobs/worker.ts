@@ -39,12 +39,19 @@ const RECORD_WAIT_MS = 120_000;
  * outage. So the outcome is recorded here first, once the database answers; pg-boss's own write after
  * it then finds the job no longer active and changes nothing.
  */
-async function recordOutcome(boss: PgBoss, name: QueueName, id: string, failure: unknown): Promise<void> {
+async function recordOutcome(
+  boss: PgBoss,
+  name: QueueName,
+  id: string,
+  outcome: { failure: unknown } | null,
+): Promise<void> {
   const giveUpAt = Date.now() + RECORD_WAIT_MS;
   for (;;) {
     try {
-      if (failure) await boss.fail(name, id, { message: failure instanceof Error ? failure.message : String(failure) });
-      else await boss.complete(name, id);
+      if (outcome) {
+        const { failure } = outcome;
+        await boss.fail(name, id, { message: failure instanceof Error ? failure.message : String(failure) });
+      } else await boss.complete(name, id);
       return;
     } catch (err) {
       if (!isDatabaseUnavailable(err) || Date.now() > giveUpAt || isShuttingDown()) return;
@@ -62,15 +69,15 @@ export async function startWorkers(): Promise<void> {
     const handler = await load();
     await boss.work(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
       for (const job of jobs) {
-        let failure: unknown = null;
+        let outcome: { failure: unknown } | null = null;
         try {
           await handler(job.data);
         } catch (err) {
           log.error({ err, queue: name, jobId: job.id }, "job failed");
-          failure = err;
+          outcome = { failure: err };
         }
-        await recordOutcome(boss, name, job.id, failure);
-        if (failure) throw failure;
+        await recordOutcome(boss, name, job.id, outcome);
+        if (outcome) throw outcome.failure;
       }
     });
   }

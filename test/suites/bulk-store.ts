@@ -5,7 +5,7 @@ import { ORG_BLOCKS, orgNumbers } from "../org-numbers";
 import { seedSystem } from "../seed";
 
 // lib/bulk/store-batch.ts: the bulk runner writes the outcomes that arrive while a write is in flight in one
-// statement. Here the statement itself, with 40 rows at once (the runner's grouping depends on timing).
+// statement (lib/bulk/store.ts storeRequests). Here the statement itself, with 40 rows at once (the runner's grouping depends on timing).
 // Org numbers: block 7 of the bulk suite's block (test/suites/bulk.ts uses 0–6).
 const BATCH = orgNumbers(40, ORG_BLOCKS.bulk + 7 * 100_000);
 const csv = (lines: string[]) => new TextEncoder().encode(`${lines.join("\r\n")}\r\n`);
@@ -41,8 +41,7 @@ export function bulkStoreTests(ref: PortalRef) {
   it("writes many rows' outcomes in one statement as the one-row path would, and a batch written again changes nothing", async () => {
     const p = ref();
     const jobId = await newJob();
-    const { claimRows, finishJobIfComplete } = await import("@/lib/bulk/store");
-    const { storeRequests } = await import("@/lib/bulk/store-batch");
+    const { claimRows, finishJobIfComplete, storeRequests } = await import("@/lib/bulk/store");
     const { createStandardRequest } = await import("@/lib/integrations/altinn/requests");
     const connection = p.m.connect(await p.m.environments.loadEnvironmentById(p.environmentId));
     const rows = await claimRows(jobId, 60_000, BATCH.length);
