@@ -17,6 +17,12 @@ import { logger } from "@/lib/core/log";
 const DB_WAIT_MS = 1_000;
 /** How long a row in hand waits for PostgreSQL to come back: well within its 60 s lease. */
 const DB_WAIT_LIMIT_MS = 40_000;
+/**
+ * Outcomes being written, per worker, before a worker waits for one to land. The writes go in groups
+ * (StoreBatcher), so a group in flight can hold c rows at once: with a backlog of only c the workers
+ * stalled behind every slow commit (PGlite, c = 25). Four groups' worth still bounds what is held.
+ */
+const STORE_BACKLOG = 4;
 
 export type RunReport = { processed: number; created: number; failed: number; retried: number; finished: boolean };
 export type RunLimits = { concurrency: number; leaseMs: number; maxIdleMs: number; signal?: AbortSignal };
@@ -32,7 +38,7 @@ export class JobRun {
   private readonly report: RunReport = { processed: 0, created: 0, failed: 0, retried: 0, finished: false };
   private readonly queue: ClaimQueue;
   private readonly pause = new JobPause();
-  /** Outcomes being written. A worker waits when c are, so writes cannot fall ever further behind. */
+  /** Outcomes being written. A worker waits when 4c are, so writes cannot fall ever further behind. */
   private readonly storing = new Set<Promise<void>>();
   /** Outcomes written together while a write is in flight (lib/bulk/store-batch.ts). */
   private readonly batcher = new StoreBatcher();
@@ -117,7 +123,7 @@ export class JobRun {
       this.storing.delete(store);
     });
     this.storing.add(store);
-    if (this.storing.size >= this.limits.concurrency) await Promise.race(this.storing);
+    if (this.storing.size >= STORE_BACKLOG * this.limits.concurrency) await Promise.race(this.storing);
   }
 
   private async storeRow(row: ClaimedRow, answer: Answer): Promise<void> {

@@ -16,6 +16,12 @@ const POLLER = { type: "system", label: "status poller" } as const;
 const BATCH = 200;
 /** Altinn calls in flight at once, so a backlog does not hammer Altinn or our pool. */
 const CONCURRENCY = 4;
+/**
+ * No new read starts after this long; the rest stays due for the next minute's run. With Altinn calls
+ * timing out at 20 s, a run then ends within 80 s, inside the queue's 120 s expiry (lib/core/jobs/queues.ts):
+ * that expiry is what frees this singleton queue when the process running it is killed.
+ */
+const RUN_LIMIT_MS = 60_000;
 
 export type PollReport = { checked: number; changed: number; failed: number; renewed: number };
 
@@ -35,8 +41,9 @@ export async function pollDueRequests(): Promise<PollReport> {
   const environments = new Map<string, Promise<EnvironmentView>>();
   const report: PollReport = { checked: 0, changed: 0, failed: 0, renewed: 0 };
   const queue = [...due];
+  const stopAt = Date.now() + RUN_LIMIT_MS;
   const work = async () => {
-    for (let row = queue.shift(); row; row = queue.shift()) {
+    for (let row = queue.shift(); row && Date.now() < stopAt; row = queue.shift()) {
       const envId = row.system.environmentId;
       if (!environments.has(envId)) environments.set(envId, loadEnvironmentById(envId));
       try {

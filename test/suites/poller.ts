@@ -120,6 +120,31 @@ export function pollerTests(ref: PortalRef) {
     }
   });
 
+  it("frees its queue within two minutes of a killed run, also on a database installed with the old five", async () => {
+    const p = ref();
+    const { startWorkers, stopWorkers } = await import("@/lib/jobs/worker");
+    const { stopBoss } = await import("@/lib/core/jobs/boss");
+    const expiry = async () =>
+      (
+        await p.db.$queryRawUnsafe<{ s: number }[]>(
+          `SELECT expire_seconds AS s FROM pgboss.queue WHERE name = 'requests-poll'`,
+        )
+      )[0]?.s;
+    await startWorkers();
+    await stopWorkers();
+    await stopBoss();
+    // As an install made before the change left it: createQueue alone would keep this.
+    await p.db.$executeRawUnsafe(`UPDATE pgboss.queue SET expire_seconds = 300 WHERE name = 'requests-poll'`);
+    expect(await expiry()).toBe(300);
+    await startWorkers();
+    try {
+      expect(await expiry()).toBe(120);
+    } finally {
+      await stopWorkers();
+      await stopBoss();
+    }
+  });
+
   it("sees Altinn's 28-day expiry and, when the environment says so, renews the request by itself", async () => {
     const p = ref();
     const { setAutoRenewExpired } = await import("@/lib/environments/auto-renew");

@@ -20,7 +20,12 @@ async function start(): Promise<PgBoss> {
   });
   boss.on("error", (err) => logger("jobs").error({ err }, "job queue error"));
   await boss.start();
-  for (const q of QUEUES) await retryDeadlock(() => boss.createQueue(q.name, { name: q.name, ...q.options }));
+  for (const q of QUEUES) {
+    await retryDeadlock(() => boss.createQueue(q.name, { name: q.name, ...q.options }));
+    // createQueue leaves an existing queue as it was: an upgrade that changes a queue's options
+    // (an expiry, a policy) reaches installed databases only through updateQueue.
+    await retryDeadlock(() => boss.updateQueue(q.name, { name: q.name, ...q.options }));
+  }
   return boss;
 }
 

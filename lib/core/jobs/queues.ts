@@ -11,7 +11,9 @@ type QueueDef = { name: string; options: Omit<PgBoss.Queue, "name"> };
  */
 export const QUEUES = [
   // Reads waiting requests from Altinn when their back-off says so. One run at a time across processes.
-  { name: "requests-poll", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 } },
+  // A run stops starting reads after 60 s (lib/requests/poller.job.ts), so 120 s frees the queue soon
+  // after its process was killed: with 300 s, polling stood still for five minutes.
+  { name: "requests-poll", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 120 } },
   // Compares Altinn's lists with our tables (lib/reconciliation/run.job.ts). Hourly, or when someone presses Run now.
   { name: "reconcile", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 1800 } },
   // Works "assign all clients" jobs (client_assign_items). The cron run resumes them after a restart.
