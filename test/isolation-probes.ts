@@ -46,6 +46,7 @@ async function load() {
     },
     clients: await import("@/lib/clients/assign"),
     audit: await import("@/lib/audit/search"),
+    branding: { ...(await import("@/lib/branding/queries")), ...(await import("@/lib/branding/write")) },
   };
 }
 
@@ -88,6 +89,10 @@ export async function probes(): Promise<Record<ProbeName, Probe>> {
     "systems.drift": ({ scope, ids }) => m.systems.readSystemDrift(scope, ids.system),
     "systems.update": ({ scope, ids }) => m.systems.updateSystem(scope, edit(ids.system)),
     "systems.openOnboarding": ({ scope, ids }) => m.systems.setOpenOnboarding(scope, { id: ids.system, enabled: true }),
+    "systems.branding": ({ scope, ids }) => m.branding.getSystemBranding(scope, ids.system),
+    "systems.brandingSave": ({ scope, ids }) =>
+      m.branding.saveSystemBranding(scope, ids.system, { displayName: "Taken over" }, null),
+    "systems.brandingReset": ({ scope, ids }) => m.branding.resetSystemBranding(scope, ids.system),
     "systems.delete": ({ scope, ids }) =>
       m.systems.deleteSystem(scope, { id: ids.system, confirm: ids.altinnSystemId }),
     "systems.resolveDrift": ({ scope, ids }) =>
@@ -153,6 +158,7 @@ export const READS: ProbeName[] = [
   "requests.events",
   "systems.get",
   "systems.history",
+  "systems.branding",
   "bulk.get",
   "bulk.progress",
   "bulk.result",

@@ -2,6 +2,8 @@ import { headers } from "next/headers";
 import { completeOnboarding } from "@/lib/onboarding/flow";
 import { takePublic } from "@/lib/onboarding/rate-limit";
 import { getT } from "@/lib/i18n/server";
+import { BrandFrame } from "@/components/brand-frame";
+import { resolveBrandingFor } from "@/lib/branding/queries";
 import { OutcomeView } from "./_components/outcome-view";
 
 export const dynamic = "force-dynamic";
@@ -22,5 +24,11 @@ export default async function CallbackPage({ searchParams }: { searchParams: Pro
     );
   }
   const outcome = await completeOnboarding(typeof ref === "string" ? ref : "");
-  return <OutcomeView outcome={outcome} t={t} locale={locale} />;
+  // Only a request we found names its vendor; "unknown" and "unavailable" keep the portal's own look.
+  const branding = "envSlug" in outcome ? await resolveBrandingFor(outcome.envSlug, outcome.systemId) : null;
+  return (
+    <BrandFrame branding={branding} t={t}>
+      <OutcomeView outcome={outcome} t={t} locale={locale} />
+    </BrandFrame>
+  );
 }

@@ -10,6 +10,9 @@ import { EnvironmentFacts } from "../_components/environment-facts";
 import { KindBadge } from "../_components/kind-badge";
 import { AutoRenewForm } from "../_components/auto-renew-form";
 import { clientsCallbackUrl } from "@/lib/clients/urls";
+import { getEnvironmentBranding } from "@/lib/branding/queries";
+import { BrandingSection } from "@/components/branding-section";
+import { resetEnvironmentBrandingAction, saveEnvironmentBrandingAction } from "../branding-actions";
 
 export default async function EnvironmentSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const [{ slug }, { t }, actor] = await Promise.all([params, getT(), requireActor()]);
@@ -17,6 +20,7 @@ export default async function EnvironmentSettingsPage({ params }: { params: Prom
     if (err instanceof AppError && err.status === 404) notFound();
     throw err;
   });
+  const branding = await getEnvironmentBranding(actor, e.id);
   const lines = (values: string[]) => values.join(" ");
   return (
     <>
@@ -59,6 +63,16 @@ export default async function EnvironmentSettingsPage({ params }: { params: Prom
           <AutoRenewForm environmentId={e.id} on={e.autoRenewExpired} />
         </Card>
       )}
+      <BrandingSection
+        id={e.id}
+        mode="environment"
+        stored={branding}
+        systemName={t("brand.preview.system")}
+        canEdit={can(actor.role, "environments.manage")}
+        save={saveEnvironmentBrandingAction}
+        reset={resetEnvironmentBrandingAction}
+        t={t}
+      />
     </>
   );
 }

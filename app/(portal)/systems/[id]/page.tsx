@@ -13,6 +13,9 @@ import { DeleteSystemForm } from "./_components/delete-form";
 import { loadSystemForPage } from "./load-system";
 import { ChangeRequestsCard } from "./_components/change-requests-card";
 import { OpenOnboardingCard } from "./_components/open-onboarding-card";
+import { getEnvironmentBranding, getSystemBranding } from "@/lib/branding/queries";
+import { BrandingSection } from "@/components/branding-section";
+import { resetSystemBrandingAction, saveSystemBrandingAction } from "./branding-actions";
 
 const linkButton =
   "rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100";
@@ -21,6 +24,10 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
   const [{ id }, { t, locale }, actor] = await Promise.all([params, getT(), requireActor()]);
   const { system, environment } = await loadSystemForPage(actor, id);
   const link = onboardingLink(environment.slug, system.systemId);
+  const [branding, envBranding] = await Promise.all([
+    getSystemBranding({ actor, environment }, system.id),
+    getEnvironmentBranding(actor, environment.id),
+  ]);
   const manage = can(actor.role, "systems.manage") && !system.deletedAt;
   const when = (d: Date) => d.toLocaleString(dateLocale(locale));
   const list = (items: string[]) =>
@@ -99,6 +106,19 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
             <RedirectChecker allowed={system.redirectUrls} suggestion={callbackUrl("example")} />
           </Card>
         </>
+      )}
+      {!system.deletedAt && (
+        <BrandingSection
+          id={system.id}
+          mode="system"
+          stored={branding}
+          inherited={envBranding}
+          systemName={system.name[locale]}
+          canEdit={manage}
+          save={saveSystemBrandingAction}
+          reset={resetSystemBrandingAction}
+          t={t}
+        />
       )}
       {!system.deletedAt && <ChangeRequestsCard scope={{ actor, environment }} systemId={system.id} t={t} />}
       {manage && (

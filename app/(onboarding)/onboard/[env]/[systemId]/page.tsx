@@ -5,6 +5,8 @@ import { explainCode } from "@/lib/integrations/altinn/problems";
 import { isMessageKey } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { Button } from "@/components/ui/button";
+import { BrandFrame } from "@/components/brand-frame";
+import { resolveBranding } from "@/lib/branding/queries";
 
 type Props = {
   params: Promise<{ env: string; systemId: string }>;
@@ -17,6 +19,7 @@ export default async function OnboardPage({ params, searchParams }: Props) {
   const system = await findOpenSystem(decodeURIComponent(env), decodeURIComponent(systemId));
   if (!system) notFound();
   const name = system.name[locale];
+  const branding = await resolveBranding(system.environmentId, system.id);
   // Only codes travel in the URL; the text shown is ours, so a crafted link cannot put words on this page.
   const error = query.error
     ? isMessageKey(query.error)
@@ -24,7 +27,7 @@ export default async function OnboardPage({ params, searchParams }: Props) {
       : (explainCode(query.error)?.[locale] ?? t("errors.generic"))
     : null;
   return (
-    <>
+    <BrandFrame branding={branding} asks t={t}>
       <h1 className="mb-4 text-2xl font-bold">{t("onboard.title", { system: name })}</h1>
       <p className="mb-4">{t("onboard.intro", { system: name })}</p>
       <p className="mb-2 font-medium">{t("onboard.packages")}</p>
@@ -64,6 +67,6 @@ export default async function OnboardPage({ params, searchParams }: Props) {
         />
         <Button type="submit">{t("onboard.submit")}</Button>
       </form>
-    </>
+    </BrandFrame>
   );
 }

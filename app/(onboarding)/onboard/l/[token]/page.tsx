@@ -4,6 +4,8 @@ import { explainCode } from "@/lib/integrations/altinn/problems";
 import { dateLocale, isMessageKey } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { Button } from "@/components/ui/button";
+import { BrandFrame } from "@/components/brand-frame";
+import { resolveBranding } from "@/lib/branding/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +26,7 @@ export default async function LinkPage({ params, searchParams }: Props) {
     );
   }
   const vars = { system: link.system.name[locale], org: link.maskedOrgNo };
+  const branding = await resolveBranding(link.system.environmentId, link.system.id);
   // Only codes travel in the URL; the words shown are ours.
   const error = query.error
     ? isMessageKey(query.error)
@@ -31,7 +34,7 @@ export default async function LinkPage({ params, searchParams }: Props) {
       : (explainCode(query.error)?.[locale] ?? t("errors.generic"))
     : null;
   return (
-    <>
+    <BrandFrame branding={branding} asks t={t}>
       <h1 className="mb-4 text-2xl font-bold">{t("ob.link.title", vars)}</h1>
       <p className="mb-4">{t("ob.link.intro", vars)}</p>
       <p className="mb-2 font-medium">{t("onboard.packages")}</p>
@@ -57,6 +60,6 @@ export default async function LinkPage({ params, searchParams }: Props) {
         )}
         <Button type="submit">{t("onboard.submit")}</Button>
       </form>
-    </>
+    </BrandFrame>
   );
 }
