@@ -43,6 +43,7 @@ import { isolationTests } from "./suites/isolation";
 import { masterKeyTests } from "./suites/master-key";
 import { dashboardTests } from "./suites/dashboard";
 import { observabilityTests } from "./suites/observability";
+import { brandingTests } from "./suites/branding";
 
 export type PortalRef = () => Portal;
 
@@ -103,6 +104,7 @@ export const FLOW_SUITES = [
   ["master-key", "master key rotation: re-seal every secret while the portal runs", masterKeyTests],
   ["dashboard", "the dashboard: funnel, time to approval, expiring requests, call statistics", dashboardTests],
   ["observability", "health probes, metrics and the live counter", observabilityTests],
+  ["branding", "branded customer pages: refusals, override precedence, audit, the logo route", brandingTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**
