@@ -62,7 +62,7 @@ export async function takePublicStart(system: CappedSystem, now = new Date()): P
     const freedAt = (oldest?.at.getTime() ?? now.getTime()) + HOUR_MS;
     return Math.max(1, Math.ceil((freedAt - now.getTime()) / 1000));
   }, TX_WAIT);
-  if (retryAfterS !== null) throw publicCapReached(retryAfterS);
+  if (retryAfterS !== null) throw publicCapReached(retryAfterS, system);
 }
 
 /** The environment's systems whose cap was hit in the last 24 hours, newest first, once each (the dashboard). */
@@ -79,8 +79,10 @@ export async function recentCapHits({ actor, environment }: Scope) {
     .map((r) => ({ ...r, system: { ...r.system, name: r.system.name as { nb: string; nn: string; en: string } } }));
 }
 
-export const publicCapReached = (retryAfterS: number) => {
+export const publicCapReached = (retryAfterS: number, system?: CappedSystem) => {
   const minutes = Math.ceil(retryAfterS / 60);
   const say = (locale: Locale) => translator(locale)("cap.body", { minutes });
-  return new AppError("public_cap", { nb: say("nb"), en: say("en") }, 429, { extra: { retryAfterS } });
+  // The cause names the system whose branding the customer's page shows (cap-page.ts); it is never sent out.
+  const cause = system && { environmentId: system.environmentId, systemRowId: system.id };
+  return new AppError("public_cap", { nb: say("nb"), en: say("en") }, 429, { extra: { retryAfterS }, cause });
 };

@@ -213,4 +213,27 @@ export function brandingTests(ref: PortalRef) {
     await saveEnvironmentBranding(p.actors.admin, env.id, { ...GOOD, removeLogo: true }, null);
     expect(await resolveBranding(env.id)).toMatchObject({ logoUrl: null, displayName: "Regnskap AS" });
   });
+
+  it("the hourly cap's plain page shows the vendor, with every value escaped", async () => {
+    const { saveSystemBranding } = await m();
+    const { capReachedResponse } = await import("@/lib/onboarding/cap-page");
+    const { publicCapReached } = await import("@/lib/onboarding/public-cap");
+    const p = ref();
+    await saveSystemBranding(
+      p.scope(p.actors.admin, env),
+      otherSystemId,
+      { displayName: 'Evil <script>alert("x")</script> AS', supportUrl: "https://hjelp.example.no/?a=1&b=<2>" },
+      pngOf(64, 9),
+    );
+    const res = await capReachedResponse(
+      publicCapReached(120, { id: otherSystemId, environmentId: env.id, systemId: "991825827_brand-b" }),
+    );
+    expect(res?.status).toBe(429);
+    const html = (await res?.text()) ?? "";
+    expect(html).toContain("<strong>Evil &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; AS</strong>");
+    expect(html).not.toContain("<script>");
+    expect(html).toContain('href="https://hjelp.example.no/?a=1&amp;b=&lt;2&gt;"');
+    expect(html).toContain("mailto:hjelp@regnskap.no"); // the environment's e-mail, inherited
+    expect(html).toMatch(new RegExp(`<img src="/brand/logo/s/${otherSystemId}/[0-9a-f]{64}\\.png" alt="Logo for Evil`));
+  });
 }

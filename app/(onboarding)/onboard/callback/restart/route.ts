@@ -25,7 +25,7 @@ export async function POST(req: Request) {
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     logger("onboarding").warn(`restart failed: ${err.code}`);
-    const capped = capReachedResponse(err);
+    const capped = await capReachedResponse(err);
     if (capped) return capped;
     // The outcome page re-checks and shows the fitting message (unavailable, unknown, ...).
     return Response.redirect(back, 303);

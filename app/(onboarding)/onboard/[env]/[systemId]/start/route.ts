@@ -35,7 +35,7 @@ export async function POST(req: Request, ctx: Ctx) {
   } catch (err) {
     if (err instanceof AppError) {
       logger("onboarding").warn(`start failed: ${err.code}`);
-      return capReachedResponse(err) ?? back(err.code);
+      return (await capReachedResponse(err)) ?? back(err.code);
     }
     throw err;
   }

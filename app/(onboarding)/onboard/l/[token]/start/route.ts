@@ -22,7 +22,7 @@ export async function POST(req: Request, ctx: Ctx) {
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     logger("onboarding").warn(`link start failed: ${err.code}`);
-    const capped = capReachedResponse(err);
+    const capped = await capReachedResponse(err);
     if (capped) return capped;
     // An invalid link needs no code: the page itself says the link no longer works.
     if (err.code !== "invalid_link") page.searchParams.set("error", err.code);
