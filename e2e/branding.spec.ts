@@ -45,6 +45,7 @@ test("an admin brands a system and the customer sees it on the public and result
   await card.getByLabel("Brukerstøtte: nettside (https)").fill("https://lonn.example.no/hjelp");
   await card.getByRole("button", { name: "Lagre merkevaren" }).click();
   await expect(card.getByRole("status").filter({ hasText: /\S/ }).first()).toHaveText("Merkevaren er lagret.");
+  await expectAccessible(admin);
 
   const customer = await newCustomer(admin);
   await customer.goto(onboardingLink);
