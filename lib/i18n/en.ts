@@ -17,6 +17,7 @@ import { publicGuardEn } from "@/lib/i18n/areas/public-guard";
 import { auditEn } from "@/lib/i18n/areas/audit";
 import { auditIntegrityEn } from "@/lib/i18n/areas/audit-integrity";
 import { dashboardEn } from "@/lib/i18n/areas/dashboard";
+import { preflightEn } from "@/lib/i18n/areas/preflight";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
@@ -37,6 +38,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...auditEn,
   ...auditIntegrityEn,
   ...dashboardEn,
+  ...preflightEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",

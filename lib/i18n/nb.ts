@@ -17,6 +17,7 @@ import { publicGuardNb } from "@/lib/i18n/areas/public-guard";
 import { auditNb } from "@/lib/i18n/areas/audit";
 import { auditIntegrityNb } from "@/lib/i18n/areas/audit-integrity";
 import { dashboardNb } from "@/lib/i18n/areas/dashboard";
+import { preflightNb } from "@/lib/i18n/areas/preflight";
 
 export const nb = {
   ...environmentsNb,
@@ -37,6 +38,7 @@ export const nb = {
   ...auditNb,
   ...auditIntegrityNb,
   ...dashboardNb,
+  ...preflightNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",
