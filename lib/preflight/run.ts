@@ -104,7 +104,7 @@ export async function selectionPreflight(
     const key = reasonOf(c);
     const entry = reasons.get(key) ?? { reason: key, check: c, count: 0, orgNos: [] };
     entry.count += 1;
-    if (entry.orgNos.length < 20) entry.orgNos.push(orgNo);
+    entry.orgNos.push(orgNo);
     reasons.set(key, entry);
   };
   const warnings = new Map<string, ReasonCount>();
@@ -117,7 +117,7 @@ export async function selectionPreflight(
       const key = e.key;
       const entry = warnings.get(key) ?? { reason: key, check: e, count: 0, orgNos: [] };
       entry.count += 1;
-      if (entry.orgNos.length < 20) entry.orgNos.push(orgNo);
+      entry.orgNos.push(orgNo);
       warnings.set(key, entry);
     }
   }

@@ -46,6 +46,8 @@ export const preflightNb = {
   "preflight.entity.unchecked":
     "Fikk ikke sjekket {orgNo} i Enhetsregisteret nå. Du kan sende likevel; Altinn sjekker selv.",
   "preflight.request.refused": "Forespørselen ble ikke sendt: Altinn ville avvist den.",
+  "preflight.ack": "Kryss av for å sende likevel.",
+  "preflight.ackLabel": "Send likevel",
   "preflight.selection.title": "Sjekk før utsending",
   "preflight.selection.summary": "{failing} av {total} vil feile.",
   "preflight.selection.allPass": "Alle {total} ser ut til å gå gjennom.",
@@ -138,6 +140,8 @@ export const preflightEn: Record<keyof typeof preflightNb, string> = {
   "preflight.entity.unchecked":
     "Could not check {orgNo} in the Entity Register just now. You may send anyway; Altinn checks itself.",
   "preflight.request.refused": "The request was not sent: Altinn would refuse it.",
+  "preflight.ack": "Tick to send anyway.",
+  "preflight.ackLabel": "Send anyway",
   "preflight.selection.title": "Check before sending",
   "preflight.selection.summary": "{failing} of {total} would fail.",
   "preflight.selection.allPass": "All {total} look set to pass.",
