@@ -43,6 +43,8 @@ import { isolationTests } from "./suites/isolation";
 import { masterKeyTests } from "./suites/master-key";
 import { dashboardTests } from "./suites/dashboard";
 import { observabilityTests } from "./suites/observability";
+import { preflightTests } from "./suites/preflight";
+import { promotionTests } from "./suites/promotion";
 
 export type PortalRef = () => Portal;
 
@@ -103,6 +105,8 @@ export const FLOW_SUITES = [
   ["master-key", "master key rotation: re-seal every secret while the portal runs", masterKeyTests],
   ["dashboard", "the dashboard: funnel, time to approval, expiring requests, call statistics", dashboardTests],
   ["observability", "health probes, metrics and the live counter", observabilityTests],
+  ["preflight", "pre-flight: what Altinn would refuse, checked before sending", preflightTests],
+  ["promotion", "a test system promoted to production", promotionTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**
