@@ -22,6 +22,8 @@ const FIRST = {
   multiprocess: 42_300_000,
   "multiprocess-outage": 42_400_000,
   "multiprocess-limits": 42_500_000,
+  preflight: 42_800_000,
+  promotion: 42_900_000,
 } as const;
 
 export type SpecName = keyof typeof FIRST;

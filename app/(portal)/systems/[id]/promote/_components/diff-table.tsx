@@ -35,7 +35,7 @@ export function DiffTable({
             <th scope="col" className="pr-4">
               {t("promotion.production", { env: productionEnv })}
             </th>
-            <th scope="col" />
+            <th scope="col">{t("promotion.status")}</th>
           </tr>
         </thead>
         <tbody>
