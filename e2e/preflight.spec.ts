@@ -15,7 +15,7 @@ const ADMIN_PACKAGE = "Delegerbare Maskinporten scopes";
 
 async function checkPackage(admin: Page, area: string, label: string) {
   if (!(await admin.getByLabel(label, { exact: true }).isVisible()))
-    await admin.getByText(area, { exact: true }).click();
+    await admin.getByText(new RegExp(`^${area} \\(\\d+\\)$`)).click();
   await admin.getByLabel(label, { exact: true }).check();
 }
 
@@ -47,13 +47,11 @@ test("pre-flight names the package that would fail, on the system page and befor
   const operator = await pageAs(browser, base, "operator");
   await operator.goto("/customers/bulk");
   await operator.getByLabel("System").selectOption({ label: `Regnskap Pluss (991825827_${name})` });
-  await operator
-    .getByLabel("CSV-fil")
-    .setInputFiles({
-      name: "pf.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from(`orgnr;navn\r\n${a};Alfa\r\n${b};Beta\r\n`),
-    });
+  await operator.getByLabel("CSV-fil").setInputFiles({
+    name: "pf.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`orgnr;navn\r\n${a};Alfa\r\n${b};Beta\r\n`),
+  });
   await operator.getByRole("button", { name: "Forhåndsvis" }).click();
   const check = operator.getByRole("region", { name: "Sjekk før utsending" });
   await expect(check.getByTestId("bulk-preflight")).toHaveText("2 av 2 vil feile.");
@@ -92,7 +90,9 @@ test("a test system is promoted to production with its diff shown; applying agai
 
   // Production signs with its own key, registered on its own client at Maskinporten.
   const switcher = admin.getByRole("group", { name: /^Miljø/ });
-  await switcher.getByRole("button", { name: new RegExp(`^Produksjon ${slug}`) }).click();
+  const production = new RegExp(`^Produksjon ${slug}`);
+  await switcher.getByRole("button", { name: production }).click();
+  await expect(switcher.getByRole("button", { name: production, pressed: true })).toBeVisible();
   await admin.goto("/environment");
   await admin.getByRole("button", { name: /Lag ny nøkkel/ }).click();
   const status = admin.getByRole("status").filter({ hasText: "Ny nøkkel" });
@@ -103,14 +103,19 @@ test("a test system is promoted to production with its diff shown; applying agai
   await controlAt(emulatorUrl(base), "POST", "/emulator/maskinporten/clients", {
     client_id: clientId,
     org_no: "314001230",
-    scopes: ["altinn:authentication/systemregister.write"],
+    scopes: [
+      "altinn:authentication/systemregister.write",
+      "altinn:authentication/systemuser.request.read",
+      "altinn:authentication/systemuser.request.write",
+    ],
     jwks: { keys: [jwk] },
   });
   await switcher.getByRole("button", { name: /^Local emulator/ }).click();
+  await expect(switcher.getByRole("button", { name: /^Local emulator/, pressed: true })).toBeVisible();
 
   await admin.goto(systemUrl);
   await admin.getByRole("link", { name: "Overfør til produksjon" }).click();
-  await admin.getByLabel("Produksjonsmiljø").selectOption(slug);
+  await admin.getByRole("combobox", { name: "Produksjonsmiljø" }).selectOption(slug);
   await admin.getByRole("button", { name: "Vis forskjeller" }).click();
   const diff = admin.getByRole("region", { name: `Produksjonens system: 314001230_${name}` });
   await expect(diff).toContainText("Finnes ikke i produksjon ennå");
