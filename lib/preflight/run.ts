@@ -2,6 +2,7 @@ import "server-only";
 import { assertCan } from "@/lib/auth/actor";
 import { db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
+import { isUuid } from "@/lib/core/ids";
 import type { Scope } from "@/lib/environments/types";
 import { lookUpEntities } from "@/lib/preflight/entity";
 import { fillMissingNames } from "@/lib/preflight/names";
@@ -38,10 +39,9 @@ async function packageFinder(scope: Scope): Promise<(urn: string) => PackageFlag
 }
 
 async function loadSystem(scope: Scope, id: string) {
-  const system = await db.system.findFirst({
-    where: { id, environmentId: scope.environment.id },
-    select: SYSTEM_SELECT,
-  });
+  const system = isUuid(id)
+    ? await db.system.findFirst({ where: { id, environmentId: scope.environment.id }, select: SYSTEM_SELECT })
+    : null;
   if (!system) throw notFound({ nb: "systemet", en: "System" });
   return system;
 }

@@ -4,6 +4,7 @@ import { auditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/actor";
 import { db } from "@/lib/core/db";
+import { isUuid } from "@/lib/core/ids";
 import { AppError, invalidInput, notFound } from "@/lib/core/errors";
 import { getEnvironment, listEnvironments } from "@/lib/environments/queries";
 import type { EnvironmentView, Scope } from "@/lib/environments/types";
@@ -50,14 +51,17 @@ export async function promotionTargets(scope: Scope) {
 
 async function load(scope: Scope, systemRowId: string, targetSlug: string) {
   assertCan(scope.actor, "systems.manage");
+  // The system first: an id of another environment is a 404 whatever target is named.
+  const source = isUuid(systemRowId)
+    ? await db.system.findFirst({
+        where: { id: systemRowId, environmentId: scope.environment.id, deletedAt: null },
+        select: SELECT,
+      })
+    : null;
+  if (!source) throw notFound({ nb: "systemet", en: "System" });
   if (scope.environment.kind === "production") throw onlyFromTest();
   const target = await getEnvironment(scope.actor, targetSlug);
   if (target.kind !== "production") throw notFound({ nb: "produksjonsmiljøet", en: "Production environment" });
-  const source = await db.system.findFirst({
-    where: { id: systemRowId, environmentId: scope.environment.id, deletedAt: null },
-    select: SELECT,
-  });
-  if (!source) throw notFound({ nb: "systemet", en: "System" });
   // The link kept from an earlier promotion wins; otherwise production's id for the same short name.
   const existing =
     (await db.system.findFirst({ where: { environmentId: target.id, promotedFromId: source.id }, select: SELECT })) ??
