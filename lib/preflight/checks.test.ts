@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { entityCheck, intendedKind, isReady, systemChecks, type CheckedSystem, type PackageFlags } from "./checks";
+import {
+  blocks,
+  entityCheck,
+  intendedKind,
+  isReady,
+  systemChecks,
+  type CheckedSystem,
+  type PackageFlags,
+} from "./checks";
 
 const name = { nb: "Pakke", nn: "Pakke", en: "Package" };
 const FLAGS: Record<string, PackageFlags> = {
@@ -58,6 +66,13 @@ describe("systemChecks", () => {
     ]);
     expect(failing({ clientIds: [] })).toEqual(["preflight.clientId.none"]);
     expect(failing({ clientIds: ["other"] })).toEqual(["preflight.clientId.other"]);
+  });
+
+  it("a missing client makes the system not ready, yet Altinn would still take a request", () => {
+    const checks = run({ clientIds: [] });
+    expect(isReady(checks)).toBe(false);
+    expect(checks.some(blocks)).toBe(false);
+    expect(run({ redirectUrls: [] }).some(blocks)).toBe(true);
   });
 
   it("agent: no packages fails, single rights only warn (agent requests carry none)", () => {

@@ -197,6 +197,13 @@ export function entityCheck(orgNo: string, answer: EntityAnswer): Check {
 }
 
 export const failures = (checks: readonly Check[]) => checks.filter((c) => c.verdict === "fail");
+
+/**
+ * What Altinn itself refuses when the request is created or approved. A missing Maskinporten client fails
+ * later, when the vendor fetches tokens (MP-303): the system is not ready, but a request still goes through.
+ */
+const BLOCKING: ReadonlySet<CheckId> = new Set(["registered", "packages", "redirect", "entity"]);
+export const blocks = (c: Check) => c.verdict === "fail" && BLOCKING.has(c.id);
 export const isReady = (checks: readonly Check[]) => failures(checks).length === 0;
 
 /** A stable label per failure reason, for counting a bulk job's failures per reason. */

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/core/errors";
 import type { Scope } from "@/lib/environments/types";
 import { translator } from "@/lib/i18n";
 import { checkText } from "@/lib/preflight/text";
-import type { Check, RequestKind } from "@/lib/preflight/checks";
+import { blocks, type Check, type RequestKind } from "@/lib/preflight/checks";
 import { requestPreflight, selectionPreflight } from "@/lib/preflight/run";
 
 const describe = (checks: readonly Check[]) => ({
@@ -22,7 +22,7 @@ export async function assertRequestPreflight(
   acknowledged: boolean,
 ) {
   const { checks } = await requestPreflight(scope, input);
-  const failing = checks.filter((c) => c.verdict === "fail");
+  const failing = checks.filter(blocks);
   if (failing.length) {
     const text = describe(failing);
     throw new AppError(
@@ -35,7 +35,10 @@ export async function assertRequestPreflight(
       { extra: { checks: failing.map((c) => ({ id: c.id, key: c.key, package: c.pkg?.urn })) } },
     );
   }
-  const warnings = checks.filter((c) => c.verdict === "warn" && c.key !== "preflight.entity.unchecked");
+  // Only the organisation's own state asks for "send anyway"; the rest is on the system's page.
+  const warnings = checks.filter(
+    (c) => c.id === "entity" && c.verdict === "warn" && c.key !== "preflight.entity.unchecked",
+  );
   if (warnings.length && !acknowledged) {
     const text = describe(warnings);
     throw new AppError(
@@ -62,7 +65,7 @@ export async function preflightSelection(
     orgNos: input.customers.map((c) => c.orgNo),
     kind: input.kind,
   });
-  const systemFailures = result.systemChecks.filter((c) => c.verdict === "fail");
+  const systemFailures = result.systemChecks.filter(blocks);
   if (systemFailures.length) {
     const text = describe(systemFailures);
     throw new AppError(

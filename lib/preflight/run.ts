@@ -7,6 +7,7 @@ import type { Scope } from "@/lib/environments/types";
 import { lookUpEntities } from "@/lib/preflight/entity";
 import { fillMissingNames } from "@/lib/preflight/names";
 import {
+  blocks,
   entityCheck,
   intendedKind,
   isReady,
@@ -77,7 +78,7 @@ export async function requestPreflight(
   ]);
   await fillMissingNames(scope.environment, entities);
   const all = [...checks, entityCheck(input.orgNo, entities.get(input.orgNo) ?? { status: "unchecked" })];
-  return { checks: all, ready: isReady(all) };
+  return { checks: all, ready: isReady(all), sendable: !all.some(blocks) };
 }
 
 export type ReasonCount = { reason: string; check: Check; count: number; orgNos: string[] };
@@ -97,7 +98,7 @@ export async function selectionPreflight(
     lookUpEntities(scope.environment, input.orgNos),
   ]);
   await fillMissingNames(scope.environment, entities);
-  const systemFailures = checks.filter((c) => c.verdict === "fail");
+  const systemFailures = checks.filter(blocks);
   const reasons = new Map<string, ReasonCount>();
   const failing = new Set<string>();
   const count = (c: Check, orgNo: string) => {
@@ -108,6 +109,9 @@ export async function selectionPreflight(
     reasons.set(key, entry);
   };
   const warnings = new Map<string, ReasonCount>();
+  // Not ready, yet Altinn takes the requests (a missing client fails only at token time): said, not counted.
+  for (const c of checks.filter((c) => c.verdict === "fail" && !blocks(c)))
+    warnings.set(reasonOf(c), { reason: reasonOf(c), check: c, count: new Set(input.orgNos).size, orgNos: [] });
   for (const orgNo of new Set(input.orgNos)) {
     const e = entityCheck(orgNo, entities.get(orgNo) ?? { status: "unchecked" });
     for (const c of systemFailures) count(c, orgNo);

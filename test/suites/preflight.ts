@@ -161,6 +161,14 @@ export function preflightTests(ref: PortalRef) {
       409,
     );
     await assertRequestPreflight(scope(p, "operator"), { systemId: s.id, orgNo: bankrupt, kind: "standard" }, true);
+    // No client on the system: not ready (tokens would fail), but Altinn takes the request, so it is sent.
+    const noClient = await system(p, { clientIds: [] });
+    const checks = await assertRequestPreflight(
+      scope(p, "operator"),
+      { systemId: noClient.id, orgNo, kind: "standard" },
+      false,
+    );
+    expect(checks.find((c) => c.id === "clientId")).toMatchObject({ verdict: "fail" });
   });
 
   it("a selection or bulk preview counts what would fail, per reason, before anything is sent", async () => {
