@@ -107,7 +107,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       )}
       {can(actor.role, "customers.manage") && (
         <Card title={t("customers.edit")}>
-          <CustomerForm existing={{ id: c.id, orgNo: c.orgNo, name: displayName ?? "", notes: c.notes, tags: c.tags }} />
+          <CustomerForm
+            existing={{ id: c.id, orgNo: c.orgNo, name: displayName ?? "", notes: c.notes, tags: c.tags }}
+          />
         </Card>
       )}
     </>
