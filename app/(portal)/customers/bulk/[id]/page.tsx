@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
@@ -55,13 +56,16 @@ export default async function BulkJobPage({ params }: { params: Promise<{ id: st
         </dl>
       </Card>
       {draft && canRun && valid.length > 0 && (
-        <BulkPreflight
-          scope={{ actor, environment }}
-          systemId={job.system.id}
-          orgNos={valid.map((r) => r.orgNo)}
-          t={t}
-          locale={locale}
-        />
+        // A first look-up of thousands of organisations takes a while: the rest of the page does not wait.
+        <Suspense fallback={<p className="mb-6 text-sm">{t("preflight.selection.checking")}</p>}>
+          <BulkPreflight
+            scope={{ actor, environment }}
+            systemId={job.system.id}
+            orgNos={valid.map((r) => r.orgNo)}
+            t={t}
+            locale={locale}
+          />
+        </Suspense>
       )}
       {draft ? (
         <Card title={t("bulk.status.draft")}>
