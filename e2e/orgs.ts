@@ -23,6 +23,8 @@ const FIRST = {
   "multiprocess-outage": 42_400_000,
   "multiprocess-limits": 42_500_000,
   branding: 42_600_000,
+  preflight: 42_800_000,
+  promotion: 42_900_000,
 } as const;
 
 export type SpecName = keyof typeof FIRST;

@@ -6,6 +6,7 @@ import type { Emulator } from "./context";
 import { registerAdmin } from "./admin/admin-routes";
 import { registerRequestShortcuts } from "./admin/request-shortcuts";
 import { registerControl } from "./admin/control-routes";
+import { registerEntityRegister } from "./brreg/entity-routes";
 import { registerChangeRequests } from "./altinn/change-request-routes";
 import { registerClientDelegation } from "./altinn/client-delegation-routes";
 import { registerExchange } from "./altinn/exchange-routes";
@@ -61,6 +62,7 @@ function buildRouter(emu: Emulator): Router {
   registerClientDelegation(router, emu);
   registerServiceOwner(router, emu);
   registerByExternalId(router, emu);
+  registerEntityRegister(router, emu);
   router.get("/", ({ res }) => redirect(res, 302, "/selfservice"));
   return router;
 }

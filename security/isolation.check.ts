@@ -47,6 +47,7 @@ const pagePaths = (w: World) => [
   `/systems/${w.system}/edit`,
   `/systems/${w.system}/history`,
   `/systems/${w.system}/sync`,
+  `/systems/${w.system}/promote`,
   `/webhooks/${w.endpoint}`,
 ];
 const routePaths = (w: World) => [

@@ -44,6 +44,8 @@ import { masterKeyTests } from "./suites/master-key";
 import { dashboardTests } from "./suites/dashboard";
 import { observabilityTests } from "./suites/observability";
 import { brandingTests } from "./suites/branding";
+import { preflightTests } from "./suites/preflight";
+import { promotionTests } from "./suites/promotion";
 
 export type PortalRef = () => Portal;
 
@@ -105,6 +107,8 @@ export const FLOW_SUITES = [
   ["dashboard", "the dashboard: funnel, time to approval, expiring requests, call statistics", dashboardTests],
   ["observability", "health probes, metrics and the live counter", observabilityTests],
   ["branding", "branded customer pages: refusals, override precedence, audit, the logo route", brandingTests],
+  ["preflight", "pre-flight: what Altinn would refuse, checked before sending", preflightTests],
+  ["promotion", "a test system promoted to production", promotionTests],
 ] as const satisfies readonly (readonly [string, string, (ref: PortalRef) => void])[];
 
 /**

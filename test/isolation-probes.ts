@@ -45,6 +45,8 @@ async function load() {
       ...(await import("@/lib/webhooks/replay")),
     },
     clients: await import("@/lib/clients/assign"),
+    preflight: { ...(await import("@/lib/preflight/run")), ...(await import("@/lib/preflight/customers")) },
+    promotion: await import("@/lib/promotion/promote"),
     audit: await import("@/lib/audit/search"),
     branding: { ...(await import("@/lib/branding/queries")), ...(await import("@/lib/branding/write")) },
   };
@@ -99,6 +101,12 @@ export async function probes(): Promise<Record<ProbeName, Probe>> {
       m.systems.resolveSystemDrift(scope, { id: ids.system, winner: "altinn" }),
     "systems.createChangeRequests": ({ scope, ids }) => m.systems.createChangeRequests(scope, ids.system),
     "systems.refreshChangeRequests": ({ scope, ids }) => m.systems.refreshChangeRequests(scope, ids.system),
+    "systems.readiness": ({ scope, ids }) => m.preflight.systemReadiness(scope, ids.system),
+    "systems.promote": ({ scope, ids }) =>
+      m.promotion.promoteSystem(scope, { id: ids.system, target: "production", confirm: "production" }),
+    "preflight.request": ({ scope, ids, orgNo }) =>
+      m.preflight.requestPreflight(scope, { systemId: ids.system, orgNo: orgNo(), kind: "standard" }),
+    "preflight.selection": ({ scope, ids }) => m.preflight.listCustomersByIds(scope, [ids.customer]),
     "bulk.get": ({ scope, ids }) => m.bulk.getBulkJob(scope, ids.bulkJob),
     "bulk.progress": ({ scope, ids }) => m.bulk.getBulkProgress(scope, ids.bulkJob),
     "bulk.result": ({ scope, ids }) => m.bulk.bulkResultCsv(scope, ids.bulkJob, "nb"),

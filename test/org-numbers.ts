@@ -48,6 +48,8 @@ export const ORG_BLOCKS = {
   seed: 69_000_000,
   /** Issue 16's branded pages (test/suites/branding.ts). */
   branding: 70_000_000,
+  preflight: 72_000_000,
+  promotion: 73_000_000,
 } as const;
 
 /** Hands out org numbers from a block, each once: `take(3)` now and `take(1)` later never overlap. */

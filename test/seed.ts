@@ -131,6 +131,7 @@ export async function seedEnvironment(p: Portal, slugPrefix: string) {
       altinnBaseUrl: local.altinnBaseUrl,
       confirmUrlHosts: local.confirmUrlHosts,
       digdirApiUrl: local.digdirApiUrl,
+      entityRegisterUrl: local.entityRegisterUrl,
     },
     select: { id: true },
   });

@@ -111,6 +111,8 @@ export const dataSchema = z.object({
     .default([]),
   /** Test organisations added through `POST /emulator/parties` (as tt02's Tenor gives a vendor many). */
   extraOrganisations: z.array(z.object({ orgNo: z.string(), name: z.string() })).default([]),
+  /** Entity Register states set through `POST /emulator/parties/{orgNo}/status` (absent: active). */
+  entityStates: z.record(z.string(), z.enum(["bankrupt", "liquidation", "deleted", "removed"])).default({}),
 });
 
 export const stateFileSchema = z.object({
@@ -144,5 +146,6 @@ export function emptyData(): EmulatorData {
     control: { faults: [], clockOffsetMs: 0, calls: {} },
     idportenClients: [],
     extraOrganisations: [],
+    entityStates: {},
   };
 }

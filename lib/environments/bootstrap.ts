@@ -24,6 +24,8 @@ export async function ensureLocalEnvironment() {
     serviceOwnerTestUrl: `${base}/serviceowner/api/v1/skattegrunnlag/{orgNo}`,
     idportenIssuer: `${base}/idporten/`,
     idportenClientId: LOCAL_IDPORTEN_CLIENT_ID,
+    // The emulator serves the Entity Register's path from its organisation register.
+    entityRegisterUrl: base,
   };
   const existing = await db.environment.findUnique({
     where: { slug: LOCAL_ENVIRONMENT.slug },
@@ -37,6 +39,7 @@ export async function ensureLocalEnvironment() {
       serviceOwnerTestUrl: true,
       idportenIssuer: true,
       idportenClientId: true,
+      entityRegisterUrl: true,
     } satisfies Record<keyof typeof urls | "id", true>,
   });
   if (existing) {

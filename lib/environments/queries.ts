@@ -23,6 +23,7 @@ export const ENV_SELECT = {
   autoRenewExpired: true,
   idportenIssuer: true,
   idportenClientId: true,
+  entityRegisterUrl: true,
 } as const;
 
 export async function listEnvironments(actor: Actor | null): Promise<EnvironmentView[]> {

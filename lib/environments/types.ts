@@ -19,6 +19,8 @@ export type EnvironmentView = {
   autoRenewExpired: boolean;
   idportenIssuer: string | null;
   idportenClientId: string | null;
+  /** Brønnøysund's Entity Register base URL; null: not configured (pre-flight cannot check). */
+  entityRegisterUrl: string | null;
 };
 
 /**

@@ -17,6 +17,9 @@ import {
 import type { EnvironmentView } from "@/lib/environments/types";
 import { clearTokenCache } from "@/lib/integrations/maskinporten/tokens";
 
+/** Brønnøysund's open Entity Register (no key needed). */
+export const ENTITY_REGISTER_URL = "https://data.brreg.no";
+
 const SETTINGS = [
   "name",
   "vendorOrgNo",
@@ -65,7 +68,11 @@ export async function createEnvironment(actor: Actor | null, raw: CreateEnvironm
     return await db.$transaction(async (tx) => {
       if (await tx.environment.findUnique({ where: { slug: input.slug }, select: { id: true } }))
         throw slugTaken(input.slug);
-      const created = await tx.environment.create({ data: input, select: ENV_SELECT });
+      // Brønnøysund's open API serves test and production alike (ADR 027).
+      const created = await tx.environment.create({
+        data: { ...input, entityRegisterUrl: ENTITY_REGISTER_URL },
+        select: ENV_SELECT,
+      });
       await recordAudit(
         {
           actor: auditActor(actor),

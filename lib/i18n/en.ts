@@ -18,6 +18,7 @@ import { auditEn } from "@/lib/i18n/areas/audit";
 import { auditIntegrityEn } from "@/lib/i18n/areas/audit-integrity";
 import { dashboardEn } from "@/lib/i18n/areas/dashboard";
 import { brandingEn } from "@/lib/i18n/areas/branding";
+import { preflightEn } from "@/lib/i18n/areas/preflight";
 
 export const en: Record<keyof typeof nb, string> = {
   ...environmentsEn,
@@ -39,6 +40,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...auditIntegrityEn,
   ...dashboardEn,
   ...brandingEn,
+  ...preflightEn,
   "app.name": "System User Portal",
   "app.skip": "Skip to content",
   "lang.switch": "Norsk",

@@ -18,6 +18,7 @@ import { auditNb } from "@/lib/i18n/areas/audit";
 import { auditIntegrityNb } from "@/lib/i18n/areas/audit-integrity";
 import { dashboardNb } from "@/lib/i18n/areas/dashboard";
 import { brandingNb } from "@/lib/i18n/areas/branding";
+import { preflightNb } from "@/lib/i18n/areas/preflight";
 
 export const nb = {
   ...environmentsNb,
@@ -39,6 +40,7 @@ export const nb = {
   ...auditIntegrityNb,
   ...dashboardNb,
   ...brandingNb,
+  ...preflightNb,
   "app.name": "Systembrukerportalen",
   "app.skip": "Hopp til innhold",
   "lang.switch": "English",

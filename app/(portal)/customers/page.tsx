@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cachedEntityFlags } from "@/lib/preflight/names";
 import { can } from "@/lib/auth/permissions";
 import { requireScope } from "@/lib/environments/current";
 import { listCustomerTags, searchCustomers } from "@/lib/customers/queries";
@@ -24,6 +25,11 @@ export default async function CustomersPage({
     listCustomerTags({ actor, environment }),
     listSystems({ actor, environment }),
   ]);
+  // Cached Entity Register answers only: the list never waits for Brønnøysund.
+  const flags = await cachedEntityFlags(
+    environment,
+    customers.map((c) => c.orgNo),
+  );
   const live = systems
     .filter((s) => s.altinnInternalId && !s.deletedAt)
     .map((s) => ({ id: s.id, label: `${s.name[locale]} (${s.systemId})` }));
@@ -94,7 +100,14 @@ export default async function CustomersPage({
                           {c.orgNo}
                         </Link>
                       </td>
-                      <td>{c.name ?? "–"}</td>
+                      <td>
+                        {c.name ?? "–"}
+                        {flags.get(c.orgNo) && (
+                          <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-900">
+                            {t(`preflight.flag.${flags.get(c.orgNo)}`)}
+                          </span>
+                        )}
+                      </td>
                       <td>{c.tags.join(", ")}</td>
                       <td>
                         {latest && (

@@ -7,12 +7,15 @@ import { createRequest } from "@/lib/requests/create";
 import { refreshRequest } from "@/lib/requests/refresh";
 import { createOnboardingLink } from "@/lib/onboarding/links";
 import { renewRequest } from "@/lib/requests/renew";
+import { assertRequestPreflight } from "@/lib/preflight/guard";
 
 export const createRequestAction = action(
   "requests.create",
-  createRequestSchema,
-  (f) => ({ systemId: f.get("systemId"), orgNo: f.get("orgNo"), kind: f.get("kind") ?? undefined }),
-  async (input, { actor, environment }) => {
+  createRequestSchema.extend({ ack: z.boolean() }),
+  (f) => ({ systemId: f.get("systemId"), orgNo: f.get("orgNo"), kind: f.get("kind") ?? undefined, ack: f.has("ack") }),
+  async ({ ack, ...input }, { actor, environment }) => {
+    // What Altinn would refuse only later stops here, with the reasons (lib/preflight).
+    await assertRequestPreflight({ actor, environment }, input, ack);
     const request = await createRequest({ actor, environment }, input);
     revalidatePath("/requests");
     return { redirectTo: `/requests/${request.id}` };

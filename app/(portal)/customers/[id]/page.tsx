@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { checkCustomerEntity } from "@/lib/preflight/names";
+import { entityCheck } from "@/lib/preflight/checks";
+import { checkText } from "@/lib/preflight/text";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { auditHref } from "@/lib/audit/search-schema";
@@ -24,6 +27,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
     }),
     listSystems({ actor, environment }),
   ]);
+  // The Entity Register (cached for a day) fills in a blank name and says whether the organisation still exists.
+  const entity = await checkCustomerEntity(environment, c.orgNo);
+  const displayName = c.name ?? (entity.status === "found" ? entity.name : null);
   const name = (n: unknown) => (n as Record<string, string>)[locale];
   const bySystem = new Map<string, typeof c.systemUsers>();
   for (const u of c.systemUsers) bySystem.set(u.system.systemId, [...(bySystem.get(u.system.systemId) ?? []), u]);
@@ -33,7 +39,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const fmt = (d: Date) => d.toLocaleString(dateLocale(locale));
   return (
     <>
-      <PageHeader title={`${t("customers.detail")}: ${c.name ?? c.orgNo}`}>
+      <PageHeader title={`${t("customers.detail")}: ${displayName ?? c.orgNo}`}>
         {can(actor.role, "audit.read") && (
           <Link className="text-brand-700 underline" href={auditHref({ org: c.orgNo })}>
             {t("audit.trail.link")}
@@ -45,6 +51,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium">{t("customers.orgNo")}</dt>
           <dd className="font-mono">{c.orgNo}</dd>
+          <dt className="font-medium">{t("preflight.customer.heading")}</dt>
+          <dd data-testid="entity-register">{checkText(t, locale, entityCheck(c.orgNo, entity))}</dd>
           <dt className="font-medium">{t("customers.externalRef")}</dt>
           <dd className="font-mono" data-testid="external-ref">
             {c.externalRef}
@@ -99,7 +107,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       )}
       {can(actor.role, "customers.manage") && (
         <Card title={t("customers.edit")}>
-          <CustomerForm existing={{ id: c.id, orgNo: c.orgNo, name: c.name ?? "", notes: c.notes, tags: c.tags }} />
+          <CustomerForm
+            existing={{ id: c.id, orgNo: c.orgNo, name: displayName ?? "", notes: c.notes, tags: c.tags }}
+          />
         </Card>
       )}
     </>

@@ -47,6 +47,17 @@ export function NewRequestForm({ systems, orgNo }: { systems: { id: string; labe
         )}
         <KindSelect id="kind" defaultValue={v.kind} />
       </div>
+      {state.errors?.ack && (
+        <div className="mb-4">
+          <label className="flex items-center gap-2 text-sm font-medium">
+            <input type="checkbox" name="ack" aria-describedby="ack-error" />
+            {t("preflight.ackLabel")}
+          </label>
+          <p id="ack-error" aria-live="polite" className="mt-1 text-sm text-amber-900">
+            {t("preflight.ack")}
+          </p>
+        </div>
+      )}
       <Button type="submit" disabled={pending}>
         {pending ? t("common.saving") : t("requests.submit")}
       </Button>

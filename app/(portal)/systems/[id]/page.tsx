@@ -16,6 +16,7 @@ import { OpenOnboardingCard } from "./_components/open-onboarding-card";
 import { getEnvironmentBranding, getSystemBranding } from "@/lib/branding/queries";
 import { BrandingSection } from "@/components/branding-section";
 import { resetSystemBrandingAction, saveSystemBrandingAction } from "./branding-actions";
+import { ReadinessCard } from "./_components/readiness-card";
 
 const linkButton =
   "rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100";
@@ -54,6 +55,11 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
           {can(actor.role, "systems.manage") && (
             <Link href={`/systems/${id}/sync`} className={linkButton}>
               {t("sysreg.page.sync")}
+            </Link>
+          )}
+          {can(actor.role, "systems.manage") && environment.kind !== "production" && (
+            <Link href={`/systems/${id}/promote`} className={linkButton}>
+              {t("promotion.link")}
             </Link>
           )}
           <Link href={`/systems/${id}/history`} className={linkButton}>
@@ -99,6 +105,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
           <dd>{system.syncedAt ? when(system.syncedAt) : t("sysreg.page.never")}</dd>
         </dl>
       </Card>
+      <ReadinessCard scope={{ actor, environment }} systemId={system.id} t={t} locale={locale} />
       {!system.deletedAt && (
         <>
           <OpenOnboardingCard id={system.id} open={system.openOnboarding} link={link} manage={manage} t={t} />

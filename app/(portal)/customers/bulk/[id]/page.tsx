@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
@@ -9,6 +10,7 @@ import { getT } from "@/lib/i18n/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { BulkProgress } from "./_components/bulk-progress";
 import { JobButton } from "./_components/job-buttons";
+import { BulkPreflight } from "./_components/bulk-preflight";
 
 const linkButton =
   "rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100";
@@ -53,6 +55,18 @@ export default async function BulkJobPage({ params }: { params: Promise<{ id: st
           <dd data-testid="bulk-status">{t(`bulk.status.${job.status}`)}</dd>
         </dl>
       </Card>
+      {draft && canRun && valid.length > 0 && (
+        // A first look-up of thousands of organisations takes a while: the rest of the page does not wait.
+        <Suspense fallback={<p className="mb-6 text-sm">{t("preflight.selection.checking")}</p>}>
+          <BulkPreflight
+            scope={{ actor, environment }}
+            systemId={job.system.id}
+            orgNos={valid.map((r) => r.orgNo)}
+            t={t}
+            locale={locale}
+          />
+        </Suspense>
+      )}
       {draft ? (
         <Card title={t("bulk.status.draft")}>
           <p className="mb-4" data-testid="bulk-summary">
