@@ -25,6 +25,11 @@ const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
   "audit-checkpoint": async () => (await import("@/lib/audit/checkpoints")).checkpointDueChains,
   "audit-nightly": async () => (await import("@/lib/audit/nightly.job")).auditNightly,
   webhooks: async () => (await import("@/lib/webhooks/deliver.job")).wakeDeliveries,
+  mail: async () => (await import("@/lib/mail/deliver.job")).sendDueMail,
+  "mail-reminders": async () => {
+    const m = await import("@/lib/mail/reminders.job");
+    return () => m.queueDueReminders();
+  },
 };
 
 const log = logger("jobs");
