@@ -46,6 +46,8 @@ export const ORG_BLOCKS = {
   auditCover: 64_000_000,
   /** test/seed.ts hands out fresh customers from here when a suite does not name one. */
   seed: 69_000_000,
+  /** E-mail invitations, reminders and the outbox (test/suites/mail.ts). */
+  mail: 71_000_000,
 } as const;
 
 /** Hands out org numbers from a block, each once: `take(3)` now and `take(1)` later never overlap. */

@@ -59,7 +59,8 @@ export class MailCatcher {
     const addresses = (a: AddressObject | AddressObject[] | undefined) =>
       (Array.isArray(a) ? a : a ? [a] : []).flatMap((o) => o.value.map((v) => v.address ?? "")).filter(Boolean);
     const headers: Record<string, string> = {};
-    for (const [k, v] of parsed.headers) if (typeof v === "string") headers[k] = v;
+    // The raw lines: mailparser turns some headers (List-*) into objects.
+    for (const h of parsed.headerLines) headers[h.key] = h.line.slice(h.line.indexOf(":") + 1).trim();
     this.seq += 1;
     this.messages.unshift({
       id: String(this.seq),

@@ -11,7 +11,10 @@ import { contactSchema } from "@/lib/mail/schema";
 
 async function customerIn({ environment }: Scope, customerId: string) {
   const c = isUuid(customerId)
-    ? await db.customer.findFirst({ where: { id: customerId, environmentId: environment.id }, select: { id: true, orgNo: true } })
+    ? await db.customer.findFirst({
+        where: { id: customerId, environmentId: environment.id },
+        select: { id: true, orgNo: true },
+      })
     : null;
   if (!c) throw notFound({ nb: "kunden", en: "Customer" });
   return c;
@@ -29,14 +32,28 @@ export async function saveContact(scope: Scope, input: { customerId: string; ema
   assertCan(actor, "customers.manage");
   const v = contactSchema.parse(input);
   const c = await customerIn(scope, v.customerId);
-  const before = await db.customerMailContact.findUnique({ where: { customerId: c.id }, select: { email: true, locale: true } });
+  const before = await db.customerMailContact.findUnique({
+    where: { customerId: c.id },
+    select: { email: true, locale: true },
+  });
   const after = { email: v.email, locale: v.locale };
   const detail = before ? changedFields(before, after) : createdFields(after);
   if (!detail) return;
   await db.$transaction(async (tx) => {
-    await tx.customerMailContact.upsert({ where: { customerId: c.id }, create: { customerId: c.id, ...after }, update: after });
+    await tx.customerMailContact.upsert({
+      where: { customerId: c.id },
+      create: { customerId: c.id, ...after },
+      update: after,
+    });
     await recordAudit(
-      { actor: auditActor(actor), action: "customer.contact_update", target: { type: "customer", id: c.orgNo }, outcome: "success", environmentId: environment.id, detail },
+      {
+        actor: auditActor(actor),
+        action: "customer.contact_update",
+        target: { type: "customer", id: c.orgNo },
+        outcome: "success",
+        environmentId: environment.id,
+        detail,
+      },
       tx,
     );
   });
@@ -48,10 +65,19 @@ export async function stopReminders(scope: Scope, customerId: string) {
   assertCan(actor, "customers.manage");
   const c = await customerIn(scope, customerId);
   await db.$transaction(async (tx) => {
-    const n = await tx.customerMailContact.updateMany({ where: { customerId: c.id, remindersStoppedAt: null }, data: { remindersStoppedAt: new Date() } });
+    const n = await tx.customerMailContact.updateMany({
+      where: { customerId: c.id, remindersStoppedAt: null },
+      data: { remindersStoppedAt: new Date() },
+    });
     if (n.count === 0) return;
     await recordAudit(
-      { actor: auditActor(actor), action: "customer.reminders_stop", target: { type: "customer", id: c.orgNo }, outcome: "success", environmentId: environment.id },
+      {
+        actor: auditActor(actor),
+        action: "customer.reminders_stop",
+        target: { type: "customer", id: c.orgNo },
+        outcome: "success",
+        environmentId: environment.id,
+      },
       tx,
     );
   });

@@ -26,18 +26,34 @@ export async function forwardLink(token: string, input: { email: string; locale:
   if (!claims) return "invalid";
   const row = await db.onboardingLink.findUnique({
     where: { id: claims.lid },
-    select: { generation: true, expiresAt: true, systemId: true, customerId: true, system: { select: { environmentId: true } } },
+    select: {
+      generation: true,
+      expiresAt: true,
+      systemId: true,
+      customerId: true,
+      system: { select: { environmentId: true } },
+    },
   });
   if (!row || !isCurrentLink(claims, row)) return "invalid";
   const environmentId = row.system.environmentId;
-  if (!(await db.mailSettings.findUnique({ where: { environmentId }, select: { environmentId: true } }))) return "no_mail";
+  if (!(await db.mailSettings.findUnique({ where: { environmentId }, select: { environmentId: true } })))
+    return "no_mail";
   if (!(await consumeLimit("mail-forward", PER_LINK, claims.lid)).ok) return "limited";
   const { email, locale } = parsed.data;
   const brand = await mailBrand(environmentId, row.systemId, locale);
   const url = linkUrl(token);
   const rendered = renderMail("forward", locale, { brand, link: url, linkExpiresAt: row.expiresAt }, true);
   await enqueueMail([
-    { ...rendered, environmentId, kind: "forward", recipient: email, locale, triggeredBy: "public forward", customerId: row.customerId, qrLink: url },
+    {
+      ...rendered,
+      environmentId,
+      kind: "forward",
+      recipient: email,
+      locale,
+      triggeredBy: "public forward",
+      customerId: row.customerId,
+      qrLink: url,
+    },
   ]);
   await requestMailDelivery();
   return "sent";

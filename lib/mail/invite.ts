@@ -47,7 +47,13 @@ export async function sendInvitations(scope: Scope, input: { systemId: string; c
     await db.$transaction(async (tx) => {
       const inv = await tx.mailInvitation.upsert({
         where: { customerId_systemId: { customerId: c.id, systemId } },
-        create: { environmentId: environment.id, customerId: c.id, systemId, linkUrl: link.url, linkExpiresAt: link.expiresAt },
+        create: {
+          environmentId: environment.id,
+          customerId: c.id,
+          systemId,
+          linkUrl: link.url,
+          linkExpiresAt: link.expiresAt,
+        },
         update: { linkUrl: link.url, linkExpiresAt: link.expiresAt, round: { increment: 1 }, sentAt: new Date() },
         select: { id: true, round: true },
       });

@@ -11,7 +11,10 @@ export async function ensureLocalMailSettings(environmentId: string, emulatorUrl
   const url = new URL(emulatorUrl);
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const port = localMailCatcherPort(emulatorUrl);
-  const existing = await db.mailSettings.findUnique({ where: { environmentId }, select: { tlsMode: true, host: true, port: true } });
+  const existing = await db.mailSettings.findUnique({
+    where: { environmentId },
+    select: { tlsMode: true, host: true, port: true },
+  });
   if (!existing) {
     await db.mailSettings.create({
       data: {

@@ -12,7 +12,19 @@ export async function listMail({ actor, environment }: Scope, opts: { customerId
     where: { environmentId: environment.id, ...(opts.customerId ? { customerId: opts.customerId } : {}) },
     orderBy: { createdAt: "desc" },
     take: opts.take ?? 200,
-    select: { id: true, kind: true, recipient: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true, nextAttemptAt: true, triggeredBy: true },
+    select: {
+      id: true,
+      kind: true,
+      recipient: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+      nextAttemptAt: true,
+      triggeredBy: true,
+    },
   });
 }
 

@@ -26,20 +26,44 @@ export async function queueDueReminders(opts: { environmentIds?: string[] } = {}
       linkExpiresAt: { gt: new Date(now.getTime() - 7 * 24 * 60 * MINUTE) },
       ...(opts.environmentIds ? { environmentId: { in: opts.environmentIds } } : {}),
     },
-    select: { id: true, environmentId: true, customerId: true, systemId: true, linkUrl: true, linkExpiresAt: true, round: true, sentAt: true },
+    select: {
+      id: true,
+      environmentId: true,
+      customerId: true,
+      systemId: true,
+      linkUrl: true,
+      linkExpiresAt: true,
+      round: true,
+      sentAt: true,
+    },
   });
   const settings = new Map(
-    (await db.mailSettings.findMany({ select: { environmentId: true, reminderOffsets: true } })).map((s) => [s.environmentId, s.reminderOffsets]),
+    (await db.mailSettings.findMany({ select: { environmentId: true, reminderOffsets: true } })).map((s) => [
+      s.environmentId,
+      s.reminderOffsets,
+    ]),
   );
   const mails: NewMail[] = [];
   for (const inv of invitations) {
     const contact = await db.customerMailContact.findUnique({ where: { customerId: inv.customerId } });
     if (!contact) continue;
     const locale = contact.locale as MailLocale;
-    const base = { environmentId: inv.environmentId, recipient: contact.email, locale, customerId: inv.customerId, invitationId: inv.id, triggeredBy: "reminders" };
+    const base = {
+      environmentId: inv.environmentId,
+      recipient: contact.email,
+      locale,
+      customerId: inv.customerId,
+      invitationId: inv.id,
+      triggeredBy: "reminders",
+    };
     if (await isConnected(inv.customerId, inv.systemId)) {
       const brand = await mailBrand(inv.environmentId, inv.systemId, locale);
-      mails.push({ ...base, ...renderMail("confirmation", locale, { brand }), kind: "confirmation", dedupeKey: `confirmation:${inv.id}:${inv.round}` });
+      mails.push({
+        ...base,
+        ...renderMail("confirmation", locale, { brand }),
+        kind: "confirmation",
+        dedupeKey: `confirmation:${inv.id}:${inv.round}`,
+      });
       continue;
     }
     if (contact.remindersStoppedAt || inv.linkExpiresAt <= now) continue;
@@ -49,9 +73,20 @@ export async function queueDueReminders(opts: { environmentIds?: string[] } = {}
     });
     if (due.length === 0) continue;
     const brand = await mailBrand(inv.environmentId, inv.systemId, locale);
-    const rendered = renderMail("reminder", locale, { brand, link: inv.linkUrl, linkExpiresAt: inv.linkExpiresAt, stopLink: stopLinkFor(inv.customerId) }, true);
+    const rendered = renderMail(
+      "reminder",
+      locale,
+      { brand, link: inv.linkUrl, linkExpiresAt: inv.linkExpiresAt, stopLink: stopLinkFor(inv.customerId) },
+      true,
+    );
     for (const o of due)
-      mails.push({ ...base, ...rendered, kind: "reminder", qrLink: inv.linkUrl, dedupeKey: `reminder:${inv.id}:${inv.round}:${o}` });
+      mails.push({
+        ...base,
+        ...rendered,
+        kind: "reminder",
+        qrLink: inv.linkUrl,
+        dedupeKey: `reminder:${inv.id}:${inv.round}:${o}`,
+      });
   }
   const added = await enqueueMail(mails);
   if (added.length > 0) {

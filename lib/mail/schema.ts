@@ -2,7 +2,10 @@ import { z } from "zod";
 import { MAIL_LOCALES } from "@/lib/mail/templates";
 
 const email = z.string().trim().toLowerCase().max(254, "errors.tooLong").pipe(z.email("mail.errors.email"));
-const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(254).optional());
+const optionalText = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.string().trim().max(254).optional(),
+);
 
 /** "3d, 10d, -7d, 30m": after the invitation (positive) or before its link expires (negative); stored in minutes. */
 export const offsetsSchema = z
@@ -10,7 +13,10 @@ export const offsetsSchema = z
   .max(200, "errors.tooLong")
   .transform((text, ctx) => {
     const out: number[] = [];
-    for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+    for (const part of text
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const m = /^(-?)(\d{1,5})\s*(m|h|d)$/.exec(part);
       if (!m) {
         ctx.addIssue({ code: "custom", message: "mail.errors.offsets" });
@@ -39,7 +45,12 @@ export function formatOffsets(offsets: number[]): string {
 export const TLS_MODES = ["starttls", "tls", "none"] as const;
 
 export const mailSettingsSchema = z.object({
-  host: z.string().trim().min(1, "errors.required").max(253).regex(/^[A-Za-z0-9.:[\]-]+$/, "mail.errors.host"),
+  host: z
+    .string()
+    .trim()
+    .min(1, "errors.required")
+    .max(253)
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, "mail.errors.host"),
   port: z.coerce.number().int().min(1).max(65535),
   tlsMode: z.enum(TLS_MODES),
   username: optionalText,

@@ -9,7 +9,6 @@ import type { Scope } from "@/lib/environments/types";
 import { mailPasswordAad } from "@/lib/mail/aad";
 import { mailSettingsSchema, type MailSettingsInput } from "@/lib/mail/schema";
 
-
 /** The settings as pages see them: the password only as "set" or not. */
 export async function getMailSettings({ actor, environment }: Scope) {
   assertCan(actor, "portal.read");

@@ -7,10 +7,16 @@ import { openStopToken } from "@/lib/mail/stop-token";
 export async function stopRemindersByToken(token: string): Promise<boolean> {
   const customerId = openStopToken(token);
   if (!customerId) return false;
-  const customer = await db.customer.findUnique({ where: { id: customerId }, select: { orgNo: true, environmentId: true } });
+  const customer = await db.customer.findUnique({
+    where: { id: customerId },
+    select: { orgNo: true, environmentId: true },
+  });
   if (!customer) return false;
   await db.$transaction(async (tx) => {
-    const n = await tx.customerMailContact.updateMany({ where: { customerId, remindersStoppedAt: null }, data: { remindersStoppedAt: new Date() } });
+    const n = await tx.customerMailContact.updateMany({
+      where: { customerId, remindersStoppedAt: null },
+      data: { remindersStoppedAt: new Date() },
+    });
     if (n.count === 0) return;
     await recordAudit(
       {

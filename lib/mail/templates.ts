@@ -107,7 +107,9 @@ export function renderMail(kind: MailKind, locale: MailLocale, input: MailInput,
     w.lead.map(p).join("") +
     button +
     (w.after ?? []).map(p).join("") +
-    (stop ? `<p style="margin:32px 0 0;font-size:13px"><a href="${esc(stop.href)}" style="color:#374151">${esc(stop.label)}</a></p>` : "") +
+    (stop
+      ? `<p style="margin:32px 0 0;font-size:13px"><a href="${esc(stop.href)}" style="color:#374151">${esc(stop.label)}</a></p>`
+      : "") +
     `</div></body></html>`;
   const text = [
     input.brand.vendorName,

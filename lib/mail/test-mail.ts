@@ -21,7 +21,11 @@ export async function sendTestMail(scope: Scope, input: { to: string }) {
   const { to } = testMailSchema.parse(input);
   const settings = await transportSettings(environment.id);
   if (!settings)
-    throw new AppError("mail_not_configured", { nb: "Lagre SMTP-innstillingene først.", en: "Save the SMTP settings first." }, 409);
+    throw new AppError(
+      "mail_not_configured",
+      { nb: "Lagre SMTP-innstillingene først.", en: "Save the SMTP settings first." },
+      409,
+    );
   const rendered = renderMail("test", "nb", { brand: await mailBrand(environment.id) });
   let messageId: string | null = null;
   let error: string | null = null;

@@ -4,7 +4,14 @@ import QRCode from "qrcode";
 import type { transportSettings } from "@/lib/mail/settings";
 
 type Settings = NonNullable<Awaited<ReturnType<typeof transportSettings>>>;
-export type OutgoingMail = { to: string; subject: string; html: string; text: string; qrLink?: string | null; stopLink?: string | null };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  qrLink?: string | null;
+  stopLink?: string | null;
+};
 
 // Short timeouts: an SMTP server that does not answer is an outage, and the outbox retries later.
 const TIMEOUT_MS = 10_000;
