@@ -34,3 +34,20 @@ export async function getMail({ actor, environment }: Scope, id: string) {
   if (!row) throw notFound({ nb: "e-posten", en: "E-mail" });
   return row;
 }
+
+/** The bulk job's customers it created (or found) requests for, and its system: whom "send invitation" reaches. */
+export async function bulkInviteTargets({ actor, environment }: Scope, jobId: string) {
+  assertCan(actor, "portal.read");
+  const job = isUuid(jobId)
+    ? await db.bulkJob.findFirst({
+        where: { id: jobId, environmentId: environment.id },
+        select: { system: { select: { id: true, systemId: true } } },
+      })
+    : null;
+  if (!job) throw notFound({ nb: "jobben", en: "Job" });
+  const rows = await db.bulkRow.findMany({
+    where: { jobId, requestId: { not: null }, customerId: { not: null } },
+    select: { customerId: true },
+  });
+  return { system: job.system, customerIds: [...new Set(rows.map((r) => r.customerId ?? ""))].filter(Boolean) };
+}

@@ -42,7 +42,7 @@ export async function sendWithSmtp(s: Settings, mail: OutgoingMail): Promise<str
       text: mail.text,
       attachments,
       // RFC 8058 one-click unsubscribe: mail clients show "unsubscribe" and POST to it.
-      list: mail.stopLink ? { unsubscribe: { url: mail.stopLink, comment: "Stop reminders" } } : undefined,
+      list: mail.stopLink ? { unsubscribe: { url: `${mail.stopLink}/now`, comment: "Stop reminders" } } : undefined,
       headers: mail.stopLink ? { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined,
     });
     return String(info.messageId);

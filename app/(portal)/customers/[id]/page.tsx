@@ -13,6 +13,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { NewRequestForm } from "../../requests/_components/new-request-form";
 import { CustomerForm } from "../_components/customer-form";
+import { CustomerMail } from "../../mail/_components/customer-mail";
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, { t, locale }, { actor, environment }] = await Promise.all([params, getT(), requireScope()]);
@@ -97,6 +98,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           <NewRequestForm systems={live} orgNo={c.orgNo} />
         </Card>
       )}
+      <CustomerMail scope={{ actor, environment }} customerId={c.id} systems={live} />
       {can(actor.role, "customers.manage") && (
         <Card title={t("customers.edit")}>
           <CustomerForm existing={{ id: c.id, orgNo: c.orgNo, name: c.name ?? "", notes: c.notes, tags: c.tags }} />

@@ -4,10 +4,11 @@ import { explainCode } from "@/lib/integrations/altinn/problems";
 import { dateLocale, isMessageKey } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { Button } from "@/components/ui/button";
+import { ForwardForm } from "./_components/forward-form";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ error?: string }> };
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ error?: string; forward?: string }> };
 
 /** A customer's own signed link: the org is fixed by the link, so there is nothing to type. */
 export default async function LinkPage({ params, searchParams }: Props) {
@@ -57,6 +58,7 @@ export default async function LinkPage({ params, searchParams }: Props) {
         )}
         <Button type="submit">{t("onboard.submit")}</Button>
       </form>
+      <ForwardForm token={decodeURIComponent(token)} locale={locale} outcome={query.forward} t={t} />
     </>
   );
 }
