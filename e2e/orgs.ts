@@ -22,6 +22,7 @@ const FIRST = {
   multiprocess: 42_300_000,
   "multiprocess-outage": 42_400_000,
   "multiprocess-limits": 42_500_000,
+  mail: 42_700_000,
 } as const;
 
 export type SpecName = keyof typeof FIRST;
