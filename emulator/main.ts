@@ -18,7 +18,8 @@ const emulator = await startEmulator({
   stateFile: process.env.EMULATOR_STATE_FILE || undefined,
 });
 process.stdout.write(`emulator listening on ${emulator.url}\n`);
-if (emulator.mail) process.stdout.write(`mail catcher (SMTP) on port ${emulator.mail.port}, read at ${emulator.url}/mail\n`);
+if (emulator.mail)
+  process.stdout.write(`mail catcher (SMTP) on port ${emulator.mail.port}, read at ${emulator.url}/mail\n`);
 
 let stopping = false;
 async function stop(signal: NodeJS.Signals): Promise<void> {

@@ -60,7 +60,9 @@ if (!(await waitFor(`http://127.0.0.1:${port}/api/health`, 120_000))) throw new 
 
 console.log(`\n  Portal:    ${process.env.PORTAL_URL}`);
 console.log(`  Emulator:  ${emulatorUrl} (self-service: ${emulatorUrl}/selfservice)`);
-console.log(`  Mail:      ${emulatorUrl.replace(/\/$/, "")}/mail (local SMTP catcher on port ${localMailCatcherPort(emulatorUrl)})`);
+console.log(
+  `  Mail:      ${emulatorUrl.replace(/\/$/, "")}/mail (local SMTP catcher on port ${localMailCatcherPort(emulatorUrl)})`,
+);
 console.log(`  Database:  ${database.embedded ? `embedded PGlite in ${dataDir()}` : "DATABASE_URL"}`);
 if (admin) {
   console.log(`\n  First start: sign in as ${admin.user.email} with the one-time password`);

@@ -26,7 +26,12 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   // lib/clients/assign.ts: a person's Altinn token, kept while their "assign all" job can run.
   { table: "client_assign_jobs", column: "tokenEnc", aadFrom: ["id"], aad: (r) => jobTokenAad(r.id ?? "") },
   // lib/mail/settings.ts: an environment's SMTP password, bound to the environment.
-  { table: "mail_settings", column: "passwordEnc", aadFrom: ["environmentId"], aad: (r) => mailPasswordAad(r.environmentId ?? "") },
+  {
+    table: "mail_settings",
+    column: "passwordEnc",
+    aadFrom: ["environmentId"],
+    aad: (r) => mailPasswordAad(r.environmentId ?? ""),
+  },
 ];
 
 export const columnName = (c: SealedColumn) => `${c.table}.${c.column}`;
