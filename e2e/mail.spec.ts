@@ -44,7 +44,7 @@ test("invitations for three selected customers arrive in the mail catcher, and t
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const base = baseURL ?? "";
   const three = ORGS.slice(0, 3);
   await seedOrganisations(

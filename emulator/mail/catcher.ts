@@ -36,7 +36,8 @@ export class MailCatcher {
       logger: false,
       onAuth: (_auth, _session, cb) => cb(null, { user: "local" }),
       onData: (stream, _session, cb) => {
-        simpleParser(stream)
+        // keepCidLinks: the HTML as sent (cid:qr); the /mail page inlines the images itself.
+        simpleParser(stream, { keepCidLinks: true })
           .then((parsed) => {
             this.keep(parsed);
             cb();

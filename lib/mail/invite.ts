@@ -3,6 +3,7 @@ import { auditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/actor";
 import { db } from "@/lib/core/db";
+import { notFound } from "@/lib/core/errors";
 import type { Scope } from "@/lib/environments/types";
 import { createOnboardingLinkFor } from "@/lib/onboarding/links";
 import { mailBrand } from "@/lib/mail/brand";
@@ -26,6 +27,12 @@ export async function sendInvitations(scope: Scope, input: { systemId: string; c
   assertCan(actor, "customers.manage");
   assertCan(actor, "requests.create");
   const { systemId, customerIds } = inviteSchema.parse(input);
+  // Another environment's system is simply not found (ADR 004), before anything is queued or audited.
+  const system = await db.system.findFirst({
+    where: { id: systemId, environmentId: environment.id },
+    select: { id: true },
+  });
+  if (!system) throw notFound({ nb: "systemet", en: "System" });
   const customers = await db.customer.findMany({
     where: { id: { in: customerIds }, environmentId: environment.id },
     select: { id: true, orgNo: true, mailContact: { select: { email: true, locale: true } } },
