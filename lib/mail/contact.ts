@@ -7,7 +7,7 @@ import { db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import type { Scope } from "@/lib/environments/types";
-import { contactSchema } from "@/lib/mail/schema";
+import { contactSchema, parseOr400 } from "@/lib/mail/schema";
 
 async function customerIn({ environment }: Scope, customerId: string) {
   const c = isUuid(customerId)
@@ -30,7 +30,7 @@ export async function getContact(scope: Scope, customerId: string) {
 export async function saveContact(scope: Scope, input: { customerId: string; email: string; locale: string }) {
   const { actor, environment } = scope;
   assertCan(actor, "customers.manage");
-  const v = contactSchema.parse(input);
+  const v = parseOr400(contactSchema, input);
   const c = await customerIn(scope, v.customerId);
   const before = await db.customerMailContact.findUnique({
     where: { customerId: c.id },

@@ -9,7 +9,7 @@ import { createOnboardingLinkFor } from "@/lib/onboarding/links";
 import { mailBrand } from "@/lib/mail/brand";
 import { isConnected } from "@/lib/mail/connected";
 import { enqueueMail, requestMailDelivery } from "@/lib/mail/enqueue";
-import { inviteSchema } from "@/lib/mail/schema";
+import { inviteSchema, parseOr400 } from "@/lib/mail/schema";
 import { renderMail, type MailLocale } from "@/lib/mail/templates";
 
 /** Invitation links live a month: long enough for reminders days apart and one a week before the end. */
@@ -26,7 +26,7 @@ export async function sendInvitations(scope: Scope, input: { systemId: string; c
   const { actor, environment } = scope;
   assertCan(actor, "customers.manage");
   assertCan(actor, "requests.create");
-  const { systemId, customerIds } = inviteSchema.parse(input);
+  const { systemId, customerIds } = parseOr400(inviteSchema, input);
   // Another environment's system is simply not found (ADR 004), before anything is queued or audited.
   const system = await db.system.findFirst({
     where: { id: systemId, environmentId: environment.id },

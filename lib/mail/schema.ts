@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invalidInput } from "@/lib/core/errors";
 import { MAIL_LOCALES } from "@/lib/mail/templates";
 
 const email = z.string().trim().toLowerCase().max(254, "errors.tooLong").pipe(z.email("mail.errors.email"));
@@ -70,3 +71,10 @@ export const testMailSchema = z.object({ to: email });
 export const inviteSchema = z.object({ systemId: z.uuid(), customerIds: z.array(z.uuid()).min(1).max(500) });
 export const forwardSchema = z.object({ email, locale: mailLocaleSchema });
 export const mailEmail = email;
+
+/** Parses at the data layer's boundary: a malformed input is a 400 (AppError), never a crash. */
+export function parseOr400<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw invalidInput(r.error);
+  return r.data;
+}

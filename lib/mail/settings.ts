@@ -7,7 +7,7 @@ import { db } from "@/lib/core/db";
 import { openSecret, sealSecret } from "@/lib/core/master-key";
 import type { Scope } from "@/lib/environments/types";
 import { mailPasswordAad } from "@/lib/mail/aad";
-import { mailSettingsSchema, type MailSettingsInput } from "@/lib/mail/schema";
+import { mailSettingsSchema, type MailSettingsInput, parseOr400 } from "@/lib/mail/schema";
 
 /** The settings as pages see them: the password only as "set" or not. */
 export async function getMailSettings({ actor, environment }: Scope) {
@@ -30,7 +30,7 @@ export async function transportSettings(environmentId: string) {
 export async function saveMailSettings(scope: Scope, input: MailSettingsInput) {
   const { actor, environment } = scope;
   assertCan(actor, "environments.manage");
-  const v = mailSettingsSchema.parse(input);
+  const v = parseOr400(mailSettingsSchema, input);
   const before = await db.mailSettings.findUnique({ where: { environmentId: environment.id } });
   const newPassword = v.password && v.password.length > 0 ? v.password : null;
   const passwordEnc = v.clearPassword

@@ -6,7 +6,7 @@ import { db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import type { Scope } from "@/lib/environments/types";
 import { mailBrand } from "@/lib/mail/brand";
-import { testMailSchema } from "@/lib/mail/schema";
+import { testMailSchema, parseOr400 } from "@/lib/mail/schema";
 import { transportSettings } from "@/lib/mail/settings";
 import { renderMail } from "@/lib/mail/templates";
 import { sendWithSmtp } from "@/lib/mail/transport";
@@ -18,7 +18,7 @@ import { sendWithSmtp } from "@/lib/mail/transport";
 export async function sendTestMail(scope: Scope, input: { to: string }) {
   const { actor, environment } = scope;
   assertCan(actor, "environments.manage");
-  const { to } = testMailSchema.parse(input);
+  const { to } = parseOr400(testMailSchema, input);
   const settings = await transportSettings(environment.id);
   if (!settings)
     throw new AppError(
