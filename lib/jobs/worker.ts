@@ -70,6 +70,7 @@ export async function startWorkers(): Promise<void> {
   const boss = await getBoss();
   // Before the handlers: the sender must exist when the first "webhooks" job (or emitted event) arrives.
   (await import("@/lib/webhooks/deliver.job")).startDeliveryPump();
+  (await import("@/lib/mail/reminders-wake")).startReminderWakeups();
   for (const [name, load] of Object.entries(HANDLERS) as [QueueName, () => Promise<Handler>][]) {
     const handler = await load();
     await boss.work(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
@@ -109,4 +110,5 @@ export async function stopWorkers(): Promise<void> {
   setWorkersRunning(false);
   await (await import("@/lib/bulk/resume.job")).stopBulkRunners();
   await (await import("@/lib/webhooks/deliver.job")).stopDeliveryPump();
+  (await import("@/lib/mail/reminders-wake")).stopReminderWakeups();
 }

@@ -3,6 +3,7 @@ import { auditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/actor";
 import { db } from "@/lib/core/db";
+import { kick } from "@/lib/core/jobs/boss";
 import { notFound } from "@/lib/core/errors";
 import type { Scope } from "@/lib/environments/types";
 import { createOnboardingLinkFor } from "@/lib/onboarding/links";
@@ -95,5 +96,7 @@ export async function sendInvitations(scope: Scope, input: { systemId: string; c
     detail: report,
   });
   await requestMailDelivery();
+  // A scan now sets the timer for this invitation's first reminder (lib/mail/reminders-wake.ts).
+  await kick("mail-reminders").catch(() => undefined);
   return report;
 }

@@ -4,6 +4,7 @@ import { logger } from "@/lib/core/log";
 import { mailBrand } from "@/lib/mail/brand";
 import { isConnected } from "@/lib/mail/connected";
 import { enqueueMail, requestMailDelivery, type NewMail } from "@/lib/mail/enqueue";
+import { wakeAt } from "@/lib/mail/reminders-wake";
 import { stopLinkFor } from "@/lib/mail/stop-token";
 import { renderMail, type MailLocale } from "@/lib/mail/templates";
 
@@ -44,6 +45,7 @@ export async function queueDueReminders(opts: { environmentIds?: string[] } = {}
     ]),
   );
   const mails: NewMail[] = [];
+  let next: Date | null = null;
   for (const inv of invitations) {
     const contact = await db.customerMailContact.findUnique({ where: { customerId: inv.customerId } });
     if (!contact) continue;
@@ -67,7 +69,12 @@ export async function queueDueReminders(opts: { environmentIds?: string[] } = {}
       continue;
     }
     if (contact.remindersStoppedAt || inv.linkExpiresAt <= now) continue;
-    const due = (settings.get(inv.environmentId) ?? []).filter((o) => {
+    const offsets = settings.get(inv.environmentId) ?? [];
+    for (const o of offsets) {
+      const at = reminderDueAt(inv, o);
+      if (at > now && at >= inv.sentAt && (!next || at < next)) next = at;
+    }
+    const due = offsets.filter((o) => {
       const at = reminderDueAt(inv, o);
       return at <= now && at >= inv.sentAt;
     });
@@ -89,6 +96,7 @@ export async function queueDueReminders(opts: { environmentIds?: string[] } = {}
       });
   }
   const added = await enqueueMail(mails);
+  wakeAt(next);
   if (added.length > 0) {
     logger("mail").info({ queued: added.length }, "reminders and confirmations queued");
     await requestMailDelivery();
