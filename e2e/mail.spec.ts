@@ -104,7 +104,8 @@ test("a reminder goes out at its offset and stops once the customer is connected
   await linkFrom(base, email, /godkjenn tilgang/);
   const link = await linkFrom(base, email, /^Påminnelse/, 90_000);
   const reminder = (await mailTo(base, email)).find((m) => m.subject.startsWith("Påminnelse"));
-  expect(reminder?.text).toMatch(/Ikke send flere påminnelser: http\S+\/mail\/stop\//);
+  const stopUrl = /Ikke send flere påminnelser: (http\S+\/mail\/stop\/\S+)/.exec(reminder?.text ?? "")?.[1] ?? "";
+  expect(stopUrl).not.toBe("");
 
   // The customer follows the reminder's link and approves in "Altinn": connected.
   const customer = await (await browser.newContext()).newPage();
@@ -112,6 +113,10 @@ test("a reminder goes out at its offset and stops once the customer is connected
   await customer.getByRole("button", { name: "Gå videre til Altinn" }).click();
   await decideInAltinn(customer, "Godkjenn");
   await expect(customer.getByRole("heading", { name: "Tilkoblet" })).toBeVisible();
+  // The stop link's page: opening it changes nothing, and it is axe-clean.
+  await customer.goto(stopUrl);
+  await expect(customer.getByRole("button", { name: "Stopp påminnelsene" })).toBeVisible();
+  await expectAccessible(customer);
   // The approval wakes the scan: the confirmation goes, and no reminder after it.
   await expect
     .poll(async () => (await mailTo(base, email)).some((m) => / er koblet til$/.test(m.subject)), {
