@@ -3,6 +3,7 @@ CREATE TYPE "MailStatus" AS ENUM ('pending', 'working', 'sent', 'failed', 'cance
 
 -- CreateTable
 CREATE TABLE "mail_settings" (
+    "id" UUID NOT NULL,
     "environmentId" UUID NOT NULL,
     "host" TEXT NOT NULL,
     "port" INTEGER NOT NULL,
@@ -15,7 +16,7 @@ CREATE TABLE "mail_settings" (
     "reminderOffsets" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
-    CONSTRAINT "mail_settings_pkey" PRIMARY KEY ("environmentId")
+    CONSTRAINT "mail_settings_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -71,6 +72,9 @@ CREATE TABLE "mail_messages" (
 
     CONSTRAINT "mail_messages_pkey" PRIMARY KEY ("id")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "mail_settings_environmentId_key" ON "mail_settings"("environmentId");
 
 -- CreateIndex
 CREATE INDEX "mail_invitations_environmentId_idx" ON "mail_invitations"("environmentId");
