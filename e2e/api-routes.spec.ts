@@ -87,7 +87,7 @@ test("signed in: live version, request status and the customer export follow one
   });
   const lines = (await waiting.text()).split("\r\n");
   expect(lines[0]).toBe(
-    '\uFEFF"orgNo","name","externalRef","tags","status","systemUsers","latestRequestStatus","confirmUrl","notes","createdAt"',
+    '\uFEFF"orgNo","name","externalRef","tags","status","systemUsers","latestRequestStatus","confirmUrl","notes","createdAt","contactEmail","contactLocale"',
   );
   const row = (text: string) => text.split("\r\n").filter((l) => l.startsWith(`"${CUSTOMER}"`));
   expect(row(await waiting.text())).toEqual([

@@ -25,6 +25,7 @@ const FIRST = {
   branding: 42_600_000,
   preflight: 42_800_000,
   promotion: 42_900_000,
+  mail: 42_700_000,
 } as const;
 
 export type SpecName = keyof typeof FIRST;

@@ -25,6 +25,8 @@ import { registerMaskinporten } from "./maskinporten/routes";
 import { Store } from "./state/store";
 import { registerConfirmPage } from "./ui/confirm-page";
 import { registerSelfService } from "./ui/selfservice";
+import { MailCatcher } from "./mail/catcher";
+import { registerMail } from "./mail/routes";
 
 export interface EmulatorOptions {
   port?: number;
@@ -33,6 +35,8 @@ export interface EmulatorOptions {
   publicUrl?: string;
   /** JSON file for persistent state; loaded at start and rewritten after every mutation. */
   stateFile?: string;
+  /** Port of the local SMTP mail catcher (0: any free one); no catcher when left out. */
+  smtpPort?: number;
 }
 
 export interface RunningEmulator {
@@ -40,11 +44,14 @@ export interface RunningEmulator {
   url: string;
   /** In-process access to state and clock, for tests only (e.g. moving `control.clockOffsetMs`). */
   emulator: Emulator;
+  /** The mail catcher (its messages and the port it listens on), when smtpPort was given. */
+  mail: { catcher: MailCatcher; port: number } | null;
   close(): Promise<void>;
 }
 
-function buildRouter(emu: Emulator): Router {
+function buildRouter(emu: Emulator, catcher: MailCatcher): Router {
   const router = new Router();
+  registerMail(router, catcher);
   registerMaskinporten(router, emu);
   registerSystemRegister(router, emu);
   registerRequests(router, emu);
@@ -105,7 +112,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     issuer: "",
     now: () => new Date(Date.now() + store.data.control.clockOffsetMs),
   };
-  const router = buildRouter(emu);
+  const catcher = new MailCatcher();
+  const router = buildRouter(emu, catcher);
   const server = createServer((req, res) => void dispatch(emu, router, req, res));
 
   await new Promise<void>((resolve, reject) => {
@@ -121,14 +129,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   // Set before any request is handled: the listen callback runs before the first connection event.
   emu.publicUrl = (opts.publicUrl ?? `http://${formatHost(host)}:${port}`).replace(/\/+$/, "");
   emu.issuer = `${emu.publicUrl}/`;
+  const smtpPort = opts.smtpPort === undefined ? null : await catcher.listen(opts.smtpPort, host);
 
   return {
     url: emu.publicUrl,
     emulator: emu,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    mail: smtpPort === null ? null : { catcher, port: smtpPort },
+    close: async () => {
+      await catcher.close();
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

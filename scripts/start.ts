@@ -17,6 +17,7 @@ process.on("SIGTERM", () => void stopAll(0));
 
 const { ensureFirstAdmin, ensureLocalEnvironment, publicJwksFor } = await import("@/lib/environments/bootstrap");
 const { closeDb } = await import("@/lib/core/db");
+const { localMailCatcherPort } = await import("@/lib/environments/local");
 // Under the start-up lock, so portal processes starting together on one PostgreSQL create these once.
 const { envId, admin } = await withStartupLock(process.env.DATABASE_URL ?? "", async () => ({
   envId: await ensureLocalEnvironment(),
@@ -32,6 +33,8 @@ if (process.env.EMULATOR !== "off" && !(await waitFor(`${emulatorUrl}/emulator/h
     EMULATOR_PORT: emulatorPort || "80",
     EMULATOR_HOST: hostname,
     EMULATOR_PUBLIC_URL: emulatorUrl.replace(/\/$/, ""),
+    // The local mail catcher the Local emulator environment sends through (lib/mail/local.ts).
+    EMULATOR_SMTP_PORT: String(localMailCatcherPort(emulatorUrl)),
     EMULATOR_STATE_FILE: process.env.EMULATOR_STATE_FILE ?? path.join(dataDir(), "emulator-state.json"),
   });
   if (!(await waitFor(`${emulatorUrl}/emulator/health`))) throw new Error(`emulator did not start on ${emulatorUrl}`);
@@ -57,6 +60,9 @@ if (!(await waitFor(`http://127.0.0.1:${port}/api/health`, 120_000))) throw new 
 
 console.log(`\n  Portal:    ${process.env.PORTAL_URL}`);
 console.log(`  Emulator:  ${emulatorUrl} (self-service: ${emulatorUrl}/selfservice)`);
+console.log(
+  `  Mail:      ${emulatorUrl.replace(/\/$/, "")}/mail (local SMTP catcher on port ${localMailCatcherPort(emulatorUrl)})`,
+);
 console.log(`  Database:  ${database.embedded ? `embedded PGlite in ${dataDir()}` : "DATABASE_URL"}`);
 if (admin) {
   console.log(`\n  First start: sign in as ${admin.user.email} with the one-time password`);

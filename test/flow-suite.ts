@@ -30,6 +30,7 @@ import { bulkTests } from "./suites/bulk";
 import { bulkStoreTests } from "./suites/bulk-store";
 import { vendorEventTests } from "./suites/vendor-events";
 import { webhookTests } from "./suites/webhooks";
+import { mailTests } from "./suites/mail";
 import { apiTests } from "./suites/api";
 import { limitTests } from "./suites/limits";
 import { auditIntegrityTests } from "./suites/audit-integrity";
@@ -85,6 +86,7 @@ export const FLOW_SUITES = [
   ["bulk-store", "bulk outcomes written in groups", bulkStoreTests],
   ["vendor-events", "vendor events and the token broker", vendorEventTests],
   ["webhooks", "webhook endpoints, signed delivery, retries and replay", webhookTests],
+  ["mail", "e-mail invitations, reminders, the outbox through an SMTP outage, forwarding", mailTests],
   ["api", "vendor API (REST)", apiTests],
   ["limits", "rate limits shared by every portal process", limitTests],
   ["audit-integrity", "audit trail: checkpoints, anchors, tampering, exports, retention", auditIntegrityTests],

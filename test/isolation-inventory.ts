@@ -60,6 +60,12 @@ export const PROBES = [
   "clients.resume",
   "onboarding.publicSystem",
   "audit.event",
+  "mail.get",
+  "mail.contact",
+  "mail.saveContact",
+  "mail.stopReminders",
+  "mail.invite",
+  "mail.bulkTargets",
 ] as const;
 export type ProbeName = (typeof PROBES)[number];
 
@@ -101,8 +107,18 @@ export const ROUTES: Record<string, Entry> = {
     exempt: "a signed link token: its row names the system, customer and environment (no environment is chosen)",
   },
   "app/(portal)/audit/[seq]/page.tsx": ["audit.event"],
-  "app/(portal)/customers/[id]/page.tsx": ["customers.get"],
-  "app/(portal)/customers/bulk/[id]/page.tsx": ["bulk.get", "bulk.progress"],
+  "app/(portal)/customers/[id]/page.tsx": ["customers.get", "mail.contact"],
+  "app/(portal)/customers/bulk/[id]/page.tsx": ["bulk.get", "bulk.progress", "mail.bulkTargets"],
+  "app/(portal)/mail/[id]/page.tsx": ["mail.get"],
+  "app/(onboarding)/mail/stop/[token]/page.tsx": {
+    exempt: "a signed stop token: it names the customer (no environment is chosen)",
+  },
+  "app/(onboarding)/mail/stop/[token]/now/route.ts": {
+    exempt: "a signed stop token: it names the customer (no environment is chosen)",
+  },
+  "app/(onboarding)/onboard/l/[token]/forward/route.ts": {
+    exempt: "a signed link token: its row names the system, customer and environment (no environment is chosen)",
+  },
   "app/(portal)/environments/[slug]/page.tsx": { exempt: ENVIRONMENTS },
   "app/(portal)/requests/[id]/page.tsx": ["requests.view", "requests.events"],
   "app/(portal)/systems/[id]/page.tsx": ["systems.get", "systems.changePlan", "systems.branding", "systems.readiness"],
@@ -189,6 +205,11 @@ export const ACTIONS: Record<string, Entry> = {
   "app/(portal)/webhooks/actions.ts#sendTestAction": ["webhooks.test"],
   "app/(portal)/webhooks/actions.ts#replayDeliveryAction": ["webhooks.replayDelivery"],
   "app/(portal)/webhooks/actions.ts#replaySinceAction": ["webhooks.replaySince"],
+  "app/(portal)/mail/actions.ts#saveMailSettingsAction": NO_ID,
+  "app/(portal)/mail/actions.ts#sendTestMailAction": NO_ID,
+  "app/(portal)/mail/actions.ts#saveContactAction": ["mail.saveContact"],
+  "app/(portal)/mail/actions.ts#stopRemindersAction": ["mail.stopReminders"],
+  "app/(portal)/mail/actions.ts#sendInvitationsAction": ["mail.invite"],
   "app/actions/locale.ts#switchLocale": { exempt: "the language cookie" },
 };
 

@@ -49,6 +49,11 @@ async function load() {
     promotion: await import("@/lib/promotion/promote"),
     audit: await import("@/lib/audit/search"),
     branding: { ...(await import("@/lib/branding/queries")), ...(await import("@/lib/branding/write")) },
+    mail: {
+      ...(await import("@/lib/mail/queries")),
+      ...(await import("@/lib/mail/contact")),
+      ...(await import("@/lib/mail/invite")),
+    },
   };
 }
 
@@ -143,6 +148,14 @@ export async function probes(): Promise<Record<ProbeName, Probe>> {
     "clients.cancel": ({ clients, ids }) => m.clients.cancelAssignJob(clients, ids.clientJob),
     "clients.resume": ({ clients, ids }) => m.clients.resumeAssignJob(clients, ids.clientJob, { kick: false }),
     "audit.event": ({ scope, ids }) => m.audit.getAuditEvent(scope, ids.auditEvent),
+    "mail.get": ({ scope, ids }) => m.mail.getMail(scope, ids.mail),
+    "mail.contact": ({ scope, ids }) => m.mail.getContact(scope, ids.customer),
+    "mail.saveContact": ({ scope, ids }) =>
+      m.mail.saveContact(scope, { customerId: ids.customer, email: "a@a.test", locale: "nb" }),
+    "mail.stopReminders": ({ scope, ids }) => m.mail.stopReminders(scope, ids.customer),
+    "mail.invite": ({ scope, ids }) =>
+      m.mail.sendInvitations(scope, { systemId: ids.system, customerIds: [ids.customer] }),
+    "mail.bulkTargets": ({ scope, ids }) => m.mail.bulkInviteTargets(scope, ids.bulkJob),
     "onboarding.publicSystem": async ({ scope, ids }) => {
       // The public page 404s on null: A's slug with B's system id must find nothing.
       const { findOpenSystem } = await import("@/lib/systems/queries");

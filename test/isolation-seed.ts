@@ -42,6 +42,8 @@ export type BIds = {
   clientJob: string;
   /** An audit event in B's chain (its seq: the audit log's event page takes it). */
   auditEvent: string;
+  /** A message in B's e-mail outbox (the delivery log's message page). */
+  mail: string;
 };
 
 export type World = {
@@ -110,6 +112,20 @@ export async function seedIsolationWorld(p: Portal, receiver: Receiver): Promise
   const keyA = (await createKey(a, { name: "erp-a", scopes: [...ALL_SCOPES] })).secret;
   const createdB = await createKey(b, { name: "erp-b", scopes: [...ALL_SCOPES] });
   const auditEvent = await p.db.auditEvent.findFirstOrThrow({ where: { chain: b.id }, select: { seq: true } });
+  const mail = await p.db.mailMessage.create({
+    data: {
+      environmentId: b.id,
+      customerId: customer.id,
+      kind: "test",
+      recipient: "b@b.test",
+      locale: "nb",
+      subject: "B",
+      html: "<p>B</p>",
+      text: "B",
+      triggeredBy: "isolation",
+      status: "sent",
+    },
+  });
 
   return {
     a,
@@ -135,6 +151,7 @@ export async function seedIsolationWorld(p: Portal, receiver: Receiver): Promise
       finding: finding.id,
       clientJob: clientJob.id,
       auditEvent: auditEvent.seq.toString(),
+      mail: mail.id,
     },
     orgNo: () => orgs.one(),
   };
@@ -163,6 +180,9 @@ export async function snapshotB(p: Portal, b: EnvironmentView): Promise<string> 
     p.db.onboardingLink.findMany({ where: { system: inEnv }, orderBy: { id: "asc" } }),
     p.db.auditEvent.count({ where: inEnv }),
     p.db.vendorEvent.count({ where: inEnv }),
+    p.db.mailMessage.findMany({ where: inEnv, orderBy: { id: "asc" } }),
+    p.db.customerMailContact.findMany({ where: { customer: inEnv }, orderBy: { customerId: "asc" } }),
+    p.db.mailInvitation.findMany({ where: inEnv, orderBy: { id: "asc" } }),
   ]);
   return JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 }

@@ -50,6 +50,8 @@ export const ORG_BLOCKS = {
   branding: 70_000_000,
   preflight: 72_000_000,
   promotion: 73_000_000,
+  /** E-mail invitations, reminders and the outbox (test/suites/mail.ts). */
+  mail: 71_000_000,
 } as const;
 
 /** Hands out org numbers from a block, each once: `take(3)` now and `take(1)` later never overlap. */

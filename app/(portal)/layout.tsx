@@ -22,6 +22,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: "/customers", label: t("nav.customers") },
     { href: "/reconciliation", label: t("nav.reconciliation") },
     { href: "/webhooks", label: t("webhooks.nav") },
+    { href: "/mail", label: t("mail.nav") },
     { href: "/calls", label: t("nav.calls") },
     ...(can(actor.role, "tokens.diagnose") ? [{ href: "/doctor", label: t("nav.doctor") }] : []),
     ...(can(actor.role, "audit.read") ? [{ href: "/audit", label: t("nav.audit") }] : []),

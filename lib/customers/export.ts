@@ -18,6 +18,8 @@ const HEADER = [
   "confirmUrl",
   "notes",
   "createdAt",
+  "contactEmail",
+  "contactLocale",
 ];
 
 /**
@@ -38,6 +40,7 @@ export async function exportCustomersCsv(scope: Scope): Promise<string> {
       tags: true,
       notes: true,
       createdAt: true,
+      mailContact: { select: { email: true, locale: true } },
       systemUsers: { select: { altinnSystemUserId: true, system: { select: { systemId: true } } } },
       requests: { select: { status: true, confirmUrl: true }, orderBy: { createdAt: "desc" }, take: 1 },
     },
@@ -59,6 +62,8 @@ export async function exportCustomersCsv(scope: Scope): Promise<string> {
         latest?.status === "New" ? latest.confirmUrl : "",
         c.notes,
         c.createdAt.toISOString(),
+        c.mailContact?.email ?? "",
+        c.mailContact?.locale ?? "",
       ];
     }),
   );

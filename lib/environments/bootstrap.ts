@@ -6,6 +6,7 @@ import { changedFields, createdFields } from "@/lib/core/changes";
 import { createUserWithOneTimePassword } from "@/lib/users/accounts";
 import { LOCAL_ENVIRONMENT, LOCAL_IDPORTEN_CLIENT_ID } from "@/lib/environments/local";
 import { registrableJwks } from "@/lib/keys/queries";
+import { ensureLocalMailSettings } from "@/lib/mail/local";
 
 const BOOTSTRAP: AuditActor = { type: "system", label: "bootstrap" };
 
@@ -43,6 +44,7 @@ export async function ensureLocalEnvironment() {
     } satisfies Record<keyof typeof urls | "id", true>,
   });
   if (existing) {
+    await ensureLocalMailSettings(existing.id, base);
     // The allowlist is an admin's to edit: keep it, only moving the emulator's own host along.
     const previous = URL.canParse(existing.altinnBaseUrl) ? new URL(existing.altinnBaseUrl).host : null;
     const hosts = existing.confirmUrlHosts.map((h) => (h === previous ? (urls.confirmUrlHosts[0] ?? h) : h));
@@ -70,6 +72,7 @@ export async function ensureLocalEnvironment() {
     data: { ...LOCAL_ENVIRONMENT, kind: "emulator", ...urls },
     select: { id: true },
   });
+  await ensureLocalMailSettings(created.id, base);
   await recordAudit({
     actor: BOOTSTRAP,
     action: "environment.create",

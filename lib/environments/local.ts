@@ -18,3 +18,10 @@ export const CLIENT_DELEGATION_SCOPES = ["altinn:clientdelegations.read", "altin
 
 /** Digdir's client admin API scope (CONTRACT §1.7); the emulator's client gets it so keys upload by API. */
 export { DIGDIR_WRITE_SCOPE } from "@/lib/integrations/digdir/scope";
+
+/** The emulator's mail catcher (SMTP) listens this far above the emulator's HTTP port. */
+export const LOCAL_SMTP_PORT_OFFSET = 15;
+export function localMailCatcherPort(emulatorUrl: string): number {
+  const u = new URL(emulatorUrl);
+  return Number(u.port || (u.protocol === "https:" ? 443 : 80)) + LOCAL_SMTP_PORT_OFFSET;
+}

@@ -8,7 +8,10 @@ type Listener = (environmentId: string) => void;
 const g = globalThis as unknown as { eventListeners?: Set<Listener> };
 const listeners = (g.eventListeners ??= new Set());
 
-/** Called after an event is written (the webhook sender listens to start delivering soon after commit). */
+/**
+ * Called after an event is written: the webhook sender listens to start delivering soon after commit, and
+ * the mail reminder scan to send a confirmation (and no more reminders) once a customer is connected.
+ */
 export function onEventEmitted(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -58,7 +61,8 @@ export async function emitEvent(
         status: e.failingSince ? ("held" as const) : ("pending" as const),
       })),
     });
-    for (const listener of listeners) listener(environmentId);
   }
+  // Every event, not only those with deliveries: the mail reminder scan listens too (lib/mail/reminders-wake.ts).
+  for (const listener of listeners) listener(environmentId);
   return event;
 }

@@ -11,6 +11,7 @@ import { agentsEn } from "@/lib/i18n/areas/agents";
 import { bulkEn } from "@/lib/i18n/areas/bulk";
 import { apiEn } from "@/lib/i18n/areas/api";
 import { webhooksEn } from "@/lib/i18n/areas/webhooks";
+import { mailEn } from "@/lib/i18n/areas/mail";
 import { apiReferenceEn } from "@/lib/i18n/areas/api-reference";
 import { usersEn } from "@/lib/i18n/areas/users";
 import { publicGuardEn } from "@/lib/i18n/areas/public-guard";
@@ -33,6 +34,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...bulkEn,
   ...apiEn,
   ...webhooksEn,
+  ...mailEn,
   ...apiReferenceEn,
   ...usersEn,
   ...publicGuardEn,

@@ -11,6 +11,7 @@ import { agentsNb } from "@/lib/i18n/areas/agents";
 import { bulkNb } from "@/lib/i18n/areas/bulk";
 import { apiNb } from "@/lib/i18n/areas/api";
 import { webhooksNb } from "@/lib/i18n/areas/webhooks";
+import { mailNb } from "@/lib/i18n/areas/mail";
 import { apiReferenceNb } from "@/lib/i18n/areas/api-reference";
 import { usersNb } from "@/lib/i18n/areas/users";
 import { publicGuardNb } from "@/lib/i18n/areas/public-guard";
@@ -33,6 +34,7 @@ export const nb = {
   ...bulkNb,
   ...apiNb,
   ...webhooksNb,
+  ...mailNb,
   ...apiReferenceNb,
   ...usersNb,
   ...publicGuardNb,

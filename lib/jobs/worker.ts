@@ -25,6 +25,11 @@ const HANDLERS: Record<QueueName, () => Promise<Handler>> = {
   "audit-checkpoint": async () => (await import("@/lib/audit/checkpoints")).checkpointDueChains,
   "audit-nightly": async () => (await import("@/lib/audit/nightly.job")).auditNightly,
   webhooks: async () => (await import("@/lib/webhooks/deliver.job")).wakeDeliveries,
+  mail: async () => (await import("@/lib/mail/deliver.job")).sendDueMail,
+  "mail-reminders": async () => {
+    const m = await import("@/lib/mail/reminders.job");
+    return () => m.queueDueReminders();
+  },
 };
 
 const log = logger("jobs");
@@ -65,6 +70,7 @@ export async function startWorkers(): Promise<void> {
   const boss = await getBoss();
   // Before the handlers: the sender must exist when the first "webhooks" job (or emitted event) arrives.
   (await import("@/lib/webhooks/deliver.job")).startDeliveryPump();
+  (await import("@/lib/mail/reminders-wake")).startReminderWakeups();
   for (const [name, load] of Object.entries(HANDLERS) as [QueueName, () => Promise<Handler>][]) {
     const handler = await load();
     await boss.work(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
@@ -104,4 +110,5 @@ export async function stopWorkers(): Promise<void> {
   setWorkersRunning(false);
   await (await import("@/lib/bulk/resume.job")).stopBulkRunners();
   await (await import("@/lib/webhooks/deliver.job")).stopDeliveryPump();
+  (await import("@/lib/mail/reminders-wake")).stopReminderWakeups();
 }

@@ -12,6 +12,7 @@ const SEAL_SITES: Record<string, string[]> = {
   "lib/webhooks/secrets.ts": ["webhook_endpoints.secretEnc", "webhook_endpoints.previousSecretEnc"],
   "lib/clients/assign.ts": ["client_assign_jobs.tokenEnc"],
   "lib/clients/session.ts": ["cookie"],
+  "lib/mail/settings.ts": ["mail_settings.passwordEnc"],
 };
 
 const root = path.resolve(import.meta.dirname, "../..");

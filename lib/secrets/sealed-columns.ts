@@ -1,5 +1,6 @@
 import "server-only";
 import { jobTokenAad } from "@/lib/clients/assign";
+import { mailPasswordAad } from "@/lib/mail/aad";
 import { webhookAad } from "@/lib/webhooks/sign";
 
 /**
@@ -24,6 +25,13 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: "webhook_endpoints", column: "previousSecretEnc", aadFrom: ["id"], aad: (r) => webhookAad(r.id ?? "") },
   // lib/clients/assign.ts: a person's Altinn token, kept while their "assign all" job can run.
   { table: "client_assign_jobs", column: "tokenEnc", aadFrom: ["id"], aad: (r) => jobTokenAad(r.id ?? "") },
+  // lib/mail/settings.ts: an environment's SMTP password, bound to the environment.
+  {
+    table: "mail_settings",
+    column: "passwordEnc",
+    aadFrom: ["environmentId"],
+    aad: (r) => mailPasswordAad(r.environmentId ?? ""),
+  },
 ];
 
 export const columnName = (c: SealedColumn) => `${c.table}.${c.column}`;

@@ -151,7 +151,7 @@ export function customerTests(ref: PortalRef) {
       const csv = await p.m.customerExport.exportCustomersCsv(p.scope(p.actors.operator));
       const lines = csv.trimEnd().split("\r\n");
       expect(lines[0]).toBe(
-        '"orgNo","name","externalRef","tags","status","systemUsers","latestRequestStatus","confirmUrl","notes","createdAt"',
+        '"orgNo","name","externalRef","tags","status","systemUsers","latestRequestStatus","confirmUrl","notes","createdAt","contactEmail","contactLocale"',
       );
       expect(csv).not.toContain("Elsewhere AS");
       const tallkloa = lines.find((l) => l.startsWith(`"${TALLKLOA}"`));

@@ -30,6 +30,11 @@ export const QUEUES = [
   // every chain from its start (lib/audit/verify-all.ts) and prunes what retention lets go (lib/audit/retention.ts).
   { name: "audit-checkpoint", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 600 } },
   { name: "audit-nightly", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 3600 } },
+  // "Send the e-mail that is due" (lib/mail/deliver.job.ts): the rows in mail_messages are the work, claimed
+  // under lease, so one waiting kick is as good as many.
+  { name: "mail", options: { policy: "short", retryLimit: 0, expireInSeconds: 300 } },
+  // Queues reminders and confirmations that are due (lib/mail/reminders.job.ts); keyed rows, one run at a time.
+  { name: "mail-reminders", options: { policy: "singleton", retryLimit: 0, expireInSeconds: 300 } },
 ] as const satisfies readonly QueueDef[];
 
 export type QueueName = (typeof QUEUES)[number]["name"];
@@ -46,7 +51,9 @@ export const SCHEDULES: { name: QueueName; cron: string }[] = [
   { name: "webhooks", cron: "* * * * *" },
   { name: "audit-checkpoint", cron: "* * * * *" },
   { name: "audit-nightly", cron: "23 3 * * *" },
+  { name: "mail", cron: "* * * * *" },
+  { name: "mail-reminders", cron: "* * * * *" },
 ];
 
 /** Queues kicked once when a process starts its workers, so unfinished work resumes at once. */
-export const KICK_ON_START: QueueName[] = ["bulk-onboarding", "key-expiry", "webhooks"];
+export const KICK_ON_START: QueueName[] = ["bulk-onboarding", "key-expiry", "webhooks", "mail"];

@@ -16,6 +16,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { NewRequestForm } from "../../requests/_components/new-request-form";
 import { CustomerForm } from "../_components/customer-form";
+import { CustomerMail } from "../../mail/_components/customer-mail";
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, { t, locale }, { actor, environment }] = await Promise.all([params, getT(), requireScope()]);
@@ -105,6 +106,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           <NewRequestForm systems={live} orgNo={c.orgNo} />
         </Card>
       )}
+      <CustomerMail scope={{ actor, environment }} customerId={c.id} systems={live} />
       {can(actor.role, "customers.manage") && (
         <Card title={t("customers.edit")}>
           <CustomerForm

@@ -8,6 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { selectionReportSchema } from "@/lib/customers/schema";
 import { createSelectionAction } from "../actions";
 import { KindSelect } from "../../requests/_components/kind-select";
+import { InviteSelectedButton } from "../../mail/_components/invite-selected";
 
 /**
  * Wraps the server-rendered customer table so its checkboxes (name="customerIds") post here, and
@@ -53,6 +54,7 @@ export function SelectionForm({
           <Button type="submit" disabled={pending}>
             {pending ? t("common.saving") : t("customers.selection.submit")}
           </Button>
+          <InviteSelectedButton />
         </fieldset>
       )}
       <FieldErrors name="customerIds" errors={state.errors?.customerIds} />

@@ -6,10 +6,11 @@ import { getT } from "@/lib/i18n/server";
 import { Button } from "@/components/ui/button";
 import { BrandFrame } from "@/components/brand-frame";
 import { resolveBranding } from "@/lib/branding/queries";
+import { ForwardForm } from "./_components/forward-form";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ error?: string }> };
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ error?: string; forward?: string }> };
 
 /** A customer's own signed link: the org is fixed by the link, so there is nothing to type. */
 export default async function LinkPage({ params, searchParams }: Props) {
@@ -60,6 +61,7 @@ export default async function LinkPage({ params, searchParams }: Props) {
         )}
         <Button type="submit">{t("onboard.submit")}</Button>
       </form>
+      <ForwardForm token={decodeURIComponent(token)} locale={locale} outcome={query.forward} t={t} />
     </BrandFrame>
   );
 }

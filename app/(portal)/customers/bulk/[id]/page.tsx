@@ -11,6 +11,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { BulkProgress } from "./_components/bulk-progress";
 import { JobButton } from "./_components/job-buttons";
 import { BulkPreflight } from "./_components/bulk-preflight";
+import { BulkInvite } from "../../../mail/_components/bulk-invite";
 
 const linkButton =
   "rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100";
@@ -100,6 +101,7 @@ export default async function BulkJobPage({ params }: { params: Promise<{ id: st
           </div>
         </Card>
       )}
+      {!draft && <BulkInvite scope={{ actor, environment }} jobId={job.id} />}
       <Card title={t("bulk.rows")}>
         <table className="w-full text-left text-sm">
           <thead>

@@ -1,0 +1,78 @@
+import "server-only";
+import { db } from "@/lib/core/db";
+import { logger } from "@/lib/core/log";
+import { isConnected } from "@/lib/mail/connected";
+import { claimMail, settleCancelled, settleFailed, settleSent, type ClaimedMail } from "@/lib/mail/outbox";
+import { transportSettings } from "@/lib/mail/settings";
+import { stopLinkFor } from "@/lib/mail/stop-token";
+import { sendWithSmtp } from "@/lib/mail/transport";
+
+export type MailDeliverOptions = {
+  /** Waits before each retry; after the last one the message has failed. */
+  schedule?: readonly number[];
+  leaseMs?: number;
+  /** Only these messages (tests keep to their own). */
+  ids?: string[];
+};
+
+const MINUTE = 60_000;
+// An SMTP outage delays mail, it does not lose it: retries for about a day and a half.
+export const MAIL_RETRY_SCHEDULE_MS: readonly number[] = [
+  30_000,
+  2 * MINUTE,
+  10 * MINUTE,
+  30 * MINUTE,
+  2 * 60 * MINUTE,
+  6 * 60 * MINUTE,
+  12 * 60 * MINUTE,
+  12 * 60 * MINUTE,
+];
+// Far longer than one send (timeouts of 10 s): a lease never runs out while its send is under way.
+const LEASE_MS = 120_000;
+const log = logger("mail");
+
+/** Why this message must not go now, or null. Asked at send time, not only when it was queued. */
+async function holdBack(row: ClaimedMail): Promise<string | null> {
+  if (!row.customerId || !["invitation", "reminder"].includes(row.kind)) return null;
+  const [invitation, contact] = await Promise.all([
+    row.invitationId
+      ? db.mailInvitation.findUnique({ where: { id: row.invitationId }, select: { systemId: true } })
+      : null,
+    db.customerMailContact.findUnique({ where: { customerId: row.customerId }, select: { remindersStoppedAt: true } }),
+  ]);
+  if (invitation && (await isConnected(row.customerId, invitation.systemId))) return "customer already connected";
+  if (row.kind === "reminder" && contact?.remindersStoppedAt) return "reminders stopped";
+  return null;
+}
+
+async function attempt(row: ClaimedMail, schedule: readonly number[]): Promise<"sent" | "failed" | "cancelled"> {
+  try {
+    const reason = await holdBack(row);
+    if (reason) {
+      await settleCancelled(row.id, reason);
+      return "cancelled";
+    }
+    const settings = await transportSettings(row.environmentId);
+    if (!settings) throw new Error("no SMTP settings for this environment");
+    const stopLink = row.kind === "reminder" && row.customerId ? stopLinkFor(row.customerId) : null;
+    const messageId = await sendWithSmtp(settings, { to: row.recipient, ...row, stopLink });
+    await settleSent(row.id, messageId);
+    return "sent";
+  } catch (err) {
+    const retry = row.attempts < schedule.length ? (schedule[row.attempts] ?? null) : null;
+    log.warn({ mailId: row.id, attempt: row.attempts + 1 }, `mail not sent: ${String(err)}`);
+    await settleFailed(row.id, String(err instanceof Error ? err.message : err), retry);
+    return "failed";
+  }
+}
+
+/** Sends every message that is due, a few at a time, until none is left. Any process may run it. */
+export async function deliverDueMail(opts: MailDeliverOptions = {}) {
+  const schedule = opts.schedule ?? MAIL_RETRY_SCHEDULE_MS;
+  const report = { sent: 0, failed: 0, cancelled: 0 };
+  for (;;) {
+    const rows = await claimMail(5, opts.leaseMs ?? LEASE_MS, opts.ids);
+    if (rows.length === 0) return report;
+    for (const outcome of await Promise.all(rows.map((r) => attempt(r, schedule)))) report[outcome] += 1;
+  }
+}

@@ -1,0 +1,105 @@
+import "server-only";
+import { db } from "@/lib/core/db";
+import { logger } from "@/lib/core/log";
+import { mailBrand } from "@/lib/mail/brand";
+import { isConnected } from "@/lib/mail/connected";
+import { enqueueMail, requestMailDelivery, type NewMail } from "@/lib/mail/enqueue";
+import { wakeAt } from "@/lib/mail/reminders-wake";
+import { stopLinkFor } from "@/lib/mail/stop-token";
+import { renderMail, type MailLocale } from "@/lib/mail/templates";
+
+const MINUTE = 60_000;
+
+/** When a reminder at `offset` minutes is due: after the invitation (positive) or before its link expires. */
+export const reminderDueAt = (inv: { sentAt: Date; linkExpiresAt: Date }, offset: number) =>
+  new Date((offset > 0 ? inv.sentAt : inv.linkExpiresAt).getTime() + offset * MINUTE);
+
+/**
+ * The `mail-reminders` queue (every minute): for each open invitation, queue the reminders whose time
+ * has come, and the confirmation once the customer is connected. Each is keyed (invitation, round,
+ * offset), so runs in several processes, or one after a restart, never queue one twice; a reminder whose
+ * time passed long before (the portal was down) is queued once, late, rather than not at all.
+ */
+export async function queueDueReminders(opts: { environmentIds?: string[] } = {}) {
+  const now = new Date();
+  const invitations = await db.mailInvitation.findMany({
+    where: {
+      linkExpiresAt: { gt: new Date(now.getTime() - 7 * 24 * 60 * MINUTE) },
+      ...(opts.environmentIds ? { environmentId: { in: opts.environmentIds } } : {}),
+    },
+    select: {
+      id: true,
+      environmentId: true,
+      customerId: true,
+      systemId: true,
+      linkUrl: true,
+      linkExpiresAt: true,
+      round: true,
+      sentAt: true,
+    },
+  });
+  const settings = new Map(
+    (await db.mailSettings.findMany({ select: { environmentId: true, reminderOffsets: true } })).map((s) => [
+      s.environmentId,
+      s.reminderOffsets,
+    ]),
+  );
+  const mails: NewMail[] = [];
+  let next: Date | null = null;
+  for (const inv of invitations) {
+    const contact = await db.customerMailContact.findUnique({ where: { customerId: inv.customerId } });
+    if (!contact) continue;
+    const locale = contact.locale as MailLocale;
+    const base = {
+      environmentId: inv.environmentId,
+      recipient: contact.email,
+      locale,
+      customerId: inv.customerId,
+      invitationId: inv.id,
+      triggeredBy: "reminders",
+    };
+    if (await isConnected(inv.customerId, inv.systemId)) {
+      const brand = await mailBrand(inv.environmentId, inv.systemId, locale);
+      mails.push({
+        ...base,
+        ...renderMail("confirmation", locale, { brand }),
+        kind: "confirmation",
+        dedupeKey: `confirmation:${inv.id}:${inv.round}`,
+      });
+      continue;
+    }
+    if (contact.remindersStoppedAt || inv.linkExpiresAt <= now) continue;
+    const offsets = settings.get(inv.environmentId) ?? [];
+    for (const o of offsets) {
+      const at = reminderDueAt(inv, o);
+      if (at > now && at >= inv.sentAt && (!next || at < next)) next = at;
+    }
+    const due = offsets.filter((o) => {
+      const at = reminderDueAt(inv, o);
+      return at <= now && at >= inv.sentAt;
+    });
+    if (due.length === 0) continue;
+    const brand = await mailBrand(inv.environmentId, inv.systemId, locale);
+    const rendered = renderMail(
+      "reminder",
+      locale,
+      { brand, link: inv.linkUrl, linkExpiresAt: inv.linkExpiresAt, stopLink: stopLinkFor(inv.customerId) },
+      true,
+    );
+    for (const o of due)
+      mails.push({
+        ...base,
+        ...rendered,
+        kind: "reminder",
+        qrLink: inv.linkUrl,
+        dedupeKey: `reminder:${inv.id}:${inv.round}:${o}`,
+      });
+  }
+  const added = await enqueueMail(mails);
+  wakeAt(next);
+  if (added.length > 0) {
+    logger("mail").info({ queued: added.length }, "reminders and confirmations queued");
+    await requestMailDelivery();
+  }
+  return added;
+}
