@@ -28,6 +28,7 @@ import { reconciliationTests } from "./suites/reconciliation";
 import { agentTests } from "./suites/agents";
 import { bulkTests } from "./suites/bulk";
 import { bulkStoreTests } from "./suites/bulk-store";
+import { bulkContactsTests } from "./suites/bulk-contacts";
 import { vendorEventTests } from "./suites/vendor-events";
 import { webhookTests } from "./suites/webhooks";
 import { mailTests } from "./suites/mail";
@@ -84,6 +85,7 @@ export const FLOW_SUITES = [
   ["agents", "agents and clients (accounting firms)", agentTests],
   ["bulk", "bulk onboarding", bulkTests],
   ["bulk-store", "bulk outcomes written in groups", bulkStoreTests],
+  ["bulk-contacts", "a bulk file's e-mail column becomes the customers' mail contacts", bulkContactsTests],
   ["vendor-events", "vendor events and the token broker", vendorEventTests],
   ["webhooks", "webhook endpoints, signed delivery, retries and replay", webhookTests],
   ["mail", "e-mail invitations, reminders, the outbox through an SMTP outage, forwarding", mailTests],

@@ -8,6 +8,7 @@ import { AppError, invalidInput, notFound, type LocalizedText } from "@/lib/core
 import { isUuid } from "@/lib/core/ids";
 import { parseCustomerCsv, type FileError } from "@/lib/bulk/parse-csv";
 import { attachCustomers } from "@/lib/bulk/store";
+import { attachContacts } from "@/lib/bulk/contacts";
 import { bulkUploadSchema } from "@/lib/bulk/schema";
 
 const jobNotFound = () => notFound({ nb: "masseopprettelsen", en: "Bulk job" });
@@ -83,6 +84,8 @@ export async function previewBulkUpload(
           orgNo: r.orgNo,
           name: r.name,
           ref: r.ref,
+          email: r.email ?? null,
+          locale: r.locale ?? null,
           status: error ? ("invalid" as const) : ("pending" as const),
           errorCode: error,
           errorMessage: r.duplicateOf ? { duplicateOf: r.duplicateOf } : undefined,
@@ -141,6 +144,7 @@ export async function startBulkJob(scope: Scope, jobId: string) {
         400,
       );
     const newCustomers = await attachCustomers(tx, jobId, environmentId);
+    const contacts = await attachContacts(tx, jobId);
     await recordAudit(
       {
         actor: auditActor(actor),
@@ -148,7 +152,7 @@ export async function startBulkJob(scope: Scope, jobId: string) {
         target: { type: "bulk_job", id: jobId },
         outcome: "success",
         environmentId,
-        detail: { fileName: job.fileName, systemId: job.system.systemId, rows, newCustomers },
+        detail: { fileName: job.fileName, systemId: job.system.systemId, rows, newCustomers, contacts },
       },
       tx,
     );

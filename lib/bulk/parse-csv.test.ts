@@ -56,4 +56,18 @@ describe("parseCustomerCsv", () => {
     });
     expect(parseCustomerCsv(utf8("navn,adresse\nA,B\n"))).toEqual({ ok: false, error: "noOrgColumn" });
   });
+
+  it("reads an e-mail and language column for invitations; a mistyped address holds the row back", () => {
+    const p = parseCustomerCsv(
+      utf8("orgnr;navn;E-post;Språk\n310904473;Bakeriet AS;Post@Bakeriet.NO;English\n313469999;Sjø AS;post@;nb\n"),
+    );
+    expect(rowsOf(p)).toEqual([
+      { line: 2, orgNo: "310904473", name: "Bakeriet AS", ref: null, email: "post@bakeriet.no", locale: "en" },
+      { line: 3, orgNo: "313469999", name: "Sjø AS", ref: null, email: "post@", locale: "nb", error: "email" },
+    ]);
+    // Without a header the fourth and fifth columns; an unknown language is simply not said.
+    expect(rowsOf(parseCustomerCsv(utf8("310904473,Bakeriet AS,K-1,post@bakeriet.no,svensk\n")))).toEqual([
+      { line: 1, orgNo: "310904473", name: "Bakeriet AS", ref: "K-1", email: "post@bakeriet.no" },
+    ]);
+  });
 });

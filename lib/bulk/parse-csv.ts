@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { isValidOrgNo, normalizeOrgNo } from "@/lib/core/orgno";
 
 // Reads the customer list a vendor exports from a spreadsheet or an ERP: UTF-8 with or without BOM,
@@ -8,12 +9,16 @@ import { isValidOrgNo, normalizeOrgNo } from "@/lib/core/orgno";
 export const MAX_ROWS = 5000;
 export const MAX_BYTES = 1_000_000;
 
-export type RowError = "missing" | "format" | "checksum" | "duplicate";
+export type RowError = "missing" | "format" | "checksum" | "duplicate" | "email";
 export type ParsedRow = {
   line: number;
   orgNo: string;
   name: string | null;
   ref: string | null;
+  /** The contact invitations and reminders go to (an optional column), lower-cased. */
+  email?: string;
+  /** The contact's language for mail, when the file says (nb or en). */
+  locale?: "nb" | "en";
   error?: RowError;
   duplicateOf?: number;
 };
@@ -96,7 +101,17 @@ const HEADER_NAMES = {
   orgNo: /^(org|orgnr|orgno|orgnumber|organisasjonsnummer|organisasjonsnr|organizationnumber|organisationnumber)$/,
   name: /^(navn|name|kundenavn|customername|firmanavn|company)$/,
   ref: /^(ref|referanse|reference|kundenr|kundenummer|customerno|customerid|id|externalref)$/,
+  email: /^(epost|epostadresse|email|emailaddress|mail|kontaktepost|contactemail)$/,
+  locale: /^(språk|sprak|language|lang|locale|målform)$/,
 };
+const EMAIL = z.string().max(254).pipe(z.email());
+/** nb for bokmål/norsk (and nynorsk: the templates are bokmål), en for English; anything else: not said. */
+function readLocale(v: string | null): "nb" | "en" | undefined {
+  const s = v?.toLowerCase() ?? "";
+  if (/^(nb|no|nn|nob|nor|norsk|bokmål|bokmal|nynorsk|norwegian)$/.test(s)) return "nb";
+  if (/^(en|eng|english|engelsk)$/.test(s)) return "en";
+  return undefined;
+}
 const squash = (s: string) => s.toLowerCase().replace(/[^a-zæøå]/g, "");
 
 export function parseCustomerCsv(bytes: Uint8Array): Parsed {
@@ -109,13 +124,20 @@ export function parseCustomerCsv(bytes: Uint8Array): Parsed {
   const firstCell = normalizeOrgNo(all[0]?.cells[0]?.trim() ?? "");
   // A first row whose first cell has letters is a header; an org number (valid or not) is data.
   const header = /[a-zæøå]/i.test(firstCell);
-  let cols = { orgNo: 0, name: 1, ref: 2 };
+  // Without a header: org number, name, reference, e-mail, language.
+  let cols = { orgNo: 0, name: 1, ref: 2, email: 3, locale: 4 };
   if (header) {
     const names = (all[0]?.cells ?? []).map(squash);
     const find = (re: RegExp) => names.findIndex((n) => re.test(n));
     const orgNo = find(HEADER_NAMES.orgNo);
     if (orgNo < 0) return { ok: false, error: "noOrgColumn" };
-    cols = { orgNo, name: find(HEADER_NAMES.name), ref: find(HEADER_NAMES.ref) };
+    cols = {
+      orgNo,
+      name: find(HEADER_NAMES.name),
+      ref: find(HEADER_NAMES.ref),
+      email: find(HEADER_NAMES.email),
+      locale: find(HEADER_NAMES.locale),
+    };
   }
   const data = header ? all.slice(1) : all;
   if (data.length === 0) return { ok: false, error: "empty" };
@@ -125,9 +147,15 @@ export function parseCustomerCsv(bytes: Uint8Array): Parsed {
   const rows = data.map(({ line, cells }): ParsedRow => {
     const orgNo = normalizeOrgNo(cells[cols.orgNo]?.trim() ?? "");
     const row: ParsedRow = { line, orgNo, name: cell(cells, cols.name, 200), ref: cell(cells, cols.ref, 100) };
+    const email = cell(cells, cols.email, 300)?.toLowerCase();
+    const locale = readLocale(cell(cells, cols.locale, 20));
+    if (email) row.email = email;
+    if (locale) row.locale = locale;
     if (orgNo === "") return { ...row, error: "missing" };
     if (!/^\d{9}$/.test(orgNo)) return { ...row, error: "format" };
     if (!isValidOrgNo(orgNo)) return { ...row, error: "checksum" };
+    // A mistyped address would send the invitation nowhere: the row waits for a corrected file.
+    if (email && !EMAIL.safeParse(email).success) return { ...row, error: "email" };
     const earlier = seen.get(orgNo);
     if (earlier !== undefined) return { ...row, error: "duplicate", duplicateOf: earlier };
     seen.set(orgNo, line);

@@ -101,6 +101,7 @@ export async function getBulkJob(scope: Scope, id: string) {
       orgNo: true,
       name: true,
       ref: true,
+      email: true,
       status: true,
       attempts: true,
       errorCode: true,

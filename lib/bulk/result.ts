@@ -17,6 +17,7 @@ const ROW_ERRORS: Record<string, LocalizedText> = {
   format: { nb: "Organisasjonsnummeret må ha 9 sifre", en: "The organisation number must have 9 digits" },
   checksum: { nb: "Kontrollsifferet stemmer ikke", en: "The check digit does not match" },
   duplicate: { nb: "Står flere ganger i filen", en: "Listed more than once in the file" },
+  email: { nb: "E-postadressen er ikke gyldig", en: "The e-mail address is not valid" },
   connected: { nb: "Har allerede en systembruker for systemet", en: "Already has a system user for the system" },
   cancelled: { nb: "Avbrutt før start", en: "Cancelled before it started" },
 };

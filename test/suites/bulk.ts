@@ -19,7 +19,7 @@ const LIMITED = orgNumbers(3, block(3));
 const KILL = orgNumbers(200, block(4));
 const CANCEL = orgNumbers(30, block(5));
 const QUEUE = orgNumbers(5, block(6));
-// block(7): test/suites/bulk-store.ts
+// block(7): test/suites/bulk-store.ts, block(8): test/suites/bulk-contacts.ts
 const CREATE_PATH = "/authentication/api/v1/systemuser/request";
 const CREATE_STATS = "POST /authentication/api/v1/systemuser/request/vendor";
 

@@ -6,7 +6,7 @@ export const bulkNb = {
   "bulk.intro":
     "Last opp en CSV-fil med organisasjonsnumre (og gjerne navn og egen referanse). Du ser hver rad kontrollert før noe sendes til Altinn.",
   "bulk.format":
-    "Én kunde per linje: organisasjonsnummer, navn, referanse. Skilletegn ; eller , og overskriftsrad er valgfritt; UTF-8 eller Windows-tegnsett.",
+    "Én kunde per linje: organisasjonsnummer, navn, referanse, og om du vil e-post og språk (nb/en) for invitasjoner. Skilletegn ; eller , og overskriftsrad er valgfritt; UTF-8 eller Windows-tegnsett.",
   "bulk.upload": "Last opp fil",
   "bulk.file": "CSV-fil",
   "bulk.preview": "Forhåndsvis",
@@ -36,6 +36,7 @@ export const bulkNb = {
   "bulk.orgNo": "Organisasjonsnummer",
   "bulk.name": "Navn",
   "bulk.ref": "Referanse",
+  "bulk.email": "E-post",
   "bulk.check": "Kontroll",
   "bulk.result": "Resultat",
   "bulk.attempts": "Forsøk",
@@ -62,7 +63,7 @@ export const bulkEn: Record<keyof typeof bulkNb, string> = {
   "bulk.intro":
     "Upload a CSV file of organisation numbers (optionally names and your own reference). Every row is checked and shown before anything is sent to Altinn.",
   "bulk.format":
-    "One customer per line: organisation number, name, reference. Separator ; or , and the header row is optional; UTF-8 or Windows encoding.",
+    "One customer per line: organisation number, name, reference, and if you like e-mail and language (nb/en) for invitations. Separator ; or , and the header row is optional; UTF-8 or Windows encoding.",
   "bulk.upload": "Upload file",
   "bulk.file": "CSV file",
   "bulk.preview": "Preview",
@@ -92,6 +93,7 @@ export const bulkEn: Record<keyof typeof bulkNb, string> = {
   "bulk.orgNo": "Organisation number",
   "bulk.name": "Name",
   "bulk.ref": "Reference",
+  "bulk.email": "E-mail",
   "bulk.check": "Check",
   "bulk.result": "Result",
   "bulk.attempts": "Attempts",

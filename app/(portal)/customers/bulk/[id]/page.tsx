@@ -112,6 +112,7 @@ export default async function BulkJobPage({ params }: { params: Promise<{ id: st
               <th scope="col">{t("bulk.orgNo")}</th>
               <th scope="col">{t("bulk.name")}</th>
               <th scope="col">{t("bulk.ref")}</th>
+              <th scope="col">{t("bulk.email")}</th>
               <th scope="col">{draft ? t("bulk.check") : t("bulk.result")}</th>
             </tr>
           </thead>
@@ -125,6 +126,7 @@ export default async function BulkJobPage({ params }: { params: Promise<{ id: st
                 <td className="font-mono">{r.orgNo}</td>
                 <td>{r.name ?? ""}</td>
                 <td>{r.ref ?? ""}</td>
+                <td className="break-all">{r.email ?? ""}</td>
                 <td>
                   {rowResult(r)}
                   {r.requestId && (
