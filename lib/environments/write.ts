@@ -68,9 +68,10 @@ export async function createEnvironment(actor: Actor | null, raw: CreateEnvironm
     return await db.$transaction(async (tx) => {
       if (await tx.environment.findUnique({ where: { slug: input.slug }, select: { id: true } }))
         throw slugTaken(input.slug);
-      // Brønnøysund's open API serves test and production alike (ADR 027).
+      // Brønnøysund's open API knows real organisations only: tt02's are synthetic (Tenor), so a test
+      // environment has no register and pre-flight says so instead of refusing every customer (ADR 027).
       const created = await tx.environment.create({
-        data: { ...input, entityRegisterUrl: ENTITY_REGISTER_URL },
+        data: { ...input, entityRegisterUrl: input.kind === "production" ? ENTITY_REGISTER_URL : null },
         select: ENV_SELECT,
       });
       await recordAudit(

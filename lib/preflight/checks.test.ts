@@ -101,5 +101,7 @@ describe("entityCheck", () => {
       verdict: "warn",
       key: "preflight.entity.unchecked",
     });
+    // A test environment has no register (tt02's organisations are synthetic): said, never a refusal.
+    expect(entityCheck("1", { status: "off" })).toMatchObject({ verdict: "pass", key: "preflight.entity.off" });
   });
 });

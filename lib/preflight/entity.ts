@@ -33,8 +33,9 @@ const fresh = (r: Row, now: number) =>
 
 /**
  * What the environment's Entity Register says about each org number, from the cache when fresh. An
- * outage or an environment without a register answers "unchecked" for the numbers it could not look up:
- * pre-flight never blocks sending because Brønnøysund is down.
+ * outage answers "unchecked" for the numbers it could not look up: pre-flight never blocks sending because
+ * Brønnøysund is down. An environment without a register (tt02: its test organisations are synthetic and only
+ * Tenor knows them; Brønnøysund offers no test register) answers "off".
  */
 export async function lookUpEntities(
   environment: Pick<EnvironmentView, "entityRegisterUrl">,
@@ -44,7 +45,7 @@ export async function lookUpEntities(
   const wanted = [...new Set(orgNos)];
   const baseUrl = environment.entityRegisterUrl;
   if (!baseUrl) {
-    for (const o of wanted) answers.set(o, { status: "unchecked" });
+    for (const o of wanted) answers.set(o, { status: "off" });
     return answers;
   }
   const now = Date.now();

@@ -51,6 +51,8 @@ export function environmentTests(ref: PortalRef) {
       altinnBaseUrl: "https://platform.tt02.altinn.no",
       confirmUrlHosts: ["am.ui.tt02.altinn.no"],
       digdirApiUrl: null,
+      // tt02's organisations are synthetic (Tenor): Brønnøysund's open register would call them all unknown.
+      entityRegisterUrl: null,
     });
     const listed = await p.m.environments.listEnvironments(p.actors.auditor);
     // Every environment, oldest first: Local from the first start, tt02 just now (others' in between).

@@ -43,6 +43,8 @@ export const preflightNb = {
   "preflight.entity.deleted": "{orgNo} ble slettet fra Enhetsregisteret {date}; ingen kan godkjenne for den.",
   "preflight.entity.bankrupt": "{name} ({orgNo}) er konkurs; godkjenningen må komme fra bostyrer.",
   "preflight.entity.liquidation": "{name} ({orgNo}) er under avvikling.",
+  "preflight.entity.off":
+    "{orgNo} sjekkes ikke i Enhetsregisteret i dette miljøet: testorganisasjoner (Tenor) finnes ikke i det åpne registeret.",
   "preflight.entity.unchecked":
     "Fikk ikke sjekket {orgNo} i Enhetsregisteret nå. Du kan sende likevel; Altinn sjekker selv.",
   "preflight.request.refused": "Forespørselen ble ikke sendt: Altinn ville avvist den.",
@@ -139,6 +141,8 @@ export const preflightEn: Record<keyof typeof preflightNb, string> = {
   "preflight.entity.deleted": "{orgNo} was deleted from the Entity Register on {date}; nobody can approve for it.",
   "preflight.entity.bankrupt": "{name} ({orgNo}) is bankrupt; the approval must come from the estate's administrator.",
   "preflight.entity.liquidation": "{name} ({orgNo}) is being wound up.",
+  "preflight.entity.off":
+    "{orgNo} is not checked in the Entity Register in this environment: test organisations (Tenor) are not in the open register.",
   "preflight.entity.unchecked":
     "Could not check {orgNo} in the Entity Register just now. You may send anyway; Altinn checks itself.",
   "preflight.request.refused": "The request was not sent: Altinn would refuse it.",

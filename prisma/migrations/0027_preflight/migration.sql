@@ -20,7 +20,8 @@ CREATE TABLE "entity_records" (
 );
 
 
--- Existing environments get the register their kind implies: Brønnøysund's open API for test and
--- production, the emulator (same base URL as its Altinn) for emulator environments.
-UPDATE "environments" SET "entityRegisterUrl" = 'https://data.brreg.no' WHERE "kind" IN ('test', 'production');
+-- Existing environments get the register their kind implies: Brønnøysund's open API for production, the
+-- emulator (same base URL as its Altinn) for emulator environments, none for test (tt02's organisations
+-- are synthetic and only Tenor knows them).
+UPDATE "environments" SET "entityRegisterUrl" = 'https://data.brreg.no' WHERE "kind" = 'production';
 UPDATE "environments" SET "entityRegisterUrl" = "altinnBaseUrl" WHERE "kind" = 'emulator';
