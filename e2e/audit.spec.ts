@@ -28,7 +28,7 @@ test("an auditor filters by customer and outcome, pages, opens a change with its
   await operator.getByRole("button", { name: "Opprett kunde" }).click();
   await expect(operator.getByRole("heading", { name: "Kunde: Revisjon Test AS" })).toBeVisible();
   await operator.getByLabel("Navn", { exact: true }).fill("Revisjon Test Holding AS");
-  await operator.getByRole("button", { name: "Lagre" }).click();
+  await operator.getByRole("button", { name: "Lagre", exact: true }).click();
   await expect(operator.getByRole("heading", { name: "Kunde: Revisjon Test Holding AS" })).toBeVisible();
   // Only those who may read the log are offered it.
   await expect(operator.getByRole("link", { name: "Alt som har skjedd (revisjonslogg)" })).toHaveCount(0);
