@@ -67,3 +67,38 @@ export function TextArea({ name, label, errors, ...rest }: Common & TextareaHTML
 export function FieldErrors({ name, errors }: { name: string; errors?: string[] }) {
   return <Errors id={`${name}-error`} errors={errors} />;
 }
+
+/** The system a form acts for (`name="systemId"`): the request form, the customers selection, invitations. */
+export function SystemSelect({
+  id,
+  label,
+  systems,
+  defaultValue,
+  wide = false,
+}: {
+  id: string;
+  label: string;
+  systems: { id: string; label: string }[];
+  defaultValue?: string;
+  wide?: boolean;
+}) {
+  return (
+    <>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        name="systemId"
+        defaultValue={defaultValue}
+        className={wide ? inputClass : "mt-1 block rounded-md border border-slate-500 bg-white px-3 py-2 text-sm"}
+      >
+        {systems.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useActionState, type ReactNode } from "react";
 import { useLocale, useT } from "@/components/providers";
 import { Button } from "@/components/ui/button";
-import { FieldErrors } from "@/components/ui/field";
+import { FieldErrors, SystemSelect } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { selectionReportSchema } from "@/lib/customers/schema";
 import { createSelectionAction } from "../actions";
@@ -35,20 +35,7 @@ export function SelectionForm({
         <fieldset className="mt-4 flex flex-wrap items-end gap-3 border-t border-slate-200 pt-4">
           <legend className="sr-only">{t("customers.selection")}</legend>
           <div>
-            <label htmlFor="selection-system" className="block text-sm font-medium">
-              {t("requests.system")}
-            </label>
-            <select
-              id="selection-system"
-              name="systemId"
-              className="mt-1 block rounded-md border border-slate-500 bg-white px-3 py-2 text-sm"
-            >
-              {systems.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
+            <SystemSelect id="selection-system" label={t("requests.system")} systems={systems} />
           </div>
           <KindSelect id="selection-kind" />
           <Button type="submit" disabled={pending}>

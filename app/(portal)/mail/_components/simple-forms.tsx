@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useT } from "@/components/providers";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { SystemSelect, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { saveContactAction, sendInvitationsAction, sendTestMailAction, stopRemindersAction } from "../actions";
 
@@ -82,20 +82,7 @@ export function InviteForm({
         <input key={id} type="hidden" name="customerIds" value={id} />
       ))}
       <div className="mb-4">
-        <label htmlFor="invite-system" className="block text-sm font-medium">
-          {t("mail.invite.system")}
-        </label>
-        <select
-          id="invite-system"
-          name="systemId"
-          className="mt-1 block rounded-md border border-slate-500 bg-white px-3 py-2 text-sm"
-        >
-          {systems.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
+        <SystemSelect id="invite-system" label={t("mail.invite.system")} systems={systems} />
       </div>
       <Button type="submit" disabled={pending}>
         {label ?? t("mail.invite.send")}

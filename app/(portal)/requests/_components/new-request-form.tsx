@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useT } from "@/components/providers";
-import { TextField } from "@/components/ui/field";
+import { SystemSelect, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { createRequestAction } from "../actions";
@@ -17,21 +17,7 @@ export function NewRequestForm({ systems, orgNo }: { systems: { id: string; labe
       <FormMessage state={state} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <div className="mb-4">
-          <label htmlFor="systemId" className="block text-sm font-medium">
-            {t("requests.system")}
-          </label>
-          <select
-            id="systemId"
-            name="systemId"
-            defaultValue={v.systemId}
-            className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-sm"
-          >
-            {systems.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
+          <SystemSelect id="systemId" label={t("requests.system")} systems={systems} defaultValue={v.systemId} wide />
         </div>
         {orgNo ? (
           <input type="hidden" name="orgNo" value={orgNo} />
