@@ -13,3 +13,14 @@ export async function isConnected(customerId: string, systemId: string): Promise
   ]);
   return users + accepted > 0;
 }
+
+/** The same for many customers at once: the connected "customerId:systemId" pairs among them. */
+export async function connectedPairs(customerIds: string[]): Promise<Set<string>> {
+  const where = { customerId: { in: customerIds } };
+  const select = { customerId: true, systemId: true } as const;
+  const [users, accepted] = await Promise.all([
+    db.systemUser.findMany({ where: { ...where, deletedAt: null }, select }),
+    db.systemUserRequest.findMany({ where: { ...where, status: "Accepted" }, select }),
+  ]);
+  return new Set([...users, ...accepted].map((r) => `${r.customerId}:${r.systemId}`));
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { logger } from "@/lib/core/log";
 import { mailBrand } from "@/lib/mail/brand";
-import { isConnected } from "@/lib/mail/connected";
+import { connectedPairs } from "@/lib/mail/connected";
 import { enqueueMail, requestMailDelivery, type NewMail } from "@/lib/mail/enqueue";
 import { wakeAt } from "@/lib/mail/reminders-wake";
 import { stopLinkFor } from "@/lib/mail/stop-token";
@@ -44,10 +44,11 @@ export async function queueDueReminders(opts: { environmentIds?: string[] } = {}
       s.reminderOffsets,
     ]),
   );
+  const state = await invitationState(invitations);
   const mails: NewMail[] = [];
   let next: Date | null = null;
   for (const inv of invitations) {
-    const contact = await db.customerMailContact.findUnique({ where: { customerId: inv.customerId } });
+    const contact = state.contacts.get(inv.customerId);
     if (!contact) continue;
     const locale = contact.locale as MailLocale;
     const base = {
@@ -58,7 +59,9 @@ export async function queueDueReminders(opts: { environmentIds?: string[] } = {}
       invitationId: inv.id,
       triggeredBy: "reminders",
     };
-    if (await isConnected(inv.customerId, inv.systemId)) {
+    if (state.connected.has(`${inv.customerId}:${inv.systemId}`)) {
+      // Queued once per round; the scan runs every minute, so look before rendering it again.
+      if (state.queued.has(`confirmation:${inv.id}:${inv.round}`)) continue;
       const brand = await mailBrand(inv.environmentId, inv.systemId, locale);
       mails.push({
         ...base,
@@ -102,4 +105,25 @@ export async function queueDueReminders(opts: { environmentIds?: string[] } = {}
     await requestMailDelivery();
   }
   return added;
+}
+
+/**
+ * What the scan needs about every open invitation, in four statements rather than three per invitation:
+ * the contacts, which (customer, system) pairs are connected, and the confirmations already queued.
+ */
+async function invitationState(invitations: { id: string; customerId: string; systemId: string; round: number }[]) {
+  const customerIds = [...new Set(invitations.map((i) => i.customerId))];
+  const [contacts, connected, queued] = await Promise.all([
+    db.customerMailContact.findMany({ where: { customerId: { in: customerIds } } }),
+    connectedPairs(customerIds),
+    db.mailMessage.findMany({
+      where: { dedupeKey: { in: invitations.map((i) => `confirmation:${i.id}:${i.round}`) } },
+      select: { dedupeKey: true },
+    }),
+  ]);
+  return {
+    contacts: new Map(contacts.map((c) => [c.customerId, c])),
+    connected,
+    queued: new Set(queued.map((m) => m.dedupeKey)),
+  };
 }
