@@ -5,7 +5,7 @@ import { isConnected } from "@/lib/mail/connected";
 import { claimMail, settleCancelled, settleFailed, settleSent, type ClaimedMail } from "@/lib/mail/outbox";
 import { transportSettings } from "@/lib/mail/settings";
 import { stopLinkFor } from "@/lib/mail/stop-token";
-import { sendWithSmtp } from "@/lib/mail/transport";
+import { openSmtp, sendWithSmtp, type SmtpTransport } from "@/lib/mail/transport";
 
 export type MailDeliverOptions = {
   /** Waits before each retry; after the last one the message has failed. */
@@ -45,17 +45,40 @@ async function holdBack(row: ClaimedMail): Promise<string | null> {
   return null;
 }
 
-async function attempt(row: ClaimedMail, schedule: readonly number[]): Promise<"sent" | "failed" | "cancelled"> {
+type Settings = NonNullable<Awaited<ReturnType<typeof transportSettings>>>;
+/** One run's SMTP per environment: its settings read (and the password unsealed) once, one pooled transport. */
+type Smtp = Map<string, Promise<{ settings: Settings; transport: SmtpTransport } | null>>;
+
+function smtpFor(smtp: Smtp, environmentId: string) {
+  let open = smtp.get(environmentId);
+  if (!open) {
+    open = transportSettings(environmentId).then((s) => s && { settings: s, transport: openSmtp(s, true) });
+    // A failed read is not kept: the next message of the run reads again.
+    open.catch(() => smtp.delete(environmentId));
+    smtp.set(environmentId, open);
+  }
+  return open;
+}
+
+async function closeAll(smtp: Smtp): Promise<void> {
+  for (const open of smtp.values()) (await open.catch(() => null))?.transport.close();
+}
+
+async function attempt(
+  row: ClaimedMail,
+  schedule: readonly number[],
+  smtp: Smtp,
+): Promise<"sent" | "failed" | "cancelled"> {
   try {
     const reason = await holdBack(row);
     if (reason) {
       await settleCancelled(row.id, reason);
       return "cancelled";
     }
-    const settings = await transportSettings(row.environmentId);
-    if (!settings) throw new Error("no SMTP settings for this environment");
+    const open = await smtpFor(smtp, row.environmentId);
+    if (!open) throw new Error("no SMTP settings for this environment");
     const stopLink = row.kind === "reminder" && row.customerId ? stopLinkFor(row.customerId) : null;
-    const messageId = await sendWithSmtp(settings, { to: row.recipient, ...row, stopLink });
+    const messageId = await sendWithSmtp(open.settings, { to: row.recipient, ...row, stopLink }, open.transport);
     await settleSent(row.id, messageId);
     return "sent";
   } catch (err) {
@@ -70,9 +93,14 @@ async function attempt(row: ClaimedMail, schedule: readonly number[]): Promise<"
 export async function deliverDueMail(opts: MailDeliverOptions = {}) {
   const schedule = opts.schedule ?? MAIL_RETRY_SCHEDULE_MS;
   const report = { sent: 0, failed: 0, cancelled: 0 };
-  for (;;) {
-    const rows = await claimMail(5, opts.leaseMs ?? LEASE_MS, opts.ids);
-    if (rows.length === 0) return report;
-    for (const outcome of await Promise.all(rows.map((r) => attempt(r, schedule)))) report[outcome] += 1;
+  const smtp: Smtp = new Map();
+  try {
+    for (;;) {
+      const rows = await claimMail(5, opts.leaseMs ?? LEASE_MS, opts.ids);
+      if (rows.length === 0) return report;
+      for (const outcome of await Promise.all(rows.map((r) => attempt(r, schedule, smtp)))) report[outcome] += 1;
+    }
+  } finally {
+    await closeAll(smtp);
   }
 }

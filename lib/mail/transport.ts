@@ -16,9 +16,15 @@ export type OutgoingMail = {
 // Short timeouts: an SMTP server that does not answer is an outage, and the outbox retries later.
 const TIMEOUT_MS = 10_000;
 
-/** Sends one message with nodemailer; returns the server-assigned message id. Throws on any failure. */
-export async function sendWithSmtp(s: Settings, mail: OutgoingMail): Promise<string> {
-  const transport = nodemailer.createTransport({
+export type SmtpTransport = ReturnType<typeof openSmtp>;
+
+/**
+ * A nodemailer transport for these settings. `pooled` keeps its connections open for the messages that
+ * follow (the outbox's run: one handshake and login per environment, not one per message); the caller closes it.
+ */
+export function openSmtp(s: Settings, pooled = false) {
+  return nodemailer.createTransport({
+    ...(pooled ? { pool: true as const, maxConnections: 5 } : {}),
     host: s.host,
     port: s.port,
     secure: s.tlsMode === "tls",
@@ -29,6 +35,14 @@ export async function sendWithSmtp(s: Settings, mail: OutgoingMail): Promise<str
     greetingTimeout: TIMEOUT_MS,
     socketTimeout: TIMEOUT_MS,
   });
+}
+
+/**
+ * Sends one message; returns the server-assigned message id. Throws on any failure. Through `through`
+ * (an open transport of the same settings) when given, else on a connection of its own.
+ */
+export async function sendWithSmtp(s: Settings, mail: OutgoingMail, through?: SmtpTransport): Promise<string> {
+  const transport = through ?? openSmtp(s);
   try {
     const attachments = mail.qrLink
       ? [{ filename: "qr.png", cid: "qr", content: await QRCode.toBuffer(mail.qrLink, { margin: 1, width: 320 }) }]
@@ -47,6 +61,6 @@ export async function sendWithSmtp(s: Settings, mail: OutgoingMail): Promise<str
     });
     return String(info.messageId);
   } finally {
-    transport.close();
+    if (!through) transport.close();
   }
 }
